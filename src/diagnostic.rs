@@ -1,0 +1,118 @@
+//! Findings and record problems as values: what every renderer and gate consumes.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Kind;
+use crate::span::Span;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Where a finding points: a file relative to the repository root, and a span in it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// Relative path with `/` separators, as users and CI annotations expect.
+    pub path: Arc<str>,
+    pub span: Option<Span>,
+}
+
+/// One finding: a gap, or a problem with a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// The record the finding is about, when there is one.
+    pub kind: Option<Kind>,
+    pub id: Option<String>,
+    pub location: Option<Location>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity,
+            message: message.into(),
+            help: None,
+            kind: None,
+            id: None,
+            location: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn at(mut self, path: Arc<str>, span: Option<Span>) -> Diagnostic {
+        self.location = Some(Location { path, span });
+        self
+    }
+
+    pub fn about(mut self, kind: Kind, id: impl Into<String>) -> Diagnostic {
+        self.kind = Some(kind);
+        self.id = Some(id.into());
+        self
+    }
+
+    pub fn path(&self) -> Option<&str> {
+        self.location.as_ref().map(|l| &*l.path)
+    }
+
+    pub fn line(&self) -> Option<u32> {
+        self.location.as_ref()?.span.map(|s| s.start.line)
+    }
+
+    pub fn column(&self) -> Option<u32> {
+        self.location.as_ref()?.span.map(|s| s.start.column())
+    }
+
+    /// The order of every output: path, line, column, code, then message for ties.
+    /// Findings without a path come first, as they concern the whole repository.
+    pub fn cmp_output(&self, other: &Diagnostic) -> Ordering {
+        self.path()
+            .cmp(&other.path())
+            .then(self.line().cmp(&other.line()))
+            .then(self.column().cmp(&other.column()))
+            .then(self.code.cmp(other.code))
+            .then(self.id.cmp(&other.id))
+            .then(self.message.cmp(&other.message))
+    }
+}
+
+/// Sorts diagnostics into output order and drops exact duplicates.
+pub fn sort(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(Diagnostic::cmp_output);
+    diags.dedup();
+}

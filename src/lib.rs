@@ -1,0 +1,18 @@
+//! `isms`: an organisation's information-security management system kept as code.
+//!
+//! The library reads a repository of YAML records ([`loader`], [`repo`]), checks them
+//! against their schemas ([`schema`]) and the gap rules ([`rules`]), and renders findings
+//! and reports ([`render`]). The binary in `main.rs` is a thin command line over it.
+
+pub mod config;
+pub mod diagnostic;
+pub mod loader;
+pub mod model;
+pub mod registry;
+pub mod render;
+pub mod repo;
+pub mod schema;
+pub mod span;
+pub mod suggest;
+pub mod yaml;
+pub mod session;

@@ -1,0 +1,411 @@
+//! Reads a repository: walks it, parses every YAML document, checks each against its
+//! schema and turns it into a typed record, collecting every problem on the way.
+//!
+//! Files are read and parsed in parallel; results are put back in path order, so the
+//! output does not depend on the number of threads. Nothing here writes to the repository.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Kind, Record};
+use crate::schema;
+use crate::span::{Pos, Span};
+use crate::suggest::closest;
+use crate::yaml::{self, SpanTable};
+
+/// Files larger than this are refused unread: a record file is a few kilobytes, and a
+/// mistaken data dump would otherwise cost seconds and gigabytes.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where a record came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: Arc<str>,
+    /// 0-based document index in the file.
+    pub doc: usize,
+    pub spans: SpanTable,
+    /// Where the document starts.
+    pub span: Span,
+}
+
+impl Source {
+    /// The span of the value at `pointer` (falls back to the nearest ancestor).
+    pub fn value(&self, pointer: &str) -> Span {
+        self.spans.value(pointer).unwrap_or(self.span)
+    }
+
+    /// The span of the key of the field at `pointer` (`adopted:`).
+    pub fn key(&self, pointer: &str) -> Span {
+        self.spans.key(pointer).unwrap_or(self.span)
+    }
+}
+
+/// A record that passed its schema and deserialised.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub record: Record,
+    pub source: Source,
+}
+
+/// A record that failed its schema but has a readable kind and id: its id still counts
+/// as existing, so one bad record does not cascade into dangling-reference errors.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    pub kind: Kind,
+    pub id: String,
+    pub source: Source,
+}
+
+/// Everything read from a repository.
+#[derive(Debug, Default)]
+pub struct LoadResult {
+    pub records: Vec<Loaded>,
+    pub invalid: Vec<Invalid>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of each file read, by relative path, for code frames.
+    pub files: Vec<(Arc<str>, Arc<str>)>,
+}
+
+/// What to skip when walking.
+pub struct Walk {
+    exclude: GlobSet,
+}
+
+impl Walk {
+    pub fn new(exclude: &[String]) -> anyhow::Result<Walk> {
+        let mut b = GlobSetBuilder::new();
+        for pattern in exclude {
+            b.add(Glob::new(pattern).map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?);
+        }
+        Ok(Walk { exclude: b.build()? })
+    }
+}
+
+enum Found {
+    File(PathBuf, Arc<str>),
+    Problem(Diagnostic),
+}
+
+fn rel(root: &Path, path: &Path) -> Arc<str> {
+    let r = path.strip_prefix(root).unwrap_or(path);
+    let s: Vec<String> = r
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    s.join("/").into()
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+/// Lists the YAML files below `root` in path order, with problems met on the way.
+fn walk(root: &Path, w: &Walk) -> Vec<Found> {
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            !hidden && !w.exclude.is_match(&*rel(root, e.path()))
+        });
+    for entry in walker {
+        match entry {
+            Ok(e) => {
+                let path = e.path();
+                let relp = rel(root, path);
+                if e.path_is_symlink() {
+                    match std::fs::metadata(path) {
+                        Ok(m) if m.is_dir() || is_yaml(path) => out.push(Found::Problem(
+                            Diagnostic::new(
+                                "REC001",
+                                Severity::Warning,
+                                "symbolic link not followed; its records are not read",
+                            )
+                            .at(relp, None)
+                            .with_help("isms reads the files of the repository itself; move the records here"),
+                        )),
+                        Ok(_) => {}
+                        Err(err) => out.push(Found::Problem(
+                            Diagnostic::new(
+                                "REC001",
+                                Severity::Error,
+                                format!("symbolic link cannot be resolved ({err}); a loop or a missing target"),
+                            )
+                            .at(relp, None),
+                        )),
+                    }
+                    continue;
+                }
+                if e.file_type().is_file() && is_yaml(path) {
+                    out.push(Found::File(path.to_path_buf(), relp));
+                }
+            }
+            Err(err) => {
+                let relp = err.path().map(|p| rel(root, p)).unwrap_or_else(|| "".into());
+                out.push(Found::Problem(
+                    Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}")).at(relp, None),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Reads and checks every record below `root`.
+pub fn load(root: &Path, w: &Walk) -> LoadResult {
+    let found = walk(root, w);
+    let per_file: Vec<FileResult> = found
+        .into_par_iter()
+        .map(|f| match f {
+            Found::File(path, relp) => read_file(&path, relp),
+            Found::Problem(d) => FileResult {
+                diagnostics: vec![d],
+                ..FileResult::default()
+            },
+        })
+        .collect();
+    let mut out = LoadResult::default();
+    for f in per_file {
+        out.records.extend(f.records);
+        out.invalid.extend(f.invalid);
+        out.diagnostics.extend(f.diagnostics);
+        if let Some(t) = f.text {
+            out.files.push(t);
+        }
+    }
+    out
+}
+
+#[derive(Default)]
+struct FileResult {
+    records: Vec<Loaded>,
+    invalid: Vec<Invalid>,
+    diagnostics: Vec<Diagnostic>,
+    text: Option<(Arc<str>, Arc<str>)>,
+}
+
+fn file_error(relp: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new("REC001", Severity::Error, message).at(relp.clone(), span)
+}
+
+fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
+    let mut out = FileResult::default();
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        out.diagnostics.push(
+            file_error(
+                &relp,
+                None,
+                format!(
+                    "file is {:.1} MiB; record files are read up to {} MiB",
+                    size as f64 / (1024.0 * 1024.0),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_help("split the records into files of their own"),
+        );
+        return out;
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.diagnostics.push(file_error(&relp, None, format!("cannot read file: {e}")));
+            return out;
+        }
+    };
+    let text = match decode(&bytes) {
+        Ok(t) => t,
+        Err(d) => {
+            out.diagnostics.push(file_error(&relp, Some(d.0), d.1));
+            return out;
+        }
+    };
+    let text: Arc<str> = text.into();
+    parse_text(&text, &relp, &mut out);
+    out.text = Some((relp, text));
+    out
+}
+
+/// UTF-8 text without a BOM, or where and why it is not text.
+fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(i) = bytes.iter().position(|b| *b == 0) {
+        let pos = pos_of(bytes, i);
+        return Err((Span::point(pos), "binary file (a NUL byte); records are YAML text".into()));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let pos = pos_of(bytes, e.valid_up_to());
+            Err((
+                Span::point(pos),
+                format!(
+                    "file is not UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
+                    bytes[e.valid_up_to()],
+                    e.valid_up_to()
+                ),
+            ))
+        }
+    }
+}
+
+fn pos_of(bytes: &[u8], offset: usize) -> Pos {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..]).chars().count();
+    Pos::new(line, col)
+}
+
+/// Parses the documents of one file's text into records and diagnostics.
+fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
+    let parsed = yaml::parse(text);
+    for w in &parsed.warnings {
+        out.diagnostics.push(file_error(relp, Some(w.span), w.message.clone()));
+    }
+    if parsed.documents.is_empty() && parsed.error.is_none() {
+        out.diagnostics.push(
+            file_error(relp, Some(Span::file_start()), "file holds no YAML document")
+                .with_help("a record file holds one or more records; delete the file if it is not needed"),
+        );
+    }
+    for doc in parsed.documents {
+        let source = Source {
+            path: relp.clone(),
+            doc: doc.index,
+            spans: doc.spans,
+            span: doc.span,
+        };
+        check_document(doc.value, source, out);
+    }
+    if let Some(e) = parsed.error {
+        let help = e
+            .message
+            .contains("tab")
+            .then(|| "indent with spaces; YAML does not allow tabs for indentation".to_owned());
+        let mut d = file_error(relp, Some(e.span), e.message);
+        d.help = help;
+        out.diagnostics.push(d);
+    }
+}
+
+fn check_document(value: Value, source: Source, out: &mut FileResult) {
+    let at = |p: &str| Some(source.value(p));
+    let Value::Object(map) = &value else {
+        let what = if value.is_null() { "an empty document" } else { "not a mapping" };
+        out.diagnostics.push(
+            file_error(&source.path, Some(source.span), format!("document {} is {what}; a record is a mapping with `kind` and `id`", source.doc + 1))
+                .with_help("remove stray `---` separators, or write the record's fields"),
+        );
+        return;
+    };
+    let kind = match map.get("kind") {
+        None => {
+            out.diagnostics.push(
+                file_error(&source.path, Some(source.span), "record has no `kind`")
+                    .with_help(format!("add `kind:` with one of {}", kind_list())),
+            );
+            return;
+        }
+        Some(Value::String(s)) => match Kind::parse(s) {
+            Some(k) => k,
+            None => {
+                let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
+                    .map(|c| format!("did you mean `{c}`?"))
+                    .unwrap_or_else(|| format!("kinds are {}", kind_list()));
+                out.diagnostics.push(file_error(&source.path, at("/kind"), format!("unknown kind `{s}`")).with_help(hint));
+                return;
+            }
+        },
+        Some(other) => {
+            out.diagnostics.push(file_error(&source.path, at("/kind"), format!("`kind` must be text, found {other}")));
+            return;
+        }
+    };
+    let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
+    let errors = schema::validate(kind, &value);
+    if !errors.is_empty() {
+        for e in errors {
+            let span = if e.at_key { source.key(&e.pointer) } else { source.value(&e.pointer) };
+            let mut d = file_error(&source.path, Some(span), e.message);
+            d.help = e.help;
+            if let Some(id) = &id {
+                d = d.about(kind, id.clone());
+            } else {
+                d.kind = Some(kind);
+            }
+            out.diagnostics.push(d);
+        }
+        if let Some(id) = id.filter(|i| !i.is_empty()) {
+            out.invalid.push(Invalid { kind, id, source });
+        }
+        return;
+    }
+    match Record::from_value(kind, value) {
+        Ok(record) => out.records.push(Loaded { record, source }),
+        Err((pointer, message)) => {
+            let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
+            if let Some(id) = &id {
+                d = d.about(kind, id.clone());
+            }
+            out.diagnostics.push(d);
+            if let Some(id) = id {
+                out.invalid.push(Invalid { kind, id, source });
+            }
+        }
+    }
+}
+
+fn kind_list() -> String {
+    Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Parses one text as if it were a file at `relp` (for tests and fuzzing).
+pub fn load_text(relp: &str, text: &str) -> LoadResult {
+    let mut f = FileResult::default();
+    let relp: Arc<str> = relp.into();
+    parse_text(text, &relp, &mut f);
+    LoadResult {
+        records: f.records,
+        invalid: f.invalid,
+        diagnostics: f.diagnostics,
+        files: vec![(relp, text.into())],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_is_located() {
+        let (span, msg) = decode(b"kind: unit\nname: \xFF\n").unwrap_err();
+        assert_eq!((span.start.line, span.start.column()), (2, 7));
+        assert!(msg.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn bom_is_accepted() {
+        assert_eq!(decode(b"\xEF\xBB\xBFkind: unit").unwrap(), "kind: unit");
+    }
+
+    #[test]
+    fn unknown_kind_gets_a_suggestion() {
+        let r = load_text("a.yaml", "kind: assett\nid: a\n");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].help.as_deref(), Some("did you mean `asset`?"));
+    }
+}

@@ -1,0 +1,55 @@
+//! Activities of an action plan.
+
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+record! {
+    /// One activity of a plan.
+    pub struct Activity {
+        pub plan: String,
+        #[serde(default)]
+        pub goal: Option<String>,
+        pub title: String,
+        #[serde(default)]
+        pub owner: Option<String>,
+        #[serde(default)]
+        pub unit: Option<String>,
+        #[serde(default)]
+        pub due: Option<Date>,
+        pub status: ActivityStatus,
+        #[serde(default)]
+        pub completed: Option<Date>,
+        #[serde(default)]
+        pub carried_over_from: Vec<String>,
+        #[serde(default)]
+        pub addresses: Vec<String>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    Planned,
+    InProgress,
+    Done,
+    Postponed,
+    Cancelled,
+}
+
+impl ActivityStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActivityStatus::Planned => "planned",
+            ActivityStatus::InProgress => "in_progress",
+            ActivityStatus::Done => "done",
+            ActivityStatus::Postponed => "postponed",
+            ActivityStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Still to be done: the statuses that can be overdue.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActivityStatus::Planned | ActivityStatus::InProgress)
+    }
+}

@@ -1,0 +1,56 @@
+//! Continuity plans and their exercises.
+
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+record! {
+    /// A continuity plan with reserve routines for a unit's processes.
+    pub struct ContinuityPlan {
+        pub title: String,
+        #[serde(default)]
+        pub unit: Option<String>,
+        #[serde(default)]
+        pub assets: Vec<String>,
+        #[serde(default)]
+        pub documented: Option<Date>,
+        #[serde(default)]
+        pub exercises: Vec<Exercise>,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Exercise {
+    pub date: Date,
+    #[serde(rename = "type")]
+    pub exercise_type: ExerciseType,
+    #[serde(default)]
+    pub scenario: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<ExerciseOutcome>,
+    #[serde(default)]
+    pub lessons: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseType {
+    Tabletop,
+    Simulation,
+    Live,
+    RestoreTest,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExerciseOutcome {
+    Passed,
+    Partial,
+    Failed,
+}
+
+impl ContinuityPlan {
+    pub fn last_exercise(&self) -> Option<Date> {
+        self.exercises.iter().map(|e| e.date).max()
+    }
+}

@@ -1,0 +1,29 @@
+//! Audit recommendations and their follow-up.
+
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+record! {
+    /// A recommendation from a review, usually an external audit.
+    pub struct Finding {
+        pub source: String,
+        pub title: String,
+        #[serde(default)]
+        pub due: Option<Date>,
+        #[serde(default)]
+        pub owner: Option<String>,
+        pub status: FindingState,
+        #[serde(default)]
+        pub response: Option<String>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingState {
+    Open,
+    InProgress,
+    Done,
+    Rejected,
+}

@@ -1,0 +1,155 @@
+//! Incidents: IT incidents, personal-data breaches, NIS incidents, lost equipment.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Date, DateTime};
+
+record! {
+    /// A security incident.
+    pub struct Incident {
+        pub title: String,
+        #[serde(rename = "type")]
+        pub incident_type: IncidentType,
+        #[serde(default)]
+        pub severity: Option<Severity>,
+        #[serde(default)]
+        pub unit: Option<String>,
+        #[serde(default)]
+        pub assets: Vec<String>,
+        pub detected: DateTime,
+        #[serde(default)]
+        pub personal_data_breach: bool,
+        #[serde(default)]
+        pub notification_required: Option<bool>,
+        #[serde(default)]
+        pub no_notification_reason: Option<String>,
+        #[serde(default)]
+        pub significant: bool,
+        #[serde(default)]
+        pub escalated: bool,
+        #[serde(default)]
+        pub notifications: Vec<Notification>,
+        #[serde(default)]
+        pub status: IncidentStatus,
+        #[serde(default)]
+        pub closed: Option<Date>,
+        #[serde(default)]
+        pub root_cause: Option<String>,
+        #[serde(default)]
+        pub lessons: Option<String>,
+        #[serde(default)]
+        pub activities: Vec<String>,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentType {
+    It,
+    PersonalData,
+    Nis,
+    LostEquipment,
+    Other,
+}
+
+impl IncidentType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentType::It => "it",
+            IncidentType::PersonalData => "personal_data",
+            IncidentType::Nis => "nis",
+            IncidentType::LostEquipment => "lost_equipment",
+            IncidentType::Other => "other",
+        }
+    }
+}
+
+/// Severity of an incident or an evaluation finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStatus {
+    #[default]
+    Open,
+    Contained,
+    Closed,
+}
+
+/// A report sent to an authority or to the people affected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notification {
+    pub to: Recipient,
+    pub at: DateTime,
+    #[serde(default)]
+    pub kind: Option<NotificationKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recipient {
+    Imy,
+    CertSe,
+    Mcf,
+    Msb,
+    Police,
+    DataSubjects,
+    Other,
+}
+
+impl Recipient {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Recipient::Imy => "imy",
+            Recipient::CertSe => "cert_se",
+            Recipient::Mcf => "mcf",
+            Recipient::Msb => "msb",
+            Recipient::Police => "police",
+            Recipient::DataSubjects => "data_subjects",
+            Recipient::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    EarlyWarning,
+    Initial,
+    Final,
+}
+
+impl NotificationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::EarlyWarning => "early_warning",
+            NotificationKind::Initial => "initial",
+            NotificationKind::Final => "final",
+        }
+    }
+}
+
+impl Incident {
+    /// A breach must be notified unless the record says it is unlikely to harm anyone.
+    pub fn must_notify_imy(&self) -> bool {
+        self.personal_data_breach && self.notification_required.unwrap_or(true)
+    }
+}

@@ -1,0 +1,43 @@
+//! Security measures (controls) and the capabilities they provide.
+
+use serde::{Deserialize, Serialize};
+
+use super::Date;
+
+record! {
+    /// A security measure in place or planned.
+    pub struct Measure {
+        pub title: String,
+        pub provides: Vec<String>,
+        #[serde(default)]
+        pub scope: MeasureScope,
+        pub status: MeasureStatus,
+        #[serde(default)]
+        pub implemented: Option<Date>,
+        #[serde(default)]
+        pub last_verified: Option<Date>,
+        #[serde(default)]
+        pub verify_interval_months: Option<u32>,
+        #[serde(default)]
+        pub references: Vec<String>,
+        #[serde(default)]
+        pub description: Option<String>,
+    }
+}
+
+/// Organisation-wide by default: most controls (MFA, monitoring) are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureScope {
+    #[default]
+    Organisation,
+    Assets,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    Planned,
+    Implemented,
+    Retired,
+}

@@ -1,0 +1,165 @@
+//! The typed record model: one type per record kind, the shape of `schemas/`.
+//!
+//! Records are deserialised from schema-valid JSON values, so the types describe meaning
+//! (dates, enums, references) and leave structure errors to the schemas.
+
+#[macro_use]
+mod common;
+
+mod activity;
+mod asset;
+mod classification;
+mod continuity_plan;
+mod evaluation;
+mod finding;
+mod incident;
+mod measure;
+mod organisation;
+mod plan;
+mod policy;
+mod requirement;
+mod review;
+mod risk;
+mod time;
+mod training;
+mod unit;
+
+pub use activity::{Activity, ActivityStatus};
+pub use asset::{Asset, AssetStatus, AssetType, Hosting, HostingModel, PersonalData, TransferSafeguard};
+pub use classification::{Aspect, Classification};
+pub use common::{Kind, Waiver};
+pub use continuity_plan::{ContinuityPlan, Exercise, ExerciseOutcome, ExerciseType};
+pub use evaluation::{Evaluation, EvaluationFinding, EvaluationType, FindingStatus, Performer};
+pub use finding::{Finding, FindingState};
+pub use incident::{Incident, IncidentStatus, IncidentType, Notification, NotificationKind, Recipient, Severity};
+pub use measure::{Measure, MeasureScope, MeasureStatus};
+pub use organisation::{Council, Organisation, Roles};
+pub use plan::{Goal, Plan};
+pub use policy::{Body, Policy, PolicyStatus, PolicyType};
+pub use requirement::Requirement;
+pub use review::{Review, ReviewType};
+pub use risk::{Risk, RiskStatus, Treatment};
+pub use time::{Date, DateTime};
+pub use training::{Training, TrainingResult, TrainingType};
+pub use unit::{Unit, UnitType};
+
+/// A record of any kind.
+#[derive(Debug, Clone)]
+pub enum Record {
+    Organisation(Organisation),
+    Unit(Unit),
+    Policy(Policy),
+    Asset(Asset),
+    Classification(Classification),
+    Risk(Risk),
+    Measure(Measure),
+    Requirement(Requirement),
+    Incident(Incident),
+    Plan(Plan),
+    Activity(Activity),
+    Training(Training),
+    ContinuityPlan(ContinuityPlan),
+    Evaluation(Evaluation),
+    Review(Review),
+    Finding(Finding),
+}
+
+impl Record {
+    /// Deserialises a schema-valid value of the given kind; the error carries the JSON
+    /// pointer of the offending value.
+    pub fn from_value(kind: Kind, value: serde_json::Value) -> Result<Record, (String, String)> {
+        fn de<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, (String, String)> {
+            serde_path_to_error::deserialize(v).map_err(|e| {
+                let pointer = path_to_pointer(e.path());
+                (pointer, e.into_inner().to_string())
+            })
+        }
+        Ok(match kind {
+            Kind::Organisation => Record::Organisation(de(value)?),
+            Kind::Unit => Record::Unit(de(value)?),
+            Kind::Policy => Record::Policy(de(value)?),
+            Kind::Asset => Record::Asset(de(value)?),
+            Kind::Classification => Record::Classification(de(value)?),
+            Kind::Risk => Record::Risk(de(value)?),
+            Kind::Measure => Record::Measure(de(value)?),
+            Kind::Requirement => Record::Requirement(de(value)?),
+            Kind::Incident => Record::Incident(de(value)?),
+            Kind::Plan => Record::Plan(de(value)?),
+            Kind::Activity => Record::Activity(de(value)?),
+            Kind::Training => Record::Training(de(value)?),
+            Kind::ContinuityPlan => Record::ContinuityPlan(de(value)?),
+            Kind::Evaluation => Record::Evaluation(de(value)?),
+            Kind::Review => Record::Review(de(value)?),
+            Kind::Finding => Record::Finding(de(value)?),
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.waivers_and_id().1
+    }
+
+    pub fn waivers(&self) -> &[Waiver] {
+        self.waivers_and_id().0
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Organisation(_) => Kind::Organisation,
+            Record::Unit(_) => Kind::Unit,
+            Record::Policy(_) => Kind::Policy,
+            Record::Asset(_) => Kind::Asset,
+            Record::Classification(_) => Kind::Classification,
+            Record::Risk(_) => Kind::Risk,
+            Record::Measure(_) => Kind::Measure,
+            Record::Requirement(_) => Kind::Requirement,
+            Record::Incident(_) => Kind::Incident,
+            Record::Plan(_) => Kind::Plan,
+            Record::Activity(_) => Kind::Activity,
+            Record::Training(_) => Kind::Training,
+            Record::ContinuityPlan(_) => Kind::ContinuityPlan,
+            Record::Evaluation(_) => Kind::Evaluation,
+            Record::Review(_) => Kind::Review,
+            Record::Finding(_) => Kind::Finding,
+        }
+    }
+
+    fn waivers_and_id(&self) -> (&[Waiver], &String) {
+        match self {
+            Record::Organisation(r) => (&r.waivers, &r.id),
+            Record::Unit(r) => (&r.waivers, &r.id),
+            Record::Policy(r) => (&r.waivers, &r.id),
+            Record::Asset(r) => (&r.waivers, &r.id),
+            Record::Classification(r) => (&r.waivers, &r.id),
+            Record::Risk(r) => (&r.waivers, &r.id),
+            Record::Measure(r) => (&r.waivers, &r.id),
+            Record::Requirement(r) => (&r.waivers, &r.id),
+            Record::Incident(r) => (&r.waivers, &r.id),
+            Record::Plan(r) => (&r.waivers, &r.id),
+            Record::Activity(r) => (&r.waivers, &r.id),
+            Record::Training(r) => (&r.waivers, &r.id),
+            Record::ContinuityPlan(r) => (&r.waivers, &r.id),
+            Record::Evaluation(r) => (&r.waivers, &r.id),
+            Record::Review(r) => (&r.waivers, &r.id),
+            Record::Finding(r) => (&r.waivers, &r.id),
+        }
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut s = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                s.push('/');
+                s.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                s.push('/');
+                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    s
+}

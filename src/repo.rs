@@ -1,0 +1,281 @@
+//! The records of a repository, typed and indexed by id, with the checks that need all of
+//! them at once: duplicate ids (REC002) and references to missing records (REC003).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::loader::{LoadResult, Source};
+use crate::model::*;
+
+/// A record with its source.
+#[derive(Debug, Clone)]
+pub struct Rec<T> {
+    pub r: T,
+    pub src: Source,
+}
+
+impl<T> std::ops::Deref for Rec<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.r
+    }
+}
+
+/// Every valid record, by kind, in path and document order.
+#[derive(Debug, Default)]
+pub struct Repository {
+    pub organisation: Vec<Rec<Organisation>>,
+    pub units: Vec<Rec<Unit>>,
+    pub policies: Vec<Rec<Policy>>,
+    pub assets: Vec<Rec<Asset>>,
+    pub classifications: Vec<Rec<Classification>>,
+    pub risks: Vec<Rec<Risk>>,
+    pub measures: Vec<Rec<Measure>>,
+    pub requirements: Vec<Rec<Requirement>>,
+    pub incidents: Vec<Rec<Incident>>,
+    pub plans: Vec<Rec<Plan>>,
+    pub activities: Vec<Rec<Activity>>,
+    pub trainings: Vec<Rec<Training>>,
+    pub continuity_plans: Vec<Rec<ContinuityPlan>>,
+    pub evaluations: Vec<Rec<Evaluation>>,
+    pub reviews: Vec<Rec<Review>>,
+    pub findings: Vec<Rec<Finding>>,
+    /// Lower-cased ids of every record with a readable id, valid or not, by kind.
+    ids: HashMap<Kind, HashMap<String, usize>>,
+    /// Records per kind, invalid ones included (for the summary line).
+    pub counts: Vec<(Kind, usize)>,
+    /// File texts by relative path, for code frames.
+    pub files: HashMap<Arc<str>, Arc<str>>,
+}
+
+/// The typed records and the problems found while building them.
+pub struct Built {
+    pub repo: Repository,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Repository {
+    /// Files the loaded records by kind and runs the whole-repository checks.
+    pub fn build(load: LoadResult) -> Built {
+        let mut repo = Repository::default();
+        let mut diags = load.diagnostics;
+        repo.files = load.files.into_iter().collect();
+        let mut counts: HashMap<Kind, usize> = HashMap::new();
+        // First occurrence of each (kind, id) in path order, for REC002.
+        let mut first: HashMap<(Kind, String), (Arc<str>, u32, String)> = HashMap::new();
+        let mut seen = |kind: Kind, id: &str, src: &Source, diags: &mut Vec<Diagnostic>| -> bool {
+            *counts.entry(kind).or_default() += 1;
+            let key = (kind, id.to_lowercase());
+            if let Some((path, line, original)) = first.get(&key) {
+                let same = if original == id { String::new() } else { format!(" (ids are compared ignoring case: `{original}`)") };
+                diags.push(
+                    Diagnostic::new("REC002", Severity::Error, format!("duplicate {kind} id `{id}`{same}"))
+                        .with_help(format!("first defined at {path}:{line}; give each {kind} its own id"))
+                        .at(src.path.clone(), Some(src.value("/id")))
+                        .about(kind, id),
+                );
+                false
+            } else {
+                first.insert(key, (src.path.clone(), src.value("/id").start.line, id.to_owned()));
+                true
+            }
+        };
+        // Path order, so "first defined" is the same whatever the thread count.
+        let mut records = load.records;
+        records.sort_by(|a, b| a.source.path.cmp(&b.source.path).then(a.source.doc.cmp(&b.source.doc)));
+        let mut invalid = load.invalid;
+        invalid.sort_by(|a, b| a.source.path.cmp(&b.source.path).then(a.source.doc.cmp(&b.source.doc)));
+        for inv in &invalid {
+            seen(inv.kind, &inv.id, &inv.source, &mut diags);
+            repo.ids.entry(inv.kind).or_default().insert(inv.id.to_lowercase(), usize::MAX);
+        }
+        for l in records {
+            let kind = l.record.kind();
+            if !seen(kind, l.record.id(), &l.source, &mut diags) {
+                continue;
+            }
+            let src = l.source;
+            macro_rules! put {
+                ($vec:ident, $r:expr) => {{
+                    let idx = repo.$vec.len();
+                    repo.ids.entry(kind).or_default().insert($r.id.to_lowercase(), idx);
+                    repo.$vec.push(Rec { r: $r, src });
+                }};
+            }
+            match l.record {
+                Record::Organisation(r) => put!(organisation, r),
+                Record::Unit(r) => put!(units, r),
+                Record::Policy(r) => put!(policies, r),
+                Record::Asset(r) => put!(assets, r),
+                Record::Classification(r) => put!(classifications, r),
+                Record::Risk(r) => put!(risks, r),
+                Record::Measure(r) => put!(measures, r),
+                Record::Requirement(r) => put!(requirements, r),
+                Record::Incident(r) => put!(incidents, r),
+                Record::Plan(r) => put!(plans, r),
+                Record::Activity(r) => put!(activities, r),
+                Record::Training(r) => put!(trainings, r),
+                Record::ContinuityPlan(r) => put!(continuity_plans, r),
+                Record::Evaluation(r) => put!(evaluations, r),
+                Record::Review(r) => put!(reviews, r),
+                Record::Finding(r) => put!(findings, r),
+            }
+        }
+        let mut counts: Vec<(Kind, usize)> = counts.into_iter().collect();
+        counts.sort();
+        repo.counts = counts;
+        if repo.organisation.len() > 1 {
+            for o in &repo.organisation[1..] {
+                diags.push(
+                    Diagnostic::new("REC002", Severity::Error, format!("a second organisation record `{}`; a repository describes one organisation", o.id))
+                        .at(o.src.path.clone(), Some(o.src.value("/kind")))
+                        .about(Kind::Organisation, o.id.clone()),
+                );
+            }
+        }
+        repo.check_references(&mut diags);
+        Built { repo, diagnostics: diags }
+    }
+
+    /// Total records read, invalid ones included.
+    pub fn record_count(&self) -> usize {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Whether a record of `kind` with this id exists (case-insensitive), valid or not.
+    pub fn exists(&self, kind: Kind, id: &str) -> bool {
+        self.ids.get(&kind).is_some_and(|m| m.contains_key(&id.to_lowercase()))
+    }
+
+    fn index(&self, kind: Kind, id: &str) -> Option<usize> {
+        self.ids.get(&kind)?.get(&id.to_lowercase()).copied().filter(|i| *i != usize::MAX)
+    }
+
+    pub fn unit(&self, id: &str) -> Option<&Rec<Unit>> {
+        self.index(Kind::Unit, id).map(|i| &self.units[i])
+    }
+    pub fn asset(&self, id: &str) -> Option<&Rec<Asset>> {
+        self.index(Kind::Asset, id).map(|i| &self.assets[i])
+    }
+    pub fn plan(&self, id: &str) -> Option<&Rec<Plan>> {
+        self.index(Kind::Plan, id).map(|i| &self.plans[i])
+    }
+    pub fn activity(&self, id: &str) -> Option<&Rec<Activity>> {
+        self.index(Kind::Activity, id).map(|i| &self.activities[i])
+    }
+    pub fn measure(&self, id: &str) -> Option<&Rec<Measure>> {
+        self.index(Kind::Measure, id).map(|i| &self.measures[i])
+    }
+    pub fn review(&self, id: &str) -> Option<&Rec<Review>> {
+        self.index(Kind::Review, id).map(|i| &self.reviews[i])
+    }
+    pub fn finding(&self, id: &str) -> Option<&Rec<Finding>> {
+        self.index(Kind::Finding, id).map(|i| &self.findings[i])
+    }
+
+    /// The text of a file, for code frames.
+    pub fn file_text(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|t| &**t)
+    }
+
+    fn check_references(&self, diags: &mut Vec<Diagnostic>) {
+        let mut refs = Refs { repo: self, diags };
+        for r in &self.units {
+            refs.one(&r.src, Kind::Unit, &r.id, "/parent", Kind::Unit, r.parent.as_deref());
+        }
+        for r in &self.assets {
+            refs.one(&r.src, Kind::Asset, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
+            refs.many(&r.src, Kind::Asset, &r.id, "/measures", Kind::Measure, &r.measures);
+            refs.many(&r.src, Kind::Asset, &r.id, "/supports", Kind::Asset, &r.supports);
+        }
+        for r in &self.classifications {
+            refs.one(&r.src, Kind::Classification, &r.id, "/asset", Kind::Asset, Some(&r.asset));
+        }
+        for r in &self.risks {
+            refs.one(&r.src, Kind::Risk, &r.id, "/asset", Kind::Asset, r.asset.as_deref());
+            refs.one(&r.src, Kind::Risk, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
+            refs.many(&r.src, Kind::Risk, &r.id, "/activities", Kind::Activity, &r.activities);
+        }
+        for r in &self.incidents {
+            refs.one(&r.src, Kind::Incident, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
+            refs.many(&r.src, Kind::Incident, &r.id, "/assets", Kind::Asset, &r.assets);
+            refs.many(&r.src, Kind::Incident, &r.id, "/activities", Kind::Activity, &r.activities);
+        }
+        for r in &self.activities {
+            refs.one(&r.src, Kind::Activity, &r.id, "/plan", Kind::Plan, Some(&r.plan));
+            refs.one(&r.src, Kind::Activity, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
+            refs.many(&r.src, Kind::Activity, &r.id, "/carried_over_from", Kind::Plan, &r.carried_over_from);
+            refs.many(&r.src, Kind::Activity, &r.id, "/addresses", Kind::Finding, &r.addresses);
+            if let (Some(goal), Some(plan)) = (&r.goal, self.plan(&r.plan))
+                && !plan.goals.iter().any(|g| g.id.eq_ignore_ascii_case(goal))
+            {
+                let known: Vec<&str> = plan.goals.iter().map(|g| g.id.as_str()).collect();
+                refs.diags.push(
+                    Diagnostic::new("REC003", Severity::Error, format!("activity `{}` refers to goal `{goal}`, which plan `{}` does not have", r.id, plan.id))
+                        .with_help(if known.is_empty() { format!("plan `{}` has no goals", plan.id) } else { format!("its goals are {}{}", known.join(", "), crate::suggest::did_you_mean(goal, known.iter().copied())) })
+                        .at(r.src.path.clone(), Some(r.src.value("/goal")))
+                        .about(Kind::Activity, r.id.clone()),
+                );
+            }
+        }
+        for r in &self.trainings {
+            for (i, res) in r.results.iter().enumerate() {
+                refs.one(&r.src, Kind::Training, &r.id, &format!("/results/{i}/unit"), Kind::Unit, Some(&res.unit));
+            }
+        }
+        for r in &self.continuity_plans {
+            refs.one(&r.src, Kind::ContinuityPlan, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
+            refs.many(&r.src, Kind::ContinuityPlan, &r.id, "/assets", Kind::Asset, &r.assets);
+        }
+        for r in &self.evaluations {
+            for (i, s) in r.scope.iter().enumerate() {
+                if s != "all" {
+                    refs.one(&r.src, Kind::Evaluation, &r.id, &format!("/scope/{i}"), Kind::Asset, Some(s));
+                }
+            }
+        }
+        for r in &self.reviews {
+            refs.many(&r.src, Kind::Review, &r.id, "/units", Kind::Unit, &r.units);
+        }
+        for r in &self.findings {
+            refs.one(&r.src, Kind::Finding, &r.id, "/source", Kind::Review, Some(&r.source));
+        }
+    }
+}
+
+struct Refs<'a> {
+    repo: &'a Repository,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Refs<'_> {
+    fn one(&mut self, src: &Source, kind: Kind, id: &str, pointer: &str, target: Kind, value: Option<&str>) {
+        let Some(value) = value else { return };
+        if self.repo.exists(target, value) {
+            return;
+        }
+        let candidates: Vec<&str> = self
+            .repo
+            .ids
+            .get(&target)
+            .map(|m| m.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let hint = crate::suggest::closest(value, candidates.iter().copied())
+            .map(|c| format!("did you mean `{c}`?"))
+            .unwrap_or_else(|| format!("add a {target} record with id `{value}`, or correct the reference"));
+        let field = pointer.trim_start_matches('/').split('/').next().unwrap_or_default();
+        self.diags.push(
+            Diagnostic::new("REC003", Severity::Error, format!("{kind} `{id}` refers to {target} `{value}` in `{field}`, but no {target} has that id"))
+                .with_help(hint)
+                .at(src.path.clone(), Some(src.value(pointer)))
+                .about(kind, id),
+        );
+    }
+
+    fn many(&mut self, src: &Source, kind: Kind, id: &str, pointer: &str, target: Kind, values: &[String]) {
+        for (i, v) in values.iter().enumerate() {
+            self.one(src, kind, id, &format!("{pointer}/{i}"), target, Some(v));
+        }
+    }
+}

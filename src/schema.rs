@@ -1,0 +1,407 @@
+//! The JSON Schemas of `schemas/`, embedded and compiled once, and their errors turned
+//! into diagnostics that point at the offending key or value.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{Draft, Validator};
+use serde_json::Value;
+
+use crate::model::Kind;
+use crate::suggest::closest;
+
+/// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
+pub const SCHEMAS: [(&str, &str); 17] = [
+    ("common", include_str!("../schemas/common.schema.json")),
+    ("organisation", include_str!("../schemas/organisation.schema.json")),
+    ("unit", include_str!("../schemas/unit.schema.json")),
+    ("policy", include_str!("../schemas/policy.schema.json")),
+    ("asset", include_str!("../schemas/asset.schema.json")),
+    ("classification", include_str!("../schemas/classification.schema.json")),
+    ("risk", include_str!("../schemas/risk.schema.json")),
+    ("measure", include_str!("../schemas/measure.schema.json")),
+    ("requirement", include_str!("../schemas/requirement.schema.json")),
+    ("incident", include_str!("../schemas/incident.schema.json")),
+    ("plan", include_str!("../schemas/plan.schema.json")),
+    ("activity", include_str!("../schemas/activity.schema.json")),
+    ("training", include_str!("../schemas/training.schema.json")),
+    ("continuity_plan", include_str!("../schemas/continuity_plan.schema.json")),
+    ("evaluation", include_str!("../schemas/evaluation.schema.json")),
+    ("review", include_str!("../schemas/review.schema.json")),
+    ("finding", include_str!("../schemas/finding.schema.json")),
+];
+
+/// The text of one schema file by name (`asset`, `common`).
+pub fn text(name: &str) -> Option<&'static str> {
+    SCHEMAS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+fn parsed(name: &str) -> &'static Value {
+    static PARSED: OnceLock<Vec<(String, Value)>> = OnceLock::new();
+    let all = PARSED.get_or_init(|| {
+        SCHEMAS
+            .iter()
+            .map(|(n, t)| {
+                let v = serde_json::from_str(t)
+                    .unwrap_or_else(|e| panic!("embedded schema {n} is not JSON: {e}"));
+                ((*n).to_owned(), v)
+            })
+            .collect()
+    });
+    all.iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("no embedded schema {name}"))
+}
+
+/// Serves `urn:isms:schema:<name>` from the embedded files, and nothing from the network.
+struct Embedded;
+
+impl jsonschema::Retrieve for Embedded {
+    fn retrieve(
+        &self,
+        uri: &jsonschema::Uri<String>,
+    ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
+        let s = uri.as_str();
+        let name = s.strip_prefix("urn:isms:schema:").unwrap_or(s);
+        let name = name.split('#').next().unwrap_or(name);
+        if text(name).is_some() {
+            Ok(parsed(name).clone())
+        } else {
+            Err(format!("no embedded schema for {s}").into())
+        }
+    }
+}
+
+/// The compiled validator of a kind. Compiled once per process: compilation costs far more
+/// than validating a record.
+pub fn validator(kind: Kind) -> &'static Validator {
+    static VALIDATORS: OnceLock<Vec<Validator>> = OnceLock::new();
+    let all = VALIDATORS.get_or_init(|| {
+        Kind::ALL
+            .iter()
+            .map(|k| {
+                jsonschema::options()
+                    .with_draft(Draft::Draft202012)
+                    .should_validate_formats(true)
+                    .with_retriever(Embedded)
+                    .build(parsed(k.as_str()))
+                    .unwrap_or_else(|e| panic!("embedded schema {k} does not compile: {e}"))
+            })
+            .collect()
+    });
+    let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+    &all[i]
+}
+
+/// One schema violation, ready to be placed at `pointer` (value) or at its key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaError {
+    pub pointer: String,
+    /// Point at the key rather than the value (unknown fields, missing fields).
+    pub at_key: bool,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Validates a record of `kind`; errors sorted by pointer for stable output.
+pub fn validate(kind: Kind, value: &Value) -> Vec<SchemaError> {
+    let v = validator(kind);
+    if v.is_valid(value) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for e in v.iter_errors(value) {
+        let pointer = e.instance_path().as_str().to_owned();
+        explain(kind, value, &pointer, e.kind(), &e.to_string(), &mut out);
+    }
+    out.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
+    out.dedup();
+    out
+}
+
+fn explain(
+    kind: Kind,
+    value: &Value,
+    pointer: &str,
+    error: &ValidationErrorKind,
+    fallback: &str,
+    out: &mut Vec<SchemaError>,
+) {
+    let instance = value.pointer(pointer).unwrap_or(&Value::Null);
+    let field = field_name(pointer);
+    let mut push = |pointer: String, at_key: bool, message: String, help: Option<String>| {
+        out.push(SchemaError {
+            pointer,
+            at_key,
+            message,
+            help,
+        });
+    };
+    match error {
+        ValidationErrorKind::AdditionalProperties { unexpected }
+        | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
+            let known = known_properties(kind, pointer);
+            for key in unexpected {
+                let suggestion = closest(key, known.iter().map(String::as_str));
+                let help = match suggestion {
+                    Some(s) => Some(format!("did you mean `{s}`? Extension fields start with `x-`")),
+                    None => Some(format!(
+                        "known fields here: {}; extension fields start with `x-`",
+                        known.join(", ")
+                    )),
+                };
+                let message = match suggestion {
+                    Some(s) => format!("unknown field `{key}` (did you mean `{s}`?)"),
+                    None => format!("unknown field `{key}`"),
+                };
+                push(format!("{pointer}/{}", escape(key)), true, message, help);
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let at = if pointer.is_empty() { "the record" } else { field.as_str() };
+            push(
+                pointer.to_owned(),
+                true,
+                format!("missing required field `{name}` in {at}"),
+                None,
+            );
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|a| a.iter().map(show).collect())
+                .unwrap_or_default();
+            let got = show(instance);
+            let suggestion = instance
+                .as_str()
+                .and_then(|s| closest(s, allowed.iter().map(|a| a.trim_matches('`'))));
+            push(
+                pointer.to_owned(),
+                false,
+                format!("{got} is not a valid `{field}`; expected one of {}", allowed.join(", ")),
+                suggestion.map(|s| format!("did you mean `{s}`?")),
+            );
+        }
+        ValidationErrorKind::Type { kind: expected } => {
+            let expected = format!("{expected:?}")
+                .to_lowercase()
+                .replace("single(", "")
+                .replace("multiple(", "")
+                .replace(')', "");
+            let help = match (instance, expected.as_str()) {
+                (Value::String(s), e) if e.contains("boolean") && matches!(s.as_str(), "yes" | "no" | "on" | "off" | "ja" | "nej") => {
+                    Some("write `true` or `false` (YAML 1.2 reads `yes`/`no` as text)".to_owned())
+                }
+                _ => None,
+            };
+            push(
+                pointer.to_owned(),
+                false,
+                format!("`{field}` must be {}, found {}", article(&expected), describe(instance)),
+                help,
+            );
+        }
+        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => push(
+            pointer.to_owned(),
+            false,
+            format!("`{field}` is {}, below the minimum {limit}", show_plain(instance)),
+            range_help(pointer),
+        ),
+        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => push(
+            pointer.to_owned(),
+            false,
+            format!("`{field}` is {}, above the maximum {limit}", show_plain(instance)),
+            range_help(pointer),
+        ),
+        ValidationErrorKind::Format { format } if format == "date" => push(
+            pointer.to_owned(),
+            false,
+            format!("{} is not a valid date", show(instance)),
+            Some("dates are written YYYY-MM-DD and must exist in the calendar".to_owned()),
+        ),
+        ValidationErrorKind::Pattern { pattern } => {
+            let help = if field == "id" || pointer.ends_with("/id") {
+                Some("ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit".to_owned())
+            } else if pattern.contains("T ]") || pattern.contains("[T") {
+                Some("date-times are written 2023-05-02T09:30, optionally with seconds and an offset".to_owned())
+            } else {
+                None
+            };
+            push(
+                pointer.to_owned(),
+                false,
+                format!("{} is not a valid `{field}`", show(instance)),
+                help,
+            );
+        }
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+            // Branches of `anyOf` say little on their own; name the fields the branches
+            // require when that is what they are (risk: asset or unit).
+            push(pointer.to_owned(), true, first_line(fallback), None);
+        }
+        _ => push(pointer.to_owned(), false, first_line(fallback), None),
+    }
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or(s).to_owned()
+}
+
+fn range_help(pointer: &str) -> Option<String> {
+    let f = field_name(pointer);
+    match f.as_str() {
+        "confidentiality" | "integrity" | "availability" | "traceability" | "level" | "any" => {
+            Some("levels run from 0 (none or negligible) to 4 (exceptionally serious)".to_owned())
+        }
+        "likelihood" | "consequence" => Some("likelihood and consequence run from 1 to 4".to_owned()),
+        _ => None,
+    }
+}
+
+fn field_name(pointer: &str) -> String {
+    let mut segs = pointer.rsplit('/');
+    let last = segs.next().unwrap_or_default();
+    if last.bytes().all(|b| b.is_ascii_digit()) && !last.is_empty() {
+        let parent = segs.next().unwrap_or_default();
+        format!("{parent}[{last}]")
+    } else {
+        last.replace("~1", "/").replace("~0", "~")
+    }
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "integer" | "array" | "object" => format!("an {t}"),
+        "null" => "null".to_owned(),
+        t if t.contains(',') || t.starts_with('[') => format!("one of {t}"),
+        t => format!("a {t}"),
+    }
+}
+
+fn show(v: &Value) -> String {
+    format!("`{}`", show_plain(v))
+}
+
+fn show_plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "nothing (null)".to_owned(),
+        Value::Bool(b) => format!("boolean `{b}`"),
+        Value::Number(n) => format!("number `{n}`"),
+        Value::String(s) => format!("text `{s}`"),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "a mapping".to_owned(),
+    }
+}
+
+/// The property names the schema allows for the object at `pointer` of a `kind` record.
+pub fn known_properties(kind: Kind, pointer: &str) -> Vec<String> {
+    let mut node = parsed(kind.as_str());
+    for seg in pointer.split('/').skip(1) {
+        node = resolve(node);
+        let next = if seg.bytes().all(|b| b.is_ascii_digit()) {
+            node.get("items")
+        } else {
+            node.get("properties").and_then(|p| p.get(seg))
+        };
+        match next {
+            Some(n) => node = n,
+            None => return Vec::new(),
+        }
+    }
+    let node = resolve(node);
+    let mut names: Vec<String> = node
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Follows `$ref` (local or into `common`) and a nullable `anyOf`, to the object schema.
+fn resolve(mut node: &'static Value) -> &'static Value {
+    for _ in 0..8 {
+        if let Some(r) = node.get("$ref").and_then(Value::as_str) {
+            let (file, frag) = r.split_once('#').unwrap_or((r, ""));
+            let file = file.strip_prefix("urn:isms:schema:").unwrap_or(file);
+            let file = file.strip_suffix(".schema.json").unwrap_or(file);
+            let base = if file.is_empty() { "common" } else { file };
+            match parsed(base).pointer(frag) {
+                Some(n) => node = n,
+                None => return node,
+            }
+            continue;
+        }
+        let branch = ["anyOf", "oneOf", "allOf"].iter().find_map(|k| {
+            node.get(*k)?
+                .as_array()?
+                .iter()
+                .find(|b| b.get("properties").is_some() || b.get("$ref").is_some() || b.get("items").is_some())
+        });
+        match branch {
+            Some(b) if node.get("properties").is_none() && node.get("items").is_none() => node = b,
+            _ => return node,
+        }
+    }
+    node
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn every_schema_compiles() {
+        for k in Kind::ALL {
+            let _ = validator(k);
+        }
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let v = json!({"kind": "policy", "id": "p", "title": "T", "type": "guideline",
+                       "status": "adopted", "adopetd": "2020-01-01"});
+        let errs = validate(Kind::Policy, &v);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].pointer, "/adopetd");
+        assert!(errs[0].message.contains("did you mean `adopted`"), "{}", errs[0].message);
+    }
+
+    #[test]
+    fn extension_fields_are_allowed() {
+        let v = json!({"kind": "policy", "id": "p", "title": "T", "type": "guideline",
+                       "status": "adopted", "x-dnr": "KS 2020/12"});
+        assert!(validate(Kind::Policy, &v).is_empty());
+    }
+
+    #[test]
+    fn impossible_dates_and_levels_out_of_range() {
+        let v = json!({"kind": "classification", "id": "c", "asset": "a", "date": "2024-02-30",
+                       "confidentiality": 5, "integrity": 1, "availability": 1});
+        let errs = validate(Kind::Classification, &v);
+        let pointers: Vec<&str> = errs.iter().map(|e| e.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/confidentiality", "/date"], "{errs:?}");
+    }
+
+    #[test]
+    fn known_properties_of_nested_objects() {
+        let hosting = known_properties(Kind::Asset, "/hosting");
+        assert!(hosting.contains(&"transfer_safeguard".to_owned()), "{hosting:?}");
+        let notif = known_properties(Kind::Incident, "/notifications/0");
+        assert!(notif.contains(&"at".to_owned()), "{notif:?}");
+    }
+}

@@ -1,0 +1,38 @@
+//! One run over a repository: configuration, records and the record problems found
+//! while reading them. Every command starts here.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::loader::{self, Walk};
+use crate::repo::Repository;
+
+/// A repository read from disk.
+pub struct Session {
+    pub root: PathBuf,
+    pub config: Config,
+    pub repo: Repository,
+    /// REC001–REC003 problems, unsorted.
+    pub record_problems: Vec<Diagnostic>,
+}
+
+impl Session {
+    /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record.
+    pub fn open(root: &Path) -> Result<Session> {
+        let meta = std::fs::metadata(root).with_context(|| format!("cannot open repository {}", root.display()))?;
+        anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
+        let config = Config::load(root)?;
+        let walk = Walk::new(&config.exclude)?;
+        let loaded = loader::load(root, &walk);
+        let built = Repository::build(loaded);
+        Ok(Session {
+            root: root.to_path_buf(),
+            config,
+            repo: built.repo,
+            record_problems: built.diagnostics,
+        })
+    }
+}

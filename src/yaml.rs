@@ -1,0 +1,576 @@
+//! YAML documents to JSON values with a source position for every value.
+//!
+//! Built on `saphyr-parser`'s event stream rather than a tree loader so that depth, alias
+//! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
+use serde_json::{Map, Number, Value};
+
+use crate::span::{Pos, Span};
+
+/// Nesting deeper than this is refused: records are at most four or five levels deep, and
+/// a bound keeps every later recursive walk (validation, drop, serialisation) safe.
+pub const MAX_DEPTH: usize = 64;
+
+/// Values produced in one document, aliases counted at their expanded size; a "billion
+/// laughs" document hits this long before it hurts.
+pub const MAX_NODES_PER_DOCUMENT: usize = 100_000;
+
+/// Where each value of a document sits in the file, keyed by JSON pointer (`/hosting/model`).
+///
+/// Kept as a flat list: a record has a few dozen values and it is read only when a
+/// diagnostic needs a position, so a map would cost more than it saves.
+#[derive(Debug, Clone, Default)]
+pub struct SpanTable {
+    entries: Vec<SpanEntry>,
+}
+
+#[derive(Debug, Clone)]
+struct SpanEntry {
+    pointer: Box<str>,
+    key: Option<Span>,
+    value: Span,
+}
+
+impl SpanTable {
+    fn push(&mut self, pointer: &str, key: Option<Span>, value: Span) {
+        self.entries.push(SpanEntry {
+            pointer: pointer.into(),
+            key,
+            value,
+        });
+    }
+
+    /// The span of the value at `pointer`, or of its nearest ancestor that has one.
+    pub fn value(&self, pointer: &str) -> Option<Span> {
+        self.nearest(pointer).map(|e| e.value)
+    }
+
+    /// The span of the key that introduces the value at `pointer` (the `adopted:` of
+    /// `adopted: 2019-11-12`), falling back to the value's own span.
+    pub fn key(&self, pointer: &str) -> Option<Span> {
+        self.nearest(pointer).map(|e| e.key.unwrap_or(e.value))
+    }
+
+    /// Whether a value exists at exactly this pointer.
+    pub fn contains(&self, pointer: &str) -> bool {
+        self.entries.iter().any(|e| &*e.pointer == pointer)
+    }
+
+    fn nearest(&self, pointer: &str) -> Option<&SpanEntry> {
+        let mut p = pointer;
+        loop {
+            if let Some(e) = self.entries.iter().find(|e| &*e.pointer == p) {
+                return Some(e);
+            }
+            if p.is_empty() {
+                return None;
+            }
+            p = match p.rfind('/') {
+                Some(i) => &p[..i],
+                None => "",
+            };
+        }
+    }
+}
+
+/// One YAML document of a file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// 0-based position of the document in its file.
+    pub index: usize,
+    pub value: Value,
+    pub spans: SpanTable,
+    /// Where the document's content starts.
+    pub span: Span,
+}
+
+/// A problem that stops the reading of a file at `pos`; documents before it are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// Documents of a file and, when reading stopped early, why.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub documents: Vec<Document>,
+    pub error: Option<YamlError>,
+    /// Non-fatal problems inside otherwise readable documents (duplicate keys).
+    pub warnings: Vec<YamlError>,
+}
+
+/// Parses every document of `text`.
+pub fn parse(text: &str) -> Parsed {
+    let mut builder = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    let mut out = Parsed::default();
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((event, span)) => {
+                let span = to_span(&span);
+                match builder.on_event(event, span) {
+                    Ok(Some(doc)) => {
+                        let index = out.documents.len();
+                        out.documents.push(Document { index, ..doc });
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        out.error = Some(e);
+                        break;
+                    }
+                }
+            }
+            Err(e) => {
+                out.error = Some(scan_error(&e));
+                break;
+            }
+        }
+    }
+    out.warnings = builder.warnings;
+    out
+}
+
+fn scan_error(e: &ScanError) -> YamlError {
+    let m = e.marker();
+    let pos = Pos::new(m.line(), m.col());
+    YamlError {
+        message: format!("invalid YAML: {}", e.info()),
+        span: Span::point(pos),
+    }
+}
+
+fn to_span(s: &saphyr_parser::Span) -> Span {
+    Span::new(
+        Pos::new(s.start.line(), s.start.col()),
+        Pos::new(s.end.line(), s.end.col()),
+    )
+}
+
+/// A collection under construction.
+enum Frame {
+    Seq {
+        items: Vec<Value>,
+        start: Span,
+        anchor: usize,
+    },
+    Map {
+        map: Map<String, Value>,
+        start: Span,
+        anchor: usize,
+        /// The key read and waiting for its value.
+        pending_key: Option<(String, Span)>,
+    },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    /// JSON pointer of the value being built, segment by segment.
+    path: Vec<String>,
+    spans: SpanTable,
+    anchors: HashMap<usize, (Value, usize)>,
+    nodes: usize,
+    doc_start: Option<Span>,
+    root: Option<Value>,
+    warnings: Vec<YamlError>,
+}
+
+fn pointer_of(path: &[String]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        s.push('/');
+        if seg.contains(['~', '/']) {
+            s.push_str(&seg.replace('~', "~0").replace('/', "~1"));
+        } else {
+            s.push_str(seg);
+        }
+    }
+    s
+}
+
+fn count_nodes(v: &Value) -> usize {
+    // Iterative: an anchored value may be large, and this runs on untrusted input.
+    let mut n = 0;
+    let mut todo = vec![v];
+    while let Some(v) = todo.pop() {
+        n += 1;
+        match v {
+            Value::Array(a) => todo.extend(a.iter()),
+            Value::Object(m) => todo.extend(m.values()),
+            _ => {}
+        }
+    }
+    n
+}
+
+impl Builder {
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<Option<Document>, YamlError> {
+        match event {
+            Event::Nothing | Event::StreamStart | Event::StreamEnd => Ok(None),
+            Event::DocumentStart(_) => {
+                self.stack.clear();
+                self.path.clear();
+                self.spans = SpanTable::default();
+                self.anchors.clear();
+                self.nodes = 0;
+                self.doc_start = None;
+                self.root = None;
+                Ok(None)
+            }
+            Event::DocumentEnd => {
+                let value = self.root.take().unwrap_or(Value::Null);
+                let span = self.doc_start.take().unwrap_or(span);
+                Ok(Some(Document {
+                    index: 0,
+                    value,
+                    spans: std::mem::take(&mut self.spans),
+                    span,
+                }))
+            }
+            Event::Alias(id) => {
+                let (value, size) = self
+                    .anchors
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| YamlError {
+                        message: "alias to an unknown anchor".into(),
+                        span,
+                    })?;
+                self.count(size, span)?;
+                self.value(value, span, true)
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.count(1, span)?;
+                let forced_str = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                let value = if style == ScalarStyle::Plain && !forced_str {
+                    resolve_plain(&text)
+                } else {
+                    Value::String(text.into_owned())
+                };
+                if anchor > 0 {
+                    self.anchors.insert(anchor, (value.clone(), 1));
+                }
+                self.value(value, span, false)
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.open(span)?;
+                self.stack.push(Frame::Seq {
+                    items: Vec::new(),
+                    start: span,
+                    anchor,
+                });
+                Ok(None)
+            }
+            Event::MappingStart(anchor, _) => {
+                self.open(span)?;
+                self.stack.push(Frame::Map {
+                    map: Map::new(),
+                    start: span,
+                    anchor,
+                    pending_key: None,
+                });
+                Ok(None)
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let frame = self.stack.pop().ok_or_else(|| YamlError {
+                    message: "unbalanced collection end".into(),
+                    span,
+                })?;
+                let (value, start, anchor) = match frame {
+                    Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    } => (Value::Array(items), start, anchor),
+                    Frame::Map {
+                        map, start, anchor, ..
+                    } => (Value::Object(map), start, anchor),
+                };
+                if anchor > 0 {
+                    let size = count_nodes(&value);
+                    self.anchors.insert(anchor, (value.clone(), size));
+                }
+                let whole = Span::new(start.start, span.end.max(start.end));
+                self.close(value, whole)
+            }
+        }
+    }
+
+    fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
+        self.nodes = self.nodes.saturating_add(n);
+        if self.nodes > MAX_NODES_PER_DOCUMENT {
+            return Err(YamlError {
+                message: format!(
+                    "document expands to more than {MAX_NODES_PER_DOCUMENT} values (alias bomb?); \
+                     the rest of this file is not read"
+                ),
+                span,
+            });
+        }
+        Ok(())
+    }
+
+    /// Called at the start of a collection: the collection is a value of its parent, so the
+    /// parent's pending key becomes a path segment now.
+    fn open(&mut self, span: Span) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                message: format!(
+                    "nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read"
+                ),
+                span,
+            });
+        }
+        self.count(1, span)?;
+        if self.doc_start.is_none() {
+            self.doc_start = Some(span);
+        }
+        match self.stack.last() {
+            Some(Frame::Map {
+                pending_key: None,
+                start,
+                ..
+            }) => Err(YamlError {
+                message: "a mapping key must be a plain string, not a list or mapping".into(),
+                span: Span::new(span.start, span.start.max(start.start)),
+            }),
+            Some(Frame::Map {
+                pending_key: Some((k, _)),
+                ..
+            }) => {
+                self.path.push(k.clone());
+                Ok(())
+            }
+            Some(Frame::Seq { items, .. }) => {
+                self.path.push(items.len().to_string());
+                Ok(())
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// A finished collection is placed in its parent; its path segment was pushed by `open`.
+    fn close(&mut self, value: Value, span: Span) -> Result<Option<Document>, YamlError> {
+        let pointer = pointer_of(&self.path);
+        match self.stack.last_mut() {
+            None => {
+                self.spans.push(&pointer, None, span);
+                self.root = Some(value);
+            }
+            Some(Frame::Seq { items, .. }) => {
+                self.spans.push(&pointer, None, span);
+                items.push(value);
+            }
+            Some(Frame::Map {
+                map, pending_key, ..
+            }) => {
+                let (k, kspan) = pending_key.take().unwrap_or_default();
+                self.spans.push(&pointer, Some(kspan), span);
+                map.insert(k, value);
+            }
+        }
+        self.path.pop();
+        Ok(None)
+    }
+
+    /// A scalar or alias: either a key waiting for its value or a value.
+    fn value(
+        &mut self,
+        value: Value,
+        span: Span,
+        from_alias: bool,
+    ) -> Result<Option<Document>, YamlError> {
+        if self.doc_start.is_none() {
+            self.doc_start = Some(span);
+        }
+        let depth_path = &mut self.path;
+        match self.stack.last_mut() {
+            None => {
+                self.spans.push("", None, span);
+                self.root = Some(value);
+            }
+            Some(Frame::Seq { items, .. }) => {
+                depth_path.push(items.len().to_string());
+                self.spans.push(&pointer_of(depth_path), None, span);
+                depth_path.pop();
+                items.push(value);
+            }
+            Some(Frame::Map {
+                map, pending_key, ..
+            }) => match pending_key.take() {
+                None => {
+                    let key = match value {
+                        Value::String(s) => s,
+                        Value::Null if !from_alias => String::new(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Number(n) => n.to_string(),
+                        _ => {
+                            return Err(YamlError {
+                                message: "a mapping key must be a plain string".into(),
+                                span,
+                            });
+                        }
+                    };
+                    if map.contains_key(&key) {
+                        self.warnings.push(YamlError {
+                            message: format!("duplicate key `{key}` in the same mapping"),
+                            span,
+                        });
+                    }
+                    *pending_key = Some((key, span));
+                }
+                Some((k, kspan)) => {
+                    depth_path.push(k.clone());
+                    self.spans.push(&pointer_of(depth_path), Some(kspan), span);
+                    depth_path.pop();
+                    map.insert(k, value);
+                }
+            },
+        }
+        Ok(None)
+    }
+}
+
+/// Resolves a plain scalar by the YAML 1.2 core schema: `yes`/`no` stay strings and
+/// dates stay strings (the schemas give them their meaning).
+pub fn resolve_plain(s: &str) -> Value {
+    match s {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    let first = s.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Value::String(s.to_owned());
+    }
+    if let Some(n) = parse_int(s) {
+        return Value::Number(n.into());
+    }
+    if is_float(s)
+        && let Ok(f) = s.parse::<f64>()
+        && let Some(n) = Number::from_f64(f)
+    {
+        return Value::Number(n);
+    }
+    Value::String(s.to_owned())
+}
+
+fn parse_int(s: &str) -> Option<i64> {
+    if let Some(h) = s.strip_prefix("0x") {
+        return i64::from_str_radix(h, 16).ok();
+    }
+    if let Some(o) = s.strip_prefix("0o") {
+        return i64::from_str_radix(o, 8).ok();
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    None
+}
+
+fn is_float(s: &str) -> bool {
+    let body = s.strip_prefix(['-', '+']).unwrap_or(s);
+    let (mantissa, exp) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let mantissa_ok = {
+        let (int, frac) = match mantissa.find('.') {
+            Some(i) => (&mantissa[..i], Some(&mantissa[i + 1..])),
+            None => (mantissa, None),
+        };
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        digits(int) && frac.is_none_or(digits) && !(int.is_empty() && frac.is_none_or(str::is_empty))
+    };
+    let exp_ok = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    mantissa_ok && exp_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn resolves_core_schema_scalars() {
+        assert_eq!(resolve_plain("3"), json!(3));
+        assert_eq!(resolve_plain("-2"), json!(-2));
+        assert_eq!(resolve_plain("0.9"), json!(0.9));
+        assert_eq!(resolve_plain("true"), json!(true));
+        assert_eq!(resolve_plain("yes"), json!("yes"));
+        assert_eq!(resolve_plain("~"), json!(null));
+        assert_eq!(resolve_plain("2023-03-15"), json!("2023-03-15"));
+        assert_eq!(resolve_plain("1.2.3"), json!("1.2.3"));
+        assert_eq!(resolve_plain("KS 2023"), json!("KS 2023"));
+    }
+
+    #[test]
+    fn keeps_positions_of_keys_and_values() {
+        let p = parse("kind: policy\nid: a\nhosting:\n  model: saas\nlist: [1, 2]\n");
+        assert!(p.error.is_none());
+        let d = &p.documents[0];
+        assert_eq!(d.value["hosting"]["model"], json!("saas"));
+        let v = d.spans.value("/hosting/model").expect("span");
+        assert_eq!((v.start.line, v.start.col), (4, 9));
+        let k = d.spans.key("/hosting/model").expect("span");
+        assert_eq!((k.start.line, k.start.col), (4, 2));
+        let item = d.spans.value("/list/1").expect("span");
+        assert_eq!((item.start.line, item.start.col), (5, 10));
+        // A pointer below a scalar falls back to the nearest ancestor.
+        assert_eq!(d.spans.value("/hosting/model/x"), Some(v));
+    }
+
+    #[test]
+    fn second_document_positions_are_file_positions() {
+        let p = parse("kind: a\nid: x\n---\nkind: b\nid: y\n");
+        assert_eq!(p.documents.len(), 2);
+        let s = p.documents[1].spans.value("/id").expect("span");
+        assert_eq!(s.start.line, 5);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflow() {
+        let text = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let p = parse(&text);
+        let e = p.error.expect("error");
+        assert!(e.message.contains("nesting deeper"), "{}", e.message);
+    }
+
+    #[test]
+    fn refuses_alias_bombs() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let p = parse(&text);
+        let e = p.error.expect("error");
+        assert!(e.message.contains("alias bomb"), "{}", e.message);
+    }
+
+    #[test]
+    fn reports_duplicate_keys() {
+        let p = parse("id: a\nid: b\n");
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!(p.warnings[0].span.start.line, 2);
+    }
+
+    #[test]
+    fn empty_text_has_no_documents() {
+        assert!(parse("").documents.is_empty());
+        assert!(parse("# only a comment\n").documents.is_empty());
+    }
+}
