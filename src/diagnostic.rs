@@ -70,6 +70,12 @@ impl Diagnostic {
         }
     }
 
+    /// Sets the severity in place (for rules whose severity depends on the figure).
+    pub fn with_severity(&mut self, severity: Severity) -> &mut Diagnostic {
+        self.severity = severity;
+        self
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self

@@ -16,3 +16,6 @@ pub mod span;
 pub mod suggest;
 pub mod yaml;
 pub mod session;
+pub mod derived;
+pub mod rules;
+pub mod check;

@@ -13,6 +13,9 @@ record! {
         pub status: PolicyStatus,
         #[serde(default)]
         pub adopted: Option<Date>,
+        /// When a draft was first written (an isms addition, for DOC004).
+        #[serde(default)]
+        pub drafted: Option<Date>,
         #[serde(default)]
         pub adopted_by: Option<Body>,
         #[serde(default)]

@@ -1,0 +1,6 @@
+//! Rules of the BCM area (see `../shared/spec/rules.md`).
+
+use super::Rule;
+
+/// The rules of this area, in code order.
+pub static RULES: &[&dyn Rule] = &[];

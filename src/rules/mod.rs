@@ -1,0 +1,388 @@
+//! The gap rules: their catalogue, the context they read and the sink they report to.
+//!
+//! One rule is one file under `rules/<area>/`, declared with [`declare_rule!`]; its doc
+//! comment is its documentation (`isms explain`). Adding a rule = a file, a line in its
+//! area's `RULES` list and a fixture folder `tests/fixtures/rules/<CODE>/`.
+
+use jiff::tz::TimeZone;
+use rayon::prelude::*;
+
+use crate::config::{Config, RuleLevel};
+use crate::derived::Derived;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::loader::Source;
+use crate::model::*;
+use crate::registry::Registry;
+use crate::repo::{Rec, Repository};
+
+pub mod bcm;
+pub mod cld;
+pub mod cls;
+pub mod cul;
+pub mod doc;
+pub mod fup;
+pub mod inc;
+pub mod org;
+pub mod plan;
+pub mod rec;
+pub mod sec;
+
+/// The areas of the catalogue, in the order of the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Area {
+    Doc,
+    Org,
+    Plan,
+    Cul,
+    Cls,
+    Sec,
+    Inc,
+    Bcm,
+    Fup,
+    Cld,
+    Rec,
+}
+
+impl Area {
+    pub fn title(self) -> &'static str {
+        match self {
+            Area::Doc => "Steering documents",
+            Area::Org => "Organisation",
+            Area::Plan => "Goals and action plan",
+            Area::Cul => "Security culture",
+            Area::Cls => "Risk analysis and classification",
+            Area::Sec => "Technical measures and evaluation",
+            Area::Inc => "Incidents",
+            Area::Bcm => "Continuity",
+            Area::Fup => "Follow-up",
+            Area::Cld => "Cloud services",
+            Area::Rec => "Record hygiene",
+        }
+    }
+
+    pub fn title_sv(self) -> &'static str {
+        match self {
+            Area::Doc => "Styrdokument",
+            Area::Org => "Organisation",
+            Area::Plan => "Mål och handlingsplan",
+            Area::Cul => "Säkerhetskultur",
+            Area::Cls => "Riskanalys och informationsklassning",
+            Area::Sec => "Tekniska åtgärder och utvärdering",
+            Area::Inc => "Incidenter",
+            Area::Bcm => "Kontinuitet",
+            Area::Fup => "Uppföljning",
+            Area::Cld => "Molntjänster",
+            Area::Rec => "Posternas kvalitet",
+        }
+    }
+
+    /// The area of a code by its prefix (`DOC001` → Doc).
+    pub fn of(code: &str) -> Option<Area> {
+        let prefix: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
+        Some(match prefix.as_str() {
+            "DOC" => Area::Doc,
+            "ORG" => Area::Org,
+            "PLAN" => Area::Plan,
+            "CUL" => Area::Cul,
+            "CLS" => Area::Cls,
+            "SEC" => Area::Sec,
+            "INC" => Area::Inc,
+            "BCM" => Area::Bcm,
+            "FUP" => Area::Fup,
+            "CLD" => Area::Cld,
+            "REC" => Area::Rec,
+            _ => return None,
+        })
+    }
+}
+
+/// What the catalogue knows of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub summary: &'static str,
+    /// The rule's doc comment: What it does / Why it matters / Example / How to fix / References.
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    pub fn area(&self) -> Area {
+        Area::of(self.code).unwrap_or(Area::Rec)
+    }
+}
+
+/// A gap rule.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
+}
+
+/// Declares a rule type and its catalogue entry from its doc comment.
+///
+/// The first doc paragraph's first line is the summary; the whole comment is what
+/// `isms explain` prints.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            code: $code:literal,
+            name: $kebab:literal,
+            severity: $sev:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                code: $code,
+                name: $kebab,
+                severity: $crate::diagnostic::Severity::$sev,
+                summary: $summary,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Everything a rule may read. Time is `as_of`; no rule reads the clock.
+pub struct Context<'a> {
+    pub repo: &'a Repository,
+    pub config: &'a Config,
+    pub derived: &'a Derived,
+    pub registry: &'static Registry,
+    pub as_of: Date,
+    pub tz: TimeZone,
+}
+
+impl Context<'_> {
+    /// The start of "the last N months": the window is (as_of - N months, as_of].
+    pub fn months_ago(&self, months: u32) -> Date {
+        self.as_of.minus_months(months as i32)
+    }
+
+    /// Whether `date` lies in the last `months` months: after as_of - months, up to as_of.
+    pub fn within_months(&self, date: Date, months: u32) -> bool {
+        date > self.months_ago(months) && date <= self.as_of
+    }
+
+    /// Units that take part in the security work: committees, companies, federations
+    /// (the board and departments are covered through them).
+    pub fn member_units(&self) -> impl Iterator<Item = &Rec<Unit>> {
+        self.repo.units.iter().filter(|u| {
+            matches!(u.unit_type, UnitType::Committee | UnitType::Company | UnitType::Federation)
+        })
+    }
+
+    /// Where repository-wide findings point: `isms.toml` when it exists, else
+    /// `organisation.yaml`'s record, else nowhere.
+    pub fn repo_location(&self) -> Option<(std::sync::Arc<str>, Option<crate::span::Span>)> {
+        if let Some(o) = self.repo.organisation.first() {
+            return Some((o.src.path.clone(), Some(o.src.value("/kind"))));
+        }
+        None
+    }
+}
+
+/// A record type the sink can report on: its kind, id and waivers.
+pub trait AsRecord {
+    const KIND: Kind;
+    fn record_id(&self) -> &str;
+    fn record_waivers(&self) -> &[Waiver];
+}
+
+macro_rules! as_record {
+    ($($t:ident),*) => {$(
+        impl AsRecord for $t {
+            const KIND: Kind = Kind::$t;
+            fn record_id(&self) -> &str { &self.id }
+            fn record_waivers(&self) -> &[Waiver] { &self.waivers }
+        }
+    )*};
+}
+as_record!(
+    Organisation, Unit, Policy, Asset, Classification, Risk, Measure, Requirement, Incident, Plan,
+    Activity, Training, ContinuityPlan, Evaluation, Review, Finding
+);
+
+/// Collects one rule's findings, stamping its code and the configured severity, and
+/// setting aside findings that a valid waiver silences.
+pub struct Sink<'a> {
+    meta: &'static RuleMeta,
+    as_of: Date,
+    repo_location: Option<(std::sync::Arc<str>, Option<crate::span::Span>)>,
+    found: Vec<Diagnostic>,
+    waived: Vec<Diagnostic>,
+    _cx: std::marker::PhantomData<&'a ()>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(meta: &'static RuleMeta, cx: &Context<'a>) -> Sink<'a> {
+        Sink {
+            meta,
+            as_of: cx.as_of,
+            repo_location: cx.repo_location(),
+            found: Vec::new(),
+            waived: Vec::new(),
+            _cx: std::marker::PhantomData,
+        }
+    }
+
+    /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
+    pub fn at<T: AsRecord>(&mut self, rec: &Rec<T>, pointer: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.at_source(&rec.r, &rec.src, pointer, message)
+    }
+
+    /// Like [`Sink::at`], for a record whose source is given separately.
+    pub fn at_source<T: AsRecord>(&mut self, r: &T, src: &Source, pointer: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let span = if pointer.is_empty() { src.value("/id") } else { src.key(pointer) };
+        let d = Diagnostic::new(self.meta.code, self.meta.severity, message)
+            .at(src.path.clone(), Some(span))
+            .about(T::KIND, r.record_id());
+        let waived = r.record_waivers().iter().any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of);
+        let list = if waived { &mut self.waived } else { &mut self.found };
+        list.push(d);
+        list.last_mut().expect("just pushed")
+    }
+
+    /// A finding about the repository as a whole (no single record): it points at the
+    /// organisation record when there is one.
+    pub fn global(&mut self, message: impl Into<String>) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.meta.code, self.meta.severity, message);
+        if let Some((path, span)) = &self.repo_location {
+            d = d.at(path.clone(), *span);
+        }
+        self.found.push(d);
+        self.found.last_mut().expect("just pushed")
+    }
+
+    /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
+    pub fn at_path(&mut self, path: std::sync::Arc<str>, span: Option<crate::span::Span>, message: impl Into<String>) -> &mut Diagnostic {
+        self.found.push(Diagnostic::new(self.meta.code, self.meta.severity, message).at(path, span));
+        self.found.last_mut().expect("just pushed")
+    }
+
+    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        (self.found, self.waived)
+    }
+}
+
+/// Every rule, in catalogue order.
+pub fn all() -> Vec<&'static dyn Rule> {
+    let mut v: Vec<&'static dyn Rule> = Vec::new();
+    for area in [
+        doc::RULES,
+        org::RULES,
+        plan::RULES,
+        cul::RULES,
+        cls::RULES,
+        sec::RULES,
+        inc::RULES,
+        bcm::RULES,
+        fup::RULES,
+        cld::RULES,
+        rec::RULES,
+    ] {
+        v.extend_from_slice(area);
+    }
+    v
+}
+
+/// Finds a rule by code or kebab-case name, ignoring case.
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    all().into_iter().find(|r| {
+        r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// Which rules run: `--select`/`--ignore` codes or prefixes, and `isms.toml [rules]`.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl Selection {
+    fn matches(pattern: &str, code: &str) -> bool {
+        let p = pattern.trim();
+        !p.is_empty() && code.to_uppercase().starts_with(&p.to_uppercase())
+    }
+
+    /// Whether findings of `code` are wanted (REC codes follow the same selection).
+    pub fn wants(&self, code: &str) -> bool {
+        (self.select.is_empty() || self.select.iter().any(|p| Self::matches(p, code)))
+            && !self.ignore.iter().any(|p| Self::matches(p, code))
+    }
+
+    /// Patterns that match no rule at all: a typo in `--select` must not pass silently.
+    pub fn unknown_patterns(&self) -> Vec<String> {
+        let codes: Vec<&str> = all().iter().map(|r| r.meta().code).collect();
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|p| !codes.iter().any(|c| Self::matches(p, c)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// The outcome of running the rules.
+pub struct Outcome {
+    pub findings: Vec<Diagnostic>,
+    /// Findings silenced by a valid waiver (for reports that show them).
+    pub waived: Vec<Diagnostic>,
+}
+
+/// Runs every selected, enabled rule. Rules run in parallel; the result is sorted, so it
+/// does not depend on the thread count.
+pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
+    let rules: Vec<&'static dyn Rule> = all()
+        .into_iter()
+        .filter(|r| selection.wants(r.meta().code))
+        .filter(|r| cx.config.rules.get(r.meta().code) != Some(&RuleLevel::Off))
+        .collect();
+    let parts: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = rules
+        .par_iter()
+        .map(|rule| {
+            let mut sink = Sink::new(rule.meta(), cx);
+            rule.check(cx, &mut sink);
+            sink.into_parts()
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut waived = Vec::new();
+    for (f, w) in parts {
+        findings.extend(f);
+        waived.extend(w);
+    }
+    for d in findings.iter_mut().chain(waived.iter_mut()) {
+        apply_level(cx.config, d);
+    }
+    crate::diagnostic::sort(&mut findings);
+    crate::diagnostic::sort(&mut waived);
+    Outcome { findings, waived }
+}
+
+/// Applies `isms.toml [rules]` severity overrides to a finding (REC findings included).
+pub fn apply_level(config: &Config, d: &mut Diagnostic) {
+    if let Some(RuleLevel::Severity(s)) = config.rules.get(d.code) {
+        d.severity = *s;
+    }
+}
+
+/// Formats a share as a whole percentage, `48 %` (the Swedish and SI style; reports
+/// format per language).
+pub fn percent(x: f64) -> String {
+    format!("{:.0} %", x * 100.0)
+}
+
+/// "1 year" / "3 years".
+pub fn plural(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
