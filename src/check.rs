@@ -38,9 +38,10 @@ pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResu
     for d in &mut findings {
         rules::apply_level(&session.config, d);
     }
-    let invalid_records = findings
-        .iter()
-        .any(|d| d.severity == diagnostic::Severity::Error && matches!(d.code, "REC001" | "REC002" | "REC003"));
+    let invalid_records = findings.iter().any(|d| {
+        d.severity == diagnostic::Severity::Error
+            && matches!(d.code, "REC001" | "REC002" | "REC003")
+    });
     findings.extend(outcome.findings);
     diagnostic::sort(&mut findings);
     CheckResult {

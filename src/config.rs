@@ -216,7 +216,8 @@ impl Config {
             let bad_type = |what: &str| anyhow::anyhow!("{at}`{key}` must be {what}");
             match key.as_str() {
                 "organisation" => {
-                    config.organisation = Some(value.as_str().ok_or_else(|| bad_type("a string"))?.into());
+                    config.organisation =
+                        Some(value.as_str().ok_or_else(|| bad_type("a string"))?.into());
                 }
                 "language" => {
                     config.language = match value.as_str() {
@@ -228,7 +229,9 @@ impl Config {
                 "timezone" => {
                     let tz = value.as_str().ok_or_else(|| bad_type("a string"))?;
                     if jiff::tz::TimeZone::get(tz).is_err() {
-                        bail!("{at}unknown time zone `{tz}` (an IANA name such as \"Europe/Stockholm\")");
+                        bail!(
+                            "{at}unknown time zone `{tz}` (an IANA name such as \"Europe/Stockholm\")"
+                        );
                     }
                     config.timezone = tz.into();
                 }
@@ -317,7 +320,8 @@ fn key_position(text: &str, section: Option<&str>, key: &str) -> String {
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
         if trimmed.starts_with('[') {
-            in_section = section.is_some_and(|s| trimmed.trim_end().trim_matches(['[', ']']).trim() == s);
+            in_section =
+                section.is_some_and(|s| trimmed.trim_end().trim_matches(['[', ']']).trim() == s);
             continue;
         }
         let bare = trimmed.trim_start_matches('"');
@@ -367,7 +371,8 @@ mod tests {
 
     #[test]
     fn reads_thresholds_at_top_level_and_in_a_section() {
-        let c = Config::parse("risk_appetite_max = 6\n[thresholds]\nincident_open_max_days = 30\n").unwrap();
+        let c = Config::parse("risk_appetite_max = 6\n[thresholds]\nincident_open_max_days = 30\n")
+            .unwrap();
         assert_eq!(c.thresholds.risk_appetite_max, 6);
         assert_eq!(c.thresholds.incident_open_max_days, 30);
     }

@@ -81,7 +81,10 @@ impl Derived {
         }
         let own: Vec<[Option<u8>; 4]> = views
             .iter()
-            .map(|v| v.current.map_or([None; 4], |c| repo.classifications[c].levels()))
+            .map(|v| {
+                v.current
+                    .map_or([None; 4], |c| repo.classifications[c].levels())
+            })
             .collect();
         let edges: Vec<Vec<usize>> = repo
             .assets
@@ -101,7 +104,8 @@ impl Derived {
         let order = topological(&edges, repo, &mut diagnostics);
         // Dependencies first: each asset takes the maximum of itself and what it supports.
         for &i in &order {
-            let mut levels: [Option<Inherited>; 4] = own[i].map(|l| l.map(|level| Inherited { level, from: i }));
+            let mut levels: [Option<Inherited>; 4] =
+                own[i].map(|l| l.map(|level| Inherited { level, from: i }));
             let mut critical = repo.assets[i].critical.then_some(i);
             for &j in &edges[i] {
                 if !repo.assets[j].is_active() {
@@ -138,7 +142,10 @@ impl Derived {
                 requires: r.requires.clone(),
                 record: Some(ri),
             };
-            match requirements.iter_mut().find(|b| b.id.eq_ignore_ascii_case(&r.id)) {
+            match requirements
+                .iter_mut()
+                .find(|b| b.id.eq_ignore_ascii_case(&r.id))
+            {
                 Some(slot) => *slot = own,
                 None => requirements.push(own),
             }
@@ -160,7 +167,10 @@ impl Derived {
         repo.measures.iter().filter(move |m| {
             m.status == MeasureStatus::Implemented
                 && (m.scope == MeasureScope::Organisation
-                    || asset.measures.iter().any(|id| id.eq_ignore_ascii_case(&m.id)))
+                    || asset
+                        .measures
+                        .iter()
+                        .any(|id| id.eq_ignore_ascii_case(&m.id)))
         })
     }
 
@@ -174,7 +184,10 @@ impl Derived {
                 .current
                 .map(|c| format!("classification `{}`", repo.classifications[c].id))
                 .unwrap_or_default(),
-            Some(l) => format!("inherited from `{}`, which it supports", repo.assets[l.from].id),
+            Some(l) => format!(
+                "inherited from `{}`, which it supports",
+                repo.assets[l.from].id
+            ),
         }
     }
 }
@@ -208,7 +221,10 @@ fn topological(edges: &[Vec<usize>], repo: &Repository, diags: &mut Vec<Diagnost
                     }
                     Mark::Open => {
                         let start = stack.iter().position(|(a, _)| *a == child).unwrap_or(0);
-                        let mut names: Vec<&str> = stack[start..].iter().map(|(a, _)| repo.assets[*a].id.as_str()).collect();
+                        let mut names: Vec<&str> = stack[start..]
+                            .iter()
+                            .map(|(a, _)| repo.assets[*a].id.as_str())
+                            .collect();
                         names.push(&repo.assets[child].id);
                         let a = &repo.assets[node];
                         let pointer = a

@@ -4,18 +4,19 @@
 //! against their schemas ([`schema`]) and the gap rules ([`rules`]), and renders findings
 //! and reports ([`render`]). The binary in `main.rs` is a thin command line over it.
 
+pub mod catalogue;
+pub mod check;
 pub mod config;
+pub mod derived;
 pub mod diagnostic;
 pub mod loader;
 pub mod model;
 pub mod registry;
 pub mod render;
 pub mod repo;
+pub mod rules;
 pub mod schema;
+pub mod session;
 pub mod span;
 pub mod suggest;
 pub mod yaml;
-pub mod session;
-pub mod derived;
-pub mod rules;
-pub mod check;

@@ -80,9 +80,14 @@ impl Walk {
     pub fn new(exclude: &[String]) -> anyhow::Result<Walk> {
         let mut b = GlobSetBuilder::new();
         for pattern in exclude {
-            b.add(Glob::new(pattern).map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?);
+            b.add(
+                Glob::new(pattern)
+                    .map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?,
+            );
         }
-        Ok(Walk { exclude: b.build()? })
+        Ok(Walk {
+            exclude: b.build()?,
+        })
     }
 }
 
@@ -154,9 +159,13 @@ fn walk(root: &Path, w: &Walk) -> Vec<Found> {
                 }
             }
             Err(err) => {
-                let relp = err.path().map(|p| rel(root, p)).unwrap_or_else(|| "".into());
+                let relp = err
+                    .path()
+                    .map(|p| rel(root, p))
+                    .unwrap_or_else(|| "".into());
                 out.push(Found::Problem(
-                    Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}")).at(relp, None),
+                    Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}"))
+                        .at(relp, None),
                 ));
             }
         }
@@ -222,7 +231,8 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            out.diagnostics.push(file_error(&relp, None, format!("cannot read file: {e}")));
+            out.diagnostics
+                .push(file_error(&relp, None, format!("cannot read file: {e}")));
             return out;
         }
     };
@@ -244,7 +254,10 @@ fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
         let pos = pos_of(bytes, i);
-        return Err((Span::point(pos), "binary file (a NUL byte); records are YAML text".into()));
+        return Err((
+            Span::point(pos),
+            "binary file (a NUL byte); records are YAML text".into(),
+        ));
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_owned()),
@@ -265,8 +278,13 @@ fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
 fn pos_of(bytes: &[u8], offset: usize) -> Pos {
     let before = &bytes[..offset];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count();
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
     Pos::new(line, col)
 }
 
@@ -274,12 +292,19 @@ fn pos_of(bytes: &[u8], offset: usize) -> Pos {
 fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
     let parsed = yaml::parse(text);
     for w in &parsed.warnings {
-        out.diagnostics.push(file_error(relp, Some(w.span), w.message.clone()));
+        out.diagnostics
+            .push(file_error(relp, Some(w.span), w.message.clone()));
     }
     if parsed.documents.is_empty() && parsed.error.is_none() {
         out.diagnostics.push(
-            file_error(relp, Some(Span::file_start()), "file holds no YAML document")
-                .with_help("a record file holds one or more records; delete the file if it is not needed"),
+            file_error(
+                relp,
+                Some(Span::file_start()),
+                "file holds no YAML document",
+            )
+            .with_help(
+                "a record file holds one or more records; delete the file if it is not needed",
+            ),
         );
     }
     for doc in parsed.documents {
@@ -305,10 +330,21 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
 fn check_document(value: Value, source: Source, out: &mut FileResult) {
     let at = |p: &str| Some(source.value(p));
     let Value::Object(map) = &value else {
-        let what = if value.is_null() { "an empty document" } else { "not a mapping" };
+        let what = if value.is_null() {
+            "an empty document"
+        } else {
+            "not a mapping"
+        };
         out.diagnostics.push(
-            file_error(&source.path, Some(source.span), format!("document {} is {what}; a record is a mapping with `kind` and `id`", source.doc + 1))
-                .with_help("remove stray `---` separators, or write the record's fields"),
+            file_error(
+                &source.path,
+                Some(source.span),
+                format!(
+                    "document {} is {what}; a record is a mapping with `kind` and `id`",
+                    source.doc + 1
+                ),
+            )
+            .with_help("remove stray `---` separators, or write the record's fields"),
         );
         return;
     };
@@ -326,12 +362,19 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
                 let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
                     .map(|c| format!("did you mean `{c}`?"))
                     .unwrap_or_else(|| format!("kinds are {}", kind_list()));
-                out.diagnostics.push(file_error(&source.path, at("/kind"), format!("unknown kind `{s}`")).with_help(hint));
+                out.diagnostics.push(
+                    file_error(&source.path, at("/kind"), format!("unknown kind `{s}`"))
+                        .with_help(hint),
+                );
                 return;
             }
         },
         Some(other) => {
-            out.diagnostics.push(file_error(&source.path, at("/kind"), format!("`kind` must be text, found {other}")));
+            out.diagnostics.push(file_error(
+                &source.path,
+                at("/kind"),
+                format!("`kind` must be text, found {other}"),
+            ));
             return;
         }
     };
@@ -339,7 +382,11 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
     let errors = schema::validate(kind, &value);
     if !errors.is_empty() {
         for e in errors {
-            let span = if e.at_key { source.key(&e.pointer) } else { source.value(&e.pointer) };
+            let span = if e.at_key {
+                source.key(&e.pointer)
+            } else {
+                source.value(&e.pointer)
+            };
             let mut d = file_error(&source.path, Some(span), e.message);
             d.help = e.help;
             if let Some(id) = &id {
@@ -370,7 +417,11 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
 }
 
 fn kind_list() -> String {
-    Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+    Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses one text as if it were a file at `relp` (for tests and fuzzing).
@@ -406,6 +457,9 @@ mod tests {
     fn unknown_kind_gets_a_suggestion() {
         let r = load_text("a.yaml", "kind: assett\nid: a\n");
         assert_eq!(r.diagnostics.len(), 1);
-        assert_eq!(r.diagnostics[0].help.as_deref(), Some("did you mean `asset`?"));
+        assert_eq!(
+            r.diagnostics[0].help.as_deref(),
+            Some("did you mean `asset`?")
+        );
     }
 }

@@ -8,12 +8,16 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use isms::check;
 use isms::config::{self, Config};
 use isms::diagnostic::{self, Severity};
 use isms::model::Date;
 use isms::render::{self, Output};
+use isms::rules::{self, Selection};
 use isms::session::Session;
 
+/// Exit code when gaps at or above `--fail-on` were found.
+const EXIT_GAPS: u8 = 1;
 /// Exit code when the records are invalid or the command was used wrongly.
 const EXIT_INVALID: u8 = 2;
 
@@ -40,6 +44,28 @@ enum ValidateFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum CheckFormat {
+    Human,
+    Json,
+    Github,
+    Sarif,
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum TableFormat {
+    Table,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check records against their schemas, ids and references (REC rules); exit 0 or 2
@@ -51,6 +77,35 @@ enum Command {
         /// Print only the summary line
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Validate, then run every gap rule; exit 0 (nothing at or above --fail-on), 1 (gaps), 2 (invalid)
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// The lowest severity that fails the run
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+        /// Only these codes or prefixes (comma-separated: DOC,INC001)
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        select: Vec<String>,
+        /// Skip these codes or prefixes (comma-separated)
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        ignore: Vec<String>,
+        /// Print only the summary line (human format)
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// List the rule catalogue
+    Rules {
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Print one rule's documentation
+    Explain {
+        /// A rule code (DOC001) or name (stale-document)
+        rule: String,
     },
     /// Print the JSON Schema of one kind, or list the kinds
     Schema {
@@ -72,7 +127,11 @@ fn main() -> ExitCode {
 
 /// Today in the configured time zone: the one read of the clock in `isms`.
 fn today(config: &Config) -> Date {
-    Date(jiff::ZonedDateTime::now().with_time_zone(config.tz()).date())
+    Date(
+        jiff::ZonedDateTime::now()
+            .with_time_zone(config.tz())
+            .date(),
+    )
 }
 
 fn as_of(common: &Common, config: &Config) -> Result<Date> {
@@ -86,6 +145,21 @@ fn open(common: &Common) -> Result<Session> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     Session::open(&root)
+}
+
+/// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.
+fn check_config_rules(config: &Config) -> Result<()> {
+    let codes: Vec<&str> = rules::all().iter().map(|r| r.meta().code).collect();
+    for code in config.rules.keys() {
+        if !codes.iter().any(|c| c == code) {
+            anyhow::bail!(
+                "invalid configuration in {}: [rules] names unknown rule `{code}`{}",
+                config::FILE_NAME,
+                isms::suggest::did_you_mean(code, codes.iter().copied())
+            );
+        }
+    }
+    Ok(())
 }
 
 fn color_wanted() -> bool {
@@ -103,7 +177,11 @@ fn emit(text: &str) -> Result<()> {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Validate { common, format, quiet } => {
+        Command::Validate {
+            common,
+            format,
+            quiet,
+        } => {
             let session = open(&common)?;
             let as_of = as_of(&common, &session.config)?;
             let mut diags = session.record_problems.clone();
@@ -116,6 +194,7 @@ fn run(cli: Cli) -> Result<u8> {
                 records: repo.record_count(),
                 counts: &repo.counts,
                 file_text: &text_of,
+                rules: &[],
             };
             let text = match format {
                 ValidateFormat::Human => render::human::render(&out, color_wanted(), quiet),
@@ -125,12 +204,93 @@ fn run(cli: Cli) -> Result<u8> {
             let invalid = diags.iter().any(|d| d.severity == Severity::Error);
             Ok(if invalid { EXIT_INVALID } else { 0 })
         }
+        Command::Check {
+            common,
+            format,
+            fail_on,
+            select,
+            ignore,
+            quiet,
+        } => {
+            let selection = Selection { select, ignore };
+            let unknown = selection.unknown_patterns();
+            if !unknown.is_empty() {
+                let codes: Vec<&str> = rules::all().iter().map(|r| r.meta().code).collect();
+                let hints: Vec<String> = unknown
+                    .iter()
+                    .map(|u| {
+                        format!(
+                            "`{u}`{}",
+                            isms::suggest::did_you_mean(u, codes.iter().copied())
+                        )
+                    })
+                    .collect();
+                anyhow::bail!("--select/--ignore: no rule matches {}", hints.join(", "));
+            }
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            let result = check::check(&session, as_of, &selection);
+            let repo = &session.repo;
+            let text_of = |p: &str| repo.file_text(p);
+            let ran: Vec<&'static dyn rules::Rule> = rules::all()
+                .into_iter()
+                .filter(|r| selection.wants(r.meta().code))
+                .collect();
+            let out = Output {
+                as_of: as_of.to_string(),
+                diagnostics: &result.findings,
+                records: repo.record_count(),
+                counts: &repo.counts,
+                file_text: &text_of,
+                rules: &ran,
+            };
+            let text = match format {
+                CheckFormat::Human => render::human::render(&out, color_wanted(), quiet),
+                CheckFormat::Json => render::json::render(&out),
+                CheckFormat::Github => render::github::render(&out),
+                CheckFormat::Sarif => render::sarif::render(&out),
+                CheckFormat::Junit => render::junit::render(&out),
+            };
+            emit(&text)?;
+            if result.invalid_records {
+                return Ok(EXIT_INVALID);
+            }
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Never => None,
+            };
+            let failed = threshold.is_some_and(|t| result.findings.iter().any(|d| d.severity >= t));
+            Ok(if failed { EXIT_GAPS } else { 0 })
+        }
+        Command::Rules { format } => {
+            emit(&isms::catalogue::render(format == TableFormat::Json))?;
+            Ok(0)
+        }
+        Command::Explain { rule } => {
+            let Some(r) = rules::find(&rule) else {
+                let names = rules::all()
+                    .iter()
+                    .flat_map(|r| [r.meta().code, r.meta().name])
+                    .collect::<Vec<_>>();
+                anyhow::bail!(
+                    "no rule `{rule}`{}",
+                    isms::suggest::did_you_mean(&rule, names.iter().copied())
+                );
+            };
+            emit(&isms::catalogue::explain(r.meta()))?;
+            Ok(0)
+        }
         Command::Schema { kind } => {
             match kind {
                 Some(k) => {
                     let text = isms::schema::text(&k).ok_or_else(|| {
                         let names = isms::schema::SCHEMAS.iter().map(|(n, _)| *n);
-                        anyhow::anyhow!("no schema for `{k}`{}", isms::suggest::did_you_mean(&k, names))
+                        anyhow::anyhow!(
+                            "no schema for `{k}`{}",
+                            isms::suggest::did_you_mean(&k, names)
+                        )
                     })?;
                     emit(text)?;
                 }

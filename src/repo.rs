@@ -68,27 +68,53 @@ impl Repository {
             *counts.entry(kind).or_default() += 1;
             let key = (kind, id.to_lowercase());
             if let Some((path, line, original)) = first.get(&key) {
-                let same = if original == id { String::new() } else { format!(" (ids are compared ignoring case: `{original}`)") };
+                let same = if original == id {
+                    String::new()
+                } else {
+                    format!(" (ids are compared ignoring case: `{original}`)")
+                };
                 diags.push(
-                    Diagnostic::new("REC002", Severity::Error, format!("duplicate {kind} id `{id}`{same}"))
-                        .with_help(format!("first defined at {path}:{line}; give each {kind} its own id"))
-                        .at(src.path.clone(), Some(src.value("/id")))
-                        .about(kind, id),
+                    Diagnostic::new(
+                        "REC002",
+                        Severity::Error,
+                        format!("duplicate {kind} id `{id}`{same}"),
+                    )
+                    .with_help(format!(
+                        "first defined at {path}:{line}; give each {kind} its own id"
+                    ))
+                    .at(src.path.clone(), Some(src.value("/id")))
+                    .about(kind, id),
                 );
                 false
             } else {
-                first.insert(key, (src.path.clone(), src.value("/id").start.line, id.to_owned()));
+                first.insert(
+                    key,
+                    (src.path.clone(), src.value("/id").start.line, id.to_owned()),
+                );
                 true
             }
         };
         // Path order, so "first defined" is the same whatever the thread count.
         let mut records = load.records;
-        records.sort_by(|a, b| a.source.path.cmp(&b.source.path).then(a.source.doc.cmp(&b.source.doc)));
+        records.sort_by(|a, b| {
+            a.source
+                .path
+                .cmp(&b.source.path)
+                .then(a.source.doc.cmp(&b.source.doc))
+        });
         let mut invalid = load.invalid;
-        invalid.sort_by(|a, b| a.source.path.cmp(&b.source.path).then(a.source.doc.cmp(&b.source.doc)));
+        invalid.sort_by(|a, b| {
+            a.source
+                .path
+                .cmp(&b.source.path)
+                .then(a.source.doc.cmp(&b.source.doc))
+        });
         for inv in &invalid {
             seen(inv.kind, &inv.id, &inv.source, &mut diags);
-            repo.ids.entry(inv.kind).or_default().insert(inv.id.to_lowercase(), usize::MAX);
+            repo.ids
+                .entry(inv.kind)
+                .or_default()
+                .insert(inv.id.to_lowercase(), usize::MAX);
         }
         for l in records {
             let kind = l.record.kind();
@@ -99,7 +125,10 @@ impl Repository {
             macro_rules! put {
                 ($vec:ident, $r:expr) => {{
                     let idx = repo.$vec.len();
-                    repo.ids.entry(kind).or_default().insert($r.id.to_lowercase(), idx);
+                    repo.ids
+                        .entry(kind)
+                        .or_default()
+                        .insert($r.id.to_lowercase(), idx);
                     repo.$vec.push(Rec { r: $r, src });
                 }};
             }
@@ -135,7 +164,10 @@ impl Repository {
             }
         }
         repo.check_references(&mut diags);
-        Built { repo, diagnostics: diags }
+        Built {
+            repo,
+            diagnostics: diags,
+        }
     }
 
     /// Total records read, invalid ones included.
@@ -145,11 +177,17 @@ impl Repository {
 
     /// Whether a record of `kind` with this id exists (case-insensitive), valid or not.
     pub fn exists(&self, kind: Kind, id: &str) -> bool {
-        self.ids.get(&kind).is_some_and(|m| m.contains_key(&id.to_lowercase()))
+        self.ids
+            .get(&kind)
+            .is_some_and(|m| m.contains_key(&id.to_lowercase()))
     }
 
     fn index(&self, kind: Kind, id: &str) -> Option<usize> {
-        self.ids.get(&kind)?.get(&id.to_lowercase()).copied().filter(|i| *i != usize::MAX)
+        self.ids
+            .get(&kind)?
+            .get(&id.to_lowercase())
+            .copied()
+            .filter(|i| *i != usize::MAX)
     }
 
     pub fn unit(&self, id: &str) -> Option<&Rec<Unit>> {
@@ -182,56 +220,204 @@ impl Repository {
     fn check_references(&self, diags: &mut Vec<Diagnostic>) {
         let mut refs = Refs { repo: self, diags };
         for r in &self.units {
-            refs.one(&r.src, Kind::Unit, &r.id, "/parent", Kind::Unit, r.parent.as_deref());
+            refs.one(
+                &r.src,
+                Kind::Unit,
+                &r.id,
+                "/parent",
+                Kind::Unit,
+                r.parent.as_deref(),
+            );
         }
         for r in &self.assets {
-            refs.one(&r.src, Kind::Asset, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
-            refs.many(&r.src, Kind::Asset, &r.id, "/measures", Kind::Measure, &r.measures);
-            refs.many(&r.src, Kind::Asset, &r.id, "/supports", Kind::Asset, &r.supports);
+            refs.one(
+                &r.src,
+                Kind::Asset,
+                &r.id,
+                "/unit",
+                Kind::Unit,
+                r.unit.as_deref(),
+            );
+            refs.many(
+                &r.src,
+                Kind::Asset,
+                &r.id,
+                "/measures",
+                Kind::Measure,
+                &r.measures,
+            );
+            refs.many(
+                &r.src,
+                Kind::Asset,
+                &r.id,
+                "/supports",
+                Kind::Asset,
+                &r.supports,
+            );
         }
         for r in &self.classifications {
-            refs.one(&r.src, Kind::Classification, &r.id, "/asset", Kind::Asset, Some(&r.asset));
+            refs.one(
+                &r.src,
+                Kind::Classification,
+                &r.id,
+                "/asset",
+                Kind::Asset,
+                Some(&r.asset),
+            );
         }
         for r in &self.risks {
-            refs.one(&r.src, Kind::Risk, &r.id, "/asset", Kind::Asset, r.asset.as_deref());
-            refs.one(&r.src, Kind::Risk, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
-            refs.many(&r.src, Kind::Risk, &r.id, "/activities", Kind::Activity, &r.activities);
+            refs.one(
+                &r.src,
+                Kind::Risk,
+                &r.id,
+                "/asset",
+                Kind::Asset,
+                r.asset.as_deref(),
+            );
+            refs.one(
+                &r.src,
+                Kind::Risk,
+                &r.id,
+                "/unit",
+                Kind::Unit,
+                r.unit.as_deref(),
+            );
+            refs.many(
+                &r.src,
+                Kind::Risk,
+                &r.id,
+                "/activities",
+                Kind::Activity,
+                &r.activities,
+            );
         }
         for r in &self.incidents {
-            refs.one(&r.src, Kind::Incident, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
-            refs.many(&r.src, Kind::Incident, &r.id, "/assets", Kind::Asset, &r.assets);
-            refs.many(&r.src, Kind::Incident, &r.id, "/activities", Kind::Activity, &r.activities);
+            refs.one(
+                &r.src,
+                Kind::Incident,
+                &r.id,
+                "/unit",
+                Kind::Unit,
+                r.unit.as_deref(),
+            );
+            refs.many(
+                &r.src,
+                Kind::Incident,
+                &r.id,
+                "/assets",
+                Kind::Asset,
+                &r.assets,
+            );
+            refs.many(
+                &r.src,
+                Kind::Incident,
+                &r.id,
+                "/activities",
+                Kind::Activity,
+                &r.activities,
+            );
         }
         for r in &self.activities {
-            refs.one(&r.src, Kind::Activity, &r.id, "/plan", Kind::Plan, Some(&r.plan));
-            refs.one(&r.src, Kind::Activity, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
-            refs.many(&r.src, Kind::Activity, &r.id, "/carried_over_from", Kind::Plan, &r.carried_over_from);
-            refs.many(&r.src, Kind::Activity, &r.id, "/addresses", Kind::Finding, &r.addresses);
+            refs.one(
+                &r.src,
+                Kind::Activity,
+                &r.id,
+                "/plan",
+                Kind::Plan,
+                Some(&r.plan),
+            );
+            refs.one(
+                &r.src,
+                Kind::Activity,
+                &r.id,
+                "/unit",
+                Kind::Unit,
+                r.unit.as_deref(),
+            );
+            refs.many(
+                &r.src,
+                Kind::Activity,
+                &r.id,
+                "/carried_over_from",
+                Kind::Plan,
+                &r.carried_over_from,
+            );
+            refs.many(
+                &r.src,
+                Kind::Activity,
+                &r.id,
+                "/addresses",
+                Kind::Finding,
+                &r.addresses,
+            );
             if let (Some(goal), Some(plan)) = (&r.goal, self.plan(&r.plan))
                 && !plan.goals.iter().any(|g| g.id.eq_ignore_ascii_case(goal))
             {
                 let known: Vec<&str> = plan.goals.iter().map(|g| g.id.as_str()).collect();
                 refs.diags.push(
-                    Diagnostic::new("REC003", Severity::Error, format!("activity `{}` refers to goal `{goal}`, which plan `{}` does not have", r.id, plan.id))
-                        .with_help(if known.is_empty() { format!("plan `{}` has no goals", plan.id) } else { format!("its goals are {}{}", known.join(", "), crate::suggest::did_you_mean(goal, known.iter().copied())) })
-                        .at(r.src.path.clone(), Some(r.src.value("/goal")))
-                        .about(Kind::Activity, r.id.clone()),
+                    Diagnostic::new(
+                        "REC003",
+                        Severity::Error,
+                        format!(
+                            "activity `{}` refers to goal `{goal}`, which plan `{}` does not have",
+                            r.id, plan.id
+                        ),
+                    )
+                    .with_help(if known.is_empty() {
+                        format!("plan `{}` has no goals", plan.id)
+                    } else {
+                        format!(
+                            "its goals are {}{}",
+                            known.join(", "),
+                            crate::suggest::did_you_mean(goal, known.iter().copied())
+                        )
+                    })
+                    .at(r.src.path.clone(), Some(r.src.value("/goal")))
+                    .about(Kind::Activity, r.id.clone()),
                 );
             }
         }
         for r in &self.trainings {
             for (i, res) in r.results.iter().enumerate() {
-                refs.one(&r.src, Kind::Training, &r.id, &format!("/results/{i}/unit"), Kind::Unit, Some(&res.unit));
+                refs.one(
+                    &r.src,
+                    Kind::Training,
+                    &r.id,
+                    &format!("/results/{i}/unit"),
+                    Kind::Unit,
+                    Some(&res.unit),
+                );
             }
         }
         for r in &self.continuity_plans {
-            refs.one(&r.src, Kind::ContinuityPlan, &r.id, "/unit", Kind::Unit, r.unit.as_deref());
-            refs.many(&r.src, Kind::ContinuityPlan, &r.id, "/assets", Kind::Asset, &r.assets);
+            refs.one(
+                &r.src,
+                Kind::ContinuityPlan,
+                &r.id,
+                "/unit",
+                Kind::Unit,
+                r.unit.as_deref(),
+            );
+            refs.many(
+                &r.src,
+                Kind::ContinuityPlan,
+                &r.id,
+                "/assets",
+                Kind::Asset,
+                &r.assets,
+            );
         }
         for r in &self.evaluations {
             for (i, s) in r.scope.iter().enumerate() {
                 if s != "all" {
-                    refs.one(&r.src, Kind::Evaluation, &r.id, &format!("/scope/{i}"), Kind::Asset, Some(s));
+                    refs.one(
+                        &r.src,
+                        Kind::Evaluation,
+                        &r.id,
+                        &format!("/scope/{i}"),
+                        Kind::Asset,
+                        Some(s),
+                    );
                 }
             }
         }
@@ -239,7 +425,14 @@ impl Repository {
             refs.many(&r.src, Kind::Review, &r.id, "/units", Kind::Unit, &r.units);
         }
         for r in &self.findings {
-            refs.one(&r.src, Kind::Finding, &r.id, "/source", Kind::Review, Some(&r.source));
+            refs.one(
+                &r.src,
+                Kind::Finding,
+                &r.id,
+                "/source",
+                Kind::Review,
+                Some(&r.source),
+            );
         }
     }
 }
@@ -250,7 +443,15 @@ struct Refs<'a> {
 }
 
 impl Refs<'_> {
-    fn one(&mut self, src: &Source, kind: Kind, id: &str, pointer: &str, target: Kind, value: Option<&str>) {
+    fn one(
+        &mut self,
+        src: &Source,
+        kind: Kind,
+        id: &str,
+        pointer: &str,
+        target: Kind,
+        value: Option<&str>,
+    ) {
         let Some(value) = value else { return };
         if self.repo.exists(target, value) {
             return;
@@ -263,8 +464,14 @@ impl Refs<'_> {
             .unwrap_or_default();
         let hint = crate::suggest::closest(value, candidates.iter().copied())
             .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| format!("add a {target} record with id `{value}`, or correct the reference"));
-        let field = pointer.trim_start_matches('/').split('/').next().unwrap_or_default();
+            .unwrap_or_else(|| {
+                format!("add a {target} record with id `{value}`, or correct the reference")
+            });
+        let field = pointer
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
         self.diags.push(
             Diagnostic::new("REC003", Severity::Error, format!("{kind} `{id}` refers to {target} `{value}` in `{field}`, but no {target} has that id"))
                 .with_help(hint)
@@ -273,7 +480,15 @@ impl Refs<'_> {
         );
     }
 
-    fn many(&mut self, src: &Source, kind: Kind, id: &str, pointer: &str, target: Kind, values: &[String]) {
+    fn many(
+        &mut self,
+        src: &Source,
+        kind: Kind,
+        id: &str,
+        pointer: &str,
+        target: Kind,
+        values: &[String],
+    ) {
         for (i, v) in values.iter().enumerate() {
             self.one(src, kind, id, &format!("{pointer}/{i}"), target, Some(v));
         }

@@ -13,20 +13,35 @@ use crate::suggest::closest;
 /// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
 pub const SCHEMAS: [(&str, &str); 17] = [
     ("common", include_str!("../schemas/common.schema.json")),
-    ("organisation", include_str!("../schemas/organisation.schema.json")),
+    (
+        "organisation",
+        include_str!("../schemas/organisation.schema.json"),
+    ),
     ("unit", include_str!("../schemas/unit.schema.json")),
     ("policy", include_str!("../schemas/policy.schema.json")),
     ("asset", include_str!("../schemas/asset.schema.json")),
-    ("classification", include_str!("../schemas/classification.schema.json")),
+    (
+        "classification",
+        include_str!("../schemas/classification.schema.json"),
+    ),
     ("risk", include_str!("../schemas/risk.schema.json")),
     ("measure", include_str!("../schemas/measure.schema.json")),
-    ("requirement", include_str!("../schemas/requirement.schema.json")),
+    (
+        "requirement",
+        include_str!("../schemas/requirement.schema.json"),
+    ),
     ("incident", include_str!("../schemas/incident.schema.json")),
     ("plan", include_str!("../schemas/plan.schema.json")),
     ("activity", include_str!("../schemas/activity.schema.json")),
     ("training", include_str!("../schemas/training.schema.json")),
-    ("continuity_plan", include_str!("../schemas/continuity_plan.schema.json")),
-    ("evaluation", include_str!("../schemas/evaluation.schema.json")),
+    (
+        "continuity_plan",
+        include_str!("../schemas/continuity_plan.schema.json"),
+    ),
+    (
+        "evaluation",
+        include_str!("../schemas/evaluation.schema.json"),
+    ),
     ("review", include_str!("../schemas/review.schema.json")),
     ("finding", include_str!("../schemas/finding.schema.json")),
 ];
@@ -145,7 +160,9 @@ fn explain(
             for key in unexpected {
                 let suggestion = closest(key, known.iter().map(String::as_str));
                 let help = match suggestion {
-                    Some(s) => Some(format!("did you mean `{s}`? Extension fields start with `x-`")),
+                    Some(s) => Some(format!(
+                        "did you mean `{s}`? Extension fields start with `x-`"
+                    )),
                     None => Some(format!(
                         "known fields here: {}; extension fields start with `x-`",
                         known.join(", ")
@@ -160,7 +177,11 @@ fn explain(
         }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
-            let at = if pointer.is_empty() { "the record" } else { field.as_str() };
+            let at = if pointer.is_empty() {
+                "the record"
+            } else {
+                field.as_str()
+            };
             push(
                 pointer.to_owned(),
                 true,
@@ -180,7 +201,10 @@ fn explain(
             push(
                 pointer.to_owned(),
                 false,
-                format!("{got} is not a valid `{field}`; expected one of {}", allowed.join(", ")),
+                format!(
+                    "{got} is not a valid `{field}`; expected one of {}",
+                    allowed.join(", ")
+                ),
                 suggestion.map(|s| format!("did you mean `{s}`?")),
             );
         }
@@ -191,7 +215,10 @@ fn explain(
                 .replace("multiple(", "")
                 .replace(')', "");
             let help = match (instance, expected.as_str()) {
-                (Value::String(s), e) if e.contains("boolean") && matches!(s.as_str(), "yes" | "no" | "on" | "off" | "ja" | "nej") => {
+                (Value::String(s), e)
+                    if e.contains("boolean")
+                        && matches!(s.as_str(), "yes" | "no" | "on" | "off" | "ja" | "nej") =>
+                {
                     Some("write `true` or `false` (YAML 1.2 reads `yes`/`no` as text)".to_owned())
                 }
                 _ => None,
@@ -199,20 +226,32 @@ fn explain(
             push(
                 pointer.to_owned(),
                 false,
-                format!("`{field}` must be {}, found {}", article(&expected), describe(instance)),
+                format!(
+                    "`{field}` must be {}, found {}",
+                    article(&expected),
+                    describe(instance)
+                ),
                 help,
             );
         }
-        ValidationErrorKind::Minimum { limit } | ValidationErrorKind::ExclusiveMinimum { limit } => push(
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit } => push(
             pointer.to_owned(),
             false,
-            format!("`{field}` is {}, below the minimum {limit}", show_plain(instance)),
+            format!(
+                "`{field}` is {}, below the minimum {limit}",
+                show_plain(instance)
+            ),
             range_help(pointer),
         ),
-        ValidationErrorKind::Maximum { limit } | ValidationErrorKind::ExclusiveMaximum { limit } => push(
+        ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => push(
             pointer.to_owned(),
             false,
-            format!("`{field}` is {}, above the maximum {limit}", show_plain(instance)),
+            format!(
+                "`{field}` is {}, above the maximum {limit}",
+                show_plain(instance)
+            ),
             range_help(pointer),
         ),
         ValidationErrorKind::Format { format } if format == "date" => push(
@@ -223,7 +262,10 @@ fn explain(
         ),
         ValidationErrorKind::Pattern { pattern } => {
             let help = if field == "id" || pointer.ends_with("/id") {
-                Some("ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit".to_owned())
+                Some(
+                    "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"
+                        .to_owned(),
+                )
             } else if pattern.contains("T ]") || pattern.contains("[T") {
                 Some("date-times are written 2023-05-02T09:30, optionally with seconds and an offset".to_owned())
             } else {
@@ -255,7 +297,9 @@ fn range_help(pointer: &str) -> Option<String> {
         "confidentiality" | "integrity" | "availability" | "traceability" | "level" | "any" => {
             Some("levels run from 0 (none or negligible) to 4 (exceptionally serious)".to_owned())
         }
-        "likelihood" | "consequence" => Some("likelihood and consequence run from 1 to 4".to_owned()),
+        "likelihood" | "consequence" => {
+            Some("likelihood and consequence run from 1 to 4".to_owned())
+        }
         _ => None,
     }
 }
@@ -346,10 +390,9 @@ fn resolve(mut node: &'static Value) -> &'static Value {
             continue;
         }
         let branch = ["anyOf", "oneOf", "allOf"].iter().find_map(|k| {
-            node.get(*k)?
-                .as_array()?
-                .iter()
-                .find(|b| b.get("properties").is_some() || b.get("$ref").is_some() || b.get("items").is_some())
+            node.get(*k)?.as_array()?.iter().find(|b| {
+                b.get("properties").is_some() || b.get("$ref").is_some() || b.get("items").is_some()
+            })
         });
         match branch {
             Some(b) if node.get("properties").is_none() && node.get("items").is_none() => node = b,
@@ -378,7 +421,11 @@ mod tests {
         let errs = validate(Kind::Policy, &v);
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert_eq!(errs[0].pointer, "/adopetd");
-        assert!(errs[0].message.contains("did you mean `adopted`"), "{}", errs[0].message);
+        assert!(
+            errs[0].message.contains("did you mean `adopted`"),
+            "{}",
+            errs[0].message
+        );
     }
 
     #[test]
@@ -400,7 +447,10 @@ mod tests {
     #[test]
     fn known_properties_of_nested_objects() {
         let hosting = known_properties(Kind::Asset, "/hosting");
-        assert!(hosting.contains(&"transfer_safeguard".to_owned()), "{hosting:?}");
+        assert!(
+            hosting.contains(&"transfer_safeguard".to_owned()),
+            "{hosting:?}"
+        );
         let notif = known_properties(Kind::Incident, "/notifications/0");
         assert!(notif.contains(&"at".to_owned()), "{notif:?}");
     }

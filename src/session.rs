@@ -22,7 +22,8 @@ pub struct Session {
 impl Session {
     /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record.
     pub fn open(root: &Path) -> Result<Session> {
-        let meta = std::fs::metadata(root).with_context(|| format!("cannot open repository {}", root.display()))?;
+        let meta = std::fs::metadata(root)
+            .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;

@@ -232,14 +232,10 @@ impl Builder {
                 }))
             }
             Event::Alias(id) => {
-                let (value, size) = self
-                    .anchors
-                    .get(&id)
-                    .cloned()
-                    .ok_or_else(|| YamlError {
-                        message: "alias to an unknown anchor".into(),
-                        span,
-                    })?;
+                let (value, size) = self.anchors.get(&id).cloned().ok_or_else(|| YamlError {
+                    message: "alias to an unknown anchor".into(),
+                    span,
+                })?;
                 self.count(size, span)?;
                 self.value(value, span, true)
             }
@@ -488,7 +484,9 @@ fn is_float(s: &str) -> bool {
             None => (mantissa, None),
         };
         let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
-        digits(int) && frac.is_none_or(digits) && !(int.is_empty() && frac.is_none_or(str::is_empty))
+        digits(int)
+            && frac.is_none_or(digits)
+            && !(int.is_empty() && frac.is_none_or(str::is_empty))
     };
     let exp_ok = exp.is_none_or(|e| {
         let e = e.strip_prefix(['-', '+']).unwrap_or(e);

@@ -25,13 +25,17 @@ mod training;
 mod unit;
 
 pub use activity::{Activity, ActivityStatus};
-pub use asset::{Asset, AssetStatus, AssetType, Hosting, HostingModel, PersonalData, TransferSafeguard};
+pub use asset::{
+    Asset, AssetStatus, AssetType, Hosting, HostingModel, PersonalData, TransferSafeguard,
+};
 pub use classification::{Aspect, Classification};
 pub use common::{Kind, Waiver};
 pub use continuity_plan::{ContinuityPlan, Exercise, ExerciseOutcome, ExerciseType};
 pub use evaluation::{Evaluation, EvaluationFinding, EvaluationType, FindingStatus, Performer};
 pub use finding::{Finding, FindingState};
-pub use incident::{Incident, IncidentStatus, IncidentType, Notification, NotificationKind, Recipient, Severity};
+pub use incident::{
+    Incident, IncidentStatus, IncidentType, Notification, NotificationKind, Recipient, Severity,
+};
 pub use measure::{Measure, MeasureScope, MeasureStatus};
 pub use organisation::{Council, Organisation, Roles};
 pub use plan::{Goal, Plan};

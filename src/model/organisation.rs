@@ -39,9 +39,15 @@ impl Roles {
                 "information_security_coordinator",
                 held(&self.information_security_coordinator),
             ),
-            ("it_security_coordinator", held(&self.it_security_coordinator)),
+            (
+                "it_security_coordinator",
+                held(&self.it_security_coordinator),
+            ),
             ("security_chief", held(&self.security_chief)),
-            ("data_protection_officer", held(&self.data_protection_officer)),
+            (
+                "data_protection_officer",
+                held(&self.data_protection_officer),
+            ),
         ]
     }
 }

@@ -11,7 +11,12 @@ const CONTEXT_LINES: u32 = 1;
 
 /// Renders every diagnostic, then the summary line (or only the summary when `quiet`).
 pub fn render(out: &Output<'_>, color: bool, quiet: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() }.decor_style(DecorStyle::Ascii);
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    }
+    .decor_style(DecorStyle::Ascii);
     let mut s = String::new();
     if !quiet {
         for d in out.diagnostics {
@@ -33,7 +38,9 @@ fn level(sev: Severity) -> Level<'static> {
 }
 
 fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
-    let title = level(d.severity).primary_title(d.message.as_str()).id(d.code);
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.code);
     let mut groups = Vec::new();
     let frame = d
         .location
@@ -53,7 +60,9 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
             Some(loc) => {
                 let mut origin = Origin::path(&*loc.path);
                 if let Some(span) = loc.span {
-                    origin = origin.line(span.start.line as usize).char_column(span.start.col as usize);
+                    origin = origin
+                        .line(span.start.line as usize)
+                        .char_column(span.start.col as usize);
                 }
                 title.element(origin)
             }
@@ -62,7 +71,9 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
     };
     groups.push(first);
     if let Some(help) = &d.help {
-        groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(help.as_str()),
+        ));
     }
     renderer.render(&groups)
 }
@@ -91,9 +102,17 @@ fn excerpt(text: &str, span: crate::span::Span) -> (&str, u32, std::ops::Range<u
         .find(|(n, _)| *n == last + 1)
         .map_or(text.len(), |s| s.1);
     let slice = text[begin..end].trim_end_matches(['\n', '\r']);
-    let line_begin = starts.iter().find(|(n, _)| *n == line).map_or(begin, |s| s.1) - begin;
+    let line_begin = starts
+        .iter()
+        .find(|(n, _)| *n == line)
+        .map_or(begin, |s| s.1)
+        - begin;
     let line_text = &slice[line_begin.min(slice.len())..];
-    let line_text = line_text.split('\n').next().unwrap_or("").trim_end_matches('\r');
+    let line_text = line_text
+        .split('\n')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r');
     let col_byte = |col: u32| {
         line_text
             .char_indices()
@@ -106,7 +125,9 @@ fn excerpt(text: &str, span: crate::span::Span) -> (&str, u32, std::ops::Range<u
     } else {
         // Multi-line values are marked on their first line only; to its end, or one
         // character where the line is empty.
-        line_text.len().max(start + usize::from(start < line_text.len()))
+        line_text
+            .len()
+            .max(start + usize::from(start < line_text.len()))
     };
     let range = line_begin + start..line_begin + end.max(start);
     (slice, first, range)

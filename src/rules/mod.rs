@@ -176,7 +176,10 @@ impl Context<'_> {
     /// (the board and departments are covered through them).
     pub fn member_units(&self) -> impl Iterator<Item = &Rec<Unit>> {
         self.repo.units.iter().filter(|u| {
-            matches!(u.unit_type, UnitType::Committee | UnitType::Company | UnitType::Federation)
+            matches!(
+                u.unit_type,
+                UnitType::Committee | UnitType::Company | UnitType::Federation
+            )
         })
     }
 
@@ -207,8 +210,22 @@ macro_rules! as_record {
     )*};
 }
 as_record!(
-    Organisation, Unit, Policy, Asset, Classification, Risk, Measure, Requirement, Incident, Plan,
-    Activity, Training, ContinuityPlan, Evaluation, Review, Finding
+    Organisation,
+    Unit,
+    Policy,
+    Asset,
+    Classification,
+    Risk,
+    Measure,
+    Requirement,
+    Incident,
+    Plan,
+    Activity,
+    Training,
+    ContinuityPlan,
+    Evaluation,
+    Review,
+    Finding
 );
 
 /// Collects one rule's findings, stamping its code and the configured severity, and
@@ -235,18 +252,40 @@ impl<'a> Sink<'a> {
     }
 
     /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
-    pub fn at<T: AsRecord>(&mut self, rec: &Rec<T>, pointer: &str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn at<T: AsRecord>(
+        &mut self,
+        rec: &Rec<T>,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.at_source(&rec.r, &rec.src, pointer, message)
     }
 
     /// Like [`Sink::at`], for a record whose source is given separately.
-    pub fn at_source<T: AsRecord>(&mut self, r: &T, src: &Source, pointer: &str, message: impl Into<String>) -> &mut Diagnostic {
-        let span = if pointer.is_empty() { src.value("/id") } else { src.key(pointer) };
+    pub fn at_source<T: AsRecord>(
+        &mut self,
+        r: &T,
+        src: &Source,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let span = if pointer.is_empty() {
+            src.value("/id")
+        } else {
+            src.key(pointer)
+        };
         let d = Diagnostic::new(self.meta.code, self.meta.severity, message)
             .at(src.path.clone(), Some(span))
             .about(T::KIND, r.record_id());
-        let waived = r.record_waivers().iter().any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of);
-        let list = if waived { &mut self.waived } else { &mut self.found };
+        let waived = r
+            .record_waivers()
+            .iter()
+            .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of);
+        let list = if waived {
+            &mut self.waived
+        } else {
+            &mut self.found
+        };
         list.push(d);
         list.last_mut().expect("just pushed")
     }
@@ -263,8 +302,14 @@ impl<'a> Sink<'a> {
     }
 
     /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
-    pub fn at_path(&mut self, path: std::sync::Arc<str>, span: Option<crate::span::Span>, message: impl Into<String>) -> &mut Diagnostic {
-        self.found.push(Diagnostic::new(self.meta.code, self.meta.severity, message).at(path, span));
+    pub fn at_path(
+        &mut self,
+        path: std::sync::Arc<str>,
+        span: Option<crate::span::Span>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.found
+            .push(Diagnostic::new(self.meta.code, self.meta.severity, message).at(path, span));
         self.found.last_mut().expect("just pushed")
     }
 
@@ -297,7 +342,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
 /// Finds a rule by code or kebab-case name, ignoring case.
 pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
     all().into_iter().find(|r| {
-        r.meta().code.eq_ignore_ascii_case(code_or_name) || r.meta().name.eq_ignore_ascii_case(code_or_name)
+        r.meta().code.eq_ignore_ascii_case(code_or_name)
+            || r.meta().name.eq_ignore_ascii_case(code_or_name)
     })
 }
 

@@ -44,14 +44,23 @@ fn expectations(root: &Path, code: &str) -> Vec<Expect> {
     for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
         let entry = entry.expect("walk");
         let p = entry.path();
-        let is_record = matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml" | "toml"));
+        let is_record = matches!(
+            p.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml" | "toml")
+        );
         if !entry.file_type().is_file() || !is_record {
             continue;
         }
-        let rel = p.strip_prefix(root).expect("prefix").to_string_lossy().replace('\\', "/");
+        let rel = p
+            .strip_prefix(root)
+            .expect("prefix")
+            .to_string_lossy()
+            .replace('\\', "/");
         let text = std::fs::read_to_string(p).expect("read");
         for (i, line) in text.lines().enumerate() {
-            let Some((before, marker)) = line.split_once("# expect:") else { continue };
+            let Some((before, marker)) = line.split_once("# expect:") else {
+                continue;
+            };
             if !marker.split([',', ' ']).any(|c| c.trim() == code) {
                 continue;
             }
@@ -68,9 +77,12 @@ fn expectations(root: &Path, code: &str) -> Vec<Expect> {
 fn as_of(root: &Path) -> Date {
     let text = std::fs::read_to_string(root.join("isms.toml")).expect("isms.toml");
     let line = text.lines().next().unwrap_or_default();
-    let date = line
-        .strip_prefix("# as-of:")
-        .unwrap_or_else(|| panic!("{}: isms.toml must start with `# as-of: YYYY-MM-DD`", root.display()));
+    let date = line.strip_prefix("# as-of:").unwrap_or_else(|| {
+        panic!(
+            "{}: isms.toml must start with `# as-of: YYYY-MM-DD`",
+            root.display()
+        )
+    });
     Date::parse(date.trim()).expect("as-of date")
 }
 
@@ -91,14 +103,27 @@ fn run_case(code: &str, root: &Path) -> Result<(), String> {
         .findings
         .iter()
         .filter(|d| matches!(d.code, "REC001" | "REC002" | "REC003") && d.code != code)
-        .map(|d| format!("{}:{:?} {} {}", d.path().unwrap_or_default(), d.line(), d.code, d.message))
+        .map(|d| {
+            format!(
+                "{}:{:?} {} {}",
+                d.path().unwrap_or_default(),
+                d.line(),
+                d.code,
+                d.message
+            )
+        })
         .collect();
     if !problems.is_empty() {
-        return Err(format!("fixture has invalid records:\n  {}", problems.join("\n  ")));
+        return Err(format!(
+            "fixture has invalid records:\n  {}",
+            problems.join("\n  ")
+        ));
     }
     let mut missing = Vec::new();
     for e in expectations(root, code) {
-        let hit = found.iter().position(|f| f.path == e.path && (e.line.is_none() || f.line == e.line));
+        let hit = found
+            .iter()
+            .position(|f| f.path == e.path && (e.line.is_none() || f.line == e.line));
         match hit {
             Some(i) => {
                 found.remove(i);
@@ -113,9 +138,16 @@ fn run_case(code: &str, root: &Path) -> Result<(), String> {
         .findings
         .iter()
         .filter(|d| d.code == code)
-        .map(|d| (format!("{}:{}", d.path().unwrap_or_default(), d.line().unwrap_or(0)), d.message.clone()))
+        .map(|d| {
+            (
+                format!("{}:{}", d.path().unwrap_or_default(), d.line().unwrap_or(0)),
+                d.message.clone(),
+            )
+        })
         .collect();
-    Err(format!("missing: {missing:?}\nextra: {found:?}\nall {code} findings: {messages:#?}"))
+    Err(format!(
+        "missing: {missing:?}\nextra: {found:?}\nall {code} findings: {messages:#?}"
+    ))
 }
 
 #[test]
@@ -129,7 +161,10 @@ fn every_rule_fires_where_marked_and_nowhere_else() {
         }
         let cases = cases(&dir);
         if cases.is_empty() {
-            failures.push(format!("{code}: no repository (isms.toml) in {}", dir.display()));
+            failures.push(format!(
+                "{code}: no repository (isms.toml) in {}",
+                dir.display()
+            ));
         }
         for case in cases {
             let has_expect = !expectations(&case, code).is_empty();
@@ -148,10 +183,16 @@ fn every_rule_has_a_fixture_that_fires() {
     for rule in rules::all() {
         let code = rule.meta().code;
         let dir = fixtures_root().join(code);
-        let fires = dir.is_dir() && cases(&dir).iter().any(|c| !expectations(c, code).is_empty());
+        let fires = dir.is_dir()
+            && cases(&dir)
+                .iter()
+                .any(|c| !expectations(c, code).is_empty());
         if !fires {
             missing.push(code);
         }
     }
-    assert!(missing.is_empty(), "rules without a firing fixture: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rules without a firing fixture: {missing:?}"
+    );
 }
