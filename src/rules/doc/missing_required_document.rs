@@ -1,0 +1,132 @@
+use std::collections::HashMap;
+
+use crate::model::PolicyStatus;
+use crate::rules::doc::{id_list, required_body, with_article, words};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds each document type listed in `[policies] required_types` (by default
+    /// `information_security_policy` and `guideline`) that no document with
+    /// `status: adopted` has. Drafts and repealed documents do not count; the message names
+    /// them when they exist, since a draft awaiting adoption is usually the way out. The
+    /// finding concerns the whole repository and points at the organisation record.
+    ///
+    /// A required type that `isms` does not know (a misspelling in `isms.toml`) can never
+    /// be met; it is reported the same way, with the known types in the hint.
+    ///
+    /// ## Why it matters
+    /// Without an adopted information security policy there is no mandate, no goals and
+    /// no division of responsibility for the work; without guidelines the policy is not
+    /// made concrete. ISO/IEC 27001:2022 clause 5.2 requires top management to establish an
+    /// information security policy, and annex A 5.1 topic-specific policies. MSB's method
+    /// support builds the management system on a policy adopted by the highest
+    /// decision-making body and guidelines adopted by the executive board.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: policy
+    /// id: riktlinjer-utkast
+    /// title: Riktlinjer för informationssäkerhet
+    /// type: guideline
+    /// status: draft          # the only guideline: "no adopted guideline"
+    /// ```
+    /// Not reported: the same document with `status: adopted` and `adopted: 2024-09-16`.
+    ///
+    /// ## How to fix
+    /// Draw up the document, have it adopted by the body its type requires (see DOC003) and
+    /// record it with `status: adopted`, `adopted`, `adopted_by` and `decision_ref`. The list
+    /// of required types is `[policies] required_types` in `isms.toml`.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 5.2 (policy) and annex A 5.1 (policies for information security)
+    /// - MSB (MCF), Metodstöd för LIS: styrdokument — policy, riktlinjer, rutiner
+    pub struct MissingRequiredDocument {
+        code: "DOC002",
+        name: "missing-required-document",
+        severity: Error,
+        summary: "a required steering document type (`[policies] required_types`) with no adopted document",
+    }
+}
+
+impl Rule for MissingRequiredDocument {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        // Per type: whether an adopted document exists, and the ids of drafts and repealed ones.
+        #[derive(Default)]
+        struct Seen<'r> {
+            adopted: bool,
+            drafts: Vec<&'r str>,
+            repealed: Vec<&'r str>,
+        }
+        let mut by_type: HashMap<&'static str, Seen<'_>> = HashMap::new();
+        for p in &cx.repo.policies {
+            let seen = by_type.entry(p.policy_type.as_str()).or_default();
+            match p.status {
+                PolicyStatus::Adopted => seen.adopted = true,
+                PolicyStatus::Draft => seen.drafts.push(&p.id),
+                PolicyStatus::Repealed => seen.repealed.push(&p.id),
+            }
+        }
+        let mut reported: Vec<String> = Vec::new();
+        for required in &cx.config.policies.required_types {
+            let wanted = required.trim().to_ascii_lowercase();
+            if wanted.is_empty() || reported.contains(&wanted) {
+                continue;
+            }
+            let Some(doc_type) = cx.registry.document_type(&wanted) else {
+                let known: Vec<&str> = cx
+                    .registry
+                    .document_types
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect();
+                sink.global(format!(
+                    "required document type `{}` (`[policies] required_types`) is not a known type, so no document can meet it",
+                    required.trim()
+                ))
+                .help = Some(format!(
+                    "correct the type in isms.toml; known types are {}{}",
+                    known.join(", "),
+                    crate::suggest::did_you_mean(&wanted, known.iter().copied())
+                ));
+                reported.push(wanted);
+                continue;
+            };
+            let seen = by_type.get(doc_type.id.as_str());
+            if seen.is_some_and(|s| s.adopted) {
+                continue;
+            }
+            let mut message = format!(
+                "no adopted {}, a required steering document type",
+                words(&doc_type.id)
+            );
+            if let Some(s) = seen {
+                if !s.drafts.is_empty() {
+                    let (drafts, await_) = if s.drafts.len() == 1 {
+                        ("draft", "awaits")
+                    } else {
+                        ("drafts", "await")
+                    };
+                    message.push_str(&format!(
+                        "; {drafts} {} {await_} adoption",
+                        id_list(&s.drafts)
+                    ));
+                }
+                if !s.repealed.is_empty() {
+                    let was = if s.repealed.len() == 1 { "was" } else { "were" };
+                    message.push_str(&format!("; {} {was} repealed", id_list(&s.repealed)));
+                }
+            }
+            sink.global(message).help = Some(format!(
+                "have {} adopted by {} and record it with `status: adopted`, `adopted` and `decision_ref`",
+                with_article(&words(&doc_type.id)),
+                required_body(cx.registry, &doc_type.min_body)
+            ));
+            reported.push(wanted);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+use std::collections::HashSet;
+
+use crate::model::ActivityStatus;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds the goals of the current action plan — every plan whose `year` is the as-of
+    /// year — that no activity works toward: no activity has `plan` set to the plan's id and
+    /// `goal` set to the goal's id (ids compared ignoring case). Cancelled and postponed
+    /// activities do not count, since they do no work toward the goal this year; the
+    /// message says when only such activities exist. The finding points at the goal's `id`.
+    ///
+    /// ## Why it matters
+    /// A goal without activities is a wish: nobody is doing anything to reach it, and the
+    /// follow-up will find it unmet. ISO/IEC 27001:2022 clause 6.2 requires, for each
+    /// information security objective, what will be done, with what resources, by whom and
+    /// when. MSB's method support ties the action plan's activities to its goals.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: plan
+    /// id: handlingsplan-2024
+    /// year: 2024
+    /// decided: 2024-02-12
+    /// goals:
+    ///   - id: molntjanster      # no activity has `goal: molntjanster`: reported
+    ///     title: Molntjänster används endast efter beslut och klassning
+    /// ```
+    /// Not reported: the same goal once an activity with `plan: handlingsplan-2024` and
+    /// `goal: molntjanster` exists (planned, in progress or done); goals of earlier plans.
+    ///
+    /// ## How to fix
+    /// Add at least one activity for the goal (`kind: activity` with `plan` and `goal`), or
+    /// take the goal out of the plan by a decision.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 6.2 (planning to achieve information security objectives)
+    /// - MSB (MCF), Metodstöd för LIS: mål och handlingsplan
+    pub struct GoalWithoutActivity {
+        code: "PLAN004",
+        name: "goal-without-activity",
+        severity: Warning,
+        summary: "a goal of the current plan with no activity",
+    }
+}
+
+impl Rule for GoalWithoutActivity {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let year = cx.as_of.year();
+        if !cx.repo.plans.iter().any(|p| p.year == year) {
+            return;
+        }
+        // (plan, goal), lower-cased: goals with a working activity, and those with only
+        // cancelled or postponed ones.
+        let mut worked: HashSet<(String, String)> = HashSet::new();
+        let mut dropped: HashSet<(String, String)> = HashSet::new();
+        for a in &cx.repo.activities {
+            let Some(goal) = &a.goal else { continue };
+            let key = (a.plan.to_lowercase(), goal.trim().to_lowercase());
+            match a.status {
+                ActivityStatus::Cancelled | ActivityStatus::Postponed => dropped.insert(key),
+                _ => worked.insert(key),
+            };
+        }
+        for p in cx.repo.plans.iter().filter(|p| p.year == year) {
+            let plan = p.id.to_lowercase();
+            for (i, g) in p.goals.iter().enumerate() {
+                let key = (plan.clone(), g.id.trim().to_lowercase());
+                if worked.contains(&key) {
+                    continue;
+                }
+                let only = if dropped.contains(&key) {
+                    " (its only activities are cancelled or postponed)"
+                } else {
+                    ""
+                };
+                sink.at(
+                    p,
+                    &format!("/goals/{i}/id"),
+                    format!(
+                        "goal `{}` of the {year} action plan `{}` has no activity{only}",
+                        g.id, p.id
+                    ),
+                )
+                .help = Some(format!(
+                    "add an activity with `plan: {}` and `goal: {}`, or take the goal out of the plan",
+                    p.id, g.id
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+use crate::diagnostic::Severity;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds plan activities whose `due` date is before the as-of date while their status
+    /// is `planned` or `in_progress`: a warning, and an error when more than
+    /// `activity_overdue_error_days` (default 90) days have passed since `due`. An activity
+    /// is not overdue on its due date itself. Done, cancelled and postponed activities are
+    /// never overdue: a postponed one lives on in the plan that carries it over (see
+    /// PLAN003). Activities without `due` raise nothing.
+    ///
+    /// ## Why it matters
+    /// An action plan is followed up by its activities; overdue ones that still read
+    /// "planned" or "in progress" make the plan look on track when it is not, and the board
+    /// decides next year's plan on a false picture. ISO/IEC 27001:2022 clause 6.2 asks for
+    /// plans that say when the work will be completed, and 9.1 and 9.3 for their follow-up;
+    /// MSB's method support has the plan followed up and reported to the management.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: activity
+    /// id: act-2024-03
+    /// plan: handlingsplan-2024
+    /// title: Klassa socialtjänstens verksamhetssystem
+    /// due: 2024-06-30
+    /// status: in_progress      # 135 days past due on 2024-11-12: an error
+    /// ```
+    /// Not reported: the same activity with `status: done` and `completed: 2024-06-20`, or
+    /// with `status: postponed` and carried over to the 2025 plan.
+    ///
+    /// ## How to fix
+    /// Finish the activity and record `status: done` with `completed`, or decide what
+    /// happens to it: postpone it (set `status: postponed` and carry it over to the next
+    /// plan with `carried_over_from`) or cancel it. A new due date needs a decision too.
+    /// Threshold: `activity_overdue_error_days`.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 6.2, 9.1 and 9.3
+    /// - MSB (MCF), Metodstöd för LIS: följ upp handlingsplanen
+    pub struct OverdueActivity {
+        code: "PLAN002",
+        name: "overdue-activity",
+        severity: Warning,
+        summary: "a planned or in-progress activity past its due date; an error after `activity_overdue_error_days` (90)",
+    }
+}
+
+impl Rule for OverdueActivity {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let error_after = i64::from(cx.config.thresholds.activity_overdue_error_days);
+        for a in &cx.repo.activities {
+            let Some(due) = a.due else { continue };
+            if !a.status.is_open() || due >= cx.as_of {
+                continue;
+            }
+            let days = due.days_until(cx.as_of);
+            let d = sink.at(
+                a,
+                "/due",
+                format!(
+                    "activity `{}` of plan `{}` was due {due} and is {} overdue (status {})",
+                    a.id,
+                    a.plan,
+                    plural(days, "day", "days"),
+                    a.status.as_str()
+                ),
+            );
+            if days > error_after {
+                d.with_severity(Severity::Error);
+            }
+            d.help = Some(format!(
+                "finish it and record `status: done` with `completed`, or decide to postpone (carry it over) or cancel it; past {} overdue it is an error",
+                plural(error_after, "day", "days")
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use crate::diagnostic::Severity;
+    use crate::model::Date;
+    use crate::rules::Selection;
+    use crate::session::Session;
+
+    /// The fixture harness checks where findings point; this checks their severity.
+    #[test]
+    fn severity_follows_days_past_due() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/PLAN002");
+        let session = Session::open(&root).expect("fixture");
+        let selection = Selection {
+            select: vec!["PLAN002".into()],
+            ignore: Vec::new(),
+        };
+        let result = crate::check::check(
+            &session,
+            Date::parse("2024-11-12").expect("date"),
+            &selection,
+        );
+        let by_id: HashMap<&str, Severity> = result
+            .findings
+            .iter()
+            .filter(|d| d.code == "PLAN002")
+            .filter_map(|d| Some((d.id.as_deref()?, d.severity)))
+            .collect();
+        assert_eq!(by_id["one-day"], Severity::Warning);
+        assert_eq!(by_id["ninety-days"], Severity::Warning);
+        assert_eq!(by_id["ninety-one-days"], Severity::Error);
+        assert_eq!(by_id["last-year"], Severity::Error);
+    }
+}
