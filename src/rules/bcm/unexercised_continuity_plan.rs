@@ -31,7 +31,7 @@ declare_rule! {
     ///
     /// ## References
     /// - ISO/IEC 27001:2022, A.5.29 and A.5.30
-    /// - MSB (MCF), Metodstöd för LIS: kontinuitetshantering; MSB, Öva kontinuitet
+    /// - MSB (MCF), Metodstöd för LIS: kontinuitetshantering; MSB, Vägledning för kontinuitetshantering
     pub struct UnexercisedContinuityPlan {
         code: "BCM002",
         name: "unexercised-continuity-plan",
