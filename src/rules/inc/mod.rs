@@ -70,3 +70,56 @@ pub(crate) fn elapsed(from: Timestamp, to: Timestamp, days: bool) -> String {
 pub(crate) fn is_blank(text: Option<&str>) -> bool {
     text.is_none_or(|t| t.trim().is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DateTime;
+
+    fn at(s: &str, tz: &TimeZone) -> Timestamp {
+        DateTime::parse(s).expect("date-time").instant(tz)
+    }
+
+    #[test]
+    fn hours_are_elapsed_time_across_a_clock_change() {
+        let tz = TimeZone::get("Europe/Stockholm").expect("zone");
+        // Clocks go forward on 2023-03-26: 72 h after 10:00 on the 24th is 11:00 on the 27th.
+        let due = add_span(
+            at("2023-03-24T10:00", &tz),
+            jiff::Span::new().hours(72),
+            &tz,
+        );
+        assert_eq!(local(due, &tz), "2023-03-27 11:00");
+    }
+
+    #[test]
+    fn months_are_calendar_months() {
+        let tz = TimeZone::get("Europe/Stockholm").expect("zone");
+        let due = add_span(
+            at("2026-01-31T12:00", &tz),
+            jiff::Span::new().months(1),
+            &tz,
+        );
+        assert_eq!(local(due, &tz), "2026-02-28 12:00");
+    }
+
+    #[test]
+    fn elapsed_in_words() {
+        let tz = TimeZone::UTC;
+        let from = at("2023-05-02T09:30Z", &tz);
+        assert_eq!(elapsed(from, at("2023-05-06T11:30Z", &tz), false), "98 h");
+        assert_eq!(
+            elapsed(from, at("2023-05-05T10:00Z", &tz), false),
+            "72 h 30 min"
+        );
+        assert_eq!(elapsed(from, at("2023-06-03T09:30Z", &tz), true), "32 days");
+        assert_eq!(elapsed(from, from, true), "0 days");
+    }
+
+    #[test]
+    fn blank_text() {
+        assert!(is_blank(None));
+        assert!(is_blank(Some("  \n")));
+        assert!(!is_blank(Some("Stulna uppgifter")));
+    }
+}
