@@ -1,6 +1,37 @@
-//! Rules of the BCM area (see `../shared/spec/rules.md`).
+//! Continuity (BCM): critical assets covered by continuity plans, plans exercised, restores
+//! tested.
+
+use std::collections::HashMap;
 
 use super::Rule;
+use crate::repo::Repository;
+
+mod critical_asset_without_continuity_plan;
+mod critical_asset_without_restore_test;
+mod unexercised_continuity_plan;
+
+pub use critical_asset_without_continuity_plan::CriticalAssetWithoutContinuityPlan;
+pub use critical_asset_without_restore_test::CriticalAssetWithoutRestoreTest;
+pub use unexercised_continuity_plan::UnexercisedContinuityPlan;
 
 /// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &CriticalAssetWithoutContinuityPlan,
+    &UnexercisedContinuityPlan,
+    &CriticalAssetWithoutRestoreTest,
+];
+
+/// The continuity plans listing each asset: lower-cased asset id → indices into
+/// `repo.continuity_plans`, in path order. Built once, so rules join without scanning.
+pub(crate) fn plans_by_asset(repo: &Repository) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (pi, plan) in repo.continuity_plans.iter().enumerate() {
+        for asset in &plan.assets {
+            let plans = index.entry(asset.to_lowercase()).or_default();
+            if plans.last() != Some(&pi) {
+                plans.push(pi);
+            }
+        }
+    }
+    index
+}

@@ -1,0 +1,97 @@
+use crate::model::Aspect;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+use super::plans_by_asset;
+
+/// Availability from this level up puts an asset in scope (KLASSA: "allvarlig" and above).
+const AVAILABILITY_IN_SCOPE: u8 = 3;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds active assets that are critical, or whose availability level is 3 or higher,
+    /// and that no continuity plan lists in its `assets`. Both are effective values: an asset
+    /// that `supports` a critical asset is critical itself, and its availability is the
+    /// highest of its own and of the assets it supports (transitively); the message says
+    /// where the value comes from. Planned and retired assets are not judged.
+    ///
+    /// ## Why it matters
+    /// When a critical system stops, the business needs reserve routines that are written
+    /// down and known before it happens. ISO/IEC 27001:2022 A.5.29 and A.5.30 ask for
+    /// information security and ICT readiness during disruption; MSB's method support and
+    /// municipal audits ask for documented, tested continuity plans for critical processes.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: asset
+    /// id: procapita
+    /// name: Procapita
+    /// type: system
+    /// critical: true      # no continuity_plan lists procapita: error
+    /// ```
+    /// Not reported: the same asset listed under a continuity plan's `assets`, or an asset
+    /// that is neither critical nor classified with availability 3 or more.
+    ///
+    /// ## How to fix
+    /// Write a continuity plan (reserve routines, restore order, contacts) for the process
+    /// the asset serves, and list the asset under the plan's `assets`.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, A.5.29 and A.5.30
+    /// - MSB (MCF), Metodstöd för LIS: kontinuitetshantering
+    /// - SKR, KLASSA: tillgänglighet nivå 3 (allvarlig) och högre
+    pub struct CriticalAssetWithoutContinuityPlan {
+        code: "BCM001",
+        name: "critical-asset-without-continuity-plan",
+        severity: Error,
+        summary: "critical asset, or one with availability >= 3, covered by no continuity plan",
+    }
+}
+
+impl Rule for CriticalAssetWithoutContinuityPlan {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let covered = plans_by_asset(cx.repo);
+        let availability = Aspect::ALL
+            .iter()
+            .position(|a| *a == Aspect::Availability)
+            .unwrap_or(2);
+        for (ai, asset) in cx.repo.assets.iter().enumerate() {
+            if !asset.is_active() || covered.contains_key(&asset.id.to_lowercase()) {
+                continue;
+            }
+            let Some(view) = cx.derived.assets.get(ai) else {
+                continue;
+            };
+            let level = view.levels[availability].filter(|l| l.level >= AVAILABILITY_IN_SCOPE);
+            let id = &asset.id;
+            let (pointer, message) = match (view.critical_from, level) {
+                (Some(from), _) if from == ai => (
+                    "/critical",
+                    format!("critical asset `{id}` is covered by no continuity plan"),
+                ),
+                (Some(from), _) => (
+                    "",
+                    format!(
+                        "asset `{id}` is critical through `{}`, which it supports, and is covered by no continuity plan",
+                        cx.repo.assets[from].id
+                    ),
+                ),
+                (None, Some(l)) => (
+                    "",
+                    format!(
+                        "asset `{id}` has availability level {} ({}) and is covered by no continuity plan",
+                        l.level,
+                        cx.derived.level_source(cx.repo, ai, Aspect::Availability)
+                    ),
+                ),
+                (None, None) => continue,
+            };
+            sink.at(asset, pointer, message).help = Some(format!(
+                "write a continuity plan with reserve routines and list `{id}` under its `assets`"
+            ));
+        }
+    }
+}

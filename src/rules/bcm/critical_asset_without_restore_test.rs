@@ -1,0 +1,110 @@
+use crate::model::ExerciseType;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+use super::plans_by_asset;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds active critical assets (critical themselves, or through an asset they
+    /// `supports`) whose continuity plans — the plans that list the asset in `assets` — have
+    /// never had an exercise of type `restore_test` (dated on or before the as-of date).
+    /// Only assets with at least one plan are judged here; a critical asset with no plan is
+    /// BCM001's finding.
+    ///
+    /// ## Why it matters
+    /// Backups are only as good as the last restore that worked. A tabletop exercise shows
+    /// that people know the plan; only a real restore shows that the data and the system
+    /// come back, and how long it takes. ISO/IEC 27001:2022 A.8.13 asks that backups be
+    /// tested, and A.5.30 that ICT readiness be tested; audits of municipalities ask for
+    /// documented, tested backup and recovery routines.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: continuity_plan
+    /// id: kp-socialtjanst
+    /// title: Kontinuitetsplan socialtjänsten
+    /// assets: [procapita]     # procapita is critical
+    /// exercises:
+    ///   - date: 2023-03-14
+    ///     type: tabletop      # never a restore_test: warning at procapita
+    /// ```
+    /// Not reported: the same plan with an exercise of `type: restore_test`, whatever its
+    /// outcome, or an asset that is not critical.
+    ///
+    /// ## How to fix
+    /// Restore the asset's data (or the whole system) from backup in a test environment,
+    /// time it, and record it as an exercise of `type: restore_test` in the plan.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, A.8.13 and A.5.30
+    /// - MSB (MCF), Metodstöd för LIS: kontinuitetshantering
+    pub struct CriticalAssetWithoutRestoreTest {
+        code: "BCM003",
+        name: "critical-asset-without-restore-test",
+        severity: Warning,
+        summary: "critical asset whose continuity plans have never had a restore_test exercise",
+    }
+}
+
+impl Rule for CriticalAssetWithoutRestoreTest {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let plans = plans_by_asset(cx.repo);
+        let tested: Vec<bool> = cx
+            .repo
+            .continuity_plans
+            .iter()
+            .map(|p| {
+                p.exercises
+                    .iter()
+                    .any(|e| e.exercise_type == ExerciseType::RestoreTest && e.date <= cx.as_of)
+            })
+            .collect();
+        for (ai, asset) in cx.repo.assets.iter().enumerate() {
+            let Some(from) = cx.derived.assets.get(ai).and_then(|v| v.critical_from) else {
+                continue;
+            };
+            if !asset.is_active() {
+                continue;
+            }
+            let Some(own) = plans.get(&asset.id.to_lowercase()) else {
+                continue;
+            };
+            if own.iter().any(|&pi| tested[pi]) {
+                continue;
+            }
+            let names: Vec<String> = own
+                .iter()
+                .map(|&pi| format!("`{}`", cx.repo.continuity_plans[pi].id))
+                .collect();
+            let why = if from == ai {
+                String::new()
+            } else {
+                format!(
+                    " (critical through `{}`, which it supports)",
+                    cx.repo.assets[from].id
+                )
+            };
+            let pointer = if from == ai { "/critical" } else { "" };
+            let plans_text = match names.as_slice() {
+                [one] => format!("its continuity plan {one} has"),
+                _ => format!("none of its continuity plans {} has", names.join(", ")),
+            };
+            sink.at(
+                asset,
+                pointer,
+                format!(
+                    "critical asset `{}`{why}: {plans_text} never had a restore test",
+                    asset.id
+                ),
+            )
+            .help = Some(format!(
+                "restore `{}` from backup in a test, and record it as an exercise of `type: restore_test`",
+                asset.id
+            ));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+use crate::model::HostingModel;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+use super::by_provider;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds active assets with `secrecy: true` whose provider is not under Swedish
+    /// jurisdiction:
+    ///
+    /// - `hosting.swedish_jurisdiction: false`, reported at that field; or
+    /// - `swedish_jurisdiction` not stated while someone else runs the asset
+    ///   (`hosting.model` saas, public_cloud or external), reported at `hosting.model`:
+    ///   for information under secrecy, the absence of a foreign provider must be shown,
+    ///   not assumed.
+    ///
+    /// Assets run on premises or in a private cloud, and assets without `hosting`, are taken
+    /// to be in the organisation's own hands when the field is absent.
+    ///
+    /// ## Why it matters
+    /// Information covered by secrecy under the Public Access to Information and Secrecy Act
+    /// (offentlighets- och sekretesslagen, OSL) must not be disclosed. A provider subject to a
+    /// foreign law that can compel it to hand data to that country's authorities (e.g. the
+    /// US CLOUD Act) may have to disclose it: eSamverkansprogrammet (eSam) and several
+    /// authorities' analyses conclude that this can be an unauthorised disclosure, so
+    /// information under secrecy belongs with providers under Swedish law only.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: asset
+    /// id: elevhalsa
+    /// name: Elevhälsans journal
+    /// type: journal
+    /// secrecy: true
+    /// hosting:
+    ///   model: saas
+    ///   provider: Global Cloud Inc
+    ///   swedish_jurisdiction: false   # error
+    /// ```
+    /// Not reported: the same asset with `swedish_jurisdiction: true`, or run
+    /// `on_premises`.
+    ///
+    /// ## How to fix
+    /// Move the information to a provider under Swedish jurisdiction only (or run it
+    /// yourself), or show by a documented legal analysis that no disclosure can occur and
+    /// record a waiver with the reason. State `hosting.swedish_jurisdiction` for every
+    /// externally run asset under secrecy.
+    ///
+    /// ## References
+    /// - Offentlighets- och sekretesslag (2009:400), 3 kap. 1 § (secrecy: a prohibition to disclose)
+    /// - eSam, Rättsligt uttalande om röjande och molntjänster
+    /// - SKR, vägledning om molntjänster
+    pub struct SecrecyOutsideSwedishJurisdiction {
+        code: "CLD002",
+        name: "secrecy-outside-swedish-jurisdiction",
+        severity: Error,
+        summary: "asset with secrecy: true hosted by a provider not under Swedish jurisdiction",
+    }
+}
+
+/// How someone else runs the asset, in words.
+fn how(model: HostingModel) -> &'static str {
+    match model {
+        HostingModel::Saas => "as SaaS",
+        HostingModel::PublicCloud => "in a public cloud",
+        HostingModel::PrivateCloud => "in a private cloud",
+        HostingModel::External => "externally",
+        HostingModel::OnPremises => "on premises",
+    }
+}
+
+/// ` (Leverantör AB)` when the provider is named.
+fn named(provider: Option<&str>) -> String {
+    provider
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default()
+}
+
+impl Rule for SecrecyOutsideSwedishJurisdiction {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for asset in &cx.repo.assets {
+            if !asset.is_active() || !asset.secrecy {
+                continue;
+            }
+            let Some(hosting) = &asset.hosting else {
+                continue;
+            };
+            let provider = by_provider(hosting.provider.as_deref());
+            match (hosting.swedish_jurisdiction, hosting.model) {
+                (Some(false), _) => {
+                    sink.at(asset, "/hosting/swedish_jurisdiction", format!(
+                        "asset `{}` holds information under secrecy, and its provider{} is not under Swedish jurisdiction",
+                        asset.id, named(hosting.provider.as_deref())
+                    ))
+                    .help = Some("move the information to a provider under Swedish jurisdiction only, or record a waiver with the legal analysis that allows it".into());
+                }
+                (
+                    None,
+                    Some(
+                        model @ (HostingModel::Saas
+                        | HostingModel::PublicCloud
+                        | HostingModel::External),
+                    ),
+                ) => {
+                    sink.at(asset, "/hosting/model", format!(
+                        "asset `{}` holds information under secrecy and is run {}{provider}, with no statement that the provider is under Swedish jurisdiction",
+                        asset.id, how(model)
+                    ))
+                    .help = Some("find out which law the provider is under and record `hosting.swedish_jurisdiction`".into());
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+use std::collections::HashSet;
+
+use crate::diagnostic::Severity;
+use crate::model::{ActivityStatus, FindingState};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds audit recommendations (`finding` records) that are not `done` or `rejected` and
+    ///
+    /// - are past their `due` date (due before the as-of date): an error;
+    /// - otherwise, have `status: open` and no activity that lists them in `addresses`: a
+    ///   warning. A cancelled activity does not count; a finding `in_progress` without an
+    ///   activity is taken at its word.
+    ///
+    /// ## Why it matters
+    /// Auditors come back to their recommendations: a recommendation that nobody answers,
+    /// or that passes its due date unnoticed, is the first thing the next audit reports.
+    /// ISO/IEC 27001:2022 clause 10.2 asks that nonconformities be acted on; linking each
+    /// recommendation to an activity of the action plan makes the answer owned and dated.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: finding
+    /// id: kpmg-2023-r1
+    /// source: kpmg-2023
+    /// title: Revidera informationssäkerhetspolicyn
+    /// due: 2024-06-30         # as of 2024-09-01 and still open: error
+    /// status: open
+    /// ```
+    /// Not reported: the same finding with `status: done`, or one not yet due that an
+    /// activity `addresses`.
+    ///
+    /// ## How to fix
+    /// Plan the answer as an activity of the action plan with `addresses: [<finding id>]`,
+    /// and keep the finding's `status` and `due` current; mark it `done` (or `rejected`, with
+    /// the reason in `response`) when settled.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 10.2
+    /// - MSB (MCF), Metodstöd för LIS: följa upp och förbättra
+    pub struct AuditFindingNotFollowedUp {
+        code: "FUP004",
+        name: "audit-finding-not-followed-up",
+        severity: Warning,
+        summary: "audit finding past its due date and not done, or open with no activity that addresses it",
+    }
+}
+
+impl Rule for AuditFindingNotFollowedUp {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let addressed: HashSet<String> = cx
+            .repo
+            .activities
+            .iter()
+            .filter(|a| a.status != ActivityStatus::Cancelled)
+            .flat_map(|a| a.addresses.iter().map(|f| f.to_lowercase()))
+            .collect();
+        for f in &cx.repo.findings {
+            let status = match f.status {
+                FindingState::Done | FindingState::Rejected => continue,
+                FindingState::Open => "open",
+                FindingState::InProgress => "in progress",
+            };
+            if let Some(due) = f.due.filter(|d| *d < cx.as_of) {
+                sink.at(f, "/due", format!(
+                    "audit finding `{}` (from `{}`) was due {due} and is still {status}, {} later",
+                    f.id, f.source, plural(due.days_until(cx.as_of), "day", "days")
+                ))
+                .with_severity(Severity::Error)
+                .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
+            } else if f.status == FindingState::Open && !addressed.contains(&f.id.to_lowercase()) {
+                sink.at(
+                    f,
+                    "/status",
+                    format!(
+                        "audit finding `{}` (from `{}`) is open with no activity that addresses it",
+                        f.id, f.source
+                    ),
+                )
+                .help = Some(format!(
+                    "plan the answer as an activity of the action plan with `addresses: [{}]`",
+                    f.id
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+use crate::model::ReviewType;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a repository with no review of `type: internal_audit` or `external_audit` dated
+    /// in the last `audit_max_age_months` months (the window (as-of minus N months, as-of]).
+    /// The finding points at the latest audit's `date` when there is one, else at the
+    /// organisation.
+    ///
+    /// ## Why it matters
+    /// An audit is the independent look at whether the management system works as the
+    /// records say. ISO/IEC 27001:2022 clause 9.2 requires internal audits at planned
+    /// intervals; the municipality's elected auditors (revisorerna) review information
+    /// security, and MSB's method support and common practice expect an audit at least every
+    /// second year.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: review
+    /// id: kpmg-2021
+    /// title: Granskning av informationssäkerhet
+    /// type: external_audit
+    /// date: 2021-10-01      # as of 2024-06-01, more than 24 months ago: warning
+    /// ```
+    /// Not reported: the same audit dated 2023-10-01. Management reviews and
+    /// self-assessments do not count as audits.
+    ///
+    /// ## How to fix
+    /// Plan and carry out an internal audit (or have the auditors review the ISMS), record it
+    /// as a review of `type: internal_audit` or `external_audit`, and its recommendations as
+    /// `finding` records. Threshold: `audit_max_age_months` (default 24).
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 9.2
+    /// - MSB (MCF), Metodstöd för LIS: följa upp och utvärdera
+    /// - Kommunallagen (2017:725) 12 kap.: the elected auditors' review
+    pub struct NoIsmsAudit {
+        code: "FUP002",
+        name: "no-isms-audit",
+        severity: Warning,
+        summary: "no internal or external audit of the ISMS in the last 24 months",
+    }
+}
+
+impl Rule for NoIsmsAudit {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let months = cx.config.thresholds.audit_max_age_months;
+        let window = plural(months.into(), "month", "months");
+        let latest = cx
+            .repo
+            .reviews
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.review_type,
+                    ReviewType::InternalAudit | ReviewType::ExternalAudit
+                )
+            })
+            .filter(|r| r.date <= cx.as_of)
+            .max_by_key(|r| r.date);
+        let help = "carry out an internal audit or have the ISMS audited, and record it as a review of `type: internal_audit` or `external_audit`";
+        match latest {
+            Some(r) if cx.within_months(r.date, months) => {}
+            Some(r) => {
+                let kind = if r.review_type == ReviewType::InternalAudit {
+                    "internal"
+                } else {
+                    "external"
+                };
+                sink.at(r, "/date", format!(
+                    "the latest audit of the ISMS, {kind} audit `{}`, is of {}, {} ago; an audit is expected every {window}",
+                    r.id, r.date, plural(r.date.months_until(cx.as_of), "month", "months")
+                ))
+                .help = Some(help.into());
+            }
+            None => {
+                sink.global(format!(
+                    "no internal or external audit of the ISMS is recorded; an audit is expected every {window}"
+                ))
+                .help = Some(help.into());
+            }
+        }
+    }
+}

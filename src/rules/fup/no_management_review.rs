@@ -1,0 +1,99 @@
+use crate::model::{Body, ReviewType};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds a repository with no review of `type: management_review` and
+    /// `presented_to: executive_board` dated in the last `management_review_max_age_months`
+    /// months (the window (as-of minus N months, as-of]). A review presented to another body
+    /// (a committee, or the municipal council) does not count: the spec asks for the board.
+    ///
+    /// The finding points at the latest management review when there is one: at its
+    /// `presented_to` when it is recent but was not presented to the board, at its `date`
+    /// when it is too old. With no management review at all, it points at the organisation.
+    ///
+    /// ## Why it matters
+    /// The board (kommunstyrelsen) is responsible for the information security work and can
+    /// only steer it when it is told how it goes. ISO/IEC 27001:2022 clause 9.3 requires top
+    /// management to review the management system at planned intervals; MSB's method support
+    /// describes a yearly management review (ledningens genomgång), and municipal audits ask
+    /// whether the work is reported to the board regularly.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: review
+    /// id: lg-2022
+    /// title: Ledningens genomgång 2022
+    /// type: management_review
+    /// date: 2023-03-06          # as of 2024-06-01, more than 12 months ago: error
+    /// presented_to: executive_board
+    /// ```
+    /// Not reported: the same review dated 2024-03-05.
+    ///
+    /// ## How to fix
+    /// Hold the management review (status of the work, incidents, audits, goals, needs for
+    /// change), present it to the executive board and record it with its `decision_ref`.
+    /// Threshold: `management_review_max_age_months` (default 12).
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 9.3
+    /// - MSB (MCF), Metodstöd för LIS: ledningens genomgång
+    pub struct NoManagementReview {
+        code: "FUP001",
+        name: "no-management-review",
+        severity: Error,
+        summary: "no management review presented to the executive board in the last 12 months",
+    }
+}
+
+impl Rule for NoManagementReview {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let months = cx.config.thresholds.management_review_max_age_months;
+        let window = plural(months.into(), "month", "months");
+        let reviews = || {
+            cx.repo
+                .reviews
+                .iter()
+                .filter(|r| r.review_type == ReviewType::ManagementReview && r.date <= cx.as_of)
+        };
+        if reviews().any(|r| {
+            r.presented_to == Some(Body::ExecutiveBoard) && cx.within_months(r.date, months)
+        }) {
+            return;
+        }
+        let help = "present a management review to the executive board and record it (`type: management_review`, `presented_to: executive_board`)";
+        match reviews().max_by_key(|r| r.date) {
+            Some(r) if cx.within_months(r.date, months) => {
+                let (pointer, to) = match r.presented_to {
+                    Some(body) => (
+                        "/presented_to",
+                        format!("was presented to the {}", body.as_str().replace('_', " ")),
+                    ),
+                    None => ("", "records no `presented_to`".to_owned()),
+                };
+                sink.at(r, pointer, format!(
+                    "management review `{}` of {} {to}, not to the executive board; the board should get one every {window}",
+                    r.id, r.date
+                ))
+                .help = Some(help.into());
+            }
+            Some(r) => {
+                sink.at(r, "/date", format!(
+                    "the latest management review `{}` is of {}, {} ago; the executive board should get one every {window}",
+                    r.id, r.date, plural(r.date.months_until(cx.as_of), "month", "months")
+                ))
+                .help = Some(help.into());
+            }
+            None => {
+                sink.global(format!(
+                    "no management review is recorded; the executive board should get one every {window}"
+                ))
+                .help = Some(help.into());
+            }
+        }
+    }
+}

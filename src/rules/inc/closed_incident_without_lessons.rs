@@ -1,0 +1,77 @@
+use crate::model::IncidentStatus;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+use super::is_blank;
+
+declare_rule! {
+    /// ## What it does
+    /// Finds closed incidents (`status: closed`) without a `root_cause` or without `lessons`.
+    /// A field that is present but blank counts as missing.
+    ///
+    /// ## Why it matters
+    /// An incident closed without knowing why it happened, or what the organisation learnt,
+    /// is likely to happen again. ISO/IEC 27001:2022 A.5.27 asks that knowledge gained from
+    /// incidents be used to strengthen controls, and clause 10.2 that the causes of
+    /// nonconformities be determined. MSB's method support and municipal audits ask for
+    /// incidents to be documented and followed up, not only handled.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: incident
+    /// id: INC-2023-014
+    /// type: lost_equipment
+    /// detected: 2023-05-02T09:30
+    /// status: closed          # no root_cause, no lessons: warning
+    /// closed: 2023-05-20
+    /// ```
+    /// Not reported: the same incident with a `root_cause` and `lessons`, or one still open.
+    ///
+    /// ## How to fix
+    /// Analyse the incident and write its `root_cause` and `lessons` (what changes, who
+    /// does it; an activity in the action plan when it takes work).
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, A.5.27 and 10.2
+    /// - MSB (MCF), Metodstöd för LIS: hantera incidenter, följa upp och förbättra
+    pub struct ClosedIncidentWithoutLessons {
+        code: "INC003",
+        name: "closed-incident-without-lessons",
+        severity: Warning,
+        summary: "closed incident without root cause or lessons learned",
+    }
+}
+
+impl Rule for ClosedIncidentWithoutLessons {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for inc in &cx.repo.incidents {
+            if inc.status != IncidentStatus::Closed {
+                continue;
+            }
+            let missing: Vec<&str> = [
+                (is_blank(inc.root_cause.as_deref()), "root cause"),
+                (is_blank(inc.lessons.as_deref()), "lessons learned"),
+            ]
+            .into_iter()
+            .filter_map(|(blank, what)| blank.then_some(what))
+            .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let closed = inc.closed.map(|d| format!(" on {d}")).unwrap_or_default();
+            sink.at(
+                inc,
+                "/status",
+                format!(
+                    "incident `{}` was closed{closed} without {}",
+                    inc.id,
+                    missing.join(" and without ")
+                ),
+            )
+            .help = Some("analyse the incident and record its `root_cause` and `lessons`".into());
+        }
+    }
+}

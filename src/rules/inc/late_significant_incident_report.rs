@@ -1,0 +1,182 @@
+use crate::model::{Notification, NotificationKind};
+use crate::registry::{DeadlineStart, ReportKind};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+use super::{add_span, elapsed, end_of_as_of_day, local};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds significant incidents (`significant: true`, whatever their `type`) reported late
+    /// under the reporting regime in force on the day they were detected. The regimes and
+    /// their deadlines are registry data with effective dates (`isms registry`):
+    ///
+    /// - detected up to 2026-01-14: the NIS law (2018:1174) with MSBFS 2018:9 — a first
+    ///   report to MSB (CERT-SE; MCF from 2026-01-01) within 6 h of detection;
+    /// - detected from 2026-01-15: the cybersecurity law (2025:1506) — an early warning
+    ///   within 24 h and an incident notification within 72 h of detection, and a final
+    ///   report within one month of the incident notification, to the CSIRT (CERT-SE at MCF).
+    ///
+    /// Each deadline is met by the first notification whose `to` is one of the regime's
+    /// recipients and whose `kind` is the report's (`early_warning`, `initial`, `final`);
+    /// a notification without `kind` counts as `initial`. A report sent after its deadline
+    /// is reported at its `at`; reports missing once their deadline has passed are reported
+    /// together at `detected`. The final report's clock starts when the incident
+    /// notification was actually sent, so it is judged only once that has been sent. The
+    /// as-of date counts as the whole day, and a deadline met to the minute is in time.
+    /// Notifications dated after the as-of day are not known yet on that day and do not
+    /// count, so a past day is reproduced as it was.
+    ///
+    /// ## Why it matters
+    /// Providers of essential services must report significant incidents to the national
+    /// CSIRT so that others can be warned and helped; late reporting is a breach of the law
+    /// that the supervisory authority can sanction, and auditors check the incident routine
+    /// against it. The regime changed on 2026-01-15, so an incident is judged by the law in
+    /// force when it was detected, not by today's.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: incident
+    /// id: INC-2026-003
+    /// type: nis
+    /// detected: 2026-02-02T08:00
+    /// significant: true
+    /// notifications:
+    ///   - to: cert_se
+    ///     kind: early_warning
+    ///     at: 2026-02-03T14:00   # 30 h after detection: error
+    ///   - to: cert_se
+    ///     kind: initial
+    ///     at: 2026-02-04T16:00
+    /// ```
+    /// Not reported: the same incident with the early warning at `2026-02-03T08:00`, or an
+    /// incident with `significant: false`.
+    ///
+    /// ## How to fix
+    /// Send the missing reports and record each under `notifications` with its `kind`. For a
+    /// late report, record the reasons in `notes`; an incident that turned out not to be
+    /// significant is marked `significant: false`.
+    ///
+    /// ## References
+    /// - Cybersäkerhetslag (2025:1506) 2 kap. 5-8 §§; cybersäkerhetsförordning (2025:1507) 6 §
+    /// - Directive (EU) 2022/2555 (NIS2), art. 23
+    /// - Lag (2018:1174) om informationssäkerhet för samhällsviktiga och digitala tjänster; MSBFS 2018:9
+    /// - ISO/IEC 27001:2022, A.5.24–A.5.26
+    pub struct LateSignificantIncidentReport {
+        code: "INC002",
+        name: "late-significant-incident-report",
+        severity: Error,
+        summary: "significant incident reported late under the NIS / cybersecurity law regime in force when it was detected",
+    }
+}
+
+fn report_kind(n: &Notification) -> ReportKind {
+    match n.kind {
+        Some(NotificationKind::EarlyWarning) => ReportKind::EarlyWarning,
+        Some(NotificationKind::Final) => ReportKind::Final,
+        Some(NotificationKind::Initial) | None => ReportKind::Initial,
+    }
+}
+
+fn report_name(kind: ReportKind) -> &'static str {
+    match kind {
+        ReportKind::EarlyWarning => "early warning",
+        ReportKind::Initial => "incident notification",
+        ReportKind::Final => "final report",
+    }
+}
+
+fn start_name(start: DeadlineStart) -> &'static str {
+    match start {
+        DeadlineStart::Detection => "detection",
+        DeadlineStart::Initial => "the incident notification",
+    }
+}
+
+/// `Incident reporting under ...` → `incident reporting under ...`, for use mid-sentence.
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+impl Rule for LateSignificantIncidentReport {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let end_of_day = end_of_as_of_day(cx);
+        for inc in &cx.repo.incidents {
+            if !inc.significant {
+                continue;
+            }
+            let detected_on = inc.detected.date(&cx.tz);
+            let Some(regime) = cx
+                .registry
+                .regime_for("significant_incident", detected_on.0)
+            else {
+                continue;
+            };
+            let regime_name = lower_first(&regime.name.en);
+            let recipients = regime.recipients.join(", ");
+            let first_of = |kind: ReportKind| {
+                inc.notifications
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| {
+                        report_kind(n) == kind
+                            && regime.recipients.iter().any(|r| r == n.to.as_str())
+                    })
+                    .map(|(i, n)| (i, n.at.instant(&cx.tz)))
+                    .filter(|(_, at)| *at < end_of_day)
+                    .min_by_key(|(_, at)| *at)
+            };
+            let detected = inc.detected.instant(&cx.tz);
+            let initial_sent = first_of(ReportKind::Initial).map(|(_, at)| at);
+            let mut missing = Vec::new();
+            for deadline in &regime.deadlines {
+                let start = match deadline.from {
+                    DeadlineStart::Detection => detected,
+                    // Not sent yet: the initial deadline itself reports that.
+                    DeadlineStart::Initial => match initial_sent {
+                        Some(t) => t,
+                        None => continue,
+                    },
+                };
+                let due = add_span(start, deadline.within(), &cx.tz);
+                let name = report_name(deadline.kind);
+                match first_of(deadline.kind) {
+                    Some((i, at)) if at > due => {
+                        sink.at(inc, &format!("/notifications/{i}/at"), format!(
+                            "{name} for significant incident `{}` was sent {} after {}; {regime_name} allows {}",
+                            inc.id, elapsed(start, at, deadline.months.is_some()), start_name(deadline.from), deadline.describe()
+                        ))
+                        .help = Some(format!(
+                            "record the reasons for the delay in `notes`; the {name} is due within {} of {}",
+                            deadline.describe(), start_name(deadline.from)
+                        ));
+                    }
+                    Some(_) => {}
+                    None if due < end_of_day => missing.push(format!(
+                        "{name} (due within {} of {}, by {})",
+                        deadline.describe(),
+                        start_name(deadline.from),
+                        local(due, &cx.tz)
+                    )),
+                    None => {}
+                }
+            }
+            if !missing.is_empty() {
+                sink.at(inc, "/detected", format!(
+                    "significant incident `{}` detected {} has no {} to {recipients}, as {regime_name} requires",
+                    inc.id, inc.detected, missing.join(" and no ")
+                ))
+                .help = Some(format!(
+                    "send the reports to {} and record each under `notifications` with its `kind` (early_warning, initial, final)",
+                    regime.authority
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+use crate::model::IncidentStatus;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds incidents not closed (`status` open or contained, or absent) detected more than
+    /// `incident_open_max_days` days before the as-of date, counted in calendar days from the
+    /// detection date in the configured time zone. An incident exactly at the limit is not
+    /// reported yet.
+    ///
+    /// ## Why it matters
+    /// An incident that stays open for months is usually one nobody follows up: its causes
+    /// are not analysed, its lessons not learnt, and the register no longer shows what is
+    /// really going on. ISO/IEC 27001:2022 A.5.26 asks that incidents be responded to and
+    /// brought to a close, and A.5.27 that they be learnt from.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: incident
+    /// id: INC-2024-002
+    /// type: it
+    /// detected: 2024-01-10T14:00   # as of 2024-04-01: open 82 days, warning
+    /// status: contained
+    /// ```
+    /// Not reported: the same incident with `status: closed`, or one detected 60 days ago.
+    ///
+    /// ## How to fix
+    /// Finish the incident: record the root cause and lessons and set `status: closed` and
+    /// `closed`. Remaining work belongs in an activity of the action plan, not in an open
+    /// incident. Threshold: `incident_open_max_days` (default 60).
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, A.5.26 and A.5.27
+    /// - MSB (MCF), Metodstöd för LIS: hantera incidenter
+    pub struct LongOpenIncident {
+        code: "INC004",
+        name: "long-open-incident",
+        severity: Warning,
+        summary: "incident open longer than incident_open_max_days",
+    }
+}
+
+impl Rule for LongOpenIncident {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let max = i64::from(cx.config.thresholds.incident_open_max_days);
+        for inc in &cx.repo.incidents {
+            let status = match inc.status {
+                IncidentStatus::Closed => continue,
+                IncidentStatus::Open => "open",
+                IncidentStatus::Contained => "contained",
+            };
+            let detected = inc.detected.date(&cx.tz);
+            let days = detected.days_until(cx.as_of);
+            if days <= max {
+                continue;
+            }
+            let pointer = if inc.src.spans.contains("/status") {
+                "/status"
+            } else {
+                "/detected"
+            };
+            sink.at(inc, pointer, format!(
+                "incident `{}` detected {detected} is still {status} after {}; incidents should be closed within {}",
+                inc.id, plural(days, "day", "days"), plural(max, "day", "days")
+            ))
+            .help = Some("finish the incident (root cause, lessons, `status: closed`) and move remaining work to an activity".into());
+        }
+    }
+}

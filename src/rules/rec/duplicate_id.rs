@@ -1,0 +1,48 @@
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a record whose `id` is already used by another record of the same kind,
+    /// compared ignoring case (`Procapita` and `procapita` are the same id), and a second
+    /// `organisation` record. The first record in path order keeps the id; the later one is
+    /// reported, naming where the first is, and left out of every other rule. Records of
+    /// different kinds may share an id.
+    ///
+    /// ## Why it matters
+    /// References between records are by id: with two assets called `procapita`, a
+    /// classification or a continuity plan could mean either, and the answer would depend on
+    /// file order. Ids are compared ignoring case because file systems and people do.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// # assets/procapita.yaml
+    /// kind: asset
+    /// id: procapita
+    /// ---
+    /// # assets/procapita-ny.yaml
+    /// kind: asset
+    /// id: Procapita          # duplicate asset id (ids are compared ignoring case)
+    /// ```
+    /// Not reported: a classification with `id: procapita` (another kind).
+    ///
+    /// ## How to fix
+    /// Give each record its own id, and update the references that meant the renamed one.
+    ///
+    /// ## References
+    /// - the record format: common fields, `id`
+    pub struct DuplicateId {
+        code: "REC002",
+        name: "duplicate-id",
+        severity: Error,
+        summary: "duplicate id",
+    }
+}
+
+impl Rule for DuplicateId {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by the repository (`repo.rs`), not here.
+    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+}

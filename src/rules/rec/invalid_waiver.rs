@@ -1,0 +1,118 @@
+use crate::repo::Rec;
+use crate::rules::{self, AsRecord, Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::suggest::did_you_mean;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports waivers that silence nothing:
+    ///
+    /// - an expired waiver: its `until` is before the as-of date (on the `until` date
+    ///   itself the waiver still holds), reported at `until`;
+    /// - a waiver whose `rule` is not the code of a rule, with the closest code as a
+    ///   suggestion, reported at `rule`. (A `rule` that is not shaped like a code at all,
+    ///   such as `stale-document`, is a schema violation, REC001.)
+    ///
+    /// Every record of every kind is checked. A waiver can itself be silenced by a waiver of
+    /// `REC004` on the same record, as long as that one holds.
+    ///
+    /// ## Why it matters
+    /// A waiver is a decision to accept a gap for a time, with a reason and an approver. An
+    /// expired waiver means the gap is back (the rule reports it again) and the decision is
+    /// due for review; a waiver with a misspelt code never silenced anything, so the gap
+    /// its author meant to accept is still reported while the record suggests otherwise.
+    /// ISO/IEC 27001:2022 6.1.3 and 8.3 expect accepted risks to be decided, recorded and
+    /// reviewed.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: policy
+    /// id: riktlinje
+    /// waivers:
+    ///   - rule: DCO001           # no rule DCO001; did you mean `DOC001`?
+    ///     reason: Ersätts i december
+    ///     until: 2024-01-31      # as of 2024-02-01: expired
+    /// ```
+    /// Not reported: `rule: DOC001` with `until: 2024-02-01` (the as-of date).
+    ///
+    /// ## How to fix
+    /// Correct the rule code (the catalogue's codes, such as `DOC001`). For an expired waiver, fix the gap
+    /// and remove the waiver, or decide on a new `until` with a reason and an approver.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, 6.1.3 and 8.3 (risk acceptance)
+    /// - the record format: common fields, `waivers`
+    pub struct InvalidWaiver {
+        code: "REC004",
+        name: "invalid-waiver",
+        severity: Warning,
+        summary: "expired waiver, or waiver for an unknown rule",
+    }
+}
+
+impl Rule for InvalidWaiver {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let codes: Vec<&'static str> = rules::all().iter().map(|r| r.meta().code).collect();
+        macro_rules! each_kind {
+            ($($vec:ident),* $(,)?) => {$(
+                for rec in &cx.repo.$vec {
+                    check_waivers(cx, sink, rec, &codes);
+                }
+            )*};
+        }
+        each_kind!(
+            organisation,
+            units,
+            policies,
+            assets,
+            classifications,
+            risks,
+            measures,
+            requirements,
+            incidents,
+            plans,
+            activities,
+            trainings,
+            continuity_plans,
+            evaluations,
+            reviews,
+            findings,
+        );
+    }
+}
+
+fn check_waivers<T: AsRecord>(
+    cx: &Context<'_>,
+    sink: &mut Sink<'_>,
+    rec: &Rec<T>,
+    codes: &[&'static str],
+) {
+    let (kind, id) = (T::KIND.as_str().replace('_', " "), rec.r.record_id());
+    for (i, w) in rec.r.record_waivers().iter().enumerate() {
+        if rules::find(&w.rule).is_none() {
+            sink.at(
+                rec,
+                &format!("/waivers/{i}/rule"),
+                format!(
+                    "waiver on {kind} `{id}` names `{}`, which is not a rule code{}",
+                    w.rule,
+                    did_you_mean(&w.rule, codes.iter().copied())
+                ),
+            )
+            .help =
+                Some("correct the code to a rule code of the catalogue, such as `DOC001`".into());
+        }
+        if w.until < cx.as_of {
+            sink.at(rec, &format!("/waivers/{i}/until"), format!(
+                "waiver of `{}` on {kind} `{id}` expired {}, {} ago; it silences nothing",
+                w.rule,
+                w.until,
+                plural(w.until.days_until(cx.as_of), "day", "days")
+            ))
+            .help = Some("fix the gap and remove the waiver, or decide on a new `until` with a reason and an approver".into());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a reference to a record that does not exist: an asset's `unit`, `measures`
+    /// or `supports`, a classification's or risk's `asset`, an activity's `plan`, `goal` or
+    /// `addresses`, a finding's `source`, a review's `units`, and the like, with a "did you
+    /// mean" suggestion when an id is close. References are compared ignoring case. A
+    /// `supports` chain that loops back on itself is reported here too, since no asset can
+    /// carry itself.
+    ///
+    /// ## Why it matters
+    /// A dangling reference breaks the links the rules follow: a classification of a
+    /// misspelt asset leaves the real asset unclassified, and a continuity plan listing a
+    /// missing asset covers nothing. The record looks complete and is not.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: classification
+    /// id: procapita-2023
+    /// asset: procapta          # no asset has that id; did you mean `procapita`?
+    /// date: 2023-03-15
+    /// confidentiality: 3
+    /// integrity: 3
+    /// availability: 3
+    /// ```
+    /// Not reported: the same record with `asset: procapita`, or `asset: Procapita`.
+    ///
+    /// ## How to fix
+    /// Correct the id, or add the missing record.
+    ///
+    /// ## References
+    /// - the record format: "References are ids of records of the named kind"
+    pub struct MissingReference {
+        code: "REC003",
+        name: "missing-reference",
+        severity: Error,
+        summary: "reference to a missing record",
+    }
+}
+
+impl Rule for MissingReference {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by the repository (`repo.rs`) and the derived views (`derived.rs`), not here.
+    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+}

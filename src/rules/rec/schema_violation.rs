@@ -1,0 +1,53 @@
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports records and files that `isms` cannot read as the record format says:
+    /// YAML that does not parse, a file with no documents, a missing or unknown `kind`, a
+    /// missing required field, a value of the wrong type or outside its enum, an impossible
+    /// date (2024-02-30), an id that breaks the id pattern, and an unknown field (with a
+    /// "did you mean" suggestion; fields starting with `x-` are allowed). Symbolic links are
+    /// not followed (a warning). Found while loading, by `isms validate` and `isms check`;
+    /// an invalid record is left out of every other rule.
+    ///
+    /// ## Why it matters
+    /// A misspelt field is silently meaningless: `adoptd: 2023-02-01` leaves the policy
+    /// without an adoption date, and every rule then judges a record that says something
+    /// other than what its author meant. Catching structure errors first, with the file and
+    /// line, keeps the records trustworthy evidence (ISO/IEC 27001:2022 7.5.3, control of
+    /// documented information).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: policy
+    /// id: informationssakerhetspolicy
+    /// title: Informationssäkerhetspolicy
+    /// type: information_security_policy
+    /// status: adopted
+    /// adopetd: 2019-11-12     # unknown field; did you mean `adopted`?
+    /// ```
+    /// Not reported: the same record with `adopted:`, or with a field `x-diarienummer:`.
+    ///
+    /// ## How to fix
+    /// Correct the field as the message says; `isms schema <kind>` prints the fields a kind
+    /// has. Keep organisation-specific fields under names starting with `x-`.
+    ///
+    /// ## References
+    /// - the record format: `isms schema`
+    /// - ISO/IEC 27001:2022, 7.5.3
+    pub struct SchemaViolation {
+        code: "REC001",
+        name: "schema-violation",
+        severity: Error,
+        summary: "schema violation",
+    }
+}
+
+impl Rule for SchemaViolation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by the loader (`loader.rs`), not here.
+    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+}
