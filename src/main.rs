@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use isms::check;
 use isms::config::{self, Config};
-use isms::diagnostic::{self, Severity};
+use isms::diagnostic::Severity;
 use isms::model::Date;
 use isms::render::{self, Output};
 use isms::rules::{self, Selection};
@@ -183,9 +183,15 @@ fn run(cli: Cli) -> Result<u8> {
             quiet,
         } => {
             let session = open(&common)?;
+            check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
-            let mut diags = session.record_problems.clone();
-            diagnostic::sort(&mut diags);
+            // The REC rules only: schema, ids, references and waivers.
+            let rec_only = Selection {
+                select: vec!["REC".into()],
+                ignore: Vec::new(),
+            };
+            let result = check::check(&session, as_of, &rec_only);
+            let diags = result.findings;
             let repo = &session.repo;
             let text_of = |p: &str| repo.file_text(p);
             let out = Output {
@@ -201,8 +207,11 @@ fn run(cli: Cli) -> Result<u8> {
                 ValidateFormat::Json => render::json::render(&out),
             };
             emit(&text)?;
-            let invalid = diags.iter().any(|d| d.severity == Severity::Error);
-            Ok(if invalid { EXIT_INVALID } else { 0 })
+            Ok(if result.invalid_records {
+                EXIT_INVALID
+            } else {
+                0
+            })
         }
         Command::Check {
             common,

@@ -47,6 +47,9 @@ pub struct Repository {
     pub counts: Vec<(Kind, usize)>,
     /// File texts by relative path, for code frames.
     pub files: HashMap<Arc<str>, Arc<str>>,
+    /// `isms.toml` when the repository has one: where repository-wide findings point when
+    /// there is no organisation record.
+    pub config_file: Option<Arc<str>>,
 }
 
 /// The typed records and the problems found while building them.

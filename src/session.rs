@@ -28,7 +28,10 @@ impl Session {
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
         let loaded = loader::load(root, &walk);
-        let built = Repository::build(loaded);
+        let mut built = Repository::build(loaded);
+        if root.join(crate::config::FILE_NAME).is_file() {
+            built.repo.config_file = Some(crate::config::FILE_NAME.into());
+        }
         Ok(Session {
             root: root.to_path_buf(),
             config,

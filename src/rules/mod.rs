@@ -183,13 +183,13 @@ impl Context<'_> {
         })
     }
 
-    /// Where repository-wide findings point: `isms.toml` when it exists, else
-    /// `organisation.yaml`'s record, else nowhere.
+    /// Where repository-wide findings point: the organisation record when there is one,
+    /// else `isms.toml`, else nowhere.
     pub fn repo_location(&self) -> Option<(std::sync::Arc<str>, Option<crate::span::Span>)> {
         if let Some(o) = self.repo.organisation.first() {
             return Some((o.src.path.clone(), Some(o.src.value("/kind"))));
         }
-        None
+        self.repo.config_file.clone().map(|p| (p, None))
     }
 }
 
@@ -236,6 +236,8 @@ pub struct Sink<'a> {
     repo_location: Option<(std::sync::Arc<str>, Option<crate::span::Span>)>,
     found: Vec<Diagnostic>,
     waived: Vec<Diagnostic>,
+    /// Repository-wide findings are waived by a waiver on the organisation record.
+    global_waived: bool,
     _cx: std::marker::PhantomData<&'a ()>,
 }
 
@@ -247,6 +249,11 @@ impl<'a> Sink<'a> {
             repo_location: cx.repo_location(),
             found: Vec::new(),
             waived: Vec::new(),
+            global_waived: cx.repo.organisation.first().is_some_and(|o| {
+                o.waivers
+                    .iter()
+                    .any(|w| w.rule.eq_ignore_ascii_case(meta.code) && w.until >= cx.as_of)
+            }),
             _cx: std::marker::PhantomData,
         }
     }
@@ -297,8 +304,13 @@ impl<'a> Sink<'a> {
         if let Some((path, span)) = &self.repo_location {
             d = d.at(path.clone(), *span);
         }
-        self.found.push(d);
-        self.found.last_mut().expect("just pushed")
+        let list = if self.global_waived {
+            &mut self.waived
+        } else {
+            &mut self.found
+        };
+        list.push(d);
+        list.last_mut().expect("just pushed")
     }
 
     /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).

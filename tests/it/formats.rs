@@ -61,7 +61,7 @@ fn span(line: u32, col: u32, end_col: u32) -> Option<Span> {
 }
 
 /// Four findings: without a location, with a file but no line, with a full span, an info;
-/// and REC001, whose rule is not among those that ran.
+/// and REC999, whose rule is not among those that ran.
 fn findings() -> Vec<Diagnostic> {
     let mut v = vec![
         Diagnostic::new("ORG001", Severity::Error, HOSTILE)
@@ -70,7 +70,7 @@ fn findings() -> Vec<Diagnostic> {
             .at(Arc::from("policies/p.yaml"), span(6, 0, 7))
             .about(Kind::Policy, "p")
             .with_help("review it"),
-        Diagnostic::new("REC001", Severity::Error, "cannot read: bad, file")
+        Diagnostic::new("REC999", Severity::Error, "cannot read: bad, file")
             .at(Arc::from("enheter/Överförmyndare nämnd.yaml"), None),
         Diagnostic::new("ORG001", Severity::Info, "consider a deputy")
             .at(Arc::from("organisation.yaml"), span(2, 6, 12)),
@@ -189,8 +189,8 @@ fn sarif_carries_rules_results_and_locations() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    // The rules that ran in their order, then REC001, which has a finding but did not run.
-    assert_eq!(ids, ["DOC001", "ORG001", "CUL001", "REC001"]);
+    // The rules that ran in their order, then REC999, which has a finding but did not run.
+    assert_eq!(ids, ["DOC001", "ORG001", "CUL001", "REC999"]);
     let org = &driver["rules"][1];
     assert_eq!(org["name"], "No<ciso>");
     assert_eq!(org["shortDescription"]["text"], HOSTILE_META.summary);
@@ -209,7 +209,7 @@ fn sarif_carries_rules_results_and_locations() {
     assert!(rec.get("defaultConfiguration").is_none());
     // GitHub code scanning wants descriptions and help even for an unknown code.
     let text = format!(
-        "REC001 (Record hygiene): a code that is not in the rule catalogue of isms {}",
+        "REC999 (Record hygiene): a code that is not in the rule catalogue of isms {}",
         env!("CARGO_PKG_VERSION")
     );
     assert_eq!(rec["shortDescription"]["text"], text);
@@ -235,7 +235,7 @@ fn sarif_carries_rules_results_and_locations() {
         serde_json::json!([{"logicalLocations": [{"name": "repository", "kind": "module"}]}])
     );
 
-    let rec = results.iter().find(|r| r["ruleId"] == "REC001").unwrap();
+    let rec = results.iter().find(|r| r["ruleId"] == "REC999").unwrap();
     assert_eq!(rec["ruleIndex"], 3);
     let loc = &rec["locations"][0]["physicalLocation"];
     assert_eq!(
@@ -435,7 +435,7 @@ fn junit_is_well_formed_with_one_case_per_rule() {
             ("isms.DOC", "DOC001 stale-document"),
             ("isms.ORG", "ORG001 no-<ciso>"),
             ("isms.CUL", "CUL001 quiet-rule"),
-            ("isms.REC", "REC001"),
+            ("isms.REC", "REC999"),
         ]
     );
     let failures: usize = cases.iter().map(|c| c.all("failure").len()).sum();
@@ -524,7 +524,7 @@ fn github_prints_one_escaped_annotation_per_finding_then_the_summary() {
         lines,
         [
             "::error title=ORG001 no-<ciso>::no <tag> & \"quotes\" at 100%25, really: yes%0Asecond line\u{7}%0Ahelp: ask the board, today: <now>",
-            "::error file=enheter/Överförmyndare nämnd.yaml,title=REC001::cannot read: bad, file",
+            "::error file=enheter/Överförmyndare nämnd.yaml,title=REC999::cannot read: bad, file",
             "::notice file=organisation.yaml,line=2,col=7,title=ORG001 no-<ciso>::consider a deputy",
             "::warning file=policies/p.yaml,line=6,col=1,title=DOC001 stale-document::policy `p` is 4 years old%0Ahelp: review it",
             "2 errors, 1 warning, 1 info in 3 records (organisation 1, policies 2)",

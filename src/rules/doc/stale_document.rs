@@ -7,7 +7,8 @@ declare_rule! {
     /// Finds adopted steering documents older than `warn_age_years` (a warning) or
     /// `max_age_years` (an error), counted in whole years from `adopted` to the as-of date.
     /// A document with its own `review_interval_years` is judged by that instead: past it,
-    /// an error.
+    /// an error. An adopted document with no `adopted` date is reported too (a warning):
+    /// its age cannot be judged.
     ///
     /// ## Why it matters
     /// Steering documents that are not reviewed drift from the organisation, its systems and
@@ -48,7 +49,23 @@ impl Rule for StaleDocument {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let cfg = &cx.config.policies;
         for p in &cx.repo.policies {
-            let (PolicyStatus::Adopted, Some(adopted)) = (p.status, p.adopted) else {
+            if p.status != PolicyStatus::Adopted {
+                continue;
+            }
+            let Some(adopted) = p.adopted else {
+                // An adopted document without a date can never be judged stale: say so
+                // rather than let it pass for ever.
+                sink.at(
+                    p,
+                    "/status",
+                    format!(
+                        "{} `{}` is adopted but has no `adopted` date, so its age cannot be judged",
+                        p.policy_type.as_str().replace('_', " "),
+                        p.id
+                    ),
+                )
+                .help =
+                    Some("add `adopted: YYYY-MM-DD` from the decision (see `decision_ref`)".into());
                 continue;
             };
             let age = adopted.years_until(cx.as_of);
