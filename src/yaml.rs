@@ -137,8 +137,15 @@ pub fn parse(text: &str) -> Parsed {
 fn scan_error(e: &ScanError) -> YamlError {
     let m = e.marker();
     let pos = Pos::new(m.line(), m.col());
+    // The scanner stops flow collections (`[[[...`) at 255 levels, before the builder's
+    // own depth check sees them: say so in the builder's words.
+    let message = if e.info() == "recursion limit exceeded" {
+        format!("nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read")
+    } else {
+        format!("invalid YAML: {}", e.info())
+    };
     YamlError {
-        message: format!("invalid YAML: {}", e.info()),
+        message,
         span: Span::point(pos),
     }
 }
