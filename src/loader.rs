@@ -317,14 +317,30 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         check_document(doc.value, source, out);
     }
     if let Some(e) = parsed.error {
-        let help = e
-            .message
-            .contains("tab")
+        let is_tab = e.message.contains("tab");
+        let help = is_tab
             .then(|| "indent with spaces; YAML does not allow tabs for indentation".to_owned());
-        let mut d = file_error(relp, Some(e.span), e.message);
+        // The scanner places some tab errors at the start of the scalar being read, lines
+        // above the tab itself.
+        let span = match is_tab {
+            true => leading_tab(text, e.span.start.line).map_or(e.span, Span::point),
+            false => e.span,
+        };
+        let mut d = file_error(relp, Some(span), e.message);
         d.help = help;
         out.diagnostics.push(d);
     }
+}
+
+/// The first tab in the indentation of a line with content, from line `from` on.
+fn leading_tab(text: &str, from: u32) -> Option<Pos> {
+    let skip = usize::try_from(from.max(1) - 1).unwrap_or(usize::MAX);
+    text.lines().enumerate().skip(skip).find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = line[indent..].trim_end();
+        let tab = line[..indent].find('\t')?;
+        (!rest.is_empty() && !rest.starts_with('#')).then(|| Pos::new(i + 1, tab))
+    })
 }
 
 fn check_document(value: Value, source: Source, out: &mut FileResult) {
@@ -451,6 +467,17 @@ mod tests {
     #[test]
     fn bom_is_accepted() {
         assert_eq!(decode(b"\xEF\xBB\xBFkind: unit").unwrap(), "kind: unit");
+    }
+
+    #[test]
+    fn tab_errors_point_at_the_tab() {
+        let r = load_text(
+            "a.yaml",
+            "kind: unit\nid: a\nname: A\ntype: board\nnotes: one\n\ttwo\n",
+        );
+        let d = &r.diagnostics[0];
+        assert!(d.message.contains("tab"), "{}", d.message);
+        assert_eq!((d.line(), d.column()), (Some(6), Some(1)));
     }
 
     #[test]
