@@ -307,6 +307,7 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             ),
         );
     }
+    let read_docs = parsed.documents.len();
     for doc in parsed.documents {
         let source = Source {
             path: relp.clone(),
@@ -329,6 +330,7 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         let mut d = file_error(relp, Some(span), e.message);
         d.help = help;
         out.diagnostics.push(d);
+        salvage_ids(text, e.span.start.line, read_docs, relp, out);
     }
 }
 
@@ -341,6 +343,102 @@ fn leading_tab(text: &str, from: u32) -> Option<Pos> {
         let tab = line[..indent].find('\t')?;
         (!rest.is_empty() && !rest.starts_with('#')).then(|| Pos::new(i + 1, tab))
     })
+}
+
+/// The top-level `kind:` and `id:` lines of one document, read as plain text.
+struct DocHead {
+    first_line: u32,
+    kind: Option<Kind>,
+    id: Option<(String, Pos)>,
+}
+
+/// After a syntax error at `error_line`, registers the top-level `kind:` and `id:` of the
+/// broken document and of every later one as invalid records: their ids still exist, so
+/// one stray tab does not turn every reference to them into a dangling-reference error.
+/// `first_doc` is the number of documents read before the error.
+fn salvage_ids(
+    text: &str,
+    error_line: u32,
+    first_doc: usize,
+    relp: &Arc<str>,
+    out: &mut FileResult,
+) {
+    let mut heads = vec![DocHead {
+        first_line: 1,
+        kind: None,
+        id: None,
+    }];
+    for (i, line) in text.lines().enumerate() {
+        let is_separator = line
+            .strip_prefix("---")
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']));
+        if is_separator {
+            heads.push(DocHead {
+                first_line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                kind: None,
+                id: None,
+            });
+            continue;
+        }
+        let field = |name: &str| {
+            let rest = line.strip_prefix(name)?.strip_prefix(':')?;
+            let value = rest.split(" #").next().unwrap_or_default().trim();
+            let byte = line.len() - rest.trim_start().len();
+            let value = value.trim_matches(['"', '\'']);
+            Some((
+                value.to_owned(),
+                Pos::new(i + 1, line[..byte].chars().count()),
+            ))
+        };
+        let Some(head) = heads.last_mut() else {
+            continue;
+        };
+        if let Some((kind, _)) = field("kind") {
+            head.kind = head.kind.or(Kind::parse(&kind));
+        } else if let Some(id) = field("id") {
+            head.id = head.id.take().or(Some(id));
+        }
+    }
+    let broken = heads
+        .iter()
+        .rposition(|h| h.first_line <= error_line)
+        .unwrap_or(0);
+    for (n, head) in heads.into_iter().skip(broken).enumerate() {
+        let (Some(kind), Some((id, at))) = (head.kind, head.id) else {
+            continue;
+        };
+        let valid_id = id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        // The broken document itself was read whole when the error lies past its end;
+        // later ones never were.
+        let already_read = n == 0
+            && out
+                .records
+                .iter()
+                .map(|l| (l.record.kind(), l.record.id(), l.source.span.start.line))
+                .chain(
+                    out.invalid
+                        .iter()
+                        .map(|r| (r.kind, &*r.id, r.source.span.start.line)),
+                )
+                .any(|(k, i, line)| {
+                    k == kind && i.eq_ignore_ascii_case(&id) && line >= head.first_line
+                });
+        if valid_id && !already_read {
+            out.invalid.push(Invalid {
+                kind,
+                id,
+                source: Source {
+                    path: relp.clone(),
+                    doc: first_doc + n,
+                    spans: SpanTable::default(),
+                    span: Span::point(at),
+                },
+            });
+        }
+    }
 }
 
 fn check_document(value: Value, source: Source, out: &mut FileResult) {
@@ -478,6 +576,26 @@ mod tests {
         let d = &r.diagnostics[0];
         assert!(d.message.contains("tab"), "{}", d.message);
         assert_eq!((d.line(), d.column()), (Some(6), Some(1)));
+    }
+
+    #[test]
+    fn ids_survive_a_syntax_error() {
+        let text = "kind: unit\nid: a\nname: A\ntype: board\n---\nkind: unit\nid: b # x\n\
+                    name: [B\ntype: board\n---\nkind: asset\nid: \"c\"\n";
+        let r = load_text("a.yaml", text);
+        assert_eq!(r.records.len(), 1);
+        let salvaged: Vec<(Kind, &str, u32, u32)> = r
+            .invalid
+            .iter()
+            .map(|i| {
+                let s = i.source.span.start;
+                (i.kind, &*i.id, s.line, s.col)
+            })
+            .collect();
+        assert_eq!(
+            salvaged,
+            [(Kind::Unit, "b", 7, 4), (Kind::Asset, "c", 12, 4)]
+        );
     }
 
     #[test]
