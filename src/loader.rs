@@ -240,6 +240,10 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
         Ok(t) => t,
         Err(d) => {
             out.diagnostics.push(file_error(&relp, Some(d.0), d.1));
+            // A text file saved in another encoding (Latin-1) still names its records.
+            if !bytes.contains(&0) {
+                salvage_ids(&String::from_utf8_lossy(&bytes), 0, 0, &relp, &mut out);
+            }
             return out;
         }
     };
@@ -355,7 +359,8 @@ struct DocHead {
 /// After a syntax error at `error_line`, registers the top-level `kind:` and `id:` of the
 /// broken document and of every later one as invalid records: their ids still exist, so
 /// one stray tab does not turn every reference to them into a dangling-reference error.
-/// `first_doc` is the number of documents read before the error.
+/// `first_doc` is the number of documents read before the error; `error_line` 0 takes
+/// every document of the file.
 fn salvage_ids(
     text: &str,
     error_line: u32,
@@ -596,6 +601,17 @@ mod tests {
             salvaged,
             [(Kind::Unit, "b", 7, 4), (Kind::Asset, "c", 12, 4)]
         );
+    }
+
+    #[test]
+    fn ids_survive_another_encoding() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("u.yaml");
+        std::fs::write(&path, b"kind: unit\nid: malmo\nname: Malm\xf6\n").expect("write");
+        let r = read_file(&path, "u.yaml".into());
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.invalid.len(), 1);
+        assert_eq!(r.invalid[0].id, "malmo");
     }
 
     #[test]
