@@ -1,3 +1,5 @@
 //! The one integration test binary: rule fixtures, the command line, bad input, schemas.
 
+mod bad_input;
 mod rule_fixtures;
+mod support;
