@@ -2,4 +2,5 @@
 
 mod bad_input;
 mod rule_fixtures;
+mod schema_model;
 mod support;
