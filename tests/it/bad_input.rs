@@ -149,6 +149,22 @@ fn impossible_date() {
     insta::assert_snapshot!(invalid(&repo, "classifications/ad-identitet.yaml:4:7", 0));
 }
 
+/// An optional date is `anyOf [date, null]`: the error must still say what is wrong.
+#[test]
+fn impossible_date_in_an_optional_field() {
+    let repo = TempRepo::example();
+    repo.replace(
+        "policies/rutin-incidenthantering.yaml",
+        "adopted: 2026-01-12",
+        "adopted: 2024-02-30",
+    );
+    insta::assert_snapshot!(invalid(
+        &repo,
+        "policies/rutin-incidenthantering.yaml:6:10",
+        0
+    ));
+}
+
 #[test]
 fn level_out_of_range() {
     let repo = TempRepo::example();
