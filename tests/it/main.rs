@@ -1,6 +1,7 @@
 //! The one integration test binary: rule fixtures, the command line, bad input, schemas.
 
 mod bad_input;
+mod cli;
 mod rule_fixtures;
 mod schema_model;
 mod support;

@@ -86,18 +86,10 @@ impl TempRepo {
 
     /// Runs `isms ARGS --repo <this repository>` without colour.
     pub fn isms(&self, args: &[&str]) -> Run {
-        let mut cmd = Command::cargo_bin("isms").expect("the isms binary");
-        cmd.args(args)
-            .arg("--repo")
-            .arg(self.path())
-            .env("NO_COLOR", "1")
-            .timeout(std::time::Duration::from_secs(120));
-        let out = cmd.output().expect("run isms");
-        let run = Run {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        };
+        let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        all.push("--repo".as_ref());
+        all.push(self.path().as_os_str());
+        let run = isms_in(self.path(), &all);
         // Paths in messages are relative to the repository; the temp folder never shows.
         let root = self.path().to_string_lossy().into_owned();
         assert!(
@@ -112,6 +104,21 @@ impl TempRepo {
     /// `isms validate --repo <this repository>`.
     pub fn validate(&self) -> Run {
         self.isms(&["validate"])
+    }
+}
+
+/// Runs `isms ARGS` in the folder `cwd`, without colour.
+pub fn isms_in<S: AsRef<std::ffi::OsStr>>(cwd: &Path, args: &[S]) -> Run {
+    let mut cmd = Command::cargo_bin("isms").expect("the isms binary");
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(120));
+    let out = cmd.output().expect("run isms");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
 }
 
