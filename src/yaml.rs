@@ -131,7 +131,36 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     out.warnings = builder.warnings;
+    // The scanner places errors at the end of the stream one line past a last line that
+    // has no line break; no position may lie beyond the text.
+    let end = end_of(text);
+    let clamp = |s: Span| Span::new(s.start.min(end), s.end.min(end));
+    for doc in &mut out.documents {
+        doc.span = clamp(doc.span);
+        for e in &mut doc.spans.entries {
+            e.key = e.key.map(clamp);
+            e.value = clamp(e.value);
+        }
+    }
+    for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
+        e.span = clamp(e.span);
+    }
     out
+}
+
+/// The position just past the last character, counting lines as YAML does (LF, CRLF, CR).
+fn end_of(text: &str) -> Pos {
+    let (mut line, mut col) = (1, 0);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => (line, col) = (line + 1, 0),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => (line, col) = (line + 1, 0),
+            _ => col += 1,
+        }
+    }
+    Pos::new(line, col)
 }
 
 fn scan_error(e: &ScanError) -> YamlError {
@@ -571,6 +600,16 @@ mod tests {
         let p = parse("id: a\nid: b\n");
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(p.warnings[0].span.start.line, 2);
+    }
+
+    #[test]
+    fn positions_stay_inside_the_text() {
+        let p = parse("{");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 1));
+        let p = parse("kind: unit\nid: [a");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (2, 6));
     }
 
     #[test]
