@@ -247,7 +247,7 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
             return out;
         }
     };
-    let text: Arc<str> = text.into();
+    let text: Arc<str> = lone_cr_to_lf(text).into();
     parse_text(&text, &relp, &mut out);
     out.text = Some((relp, text));
     out
@@ -277,6 +277,23 @@ fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
             ))
         }
     }
+}
+
+/// Line breaks written as a lone CR (classic Mac OS) become LF: YAML counts a lone CR as a
+/// line break and code frames would not, so the two would disagree on line numbers.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn pos_of(bytes: &[u8], offset: usize) -> Pos {
@@ -547,7 +564,8 @@ fn kind_list() -> String {
 pub fn load_text(relp: &str, text: &str) -> LoadResult {
     let mut f = FileResult::default();
     let relp: Arc<str> = relp.into();
-    parse_text(text, &relp, &mut f);
+    let text = lone_cr_to_lf(text.to_owned());
+    parse_text(&text, &relp, &mut f);
     LoadResult {
         records: f.records,
         invalid: f.invalid,
@@ -612,6 +630,14 @@ mod tests {
         assert_eq!(r.diagnostics.len(), 1);
         assert_eq!(r.invalid.len(), 1);
         assert_eq!(r.invalid[0].id, "malmo");
+    }
+
+    #[test]
+    fn lone_carriage_returns_break_lines_as_in_code_frames() {
+        let r = load_text("a.yaml", "kind: unit\rid: a\r\nname: A\rtype: bord\r");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line(), Some(4));
+        assert_eq!(&*r.files[0].1, "kind: unit\nid: a\r\nname: A\ntype: bord\n");
     }
 
     #[test]
