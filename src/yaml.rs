@@ -132,9 +132,17 @@ pub fn parse(text: &str) -> Parsed {
     }
     out.warnings = builder.warnings;
     // The scanner places errors at the end of the stream one line past a last line that
-    // has no line break; no position may lie beyond the text.
-    let end = end_of(text);
-    let clamp = |s: Span| Span::new(s.start.min(end), s.end.min(end));
+    // has no line break, and the odd one past the end of a line; no position may lie
+    // beyond its line.
+    let widths = line_widths(text);
+    let clamp_pos = |p: Pos| {
+        let line = (p.line as usize).max(1);
+        match widths.get(line - 1) {
+            Some(w) => Pos::new(line, (p.col as usize).min(*w)),
+            None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+        }
+    };
+    let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
     for doc in &mut out.documents {
         doc.span = clamp(doc.span);
         for e in &mut doc.spans.entries {
@@ -148,19 +156,22 @@ pub fn parse(text: &str) -> Parsed {
     out
 }
 
-/// The position just past the last character, counting lines as YAML does (LF, CRLF, CR).
-fn end_of(text: &str) -> Pos {
-    let (mut line, mut col) = (1, 0);
+/// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).
+fn line_widths(text: &str) -> Vec<usize> {
+    let mut widths = vec![0];
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\n' => (line, col) = (line + 1, 0),
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => (line, col) = (line + 1, 0),
-            _ => col += 1,
+            '\n' | '\r' => widths.push(0),
+            _ => {
+                if let Some(w) = widths.last_mut() {
+                    *w += 1;
+                }
+            }
         }
     }
-    Pos::new(line, col)
+    widths
 }
 
 fn scan_error(e: &ScanError) -> YamlError {
@@ -610,6 +621,10 @@ mod tests {
         let p = parse("kind: unit\nid: [a");
         let e = p.error.expect("error");
         assert_eq!((e.span.start.line, e.span.start.col), (2, 6));
+        // A byte order mark inside a directive line: the scanner points one past its end.
+        let p = parse("%ö ä\u{feff}\n");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 5));
     }
 
     #[test]
