@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod props;
 mod rule_fixtures;
 mod schema_model;
 mod support;
