@@ -240,10 +240,14 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
         Ok(t) => t,
         Err(d) => {
             out.diagnostics.push(file_error(&relp, Some(d.0), d.1));
+            // A text file saved in another encoding (Latin-1) still names its records.
+            if !bytes.contains(&0) {
+                salvage_ids(&String::from_utf8_lossy(&bytes), 0, 0, &relp, &mut out);
+            }
             return out;
         }
     };
-    let text: Arc<str> = text.into();
+    let text: Arc<str> = lone_cr_to_lf(text).into();
     parse_text(&text, &relp, &mut out);
     out.text = Some((relp, text));
     out
@@ -273,6 +277,23 @@ fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
             ))
         }
     }
+}
+
+/// Line breaks written as a lone CR (classic Mac OS) become LF: YAML counts a lone CR as a
+/// line break and code frames would not, so the two would disagree on line numbers.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn pos_of(bytes: &[u8], offset: usize) -> Pos {
@@ -307,6 +328,7 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             ),
         );
     }
+    let read_docs = parsed.documents.len();
     for doc in parsed.documents {
         let source = Source {
             path: relp.clone(),
@@ -317,13 +339,127 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         check_document(doc.value, source, out);
     }
     if let Some(e) = parsed.error {
-        let help = e
-            .message
-            .contains("tab")
+        let is_tab = e.message.contains("tab");
+        let help = is_tab
             .then(|| "indent with spaces; YAML does not allow tabs for indentation".to_owned());
-        let mut d = file_error(relp, Some(e.span), e.message);
+        // The scanner places some tab errors at the start of the scalar being read, lines
+        // above the tab itself.
+        let span = match is_tab {
+            true => leading_tab(text, e.span.start.line).map_or(e.span, Span::point),
+            false => e.span,
+        };
+        let mut d = file_error(relp, Some(span), e.message);
         d.help = help;
         out.diagnostics.push(d);
+        salvage_ids(text, e.span.start.line, read_docs, relp, out);
+    }
+}
+
+/// The first tab in the indentation of a line with content, from line `from` on.
+fn leading_tab(text: &str, from: u32) -> Option<Pos> {
+    let skip = usize::try_from(from.max(1) - 1).unwrap_or(usize::MAX);
+    text.lines().enumerate().skip(skip).find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = line[indent..].trim_end();
+        let tab = line[..indent].find('\t')?;
+        (!rest.is_empty() && !rest.starts_with('#')).then(|| Pos::new(i + 1, tab))
+    })
+}
+
+/// The top-level `kind:` and `id:` lines of one document, read as plain text.
+struct DocHead {
+    first_line: u32,
+    kind: Option<Kind>,
+    id: Option<(String, Pos)>,
+}
+
+/// After a syntax error at `error_line`, registers the top-level `kind:` and `id:` of the
+/// broken document and of every later one as invalid records: their ids still exist, so
+/// one stray tab does not turn every reference to them into a dangling-reference error.
+/// `first_doc` is the number of documents read before the error; `error_line` 0 takes
+/// every document of the file.
+fn salvage_ids(
+    text: &str,
+    error_line: u32,
+    first_doc: usize,
+    relp: &Arc<str>,
+    out: &mut FileResult,
+) {
+    let mut heads = vec![DocHead {
+        first_line: 1,
+        kind: None,
+        id: None,
+    }];
+    for (i, line) in text.lines().enumerate() {
+        let is_separator = line
+            .strip_prefix("---")
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']));
+        if is_separator {
+            heads.push(DocHead {
+                first_line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                kind: None,
+                id: None,
+            });
+            continue;
+        }
+        let field = |name: &str| {
+            let rest = line.strip_prefix(name)?.strip_prefix(':')?;
+            let value = rest.split(" #").next().unwrap_or_default().trim();
+            let byte = line.len() - rest.trim_start().len();
+            let value = value.trim_matches(['"', '\'']);
+            Some((
+                value.to_owned(),
+                Pos::new(i + 1, line[..byte].chars().count()),
+            ))
+        };
+        let Some(head) = heads.last_mut() else {
+            continue;
+        };
+        if let Some((kind, _)) = field("kind") {
+            head.kind = head.kind.or(Kind::parse(&kind));
+        } else if let Some(id) = field("id") {
+            head.id = head.id.take().or(Some(id));
+        }
+    }
+    let broken = heads
+        .iter()
+        .rposition(|h| h.first_line <= error_line)
+        .unwrap_or(0);
+    for (n, head) in heads.into_iter().skip(broken).enumerate() {
+        let (Some(kind), Some((id, at))) = (head.kind, head.id) else {
+            continue;
+        };
+        let valid_id = id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        // The broken document itself was read whole when the error lies past its end;
+        // later ones never were.
+        let already_read = n == 0
+            && out
+                .records
+                .iter()
+                .map(|l| (l.record.kind(), l.record.id(), l.source.span.start.line))
+                .chain(
+                    out.invalid
+                        .iter()
+                        .map(|r| (r.kind, &*r.id, r.source.span.start.line)),
+                )
+                .any(|(k, i, line)| {
+                    k == kind && i.eq_ignore_ascii_case(&id) && line >= head.first_line
+                });
+        if valid_id && !already_read {
+            out.invalid.push(Invalid {
+                kind,
+                id,
+                source: Source {
+                    path: relp.clone(),
+                    doc: first_doc + n,
+                    spans: SpanTable::default(),
+                    span: Span::point(at),
+                },
+            });
+        }
     }
 }
 
@@ -428,7 +564,8 @@ fn kind_list() -> String {
 pub fn load_text(relp: &str, text: &str) -> LoadResult {
     let mut f = FileResult::default();
     let relp: Arc<str> = relp.into();
-    parse_text(text, &relp, &mut f);
+    let text = lone_cr_to_lf(text.to_owned());
+    parse_text(&text, &relp, &mut f);
     LoadResult {
         records: f.records,
         invalid: f.invalid,
@@ -451,6 +588,56 @@ mod tests {
     #[test]
     fn bom_is_accepted() {
         assert_eq!(decode(b"\xEF\xBB\xBFkind: unit").unwrap(), "kind: unit");
+    }
+
+    #[test]
+    fn tab_errors_point_at_the_tab() {
+        let r = load_text(
+            "a.yaml",
+            "kind: unit\nid: a\nname: A\ntype: board\nnotes: one\n\ttwo\n",
+        );
+        let d = &r.diagnostics[0];
+        assert!(d.message.contains("tab"), "{}", d.message);
+        assert_eq!((d.line(), d.column()), (Some(6), Some(1)));
+    }
+
+    #[test]
+    fn ids_survive_a_syntax_error() {
+        let text = "kind: unit\nid: a\nname: A\ntype: board\n---\nkind: unit\nid: b # x\n\
+                    name: [B\ntype: board\n---\nkind: asset\nid: \"c\"\n";
+        let r = load_text("a.yaml", text);
+        assert_eq!(r.records.len(), 1);
+        let salvaged: Vec<(Kind, &str, u32, u32)> = r
+            .invalid
+            .iter()
+            .map(|i| {
+                let s = i.source.span.start;
+                (i.kind, &*i.id, s.line, s.col)
+            })
+            .collect();
+        assert_eq!(
+            salvaged,
+            [(Kind::Unit, "b", 7, 4), (Kind::Asset, "c", 12, 4)]
+        );
+    }
+
+    #[test]
+    fn ids_survive_another_encoding() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("u.yaml");
+        std::fs::write(&path, b"kind: unit\nid: malmo\nname: Malm\xf6\n").expect("write");
+        let r = read_file(&path, "u.yaml".into());
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.invalid.len(), 1);
+        assert_eq!(r.invalid[0].id, "malmo");
+    }
+
+    #[test]
+    fn lone_carriage_returns_break_lines_as_in_code_frames() {
+        let r = load_text("a.yaml", "kind: unit\rid: a\r\nname: A\rtype: bord\r");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line(), Some(4));
+        assert_eq!(&*r.files[0].1, "kind: unit\nid: a\r\nname: A\ntype: bord\n");
     }
 
     #[test]

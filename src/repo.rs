@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{LoadResult, Source};
+use crate::loader::{Invalid, LoadResult, Loaded, Source};
 use crate::model::*;
 
 /// A record with its source.
@@ -97,29 +97,32 @@ impl Repository {
                 true
             }
         };
-        // Path order, so "first defined" is the same whatever the thread count.
-        let mut records = load.records;
-        records.sort_by(|a, b| {
-            a.source
-                .path
-                .cmp(&b.source.path)
-                .then(a.source.doc.cmp(&b.source.doc))
-        });
-        let mut invalid = load.invalid;
-        invalid.sort_by(|a, b| {
-            a.source
-                .path
-                .cmp(&b.source.path)
-                .then(a.source.doc.cmp(&b.source.doc))
-        });
-        for inv in &invalid {
-            seen(inv.kind, &inv.id, &inv.source, &mut diags);
-            repo.ids
-                .entry(inv.kind)
-                .or_default()
-                .insert(inv.id.to_lowercase(), usize::MAX);
-        }
-        for l in records {
+        // Path order, valid and invalid records together, so "first defined" is the first
+        // in the files whatever the thread count.
+        let mut entries: Vec<Result<Loaded, Invalid>> = load
+            .records
+            .into_iter()
+            .map(Ok)
+            .chain(load.invalid.into_iter().map(Err))
+            .collect();
+        let source = |e: &Result<Loaded, Invalid>| match e {
+            Ok(l) => (l.source.path.clone(), l.source.doc),
+            Err(i) => (i.source.path.clone(), i.source.doc),
+        };
+        entries.sort_by_key(source);
+        for entry in entries {
+            let l = match entry {
+                Ok(l) => l,
+                Err(inv) => {
+                    if seen(inv.kind, &inv.id, &inv.source, &mut diags) {
+                        repo.ids
+                            .entry(inv.kind)
+                            .or_default()
+                            .insert(inv.id.to_lowercase(), usize::MAX);
+                    }
+                    continue;
+                }
+            };
             let kind = l.record.kind();
             if !seen(kind, l.record.id(), &l.source, &mut diags) {
                 continue;

@@ -3,7 +3,8 @@
 
 use std::sync::OnceLock;
 
-use jsonschema::error::ValidationErrorKind;
+use jsonschema::JsonType;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
@@ -261,7 +262,10 @@ fn explain(
             Some("dates are written YYYY-MM-DD and must exist in the calendar".to_owned()),
         ),
         ValidationErrorKind::Pattern { pattern } => {
-            let help = if field == "id" || pointer.ends_with("/id") {
+            let help = if field == "id"
+                || pointer.ends_with("/id")
+                || pattern.as_str() == "^[A-Za-z0-9][A-Za-z0-9._-]*$"
+            {
                 Some(
                     "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"
                         .to_owned(),
@@ -278,13 +282,81 @@ fn explain(
                 help,
             );
         }
-        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
-            // Branches of `anyOf` say little on their own; name the fields the branches
-            // require when that is what they are (risk: asset or unit).
-            push(pointer.to_owned(), true, first_line(fallback), None);
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            explain_branches(kind, value, pointer, context, out);
         }
         _ => push(pointer.to_owned(), false, first_line(fallback), None),
     }
+}
+
+/// `anyOf`/`oneOf` say only that no branch fits (and print the whole record). A nullable
+/// field (`[date, null]`) is explained by its one non-null branch; alternatives of
+/// required fields (a risk's `asset` or `unit`) by naming them.
+fn explain_branches(
+    kind: Kind,
+    value: &Value,
+    pointer: &str,
+    branches: &[Vec<jsonschema::ValidationError<'static>>],
+    out: &mut Vec<SchemaError>,
+) {
+    let only_null_allowed = |errors: &Vec<jsonschema::ValidationError<'static>>| {
+        errors.iter().all(|e| {
+            matches!(
+                e.kind(),
+                ValidationErrorKind::Type {
+                    kind: TypeKind::Single(JsonType::Null)
+                }
+            )
+        })
+    };
+    let live: Vec<&Vec<_>> = branches.iter().filter(|b| !only_null_allowed(b)).collect();
+    let required: Option<Vec<String>> = live
+        .iter()
+        .map(|b| match b.as_slice() {
+            [e] => match e.kind() {
+                ValidationErrorKind::Required { property } => {
+                    property.as_str().map(|p| format!("`{p}`"))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    if let Some(names) = required.filter(|n| n.len() > 1) {
+        let whole = if pointer.is_empty() {
+            format!("a {kind}")
+        } else {
+            format!("`{}`", field_name(pointer))
+        };
+        out.push(SchemaError {
+            pointer: pointer.to_owned(),
+            at_key: true,
+            message: format!(
+                "missing field: {whole} needs at least one of {}",
+                names.join(", ")
+            ),
+            help: None,
+        });
+        return;
+    }
+    if let [branch] = live.as_slice() {
+        for e in branch.iter() {
+            let at = e.instance_path().as_str().to_owned();
+            explain(kind, value, &at, e.kind(), &e.to_string(), out);
+        }
+        return;
+    }
+    let instance = value.pointer(pointer).unwrap_or(&Value::Null);
+    let got = match instance {
+        Value::Array(_) | Value::Object(_) => describe(instance),
+        scalar => show(scalar),
+    };
+    out.push(SchemaError {
+        pointer: pointer.to_owned(),
+        at_key: false,
+        message: format!("{got} is not a valid `{}`", field_name(pointer)),
+        help: None,
+    });
 }
 
 fn first_line(s: &str) -> String {
@@ -442,6 +514,41 @@ mod tests {
         let errs = validate(Kind::Classification, &v);
         let pointers: Vec<&str> = errs.iter().map(|e| e.pointer.as_str()).collect();
         assert_eq!(pointers, ["/confidentiality", "/date"], "{errs:?}");
+    }
+
+    #[test]
+    fn nullable_fields_are_explained_by_their_value_branch() {
+        let v = json!({"kind": "policy", "id": "p", "title": "T", "type": "guideline",
+                       "status": "adopted", "adopted": "2024-02-30", "drafted": null});
+        let errs = validate(Kind::Policy, &v);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].pointer, "/adopted");
+        assert_eq!(errs[0].message, "`2024-02-30` is not a valid date");
+        let v = json!({"kind": "asset", "id": "a", "name": "A", "type": "system",
+                       "unit": "two words"});
+        let errs = validate(Kind::Asset, &v);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(errs[0].message, "`two words` is not a valid `unit`");
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("letters, digits")
+        );
+    }
+
+    #[test]
+    fn alternatives_of_required_fields_are_named() {
+        let v = json!({"kind": "risk", "id": "r", "title": "T", "assessed": "2024-01-01",
+                       "likelihood": 1, "consequence": 1});
+        let errs = validate(Kind::Risk, &v);
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            errs[0].message,
+            "missing field: a risk needs at least one of `asset`, `unit`"
+        );
+        assert!(errs[0].at_key);
     }
 
     #[test]

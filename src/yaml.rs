@@ -131,22 +131,61 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     out.warnings = builder.warnings;
+    // The scanner places errors at the end of the stream one line past a last line that
+    // has no line break, and the odd one past the end of a line; no position may lie
+    // beyond its line.
+    let widths = line_widths(text);
+    let clamp_pos = |p: Pos| {
+        let line = (p.line as usize).max(1);
+        match widths.get(line - 1) {
+            Some(w) => Pos::new(line, (p.col as usize).min(*w)),
+            None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+        }
+    };
+    let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
+    for doc in &mut out.documents {
+        doc.span = clamp(doc.span);
+        for e in &mut doc.spans.entries {
+            e.key = e.key.map(clamp);
+            e.value = clamp(e.value);
+        }
+    }
+    for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
+        e.span = clamp(e.span);
+    }
     out
+}
+
+/// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).
+fn line_widths(text: &str) -> Vec<usize> {
+    let mut widths = vec![0];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => widths.push(0),
+            _ => {
+                if let Some(w) = widths.last_mut() {
+                    *w += 1;
+                }
+            }
+        }
+    }
+    widths
 }
 
 fn scan_error(e: &ScanError) -> YamlError {
     let m = e.marker();
     let pos = Pos::new(m.line(), m.col());
-    // The scanner runs ahead of the events, so deeply nested flow collections may hit its
-    // own limit before ours; both mean the same to a user.
-    let info = match e.info() {
-        "recursion limit exceeded" => {
-            "nesting too deep (recursion limit exceeded); the rest of this file is not read"
-        }
-        other => other,
+    // The scanner stops flow collections (`[[[...`) at 255 levels, before the builder's
+    // own depth check sees them: say so in the builder's words.
+    let message = if e.info() == "recursion limit exceeded" {
+        format!("nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read")
+    } else {
+        format!("invalid YAML: {}", e.info())
     };
     YamlError {
-        message: format!("invalid YAML: {info}"),
+        message,
         span: Span::point(pos),
     }
 }
@@ -577,6 +616,20 @@ mod tests {
         let p = parse("id: a\nid: b\n");
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(p.warnings[0].span.start.line, 2);
+    }
+
+    #[test]
+    fn positions_stay_inside_the_text() {
+        let p = parse("{");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 1));
+        let p = parse("kind: unit\nid: [a");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (2, 6));
+        // A byte order mark inside a directive line: the scanner points one past its end.
+        let p = parse("%ö ä\u{feff}\n");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 5));
     }
 
     #[test]

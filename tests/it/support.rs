@@ -1,0 +1,155 @@
+//! A throw-away ISMS repository and a way to run `isms` on it, for the CLI-level tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The example repository shipped with the project.
+pub fn example_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka")
+}
+
+/// Records in the pristine example, invalid ones included.
+pub fn example_records() -> usize {
+    static COUNT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *COUNT.get_or_init(|| {
+        isms::session::Session::open(&example_root())
+            .expect("the example opens")
+            .repo
+            .record_count()
+    })
+}
+
+/// A repository in a temporary folder, removed when dropped.
+pub struct TempRepo {
+    dir: TempDir,
+}
+
+impl TempRepo {
+    /// A copy of `examples/sjobacka`.
+    pub fn example() -> TempRepo {
+        let repo = TempRepo::empty();
+        let from = example_root();
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.expect("walk the example");
+            let rel = entry.path().strip_prefix(&from).expect("below the example");
+            let to = repo.path().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("create folder");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy file");
+            }
+        }
+        repo
+    }
+
+    /// An empty folder.
+    pub fn empty() -> TempRepo {
+        TempRepo {
+            dir: tempfile::Builder::new()
+                .prefix("isms-test-")
+                .tempdir()
+                .expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes (or overwrites) a file, creating its folder.
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> &TempRepo {
+        let path = self.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(&path, contents).unwrap_or_else(|e| panic!("write {rel}: {e}"));
+        self
+    }
+
+    /// The text of a file.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Replaces the one occurrence of `from` in a file with `to`.
+    pub fn replace(&self, rel: &str, from: &str, to: &str) -> &TempRepo {
+        let text = self.read(rel);
+        assert_eq!(
+            text.matches(from).count(),
+            1,
+            "{rel} should hold `{from}` exactly once"
+        );
+        self.write(rel, text.replacen(from, to, 1))
+    }
+
+    /// Runs `isms ARGS --repo <this repository>` without colour.
+    pub fn isms(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        all.push("--repo".as_ref());
+        all.push(self.path().as_os_str());
+        let run = isms_in(self.path(), &all);
+        // Paths in messages are relative to the repository; the temp folder never shows.
+        let root = self.path().to_string_lossy().into_owned();
+        assert!(
+            !run.stdout.contains(&root) && !run.stderr.contains(&root),
+            "output names the temporary folder:\n{}{}",
+            run.stdout,
+            run.stderr
+        );
+        run
+    }
+
+    /// `isms validate --repo <this repository>`.
+    pub fn validate(&self) -> Run {
+        self.isms(&["validate"])
+    }
+}
+
+/// Runs `isms ARGS` in the folder `cwd`, without colour.
+pub fn isms_in<S: AsRef<std::ffi::OsStr>>(cwd: &Path, args: &[S]) -> Run {
+    let mut cmd = Command::cargo_bin("isms").expect("the isms binary");
+    cmd.args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .timeout(std::time::Duration::from_secs(120));
+    let out = cmd.output().expect("run isms");
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The outcome of one run of `isms`.
+#[derive(Debug)]
+pub struct Run {
+    /// None when killed by a signal (or the timeout).
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The records counted in the summary line (`... in 202 records (...)`).
+    pub fn records(&self) -> usize {
+        let summary = self.stdout.lines().last().unwrap_or_default();
+        summary
+            .split(" in ")
+            .nth(1)
+            .and_then(|s| s.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no record count in the summary line `{summary}`"))
+    }
+
+    /// Standard output without the per-kind counts of the summary line, which change
+    /// whenever the example grows: the diagnostics and `N errors, N warnings, N infos`.
+    pub fn diagnostics(&self) -> String {
+        let mut lines: Vec<&str> = self.stdout.lines().collect();
+        if let Some(last) = lines.last_mut() {
+            *last = last.split(" in ").next().unwrap_or_default();
+        }
+        lines.join("\n")
+    }
+}
