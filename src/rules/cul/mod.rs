@@ -1,6 +1,69 @@
-//! Rules of the CUL area (see `../shared/spec/rules.md`).
+//! Security culture (CUL): training completion, phishing click rates, units reached.
 
-use super::Rule;
+use super::{Context, Rule, percent};
+use crate::model::{Date, Training};
+
+mod phishing_click_rate;
+mod training_completion;
+mod unit_not_reached;
+
+pub use phishing_click_rate::PhishingClickRate;
+pub use training_completion::TrainingCompletion;
+pub use unit_not_reached::UnitNotReached;
 
 /// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[&TrainingCompletion, &PhishingClickRate, &UnitNotReached];
+
+/// The first day of the training window: "the last `training_window_months` months" is
+/// (as-of minus N months, as-of], so the day after as-of minus N months.
+fn window_start(cx: &Context<'_>) -> Date {
+    cx.months_ago(cx.config.thresholds.training_window_months)
+        .plus_days(1)
+}
+
+/// Whether a campaign's period overlaps the training window; ongoing ones (no `end`)
+/// overlap from their start on, campaigns starting after as-of do not.
+fn in_window(cx: &Context<'_>, t: &Training) -> bool {
+    t.overlaps(window_start(cx), cx.as_of)
+}
+
+/// `num / den` as a whole percentage (`48 %`), with one decimal when the whole figure
+/// would equal the threshold's and so hide which side of it the share lies on
+/// (89.6 % is shown as `89.6 %`, not `90 %`, against a 90 % target).
+fn share_text(num: u64, den: u64, threshold: f64) -> String {
+    let x = share(num, den);
+    let whole = percent(x);
+    if whole != percent(threshold) || x == threshold {
+        return whole;
+    }
+    let tenths = x * 1000.0;
+    let tenths = if x < threshold {
+        tenths.floor()
+    } else {
+        tenths.ceil()
+    };
+    format!("{:.1} %", tenths / 10.0)
+}
+
+/// `num / den`; 0 when nothing was targeted.
+fn share(num: u64, den: u64) -> f64 {
+    if den == 0 {
+        0.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::share_text;
+
+    #[test]
+    fn shares_near_the_threshold_keep_their_side() {
+        assert_eq!(share_text(48, 100, 0.9), "48 %");
+        assert_eq!(share_text(896, 1000, 0.9), "89.6 %");
+        assert_eq!(share_text(8999, 10000, 0.9), "89.9 %");
+        assert_eq!(share_text(1001, 10000, 0.1), "10.1 %");
+        assert_eq!(share_text(14, 100, 0.1), "14 %");
+    }
+}

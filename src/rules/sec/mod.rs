@@ -1,6 +1,121 @@
-//! Rules of the SEC area (see `../shared/spec/rules.md`).
+//! Technical measures and evaluation (SEC): required capabilities, verification of
+//! measures, penetration tests and scans, evaluation findings, monitoring.
 
-use super::Rule;
+use std::collections::{HashMap, HashSet};
+
+use super::{Context, Rule};
+use crate::model::{Asset, Date, Measure, MeasureScope, MeasureStatus};
+use crate::repo::{Rec, Repository};
+
+mod missing_capability;
+mod missing_monitoring;
+mod open_evaluation_finding;
+mod security_testing;
+mod unverified_measure;
+
+pub use missing_capability::MissingCapability;
+pub use missing_monitoring::MissingMonitoring;
+pub use open_evaluation_finding::OpenEvaluationFinding;
+pub use security_testing::SecurityTesting;
+pub use unverified_measure::UnverifiedMeasure;
 
 /// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[];
+pub static RULES: &[&dyn Rule] = &[
+    &MissingCapability,
+    &UnverifiedMeasure,
+    &SecurityTesting,
+    &OpenEvaluationFinding,
+    &MissingMonitoring,
+];
+
+/// A capability word as compared: trimmed, lower case (an open vocabulary users type).
+fn capability(word: &str) -> String {
+    word.trim().to_lowercase()
+}
+
+/// Which capabilities implemented measures provide, indexed once so that asking for one
+/// asset does not scan every measure (the semantics of `Derived::measures_for`).
+pub(crate) struct Provided {
+    /// Capabilities of implemented organisation-wide measures.
+    organisation: HashSet<String>,
+    /// Capabilities of implemented asset-scoped measures, by lower-case measure id.
+    scoped: HashMap<String, HashSet<String>>,
+}
+
+impl Provided {
+    pub(crate) fn new(repo: &Repository) -> Provided {
+        let mut organisation = HashSet::new();
+        let mut scoped: HashMap<String, HashSet<String>> = HashMap::new();
+        for m in repo
+            .measures
+            .iter()
+            .filter(|m| m.status == MeasureStatus::Implemented)
+        {
+            let caps = m.provides.iter().map(|c| capability(c));
+            match m.scope {
+                MeasureScope::Organisation => organisation.extend(caps),
+                MeasureScope::Assets => scoped.entry(m.id.to_lowercase()).or_default().extend(caps),
+            }
+        }
+        Provided {
+            organisation,
+            scoped,
+        }
+    }
+
+    /// Whether an implemented measure in scope for `asset` provides `cap`.
+    pub(crate) fn has(&self, asset: &Asset, cap: &str) -> bool {
+        let cap = capability(cap);
+        self.organisation.contains(&cap)
+            || asset.measures.iter().any(|m| {
+                self.scoped
+                    .get(&m.to_lowercase())
+                    .is_some_and(|caps| caps.contains(&cap))
+            })
+    }
+}
+
+/// Where a measure stands against its verification interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verification {
+    /// Verified (or, never verified, implemented) within its interval.
+    Current,
+    /// Last verified on `date`, before the interval began.
+    Overdue { date: Date },
+    /// Never verified, implemented on `date`, before the interval began.
+    NeverSinceImplemented { date: Date },
+    /// Never verified and no implementation date.
+    Never,
+}
+
+/// The measure's own `verify_interval_months`, else `[thresholds] verify_interval_months`.
+pub(crate) fn interval(cx: &Context<'_>, m: &Measure) -> u32 {
+    m.verify_interval_months
+        .unwrap_or(cx.config.thresholds.verify_interval_months)
+}
+
+/// Whether `m` was verified within its interval: `last_verified`, or `implemented` when it
+/// was never verified (a new measure has its first interval to be verified in), lies after
+/// as-of minus the interval.
+pub(crate) fn verification(cx: &Context<'_>, m: &Measure) -> Verification {
+    let start = cx.months_ago(interval(cx, m));
+    match (m.last_verified, m.implemented) {
+        (Some(date), _) if date > start => Verification::Current,
+        (Some(date), _) => Verification::Overdue { date },
+        (None, Some(date)) if date > start => Verification::Current,
+        (None, Some(date)) => Verification::NeverSinceImplemented { date },
+        (None, None) => Verification::Never,
+    }
+}
+
+/// The field a verification finding points at: `last_verified`, else `implemented`, else
+/// `status`.
+pub(crate) fn verification_pointer(m: &Rec<Measure>) -> &'static str {
+    if m.src.spans.contains("/last_verified") {
+        "/last_verified"
+    } else if m.src.spans.contains("/implemented") {
+        "/implemented"
+    } else {
+        "/status"
+    }
+}

@@ -1,0 +1,98 @@
+use std::collections::HashMap;
+
+use crate::model::Date;
+use crate::rules::cls::critical_origin;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds active critical assets (`critical: true`, or critical through an asset they
+    /// `supports`) with no risk assessment in the last `risk_max_age_months` months (12): no
+    /// `risk` record with `asset:` set to the asset and `assessed` in the window. Any risk
+    /// record counts as an assessment whatever its status or treatment; a unit-level risk
+    /// (`unit:` only) does not. The finding points at `critical`, or at `supports` when the
+    /// criticality is inherited.
+    ///
+    /// ## Why it matters
+    /// A critical asset is one the organisation cannot do without; its risks must be known
+    /// and current before measures and continuity plans can be proportionate. ISO/IEC 27001
+    /// requires risk assessments at planned intervals and on significant change; MSB's method
+    /// support asks for risk analysis of critical systems at least yearly.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: asset
+    /// id: procapita
+    /// name: Procapita
+    /// type: system
+    /// critical: true     # its only risk record was assessed 2023-04-02: reported on 2024-11-12
+    /// ```
+    /// Not reported: a risk record `asset: procapita` assessed 2023-11-13 or later.
+    ///
+    /// ## How to fix
+    /// Carry out a risk analysis of the asset with its owner and record each risk as a `risk`
+    /// record with `asset:` and `assessed`. Threshold: `[thresholds] risk_max_age_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: riskanalys
+    /// - ISO/IEC 27001:2022, 6.1.2 and 8.2 (risk assessment at planned intervals)
+    pub struct CriticalWithoutRiskAssessment {
+        code: "CLS003",
+        name: "critical-asset-without-risk-assessment",
+        severity: Warning,
+        summary: "critical asset with no risk assessment in the last risk_max_age_months",
+    }
+}
+
+impl Rule for CriticalWithoutRiskAssessment {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let months = cx.config.thresholds.risk_max_age_months;
+        // The latest assessment up to as-of per asset: (date, risk id).
+        let mut latest: HashMap<String, (Date, &str)> = HashMap::new();
+        for r in &cx.repo.risks {
+            let Some(asset) = &r.asset else { continue };
+            if r.assessed > cx.as_of {
+                continue;
+            }
+            let slot = latest
+                .entry(asset.to_lowercase())
+                .or_insert((r.assessed, &r.id));
+            if r.assessed > slot.0 {
+                *slot = (r.assessed, &r.id);
+            }
+        }
+        for (ai, a) in cx.repo.assets.iter().enumerate() {
+            if !a.is_active() {
+                continue;
+            }
+            let Some((why, pointer)) = critical_origin(cx, ai) else {
+                continue;
+            };
+            let last = latest.get(&a.id.to_lowercase());
+            if last.is_some_and(|(date, _)| cx.within_months(*date, months)) {
+                continue;
+            }
+            let previous = match last {
+                Some((date, id)) => format!("the latest, `{id}`, was assessed {date}"),
+                None => "none recorded".to_owned(),
+            };
+            sink.at(
+                a,
+                pointer,
+                format!(
+                    "asset `{}` is {why}; it has no risk assessment in the last {} ({previous})",
+                    a.id,
+                    plural(months.into(), "month", "months")
+                ),
+            )
+            .help = Some(format!(
+                "analyse the risks of `{}` with its owner and record them as risk records with `asset: {}`",
+                a.id, a.id
+            ));
+        }
+    }
+}

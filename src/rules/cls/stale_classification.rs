@@ -1,0 +1,80 @@
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds active assets whose current classification (the newest by `date`) is not from
+    /// the last `classification_max_age_months` months (24): dated on or before the as-of
+    /// date minus that many months. The finding points at the classification's `date`, so a
+    /// waiver on the classification record silences it. Superseded classifications are
+    /// history and raise nothing; neither do those of planned or retired assets.
+    ///
+    /// ## Why it matters
+    /// Systems, their information and the threats against them change: a classification
+    /// that is not reviewed regularly drives the wrong measures. KLASSA and MSB's method
+    /// support expect classifications to be revisited, at the latest on major changes and
+    /// otherwise at a set interval.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: classification
+    /// id: procapita-2021
+    /// asset: procapita
+    /// date: 2021-03-15      # 44 months old on 2024-11-12: reported
+    /// confidentiality: 3
+    /// integrity: 3
+    /// availability: 3
+    /// ```
+    /// Not reported: the same record when a newer classification of `procapita` exists, or
+    /// one dated 2022-11-13 (one day short of 24 months).
+    ///
+    /// ## How to fix
+    /// Review the classification with the system owner and record the result as a new
+    /// classification record (keep the old one as history). Threshold:
+    /// `[thresholds] classification_max_age_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: informationsklassning; SKR, KLASSA
+    /// - ISO/IEC 27001:2022, 8.2 (risk assessment at planned intervals) and annex A.5.12
+    pub struct StaleClassification {
+        code: "CLS002",
+        name: "stale-classification",
+        severity: Warning,
+        summary: "current classification older than classification_max_age_months",
+    }
+}
+
+impl Rule for StaleClassification {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let max = cx.config.thresholds.classification_max_age_months;
+        let limit = cx.months_ago(max);
+        for (ai, a) in cx.repo.assets.iter().enumerate() {
+            if !a.is_active() {
+                continue;
+            }
+            let Some(ci) = cx.derived.assets.get(ai).and_then(|v| v.current) else {
+                continue;
+            };
+            let c = &cx.repo.classifications[ci];
+            if c.date > limit {
+                continue;
+            }
+            let age = c.date.months_until(cx.as_of);
+            sink.at(c, "/date", format!(
+                "classification `{}` of asset `{}` dated {} is {} old; classifications are to be reviewed within {}",
+                c.id,
+                a.id,
+                c.date,
+                plural(age, "month", "months"),
+                plural(max.into(), "month", "months")
+            ))
+            .help = Some(format!(
+                "review the classification with the owner of `{}` and record it as a new classification",
+                a.id
+            ));
+        }
+    }
+}

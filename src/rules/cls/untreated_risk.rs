@@ -1,0 +1,101 @@
+use crate::model::{AssetStatus, RiskStatus, Treatment};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds risks whose value (`likelihood` × `consequence`, 1–16) is at least
+    /// `risk_appetite_max` + 1 (9 with the default appetite of 8) and that are not handled:
+    /// the treatment is `undecided` (or absent), or it is `mitigate` but `activities` lists
+    /// no activity to carry it out. The finding points at `treatment`, or at `activities`
+    /// when mitigation has none. Risks with `status: closed` or `status: accepted` are done
+    /// with and raise nothing; neither do risks on a retired asset. Whether the listed
+    /// activities are themselves done is PLAN002's concern, not this rule's.
+    ///
+    /// ## Why it matters
+    /// A risk above the appetite the organisation decided is one it has said it will not
+    /// live with: it must be treated, and a treatment that names no activity is only an
+    /// intention. ISO/IEC 27001 requires a risk treatment plan with the risk owners'
+    /// approval; MSB's method support ties risk treatment to the yearly action plan.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: risk
+    /// id: r-2024-007
+    /// title: Ransomware krypterar filservern
+    /// asset: filserver
+    /// assessed: 2024-04-02
+    /// likelihood: 3
+    /// consequence: 4       # value 12, above the appetite of 8
+    /// treatment: mitigate
+    /// activities: []       # no activity: reported
+    /// ```
+    /// Not reported: the same risk with `activities: [act-2024-12]`, or with `likelihood: 2`
+    /// (value 8, within the appetite).
+    ///
+    /// ## How to fix
+    /// Decide the treatment with the risk owner; for `mitigate`, add the activities to the
+    /// action plan and list them in `activities`. Threshold: `[thresholds] risk_appetite_max`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: riskhantering och handlingsplan
+    /// - ISO/IEC 27001:2022, 6.1.3 (information security risk treatment) and 8.3
+    pub struct UntreatedRisk {
+        code: "CLS004",
+        name: "untreated-risk-above-appetite",
+        severity: Error,
+        summary: "risk above risk_appetite_max whose treatment is undecided, or mitigate with no activity",
+    }
+}
+
+impl Rule for UntreatedRisk {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let appetite = cx.config.thresholds.risk_appetite_max;
+        for r in &cx.repo.risks {
+            if matches!(r.status, RiskStatus::Closed | RiskStatus::Accepted)
+                || u32::from(r.value()) <= appetite
+            {
+                continue;
+            }
+            let on_retired = r
+                .asset
+                .as_deref()
+                .and_then(|id| cx.repo.asset(id))
+                .is_some_and(|a| a.status == AssetStatus::Retired);
+            if on_retired {
+                continue;
+            }
+            let figure = format!(
+                "risk `{}` has value {} (likelihood {} × consequence {}), above the risk appetite of {appetite}",
+                r.id,
+                r.value(),
+                r.likelihood,
+                r.consequence
+            );
+            let has = |p: &str| r.src.spans.contains(p);
+            let (pointer, message, help) = match r.treatment {
+                Treatment::Undecided => (
+                    if has("/treatment") { "/treatment" } else { "" },
+                    format!("{figure}, and its treatment is undecided"),
+                    "decide the treatment with the risk owner (mitigate, transfer, avoid or accept)",
+                ),
+                Treatment::Mitigate if r.activities.is_empty() => (
+                    if has("/activities") {
+                        "/activities"
+                    } else {
+                        "/treatment"
+                    },
+                    format!(
+                        "{figure}, and it is to be mitigated but no activity carries out the treatment"
+                    ),
+                    "add the mitigating activities to the action plan and list them in `activities`",
+                ),
+                _ => continue,
+            };
+            sink.at(r, pointer, message).help = Some(help.into());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+use std::collections::HashMap;
+
+use crate::model::TrainingType;
+use crate::rules::cul::{in_window, share, share_text};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, percent, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Computes training completion, the sum of `completed` over the sum of `targeted`,
+    /// over the training campaigns (every type but `phishing_simulation`) whose period
+    /// overlaps the last `training_window_months` months (12), ongoing campaigns (no `end`)
+    /// included, and reports it when it is below `completion_target` (0.9):
+    /// - organisation-wide, once, at the organisation record (the figure belongs to no
+    ///   single campaign);
+    /// - per unit, for every unit whose own results fall below the target, at that unit's
+    ///   `completed` in the most recent campaign (latest `start`) that reports it.
+    ///
+    /// A result row without `completed` is not yet reported and is left out of both sums,
+    /// `targeted` included: an ongoing campaign does not count as 0 % before its figures
+    /// come in. Units are taken as written in `results` (a department's figures count for the
+    /// department, not for its committee). Nothing is reported when no campaign in the
+    /// window has a reported result; CUL003 finds the units no campaign reached.
+    ///
+    /// ## Why it matters
+    /// People are the first line of defence: an organisation whose staff have not been
+    /// trained misses phishing, mishandles information and reports incidents late. The
+    /// board is responsible for a sufficient security culture in the committees; municipal
+    /// audits measure it as completion per unit and have judged 48 % far too low.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: training
+    /// id: nano-2024
+    /// title: Nano learnings 2024
+    /// type: nano_learning
+    /// start: 2024-01-01
+    /// results:
+    ///   - unit: socialnamnden
+    ///     targeted: 1200
+    ///     completed: 560     # 47 %, below 90 %: reported here and organisation-wide
+    /// ```
+    /// Not reported: `completed: 1100` (92 %), or a campaign that ended more than 12 months
+    /// before the as-of date.
+    ///
+    /// ## How to fix
+    /// Follow up with the units below target (reminders through managers, time set aside
+    /// for training) and record the new figures under `results`. Thresholds:
+    /// `[training] completion_target`, `training_window_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: utbildning och medvetandegörande
+    /// - ISO/IEC 27001:2022, 7.2 (competence) and 7.3 (awareness); annex A.6.3
+    pub struct TrainingCompletion {
+        code: "CUL001",
+        name: "training-completion-below-target",
+        severity: Error,
+        summary: "training completion below completion_target over the last 12 months, organisation-wide and per unit",
+    }
+}
+
+/// Reported results of one unit over the window.
+#[derive(Default)]
+struct Tally<'a> {
+    unit: &'a str,
+    targeted: u64,
+    completed: u64,
+    campaigns: usize,
+    /// The last campaign counted, so a unit listed twice in one campaign counts it once.
+    last_counted: Option<usize>,
+    /// (training index, result index) of the unit's most recent reported result.
+    latest: Option<(usize, usize)>,
+}
+
+impl Rule for TrainingCompletion {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let target = cx.config.training.completion_target;
+        let months = cx.config.thresholds.training_window_months;
+        let trainings = &cx.repo.trainings;
+        let (mut targeted, mut completed, mut campaigns) = (0u64, 0u64, 0usize);
+        let mut units: HashMap<String, Tally<'_>> = HashMap::new();
+        for (ti, t) in trainings.iter().enumerate() {
+            if t.training_type == TrainingType::PhishingSimulation || !in_window(cx, t) {
+                continue;
+            }
+            let mut reported = false;
+            for (ri, r) in t.results.iter().enumerate() {
+                let Some(done) = r.completed else { continue };
+                reported = true;
+                targeted = targeted.saturating_add(r.targeted);
+                completed = completed.saturating_add(done);
+                let tally = units.entry(r.unit.to_lowercase()).or_insert_with(|| Tally {
+                    unit: &r.unit,
+                    ..Tally::default()
+                });
+                tally.targeted = tally.targeted.saturating_add(r.targeted);
+                tally.completed = tally.completed.saturating_add(done);
+                if tally.last_counted != Some(ti) {
+                    tally.last_counted = Some(ti);
+                    tally.campaigns += 1;
+                }
+                // Most recent: latest start; on equal starts the later record in path order.
+                let newer = tally
+                    .latest
+                    .is_none_or(|(lt, _)| trainings[lt].start <= t.start);
+                if newer {
+                    tally.latest = Some((ti, ri));
+                }
+            }
+            if reported {
+                campaigns += 1;
+            }
+        }
+        let window = plural(months.into(), "month", "months");
+        if targeted > 0 && share(completed, targeted) < target {
+            sink.global(format!(
+                "training completion organisation-wide is {} ({completed} of {targeted} targeted, {} in the last {window}), below the target of {}",
+                share_text(completed, targeted, target),
+                plural(campaigns as i64, "campaign", "campaigns"),
+                percent(target)
+            ))
+            .help = Some("follow up with the units below target and record each campaign's results per unit".into());
+        }
+        let mut below: Vec<&Tally<'_>> = units
+            .values()
+            .filter(|u| u.targeted > 0 && share(u.completed, u.targeted) < target)
+            .collect();
+        below.sort_by_key(|u| u.latest);
+        for u in below {
+            let Some((ti, ri)) = u.latest else { continue };
+            let t = &trainings[ti];
+            sink.at(t, &format!("/results/{ri}/completed"), format!(
+                "training completion of unit `{}` is {} ({} of {} targeted, {} in the last {window}), below the target of {}",
+                u.unit,
+                share_text(u.completed, u.targeted, target),
+                u.completed,
+                u.targeted,
+                plural(u.campaigns as i64, "campaign", "campaigns"),
+                percent(target)
+            ))
+            .help = Some(format!(
+                "follow up with the management of `{}` and record the new completion figures under `results`",
+                u.unit
+            ));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+use std::collections::{HashMap, HashSet};
+
+use crate::model::UnitType;
+use crate::rules::cul::in_window;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds units taking part in the security work (committees, companies, federations)
+    /// that no training campaign or phishing simulation whose period overlaps the last
+    /// `training_window_months` months (12) reached. A campaign reaches a unit when one of
+    /// its result rows names the unit, or a unit below it (`parent`, e.g. the committee's
+    /// department), with `targeted` above 0.
+    ///
+    /// ## Why it matters
+    /// The board is responsible for a sufficient security culture in every committee and
+    /// company. A unit left out of every campaign has staff who were never reminded of how
+    /// to handle information, recognise phishing or report incidents, and its completion
+    /// cannot even be measured.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: unit
+    /// id: tekniska-namnden     # no training result names it in the last 12 months
+    /// name: Tekniska nämnden
+    /// type: committee
+    /// ```
+    /// Not reported: the same unit with a result row `{unit: tekniska-namnden, targeted: 80}`
+    /// in a campaign of the last 12 months, or a department (departments are covered through
+    /// their committee).
+    ///
+    /// ## How to fix
+    /// Include the unit in the next campaign and record its figures under `results`.
+    /// Threshold: `[thresholds] training_window_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: utbildning och medvetandegörande
+    /// - ISO/IEC 27001:2022, 7.3 (awareness); annex A.6.3
+    pub struct UnitNotReached {
+        code: "CUL003",
+        name: "unit-not-reached-by-training",
+        severity: Warning,
+        summary: "a unit that no campaign of the last 12 months reached",
+    }
+}
+
+impl Rule for UnitNotReached {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let parent: HashMap<String, String> = cx
+            .repo
+            .units
+            .iter()
+            .filter_map(|u| {
+                u.parent
+                    .as_ref()
+                    .map(|p| (u.id.to_lowercase(), p.to_lowercase()))
+            })
+            .collect();
+        let mut reached: HashSet<String> = HashSet::new();
+        for t in &cx.repo.trainings {
+            if !in_window(cx, t) {
+                continue;
+            }
+            for r in t.results.iter().filter(|r| r.targeted > 0) {
+                // The unit and every unit above it; the step limit guards against a
+                // `parent` cycle.
+                let mut unit = r.unit.to_lowercase();
+                for _ in 0..=parent.len() {
+                    let next = parent.get(&unit).cloned();
+                    if !reached.insert(unit) {
+                        break;
+                    }
+                    match next {
+                        Some(p) => unit = p,
+                        None => break,
+                    }
+                }
+            }
+        }
+        let months = plural(
+            cx.config.thresholds.training_window_months.into(),
+            "month",
+            "months",
+        );
+        for u in cx.member_units() {
+            if reached.contains(&u.id.to_lowercase()) {
+                continue;
+            }
+            let kind = match u.unit_type {
+                UnitType::Company => "company",
+                UnitType::Federation => "federation",
+                _ => "committee",
+            };
+            sink.at(u, "", format!(
+                "{kind} `{}` ({}) was reached by no training campaign or phishing simulation in the last {months}",
+                u.id, u.name
+            ))
+            .help = Some("include the unit in the next campaign and record its figures under `results`".into());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+use crate::model::{FindingStatus, Severity};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds open findings of technical evaluations (penetration tests, scans, reviews) that
+    /// are older than allowed: `critical` ones older than
+    /// `evaluation_finding_max_days_critical` days (30), `high` ones older than
+    /// `evaluation_finding_max_days_high` days (90). Age is counted from the evaluation's
+    /// `date`; a finding exactly 30 (or 90) days old is still in time, the next day it is
+    /// reported. Fixed and accepted findings, and low or medium ones, raise nothing. The
+    /// finding points at the evaluation finding's `status`.
+    ///
+    /// ## Why it matters
+    /// A known, unfixed critical vulnerability is the easiest way in: attackers scan for
+    /// published weaknesses within days. An evaluation whose serious findings stay open has
+    /// bought knowledge, not security.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: evaluation
+    /// id: pentest-2024
+    /// title: Penetrationstest externa tjänster
+    /// type: penetration_test
+    /// date: 2024-09-10
+    /// findings:
+    ///   - id: F1
+    ///     title: Föråldrad TLS-konfiguration
+    ///     severity: critical
+    ///     status: open        # 63 days on 2024-11-12: reported
+    /// ```
+    /// Not reported: `status: fixed`, or `severity: high` (within 90 days).
+    ///
+    /// ## How to fix
+    /// Fix the finding and set `status: fixed` with the `fixed` date, or have the risk
+    /// owner accept it formally (`status: accepted`). Thresholds:
+    /// `[thresholds] evaluation_finding_max_days_critical`, `evaluation_finding_max_days_high`.
+    ///
+    /// ## References
+    /// - ISO/IEC 27001:2022, annex A.8.8 (management of technical vulnerabilities)
+    /// - MSB (MCF), Metodstöd för LIS: hantera risker och brister
+    pub struct OpenEvaluationFinding {
+        code: "SEC004",
+        name: "open-evaluation-finding",
+        severity: Error,
+        summary: "open critical/high evaluation finding older than 30 / 90 days",
+    }
+}
+
+impl Rule for OpenEvaluationFinding {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let t = &cx.config.thresholds;
+        for e in &cx.repo.evaluations {
+            let age = e.date.days_until(cx.as_of);
+            for (i, f) in e.findings.iter().enumerate() {
+                if f.status != FindingStatus::Open {
+                    continue;
+                }
+                let max = match f.severity {
+                    Severity::Critical => t.evaluation_finding_max_days_critical,
+                    Severity::High => t.evaluation_finding_max_days_high,
+                    Severity::Low | Severity::Medium => continue,
+                };
+                if age <= i64::from(max) {
+                    continue;
+                }
+                let title = f
+                    .title
+                    .as_deref()
+                    .map(|t| format!(" ({t})"))
+                    .unwrap_or_default();
+                let severity = f.severity.as_str();
+                sink.at(e, &format!("/findings/{i}/status"), format!(
+                    "{severity} finding `{}`{title} of evaluation `{}` dated {} has been open {}; {severity} findings are to be fixed within {}",
+                    f.id,
+                    e.id,
+                    e.date,
+                    plural(age, "day", "days"),
+                    plural(max.into(), "day", "days")
+                ))
+                .help = Some("fix the finding and set `status: fixed` with the `fixed` date, or have the risk owner accept it (`status: accepted`)".into());
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+use std::collections::HashMap;
+
+use crate::diagnostic::Severity;
+use crate::model::{Date, EvaluationType, Performer};
+use crate::rules::cls::critical_origin;
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds two gaps in technical security testing:
+    /// - no `penetration_test` evaluation `performed_by: external` dated in the last
+    ///   `pentest_max_age_months` months (12): an error, reported once for the organisation
+    ///   (an internal test or a red-team exercise does not count; neither does the scope);
+    /// - an active critical asset (`critical: true`, or critical through an asset it
+    ///   `supports`) that no `vulnerability_scan` dated in the last
+    ///   `vulnerability_scan_max_age_months` months (12) covers, by naming it in `scope` or
+    ///   with `scope: [all]`: a warning at the asset's `critical` (or `supports`).
+    ///
+    /// ## Why it matters
+    /// Measures must be evaluated regularly, not once: an external penetration test finds
+    /// what the organisation's own staff are blind to, and vulnerability scans catch the
+    /// unpatched systems attackers look for first. Audits of municipal information security
+    /// ask for both, and NIS2 (the cybersecurity law) expects policies and procedures to
+    /// assess the effectiveness of cybersecurity measures.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: evaluation
+    /// id: pentest-2022
+    /// title: Penetrationstest externa tjänster
+    /// type: penetration_test
+    /// date: 2022-09-10        # the latest external test; on 2024-11-12 older than 12 months
+    /// performed_by: external
+    /// scope: [all]
+    /// ```
+    /// Not reported: an external penetration test dated 2023-11-13 or later (as of
+    /// 2024-11-12), and critical assets covered by a scan of that period.
+    ///
+    /// ## How to fix
+    /// Commission an external penetration test and run vulnerability scans that cover the
+    /// critical assets; record each as an `evaluation` with its date, performer and scope.
+    /// Thresholds: `[thresholds] pentest_max_age_months`, `vulnerability_scan_max_age_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: följ upp och förbättra
+    /// - ISO/IEC 27001:2022, annex A.8.8 (management of technical vulnerabilities) and A.5.35
+    ///   (independent review of information security)
+    /// - cybersäkerhetslag (2025:1506) and NIS2 art. 21(2)(f)
+    pub struct SecurityTesting {
+        code: "SEC003",
+        name: "missing-security-testing",
+        severity: Error,
+        summary: "no external penetration test within pentest_max_age_months, or a critical asset not covered by a vulnerability scan in 12 months",
+    }
+}
+
+impl Rule for SecurityTesting {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let t = &cx.config.thresholds;
+        self.penetration_test(cx, sink, t.pentest_max_age_months);
+        self.vulnerability_scans(cx, sink, t.vulnerability_scan_max_age_months);
+    }
+}
+
+impl SecurityTesting {
+    fn penetration_test(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
+        let latest = cx
+            .repo
+            .evaluations
+            .iter()
+            .filter(|e| {
+                e.evaluation_type == EvaluationType::PenetrationTest
+                    && e.performed_by == Some(Performer::External)
+                    && e.date <= cx.as_of
+            })
+            .max_by_key(|e| e.date);
+        if latest.is_some_and(|e| cx.within_months(e.date, months)) {
+            return;
+        }
+        let previous = match latest {
+            Some(e) => format!("the latest, `{}`, is dated {}", e.id, e.date),
+            None => "none is recorded".to_owned(),
+        };
+        sink.global(format!(
+            "no external penetration test in the last {}; {previous}",
+            plural(months.into(), "month", "months")
+        ))
+        .help = Some("commission an external penetration test and record it as an evaluation with `performed_by: external`".into());
+    }
+
+    fn vulnerability_scans(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
+        // The latest scan up to as-of naming each asset, and the latest covering all.
+        let mut latest: HashMap<String, (Date, &str)> = HashMap::new();
+        let mut latest_all: Option<(Date, &str)> = None;
+        let newer = |slot: Option<&(Date, &str)>, date: Date| slot.is_none_or(|(d, _)| date > *d);
+        for e in &cx.repo.evaluations {
+            if e.evaluation_type != EvaluationType::VulnerabilityScan || e.date > cx.as_of {
+                continue;
+            }
+            for s in &e.scope {
+                if s == "all" {
+                    if newer(latest_all.as_ref(), e.date) {
+                        latest_all = Some((e.date, &e.id));
+                    }
+                } else {
+                    let key = s.to_lowercase();
+                    if newer(latest.get(&key), e.date) {
+                        latest.insert(key, (e.date, &e.id));
+                    }
+                }
+            }
+        }
+        let window = plural(months.into(), "month", "months");
+        for (ai, a) in cx.repo.assets.iter().enumerate() {
+            if !a.is_active() {
+                continue;
+            }
+            let Some((why, pointer)) = critical_origin(cx, ai) else {
+                continue;
+            };
+            let last = [latest.get(&a.id.to_lowercase()).copied(), latest_all]
+                .into_iter()
+                .flatten()
+                .max_by_key(|(d, _)| *d);
+            if last.is_some_and(|(d, _)| cx.within_months(d, months)) {
+                continue;
+            }
+            let previous = match last {
+                Some((d, id)) => format!("the latest covering it, `{id}`, is dated {d}"),
+                None => "none has covered it".to_owned(),
+            };
+            sink.at(a, pointer, format!(
+                "asset `{}` is {why}; no vulnerability scan in the last {window} covers it ({previous})",
+                a.id
+            ))
+            .with_severity(Severity::Warning)
+            .help = Some(format!(
+                "include `{}` in the scope of a vulnerability scan and record it as an evaluation",
+                a.id
+            ));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+use crate::model::MeasureStatus;
+use crate::rules::sec::{Verification, interval, verification, verification_pointer};
+use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+
+declare_rule! {
+    /// ## What it does
+    /// Finds implemented measures not verified within their interval: the measure's own
+    /// `verify_interval_months`, else `[thresholds] verify_interval_months` (12). The
+    /// interval runs from `last_verified`; a measure never verified gets one interval from
+    /// `implemented` to be verified in, and one with neither date is reported as never
+    /// verified. Verified exactly one interval ago is too late: the window is the last N
+    /// months, (as-of minus N months, as-of]. Planned and retired measures raise nothing.
+    ///
+    /// ## Why it matters
+    /// A measure on paper protects nothing: backups that do not restore, MFA that was turned
+    /// off for a group, logs nobody reads. ISO/IEC 27001 requires the organisation to
+    /// evaluate whether its controls are effective, and audits ask for evidence that
+    /// technical measures are tested regularly, not once.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// kind: measure
+    /// id: backup-daily
+    /// title: Daglig säkerhetskopiering
+    /// provides: [backup]
+    /// status: implemented
+    /// implemented: 2021-05-01
+    /// last_verified: 2023-06-01   # 17 months ago on 2024-11-12: reported
+    /// ```
+    /// Not reported: `last_verified: 2023-11-13` (within 12 months), or
+    /// `verify_interval_months: 24`.
+    ///
+    /// ## How to fix
+    /// Verify that the measure works (a test, a review of its output, an audit) and record
+    /// the date in `last_verified`. Thresholds: `verify_interval_months` on the measure,
+    /// `[thresholds] verify_interval_months`.
+    ///
+    /// ## References
+    /// - MSB (MCF), Metodstöd för LIS: följ upp och förbättra
+    /// - ISO/IEC 27001:2022, 9.1 (monitoring, measurement, analysis and evaluation)
+    pub struct UnverifiedMeasure {
+        code: "SEC002",
+        name: "unverified-measure",
+        severity: Warning,
+        summary: "implemented measure not verified within its verify_interval_months",
+    }
+}
+
+impl Rule for UnverifiedMeasure {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for m in &cx.repo.measures {
+            if m.status != MeasureStatus::Implemented {
+                continue;
+            }
+            let every = plural(interval(cx, m).into(), "month", "months");
+            let months_ago =
+                |d: crate::model::Date| plural(d.months_until(cx.as_of), "month", "months");
+            let message = match verification(cx, m) {
+                Verification::Current => continue,
+                Verification::Overdue { date } => format!(
+                    "measure `{}` was last verified {date}, {} ago; it is to be verified every {every}",
+                    m.id,
+                    months_ago(date)
+                ),
+                Verification::NeverSinceImplemented { date } => format!(
+                    "measure `{}` implemented {date}, {} ago, has never been verified; it is to be verified every {every}",
+                    m.id,
+                    months_ago(date)
+                ),
+                Verification::Never => format!(
+                    "measure `{}` has never been verified and has no implementation date; it is to be verified every {every}",
+                    m.id
+                ),
+            };
+            sink.at(m, verification_pointer(m), message).help =
+                Some("verify that the measure works (test, review or audit) and record the date in `last_verified`".into());
+        }
+    }
+}
