@@ -18,7 +18,7 @@ pub struct CheckResult {
 
 /// Runs the whole check of a session as of a date.
 pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResult {
-    let derived = Derived::compute(&session.repo);
+    let derived = Derived::compute(&session.repo, as_of);
     let cx = Context {
         repo: &session.repo,
         config: &session.config,

@@ -59,7 +59,9 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn compute(repo: &Repository) -> Derived {
+    /// Computes the views as of a date: classifications dated after `as_of` do not exist
+    /// yet, so that `--as-of` reproduces a past day exactly.
+    pub fn compute(repo: &Repository, as_of: crate::model::Date) -> Derived {
         let n = repo.assets.len();
         let mut views = vec![AssetView::default(); n];
         let index: HashMap<String, usize> = repo
@@ -70,6 +72,9 @@ impl Derived {
             .collect();
         // Newest classification per asset; on equal dates the later record in path order.
         for (ci, c) in repo.classifications.iter().enumerate() {
+            if c.date > as_of {
+                continue;
+            }
             if let Some(&ai) = index.get(&c.asset.to_lowercase()) {
                 let better = views[ai]
                     .current

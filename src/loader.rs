@@ -97,12 +97,12 @@ enum Found {
 }
 
 fn rel(root: &Path, path: &Path) -> Arc<str> {
-    let r = path.strip_prefix(root).unwrap_or(path);
-    let s: Vec<String> = r
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    s.join("/").into()
+    let r = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        r.into()
+    } else {
+        r.replace(std::path::MAIN_SEPARATOR, "/").into()
+    }
 }
 
 fn is_yaml(path: &Path) -> bool {
@@ -117,7 +117,6 @@ fn walk(root: &Path, w: &Walk) -> Vec<Found> {
     let mut out = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             if e.depth() == 0 {
@@ -175,7 +174,16 @@ fn walk(root: &Path, w: &Walk) -> Vec<Found> {
 
 /// Reads and checks every record below `root`.
 pub fn load(root: &Path, w: &Walk) -> LoadResult {
-    let found = walk(root, w);
+    let mut found = walk(root, w);
+    // Path order (as strings, as findings are sorted): records then arrive in file order
+    // and later stages need no sort of their own.
+    found.sort_by(|a, b| {
+        let key = |f: &Found| match f {
+            Found::File(_, p) => Some(p.clone()),
+            Found::Problem(d) => d.path().map(Arc::from),
+        };
+        key(a).cmp(&key(b))
+    });
     let per_file: Vec<FileResult> = found
         .into_par_iter()
         .map(|f| match f {
@@ -236,9 +244,10 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
             return out;
         }
     };
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(t) => t,
-        Err(d) => {
+        Err((span, message, bytes)) => {
+            let d = (span, message);
             out.diagnostics.push(file_error(&relp, Some(d.0), d.1));
             // A text file saved in another encoding (Latin-1) still names its records.
             if !bytes.contains(&0) {
@@ -254,27 +263,30 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
 }
 
 /// UTF-8 text without a BOM, or where and why it is not text.
-fn decode(bytes: &[u8]) -> Result<String, (Span, String)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// The bytes come back with the error, for salvaging what can be read.
+fn decode(mut bytes: Vec<u8>) -> Result<String, (Span, String, Vec<u8>)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if let Some(i) = bytes.iter().position(|b| *b == 0) {
-        let pos = pos_of(bytes, i);
+        let pos = pos_of(&bytes, i);
         return Err((
             Span::point(pos),
             "binary file (a NUL byte); records are YAML text".into(),
+            bytes,
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
         Err(e) => {
-            let pos = pos_of(bytes, e.valid_up_to());
-            Err((
-                Span::point(pos),
-                format!(
-                    "file is not UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
-                    bytes[e.valid_up_to()],
-                    e.valid_up_to()
-                ),
-            ))
+            let bad = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let pos = pos_of(&bytes, bad);
+            let message = format!(
+                "file is not UTF-8 (byte 0x{:02X} at offset {bad}); save it as UTF-8",
+                bytes[bad]
+            );
+            Err((Span::point(pos), message, bytes))
         }
     }
 }
@@ -580,14 +592,17 @@ mod tests {
 
     #[test]
     fn non_utf8_is_located() {
-        let (span, msg) = decode(b"kind: unit\nname: \xFF\n").unwrap_err();
+        let (span, msg, _) = decode(b"kind: unit\nname: \xFF\n".to_vec()).unwrap_err();
         assert_eq!((span.start.line, span.start.column()), (2, 7));
         assert!(msg.contains("not UTF-8"));
     }
 
     #[test]
     fn bom_is_accepted() {
-        assert_eq!(decode(b"\xEF\xBB\xBFkind: unit").unwrap(), "kind: unit");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFkind: unit".to_vec()).unwrap(),
+            "kind: unit"
+        );
     }
 
     #[test]

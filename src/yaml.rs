@@ -20,8 +20,10 @@ pub const MAX_NODES_PER_DOCUMENT: usize = 100_000;
 
 /// Where each value of a document sits in the file, keyed by JSON pointer (`/hosting/model`).
 ///
-/// Kept as a flat list: a record has a few dozen values and it is read only when a
-/// diagnostic needs a position, so a map would cost more than it saves.
+/// Pointers are stored as 64-bit hashes of their segments, computed while parsing: no
+/// string per value, which matters at a hundred thousand records. A record has a few
+/// dozen values and the table is read only when a diagnostic needs a position, so a flat
+/// list searched linearly is the cheapest structure.
 #[derive(Debug, Clone, Default)]
 pub struct SpanTable {
     entries: Vec<SpanEntry>,
@@ -29,15 +31,59 @@ pub struct SpanTable {
 
 #[derive(Debug, Clone)]
 struct SpanEntry {
-    pointer: Box<str>,
+    pointer: u64,
     key: Option<Span>,
     value: Span,
 }
 
+/// FNV-1a offset basis: the hash of the root pointer `""`.
+const ROOT: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The hash of `parent` extended by one (unescaped) segment.
+fn child(parent: u64, segment: &[u8]) -> u64 {
+    let mut h = parent ^ u64::from(b'/');
+    h = h.wrapping_mul(0x0100_0000_01b3);
+    for b in segment {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn child_index(parent: u64, index: usize) -> u64 {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let mut n = index;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    child(parent, &buf[i..])
+}
+
+/// Hashes of `pointer` and of each of its ancestors, root first.
+fn prefixes(pointer: &str) -> Vec<u64> {
+    let mut out = vec![ROOT];
+    let mut h = ROOT;
+    for seg in pointer.split('/').skip(1) {
+        h = if seg.contains('~') {
+            child(h, seg.replace("~1", "/").replace("~0", "~").as_bytes())
+        } else {
+            child(h, seg.as_bytes())
+        };
+        out.push(h);
+    }
+    out
+}
+
 impl SpanTable {
-    fn push(&mut self, pointer: &str, key: Option<Span>, value: Span) {
+    fn push(&mut self, pointer: u64, key: Option<Span>, value: Span) {
         self.entries.push(SpanEntry {
-            pointer: pointer.into(),
+            pointer,
             key,
             value,
         });
@@ -56,23 +102,15 @@ impl SpanTable {
 
     /// Whether a value exists at exactly this pointer.
     pub fn contains(&self, pointer: &str) -> bool {
-        self.entries.iter().any(|e| &*e.pointer == pointer)
+        let h = prefixes(pointer).last().copied().unwrap_or(ROOT);
+        self.entries.iter().any(|e| e.pointer == h)
     }
 
     fn nearest(&self, pointer: &str) -> Option<&SpanEntry> {
-        let mut p = pointer;
-        loop {
-            if let Some(e) = self.entries.iter().find(|e| &*e.pointer == p) {
-                return Some(e);
-            }
-            if p.is_empty() {
-                return None;
-            }
-            p = match p.rfind('/') {
-                Some(i) => &p[..i],
-                None => "",
-            };
-        }
+        prefixes(pointer)
+            .iter()
+            .rev()
+            .find_map(|h| self.entries.iter().find(|e| e.pointer == *h))
     }
 }
 
@@ -216,27 +254,14 @@ enum Frame {
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
-    /// JSON pointer of the value being built, segment by segment.
-    path: Vec<String>,
+    /// Hashed JSON pointer of each open collection, innermost last.
+    path: Vec<u64>,
     spans: SpanTable,
     anchors: HashMap<usize, (Value, usize)>,
     nodes: usize,
     doc_start: Option<Span>,
     root: Option<Value>,
     warnings: Vec<YamlError>,
-}
-
-fn pointer_of(path: &[String]) -> String {
-    let mut s = String::new();
-    for seg in path {
-        s.push('/');
-        if seg.contains(['~', '/']) {
-            s.push_str(&seg.replace('~', "~0").replace('/', "~1"));
-        } else {
-            s.push_str(seg);
-        }
-    }
-    s
 }
 
 fn count_nodes(v: &Value) -> usize {
@@ -345,6 +370,11 @@ impl Builder {
         }
     }
 
+    /// The hashed pointer of the innermost open collection.
+    fn parent(&self) -> u64 {
+        self.path.last().copied().unwrap_or(ROOT)
+    }
+
     fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES_PER_DOCUMENT {
@@ -387,38 +417,42 @@ impl Builder {
                 pending_key: Some((k, _)),
                 ..
             }) => {
-                self.path.push(k.clone());
+                let h = child(self.parent(), k.as_bytes());
+                self.path.push(h);
                 Ok(())
             }
             Some(Frame::Seq { items, .. }) => {
-                self.path.push(items.len().to_string());
+                let h = child_index(self.parent(), items.len());
+                self.path.push(h);
                 Ok(())
             }
-            None => Ok(()),
+            None => {
+                self.path.push(ROOT);
+                Ok(())
+            }
         }
     }
 
     /// A finished collection is placed in its parent; its path segment was pushed by `open`.
     fn close(&mut self, value: Value, span: Span) -> Result<Option<Document>, YamlError> {
-        let pointer = pointer_of(&self.path);
+        let pointer = self.path.pop().unwrap_or(ROOT);
         match self.stack.last_mut() {
             None => {
-                self.spans.push(&pointer, None, span);
+                self.spans.push(pointer, None, span);
                 self.root = Some(value);
             }
             Some(Frame::Seq { items, .. }) => {
-                self.spans.push(&pointer, None, span);
+                self.spans.push(pointer, None, span);
                 items.push(value);
             }
             Some(Frame::Map {
                 map, pending_key, ..
             }) => {
                 let (k, kspan) = pending_key.take().unwrap_or_default();
-                self.spans.push(&pointer, Some(kspan), span);
+                self.spans.push(pointer, Some(kspan), span);
                 map.insert(k, value);
             }
         }
-        self.path.pop();
         Ok(None)
     }
 
@@ -432,16 +466,15 @@ impl Builder {
         if self.doc_start.is_none() {
             self.doc_start = Some(span);
         }
-        let depth_path = &mut self.path;
+        let parent = self.parent();
         match self.stack.last_mut() {
             None => {
-                self.spans.push("", None, span);
+                self.spans.push(ROOT, None, span);
                 self.root = Some(value);
             }
             Some(Frame::Seq { items, .. }) => {
-                depth_path.push(items.len().to_string());
-                self.spans.push(&pointer_of(depth_path), None, span);
-                depth_path.pop();
+                self.spans
+                    .push(child_index(parent, items.len()), None, span);
                 items.push(value);
             }
             Some(Frame::Map {
@@ -469,9 +502,8 @@ impl Builder {
                     *pending_key = Some((key, span));
                 }
                 Some((k, kspan)) => {
-                    depth_path.push(k.clone());
-                    self.spans.push(&pointer_of(depth_path), Some(kspan), span);
-                    depth_path.pop();
+                    self.spans
+                        .push(child(parent, k.as_bytes()), Some(kspan), span);
                     map.insert(k, value);
                 }
             },

@@ -129,13 +129,14 @@ mod tests {
     fn no_organisation_record_gives_one_finding_naming_every_role() {
         let repo = Repository::default();
         let config = Config::default();
-        let derived = Derived::compute(&repo);
+        let as_of = Date::parse("2024-11-12").expect("date");
+        let derived = Derived::compute(&repo, as_of);
         let cx = Context {
             repo: &repo,
             config: &config,
             derived: &derived,
             registry: crate::registry::registry(),
-            as_of: Date::parse("2024-11-12").expect("date"),
+            as_of,
             tz: jiff::tz::TimeZone::UTC,
         };
         let mut sink = Sink::new(&VacantKeyRole::META, &cx);
