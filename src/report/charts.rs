@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use crate::model::Date;
 
 /// A record text made safe for a Mermaid label: one line, no quotes, colons, semicolons,
-/// hashes (entity syntax), angle brackets (HTML) or backticks (the Markdown fence).
+/// hashes (entity syntax), braces, angle brackets (HTML) or backticks (the Markdown fence).
 pub fn label(text: &str) -> String {
     let mapped: String = text
         .chars()
@@ -17,7 +17,9 @@ pub fn label(text: &str) -> String {
             '"' | '`' => '\'',
             '<' => '‹',
             '>' => '›',
-            ':' | ';' | '#' | '{' | '}' => ' ',
+            // U+2236 RATIO looks like a colon but does not end a gantt task name.
+            ':' => '∶',
+            ';' | '#' | '{' | '}' => ' ',
             c if c.is_whitespace() || c.is_control() => ' ',
             c => c,
         })
@@ -124,7 +126,7 @@ mod tests {
 
     #[test]
     fn labels_cannot_break_out() {
-        assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a 'b' 'c' d ‹e›");
+        assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a∶ 'b' 'c' d ‹e›");
     }
 
     #[test]

@@ -232,6 +232,7 @@ pub struct RiskRow {
     pub value: u8,
     pub likelihood: u8,
     pub consequence: u8,
+    pub treatment: &'static str,
     pub treatment_label: String,
     pub status_label: String,
     pub owner: String,
@@ -297,6 +298,8 @@ pub struct Management<'a> {
     pub header: Header,
     /// First day of the last 12 months.
     pub period_start: String,
+    /// The as-of year, whose action plan is the current one.
+    pub year: i16,
     pub key_figures: Vec<KeyFigureRow>,
     pub decisions: Vec<Decision>,
     pub plan: Option<PlanStatus>,
@@ -399,6 +402,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     Management {
         header: Header::new(input, "management"),
         period_start: input.window_start(input.year_window()).to_string(),
+        year: input.as_of.year(),
         key_figures,
         decisions: decisions(input),
         plan,
@@ -1042,6 +1046,7 @@ pub(crate) fn risk_row(input: &Input<'_>, r: &Rec<Risk>) -> RiskRow {
         value: r.value(),
         likelihood: r.likelihood,
         consequence: r.consequence,
+        treatment: treatment_str(r.treatment),
         treatment_label: label(lang, "treatment", treatment_str(r.treatment)),
         status_label: label(lang, "risk_status", risk_status_str(r.status)),
         owner: r.owner.clone().unwrap_or_default(),
