@@ -160,11 +160,13 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
     let lang = input.lang;
     let Some(root) = input.repo.unit(id) else {
         let ids: Vec<&str> = input.repo.units.iter().map(|u| u.id.as_str()).collect();
-        let hint = crate::suggest::did_you_mean(id, ids.iter().copied());
         if ids.is_empty() {
             bail!("no unit `{id}`: the repository has no unit records");
         }
-        bail!("no unit `{id}`{hint}; the units are: {}", ids.join(", "));
+        match crate::suggest::closest(id, ids.iter().copied()) {
+            Some(close) => bail!("no unit `{id}`; did you mean `{close}`?"),
+            None => bail!("no unit `{id}`; the units are: {}", ids.join(", ")),
+        }
     };
     let fam = family(input, root);
     let ids: Vec<String> = fam.iter().map(|u| u.id.to_lowercase()).collect();
@@ -376,7 +378,15 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         .map(|a| management::activity_row(input, a))
         .collect();
 
-    let risks = management::sorted_open_risks(input)
+    // All risks still in force, not only open ones: a committee should see what it accepted.
+    let mut in_force: Vec<&Rec<Risk>> = input
+        .repo
+        .risks
+        .iter()
+        .filter(|r| r.status != RiskStatus::Closed && r.assessed <= input.as_of)
+        .collect();
+    in_force.sort_by(|a, b| b.value().cmp(&a.value()).then(a.id.cmp(&b.id)));
+    let risks = in_force
         .into_iter()
         .filter(|r| ours(r.unit.as_deref()) || r.asset.as_deref().is_some_and(asset_of_ours))
         .map(|r| management::risk_row(input, r))
