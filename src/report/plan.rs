@@ -104,6 +104,25 @@ const UNFINISHED: [ActivityStatus; 3] = [
     ActivityStatus::Postponed,
 ];
 
+/// The goal id a proposal goes under, in the report's language; the Swedish ids are the
+/// ones municipalities commonly use, so a proposal often lands under an existing goal.
+fn area_goal_id(area: Area, lang: Language) -> &'static str {
+    let (sv, en) = match area {
+        Area::Doc => ("styrdokument", "steering-documents"),
+        Area::Org => ("organisation", "organisation"),
+        Area::Plan => ("handlingsplan", "action-plan"),
+        Area::Cul => ("kultur", "culture"),
+        Area::Cls => ("klassning", "classification"),
+        Area::Sec => ("tekniska-atgarder", "technical-measures"),
+        Area::Inc => ("incident", "incidents"),
+        Area::Bcm => ("kontinuitet", "continuity"),
+        Area::Fup => ("uppfoljning", "follow-up"),
+        Area::Cld => ("molntjanster", "cloud-services"),
+        Area::Rec => ("poster", "records"),
+    };
+    pick(lang, sv, en)
+}
+
 /// Area → (proposed activity sv, en, goal title sv, en).
 fn area_texts(area: Area) -> (&'static str, &'static str, &'static str, &'static str) {
     match area {
@@ -315,14 +334,14 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
         repo: input.repo,
     };
     let mut goals: Vec<GoalRow> = Vec::new();
-    let mut add_goal = |id: &str, title: &str| {
+    fn add_goal(goals: &mut Vec<GoalRow>, id: &str, title: &str) {
         if !goals.iter().any(|g| g.id.eq_ignore_ascii_case(id)) {
             goals.push(GoalRow {
                 id: id.to_owned(),
                 title: title.to_owned(),
             });
         }
-    };
+    }
 
     // Unfinished activities: the current plan's first, then earlier plans' not taken up.
     let mut sources: Vec<(&Rec<Plan>, &Rec<Activity>)> = Vec::new();
@@ -357,7 +376,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
                 .find(|x| x.id.eq_ignore_ascii_case(g))
                 .and_then(|x| x.title.clone())
                 .unwrap_or_else(|| g.to_owned());
-            add_goal(g, &title);
+            add_goal(&mut goals, g, &title);
         }
         let new_id = ids.take();
         // A due date already in next year stands; anything older is due by midsummer.
@@ -434,8 +453,17 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
         found.sort_by(|a, b| b.severity.cmp(&a.severity));
         let (sv, en, goal_sv, goal_en) = area_texts(area);
         let title = pick(lang, sv, en).to_owned();
-        let goal = format!("{area:?}").to_lowercase();
-        let goal_title = pick(lang, goal_sv, goal_en).to_owned();
+        let goal_title_new = pick(lang, goal_sv, goal_en);
+        let goal_id_new = area_goal_id(area, lang);
+        // An existing goal with the same id or title is the same goal.
+        let (goal, goal_title) = goals
+            .iter()
+            .find(|g| {
+                g.id.eq_ignore_ascii_case(goal_id_new)
+                    || g.title.trim().eq_ignore_ascii_case(goal_title_new)
+            })
+            .map(|g| (g.id.clone(), g.title.clone()))
+            .unwrap_or_else(|| (goal_id_new.to_owned(), goal_title_new.to_owned()));
         let count = |s: Severity| found.iter().filter(|d| d.severity == s).count();
         let errors = count(Severity::Error);
         let mut codes: Vec<String> = found.iter().map(|d| d.code.to_owned()).collect();
@@ -486,7 +514,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
             &addresses,
             Some(&notes),
         );
-        add_goal(&goal, &goal_title);
+        add_goal(&mut goals, &goal, &goal_title);
         proposals.push(Proposal {
             area: format!("{area:?}").to_uppercase(),
             area_title: match lang {
