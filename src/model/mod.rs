@@ -99,7 +99,7 @@ impl Record {
     }
 
     pub fn id(&self) -> &str {
-        &self.waivers_and_id().1
+        self.waivers_and_id().1
     }
 
     pub fn waivers(&self) -> &[Waiver] {

@@ -1111,7 +1111,7 @@ pub(crate) fn gaps_of<'a>(
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for (area, mut list) in by_area {
         // Stable: output order is kept within a severity.
-        list.sort_by(|a, b| b.severity.cmp(&a.severity));
+        list.sort_by_key(|d| std::cmp::Reverse(d.severity));
         let count = |s: Severity| list.iter().filter(|d| d.severity == s).count();
         let g = AreaGaps {
             area: format!("{area:?}").to_uppercase(),

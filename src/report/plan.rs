@@ -450,7 +450,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
     );
     let mut proposals = Vec::new();
     for (area, mut found) in areas {
-        found.sort_by(|a, b| b.severity.cmp(&a.severity));
+        found.sort_by_key(|d| std::cmp::Reverse(d.severity));
         let (sv, en, goal_sv, goal_en) = area_texts(area);
         let title = pick(lang, sv, en).to_owned();
         let goal_title_new = pick(lang, goal_sv, goal_en);
