@@ -45,15 +45,25 @@ pub fn escape(text: &str) -> String {
     escape_line_start(out)
 }
 
-/// `- x`, `+ x`, `= x`, `1. x`, `1) x` at the start of a line would become blocks.
+/// At the start of a line these would become blocks: `- x`, `+ x`, `= x` (lists, setext
+/// underlines), `: x` (pandoc definitions), `1. x`, `1) x`, and pandoc's fancy list markers
+/// `a. x`, `iv) x`, `(1) x`.
 fn escape_line_start(s: String) -> String {
     let first = s.chars().next();
-    if matches!(first, Some('-' | '+' | '=')) {
+    if matches!(first, Some('-' | '+' | '=' | ':' | '(')) {
         return format!("\\{s}");
     }
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && matches!(s[digits..].chars().next(), Some('.' | ')')) {
-        return format!("{}\\{}", &s[..digits], &s[digits..]);
+    let marker = s
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>();
+    let is_marker = !marker.is_empty()
+        && (marker.chars().all(|c| c.is_ascii_digit())
+            || marker.len() == 1
+            || marker.chars().all(|c| "ivxlcdmIVXLCDM".contains(c)));
+    let n = marker.len();
+    if is_marker && matches!(s[n..].chars().next(), Some('.' | ')')) {
+        return format!("{}\\{}", &s[..n], &s[n..]);
     }
     s
 }
@@ -166,6 +176,11 @@ mod tests {
         assert_eq!(escape("2026. Året"), "2026\\. Året");
         assert_eq!(escape("2026-11-28"), "2026-11-28");
         assert_eq!(escape("# rubrik"), "\\# rubrik");
+        assert_eq!(escape("a) punkt"), "a\\) punkt");
+        assert_eq!(escape("iv. punkt"), "iv\\. punkt");
+        assert_eq!(escape("(1) punkt"), "\\(1) punkt");
+        assert_eq!(escape(": definition"), "\\: definition");
+        assert_eq!(escape("Avtal. Nytt"), "Avtal. Nytt");
     }
 
     #[test]
