@@ -12,7 +12,7 @@
 
 use serde::Serialize;
 
-use super::facts::{ClassificationState, Input};
+use super::facts::{ClassificationState, Input, PERIOD_MONTHS};
 use super::labels::{self, label, pick};
 use super::markdown::percent;
 use super::{Header, charts};
@@ -693,7 +693,7 @@ fn monitoring(input: &Input<'_>, m: &mut Measured) {
 
 fn incidents(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
-    for i in input.incidents_within(input.year_window()) {
+    for i in input.incidents_within(PERIOD_MONTHS) {
         let reasons = input.incident_shortfalls(i);
         m.push(Evidence {
             kind: "incident",

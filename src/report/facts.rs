@@ -16,6 +16,9 @@ use crate::repo::{Rec, Repository};
 use crate::rules::{Context, Selection};
 use crate::session::Session;
 
+/// The period a report looks back on: the management review covers the last twelve months.
+pub const PERIOD_MONTHS: u32 = 12;
+
 /// Everything a report is built from: the records, the settings, the date, the language
 /// and the findings of `isms check`.
 pub struct Input<'a> {
@@ -97,11 +100,6 @@ impl<'a> Input<'a> {
     /// Whether `date` lies in the last `months` months, as-of day included.
     pub fn within(&self, date: Date, months: u32) -> bool {
         date >= self.window_start(months) && date <= self.as_of
-    }
-
-    /// The "last 12 months" of the management review.
-    pub fn year_window(&self) -> u32 {
-        12
     }
 
     /// Units that take part in the security work (committees, companies, federations),

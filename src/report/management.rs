@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::Header;
 use super::audit::{self, KeyFigure};
 use super::charts::{self, Task, TaskState};
-use super::facts::{ClassificationState, Input};
+use super::facts::{ClassificationState, Input, PERIOD_MONTHS};
 use super::labels::{label, pick};
 use super::markdown::percent;
 use crate::config::Language;
@@ -401,7 +401,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     };
     Management {
         header: Header::new(input, "management"),
-        period_start: input.window_start(input.year_window()).to_string(),
+        period_start: input.window_start(PERIOD_MONTHS).to_string(),
         year: input.as_of.year(),
         key_figures,
         decisions: decisions(input),
@@ -695,7 +695,7 @@ pub(crate) fn incident_row(input: &Input<'_>, i: &Rec<Incident>) -> IncidentRow 
 
 fn incidents(input: &Input<'_>) -> Incidents {
     let lang = input.lang;
-    let list = input.incidents_within(input.year_window());
+    let list = input.incidents_within(PERIOD_MONTHS);
     let by_type = INCIDENT_TYPES
         .iter()
         .map(|t| Count {
@@ -863,7 +863,7 @@ fn evaluations(input: &Input<'_>) -> Evaluations {
         .repo
         .evaluations
         .iter()
-        .filter(|e| input.within(e.date, input.year_window()))
+        .filter(|e| input.within(e.date, PERIOD_MONTHS))
         .map(|e| EvaluationRow {
             id: e.id.clone(),
             title: e.title.clone(),
@@ -1001,7 +1001,7 @@ fn follow_ups(input: &Input<'_>) -> Vec<ReviewRow> {
         .repo
         .reviews
         .iter()
-        .filter(|r| input.within(r.date, input.year_window()))
+        .filter(|r| input.within(r.date, PERIOD_MONTHS))
         .collect();
     v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
     v.into_iter().map(|r| review_row(input, r)).collect()

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Header;
 use super::charts;
-use super::facts::{ClassificationState, Input};
+use super::facts::{ClassificationState, Input, PERIOD_MONTHS};
 use super::labels::{label, pick};
 use super::management::{self, ActivityRow, Gaps, IncidentRow, Phishing, RiskRow};
 use super::markdown::percent;
@@ -183,7 +183,18 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
             .map(|p| input.unit_name(p))
             .unwrap_or_default(),
         security_representative: root.representative().unwrap_or_default().to_owned(),
-        essential_services: root.essential_services.clone(),
+        essential_services: root
+            .essential_services
+            .iter()
+            .map(|w| {
+                crate::registry::registry()
+                    .vocabularies
+                    .essential_services
+                    .iter()
+                    .find(|v| v.id == *w)
+                    .map_or_else(|| w.clone(), |v| v.name.get(lang.as_str()).to_owned())
+            })
+            .collect(),
     };
     let sub_units = fam[1..]
         .iter()
@@ -298,7 +309,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
     };
 
     let incidents = input
-        .incidents_within(input.year_window())
+        .incidents_within(PERIOD_MONTHS)
         .into_iter()
         .filter(|i| ours(i.unit.as_deref()))
         .map(|i| management::incident_row(input, i))
@@ -419,7 +430,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
 
     Ok(UnitPage {
         header: Header::new(input, "unit"),
-        period_start: input.window_start(input.year_window()).to_string(),
+        period_start: input.window_start(PERIOD_MONTHS).to_string(),
         unit,
         sub_units,
         assets,
