@@ -354,6 +354,16 @@ fn doc005_counts_only_for_the_question_of_its_topic() {
     for n in [9, 10, 12] {
         assert_eq!(question(&repo, findings(), n)["errors"], 0, "question {n}");
     }
+    // The quoted topic decides, whatever else the message mentions.
+    let q = question(
+        &repo,
+        vec![error(
+            "DOC005",
+            "no adopted steering document governs continuity (topic `continuity`); draft `classification-and-continuity` lists it",
+        )],
+        6,
+    );
+    assert_eq!(q["errors"], 0);
     // Spelt with a space, the topic still matches.
     let q = question(
         &repo,
