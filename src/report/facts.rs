@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
 use crate::registry::{DeadlineStart, Regime, ReportKind, registry};
 use crate::repo::{Rec, Repository};
-use crate::rules::{Context, Selection};
+use crate::rules::Selection;
 use crate::session::Session;
 
 /// The period a report looks back on: the management review covers the last twelve months.
@@ -66,18 +66,6 @@ impl<'a> Input<'a> {
         }
     }
 
-    /// The rule context for the same date, for the helpers the rules share.
-    pub fn cx(&self) -> Context<'_> {
-        Context {
-            repo: self.repo,
-            config: self.config,
-            derived: &self.derived,
-            registry: registry(),
-            as_of: self.as_of,
-            tz: self.config.tz(),
-        }
-    }
-
     pub fn tz(&self) -> TimeZone {
         self.config.tz()
     }
@@ -121,13 +109,6 @@ impl<'a> Input<'a> {
         self.repo
             .unit(id)
             .map_or_else(|| id.to_owned(), |u| u.name.clone())
-    }
-
-    pub fn asset_index(&self, id: &str) -> Option<usize> {
-        self.repo
-            .assets
-            .iter()
-            .position(|a| a.id.eq_ignore_ascii_case(id))
     }
 
     /// An asset's newest classification dated on or before the as-of date.
@@ -400,13 +381,6 @@ impl<'a> Input<'a> {
         let max = self.config.thresholds.exercise_max_age_months;
         self.last_exercise(plan)
             .is_some_and(|e| self.within(e.date, max))
-    }
-
-    /// The findings of the given codes.
-    pub fn findings_of<'s>(&'s self, codes: &'s [&str]) -> impl Iterator<Item = &'s Diagnostic> {
-        self.findings
-            .iter()
-            .filter(move |d| codes.contains(&d.code))
     }
 }
 
