@@ -713,3 +713,24 @@ fn the_draft_plan_records_are_valid() {
         session.repo.activities.len() + files.len() - 1
     );
 }
+
+#[test]
+fn an_empty_repository_gets_every_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = Session::open(dir.path()).expect("open");
+    for (lang, _) in LANGS {
+        let input = Input::new(&session, date(AS_OF), lang);
+        for which in [Which::Management, Which::Audit, Which::Plan] {
+            let text = report::render(&input, &which, Format::Markdown, None).expect("render");
+            check_markdown(&text, which.name());
+            assert!(
+                !text.contains("****"),
+                "{}: empty bold organisation",
+                which.name()
+            );
+        }
+        let err = report::render(&input, &Which::Unit("x".into()), Format::Markdown, None)
+            .expect_err("no units");
+        assert!(format!("{err:#}").contains("no unit `x`"));
+    }
+}
