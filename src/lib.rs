@@ -14,6 +14,7 @@ pub mod model;
 pub mod registry;
 pub mod render;
 pub mod repo;
+pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod session;

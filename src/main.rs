@@ -66,6 +66,26 @@ enum TableFormat {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReportKind {
+    Management,
+    Audit,
+    Unit,
+    Plan,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ReportFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Lang {
+    Sv,
+    En,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check records against their schemas, ids and references (REC rules); exit 0 or 2
@@ -96,6 +116,28 @@ enum Command {
         /// Print only the summary line (human format)
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Render a report: management review (default), audit self-assessment, a unit's page or a draft plan
+    Report {
+        #[command(flatten)]
+        common: Common,
+        /// Which report
+        #[arg(value_enum, default_value = "management")]
+        report: ReportKind,
+        /// The unit's id (for `unit`)
+        #[arg(value_name = "ID")]
+        unit: Option<String>,
+        /// Report language [default: `language` in isms.toml]
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Write the report to FILE instead of standard output (never a .yaml/.yml file)
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Your own Tera template; it receives the same data as `--format json` prints
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: ReportFormat,
     },
     /// List the rule catalogue
     Rules {
@@ -272,6 +314,51 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let failed = threshold.is_some_and(|t| result.findings.iter().any(|d| d.severity >= t));
             Ok(if failed { EXIT_GAPS } else { 0 })
+        }
+        Command::Report {
+            common,
+            report,
+            unit,
+            lang,
+            output,
+            template,
+            format,
+        } => {
+            use isms::report::{self, Format, UserTemplate, Which};
+            let which = match (report, unit) {
+                (ReportKind::Unit, Some(id)) => Which::Unit(id),
+                (ReportKind::Unit, None) => anyhow::bail!("`isms report unit` needs a unit id"),
+                (_, Some(id)) => {
+                    anyhow::bail!("unexpected argument `{id}`: only `unit` takes an id")
+                }
+                (ReportKind::Management, None) => Which::Management,
+                (ReportKind::Audit, None) => Which::Audit,
+                (ReportKind::Plan, None) => Which::Plan,
+            };
+            if let Some(path) = &output {
+                report::check_output_path(path)?;
+            }
+            let template = template.as_deref().map(UserTemplate::read).transpose()?;
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            let lang = match lang {
+                Some(Lang::Sv) => config::Language::Sv,
+                Some(Lang::En) => config::Language::En,
+                None => session.config.language,
+            };
+            let format = match format {
+                ReportFormat::Markdown => Format::Markdown,
+                ReportFormat::Json => Format::Json,
+            };
+            let input = report::Input::new(&session, as_of, lang);
+            let text = report::render(&input, &which, format, template.as_ref())?;
+            match output {
+                Some(path) => std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => emit(&text)?,
+            }
+            Ok(0)
         }
         Command::Rules { format } => {
             emit(&isms::catalogue::render(format == TableFormat::Json))?;

@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod formats;
 mod props;
+mod reports;
 mod rule_fixtures;
 mod schema_model;
 mod support;

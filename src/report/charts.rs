@@ -1,0 +1,144 @@
+//! Mermaid chart sources (pie, xychart-beta bars, gantt) for the reports.
+//!
+//! Each function returns the diagram text without its ```` ```mermaid ```` fence, or `None`
+//! when there is nothing to draw. Labels come from records, so they are cleaned of what
+//! would end a label, a line or the surrounding code fence.
+
+use std::fmt::Write as _;
+
+use crate::model::Date;
+
+/// A record text made safe for a Mermaid label: one line, no quotes, colons, semicolons,
+/// hashes (entity syntax), braces, angle brackets (HTML) or backticks (the Markdown fence).
+pub fn label(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '"' | '`' => '\'',
+            '<' => '‹',
+            '>' => '›',
+            // U+2236 RATIO looks like a colon but does not end a gantt task name.
+            ':' => '∶',
+            ';' | '#' | '{' | '}' => ' ',
+            c if c.is_whitespace() || c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A pie chart; slices with a zero value are left out.
+pub fn pie(title: &str, slices: &[(String, u64)]) -> Option<String> {
+    let slices: Vec<&(String, u64)> = slices.iter().filter(|(_, n)| *n > 0).collect();
+    if slices.is_empty() {
+        return None;
+    }
+    let mut s = format!("pie showData\n    title {}\n", label(title));
+    for (name, n) in slices {
+        let _ = writeln!(s, "    \"{}\" : {n}", label(name));
+    }
+    Some(s.trim_end().to_owned())
+}
+
+/// A vertical bar chart of whole numbers, `y_max` at least the largest value.
+pub fn bars(title: &str, y_title: &str, bars: &[(String, u64)], y_max: u64) -> Option<String> {
+    if bars.is_empty() {
+        return None;
+    }
+    let top = bars
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0)
+        .max(y_max)
+        .max(1);
+    let xs: Vec<String> = bars
+        .iter()
+        .map(|(name, _)| format!("\"{}\"", label(name)))
+        .collect();
+    let ys: Vec<String> = bars.iter().map(|(_, n)| n.to_string()).collect();
+    Some(format!(
+        "xychart-beta\n    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" 0 --> {top}\n    bar [{}]",
+        label(title),
+        xs.join(", "),
+        label(y_title),
+        ys.join(", ")
+    ))
+}
+
+/// How a gantt task is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    Done,
+    Active,
+    Late,
+    Planned,
+}
+
+/// One bar of a gantt chart.
+pub struct Task {
+    pub section: String,
+    pub name: String,
+    pub start: Date,
+    pub end: Date,
+    pub state: TaskState,
+}
+
+/// A gantt chart with tasks grouped by section, in the order given. The "today" marker
+/// is switched off: the report is as of a date, not as of the day a reader opens it.
+pub fn gantt(title: &str, tasks: &[Task]) -> Option<String> {
+    if tasks.is_empty() {
+        return None;
+    }
+    let mut s = format!(
+        "gantt\n    title {}\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n",
+        label(title)
+    );
+    let mut section: Option<&str> = None;
+    for (i, t) in tasks.iter().enumerate() {
+        if section != Some(t.section.as_str()) {
+            let _ = writeln!(s, "    section {}", label(&t.section));
+            section = Some(&t.section);
+        }
+        let tag = match t.state {
+            TaskState::Done => "done, ",
+            TaskState::Active => "active, ",
+            TaskState::Late => "crit, ",
+            TaskState::Planned => "",
+        };
+        // A due date before the start would draw nothing; such a task gets one day.
+        let end = if t.end < t.start { t.start } else { t.end };
+        let _ = writeln!(
+            s,
+            "    {} :{tag}t{}, {}, {}",
+            label(&t.name),
+            i + 1,
+            t.start,
+            end.plus_days(1)
+        );
+    }
+    Some(s.trim_end().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_cannot_break_out() {
+        assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a∶ 'b' 'c' d ‹e›");
+    }
+
+    #[test]
+    fn empty_charts_are_left_out() {
+        assert!(pie("x", &[("a".into(), 0)]).is_none());
+        assert!(bars("x", "y", &[], 0).is_none());
+        assert!(gantt("x", &[]).is_none());
+    }
+
+    #[test]
+    fn pie_source() {
+        let p = pie("Typ", &[("IT".into(), 2), ("Övrigt".into(), 0)]).unwrap();
+        assert_eq!(p, "pie showData\n    title Typ\n    \"IT\" : 2");
+    }
+}

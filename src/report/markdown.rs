@@ -1,0 +1,207 @@
+//! Markdown output: escaping record text, formatting numbers per language, code fences and
+//! the final tidy-up of rendered reports.
+//!
+//! Record text is the users' own and may hold anything; escaping keeps it literal text in
+//! GitHub-flavoured Markdown and in pandoc's Markdown, in a paragraph or a table cell.
+
+use std::io::{self, Write};
+
+use crate::config::Language;
+
+/// Characters escaped wherever they occur. Each can start or end inline markup in GFM or
+/// pandoc Markdown: emphasis (`*`, `_`), code (`` ` ``), links and images (`[`, `]`, `!`),
+/// raw HTML and autolinks (`<`, `>`), entities (`&`), table cells (`|`), strikethrough and
+/// subscript (`~`), superscript (`^`), TeX math (`$`), citations (`@`), headings (`#`) and
+/// the backslash itself. Other punctuation (`-`, `.`, `:`, `/`, `(`, `%`) is left alone,
+/// so dates, ids and percentages stay readable in the Markdown source; where it could
+/// start a block at the beginning of a line it is escaped there (see [`escape`]).
+const ALWAYS: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '^', '$', '@', '#', '!',
+];
+
+/// Escapes record text for Markdown: a newline (or any control character) becomes a space,
+/// runs of spaces collapse, Markdown-significant ASCII punctuation gets a backslash.
+///
+/// The result is meant for inline positions (a paragraph, a list item, a table cell or a
+/// heading); a text that would start a list, a block quote, a thematic break or a setext
+/// underline at the start of a line has its first character escaped too.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() || c.is_control() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if ALWAYS.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    escape_line_start(out)
+}
+
+/// At the start of a line these would become blocks: `- x`, `+ x`, `= x` (lists, setext
+/// underlines), `: x` (pandoc definitions), `1. x`, `1) x`, and pandoc's fancy list markers
+/// `a. x`, `iv) x`, `(1) x`.
+fn escape_line_start(s: String) -> String {
+    let first = s.chars().next();
+    if matches!(first, Some('-' | '+' | '=' | ':' | '(')) {
+        return format!("\\{s}");
+    }
+    let marker = s
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>();
+    let is_marker = !marker.is_empty()
+        && (marker.chars().all(|c| c.is_ascii_digit())
+            || marker.len() == 1
+            || marker.chars().all(|c| "ivxlcdmIVXLCDM".contains(c)));
+    let n = marker.len();
+    if is_marker && matches!(s[n..].chars().next(), Some('.' | ')')) {
+        return format!("{}\\{}", &s[..n], &s[n..]);
+    }
+    s
+}
+
+/// The escape function Tera calls for every `{{ value }}` not marked `safe`.
+pub fn escape_fn(input: &str, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(escape(input).as_bytes())
+}
+
+/// A share (0.48) as a whole percentage: `48 %` in Swedish, `48%` in English.
+pub fn percent(share: f64, lang: Language) -> String {
+    let n = (share * 100.0).round();
+    let n = if n == 0.0 { 0.0 } else { n }; // no "-0 %"
+    match lang {
+        Language::Sv => format!("{n:.0} %"),
+        Language::En => format!("{n:.0}%"),
+    }
+}
+
+/// A number with at most `decimals` decimals (trailing zeros dropped), with a decimal comma
+/// in Swedish: `0,5`, `12`, `3,25`.
+pub fn decimal(x: f64, decimals: usize, lang: Language) -> String {
+    let mut s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    if s == "-0" {
+        s = "0".to_owned();
+    }
+    match lang {
+        Language::Sv => s.replace('.', ","),
+        Language::En => s,
+    }
+}
+
+/// A fenced code block whose fence is longer than any backtick run in `content`, so the
+/// content cannot close it early.
+pub fn fenced(info: &str, content: &str) -> String {
+    let longest = content.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let body = content.trim_end_matches('\n');
+    format!("{fence}{info}\n{body}\n{fence}")
+}
+
+/// Tidies rendered Markdown: no trailing spaces, at most one blank line in a row outside
+/// code blocks, no leading blank lines, exactly one final newline. Templates can then be
+/// written for readability without counting newlines around every tag.
+pub fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<String> = None;
+    let mut blank_run = 0usize;
+    for line in text.lines() {
+        let trimmed_end = line.trim_end();
+        let opener = trimmed_end.trim_start();
+        if let Some(f) = &fence {
+            out.push_str(line);
+            out.push('\n');
+            if opener.starts_with(f.as_str()) && opener.trim_start_matches('`').is_empty() {
+                fence = None;
+            }
+            continue;
+        }
+        if opener.starts_with("```") {
+            let ticks: String = opener.chars().take_while(|c| *c == '`').collect();
+            fence = Some(ticks);
+        }
+        if trimmed_end.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(trimmed_end);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_flattens_lines() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("*fet*\nrad två"), "\\*fet\\* rad två");
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(escape("[länk](http://x)"), "\\[länk\\](http://x)");
+        assert_eq!(escape("  KF 2019-11-12 § 237  "), "KF 2019-11-12 § 237");
+        assert_eq!(
+            escape("Åtgärda `kod` & _mer_"),
+            "Åtgärda \\`kod\\` \\& \\_mer\\_"
+        );
+    }
+
+    #[test]
+    fn escapes_block_starts() {
+        assert_eq!(escape("- punkt"), "\\- punkt");
+        assert_eq!(escape("2026. Året"), "2026\\. Året");
+        assert_eq!(escape("2026-11-28"), "2026-11-28");
+        assert_eq!(escape("# rubrik"), "\\# rubrik");
+        assert_eq!(escape("a) punkt"), "a\\) punkt");
+        assert_eq!(escape("iv. punkt"), "iv\\. punkt");
+        assert_eq!(escape("(1) punkt"), "\\(1) punkt");
+        assert_eq!(escape(": definition"), "\\: definition");
+        assert_eq!(escape("Avtal. Nytt"), "Avtal. Nytt");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(percent(0.48, Language::Sv), "48 %");
+        assert_eq!(percent(0.48, Language::En), "48%");
+        assert_eq!(percent(0.475, Language::Sv), "48 %");
+        assert_eq!(decimal(0.5, 2, Language::Sv), "0,5");
+        assert_eq!(decimal(0.5, 2, Language::En), "0.5");
+        assert_eq!(decimal(12.0, 1, Language::Sv), "12");
+    }
+
+    #[test]
+    fn fences_outgrow_the_content() {
+        assert_eq!(fenced("yaml", "a: 1\n"), "```yaml\na: 1\n```");
+        assert!(fenced("", "x ```` y").starts_with("`````\n"));
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines_outside_code() {
+        let t = tidy("\n# A\n\n\n\ntext  \n```\n\n\nkeep\n```\n\n\n");
+        assert_eq!(t, "# A\n\ntext\n```\n\n\nkeep\n```\n");
+    }
+}

@@ -1,0 +1,225 @@
+//! `isms report`: the management review, the audit self-assessment, a committee's page and
+//! a draft action plan, as Markdown from Tera templates or as the templates' data in JSON.
+//!
+//! Each report is a data structure built from the records and the findings of `isms check`
+//! (`management.rs`, `audit.rs`, `unit.rs`, `plan.rs`). The same data goes to the built-in
+//! template of the chosen language (`templates/<report>.<lang>.md.tera`), to the user's own
+//! template, or to `--format json`. Every value a template prints is escaped for Markdown
+//! unless the template marks it `safe` (the Mermaid charts and YAML snippets are built
+//! already escaped for their own syntax).
+
+pub mod audit;
+pub mod charts;
+pub mod facts;
+pub mod labels;
+pub mod management;
+pub mod markdown;
+pub mod plan;
+pub mod unit;
+
+use std::path::Path;
+
+use anyhow::{Context as _, Result, bail};
+use serde::Serialize;
+
+use crate::config::Language;
+pub use facts::Input;
+
+/// Which report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Which {
+    Management,
+    Audit,
+    /// One unit's page, by unit id.
+    Unit(String),
+    Plan,
+}
+
+impl Which {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Which::Management => "management",
+            Which::Audit => "audit",
+            Which::Unit(_) => "unit",
+            Which::Plan => "plan",
+        }
+    }
+}
+
+/// Markdown from a template, or the template's data as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Json,
+}
+
+/// A user's own template: its name (shown in errors, usually the path) and text.
+#[derive(Debug, Clone)]
+pub struct UserTemplate {
+    pub name: String,
+    pub text: String,
+}
+
+impl UserTemplate {
+    /// Reads a template file.
+    pub fn read(path: &Path) -> Result<UserTemplate> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read template {}", path.display()))?;
+        Ok(UserTemplate {
+            name: path.display().to_string(),
+            text,
+        })
+    }
+}
+
+/// What every report's data starts with.
+#[derive(Debug, Clone, Serialize)]
+pub struct Header {
+    /// `management`, `audit`, `unit` or `plan`.
+    pub report: &'static str,
+    /// `sv` or `en`.
+    pub lang: &'static str,
+    pub as_of: String,
+    pub organisation: String,
+    /// Records with schema, id or reference errors: left out of every figure.
+    pub record_problems: usize,
+}
+
+impl Header {
+    pub fn new(input: &Input<'_>, report: &'static str) -> Header {
+        Header {
+            report,
+            lang: input.lang.as_str(),
+            as_of: input.as_of.to_string(),
+            organisation: input.organisation(),
+            record_problems: input.record_problems,
+        }
+    }
+}
+
+/// The data of a report: what its template receives and what `--format json` prints.
+pub fn data(input: &Input<'_>, which: &Which) -> Result<serde_json::Value> {
+    let value = match which {
+        Which::Management => serde_json::to_value(management::build(input)),
+        Which::Audit => serde_json::to_value(audit::build(input)),
+        Which::Unit(id) => serde_json::to_value(unit::build(input, id)?),
+        Which::Plan => serde_json::to_value(plan::build(input)),
+    };
+    value.context("cannot serialise the report data")
+}
+
+/// The built-in template of a report in a language.
+pub fn builtin_template(which: &Which, lang: Language) -> (&'static str, &'static str) {
+    match (which, lang) {
+        (Which::Management, Language::Sv) => (
+            "management.sv.md",
+            include_str!("../../templates/management.sv.md.tera"),
+        ),
+        (Which::Management, Language::En) => (
+            "management.en.md",
+            include_str!("../../templates/management.en.md.tera"),
+        ),
+        (Which::Audit, Language::Sv) => (
+            "audit.sv.md",
+            include_str!("../../templates/audit.sv.md.tera"),
+        ),
+        (Which::Audit, Language::En) => (
+            "audit.en.md",
+            include_str!("../../templates/audit.en.md.tera"),
+        ),
+        (Which::Unit(_), Language::Sv) => (
+            "unit.sv.md",
+            include_str!("../../templates/unit.sv.md.tera"),
+        ),
+        (Which::Unit(_), Language::En) => (
+            "unit.en.md",
+            include_str!("../../templates/unit.en.md.tera"),
+        ),
+        (Which::Plan, Language::Sv) => (
+            "plan.sv.md",
+            include_str!("../../templates/plan.sv.md.tera"),
+        ),
+        (Which::Plan, Language::En) => (
+            "plan.en.md",
+            include_str!("../../templates/plan.en.md.tera"),
+        ),
+    }
+}
+
+/// A Tera environment for a language: Markdown escaping on for every template, whatever its
+/// name, and the number filters of the language.
+///
+/// Filters: `percent` (0.48 → `48 %` / `48%`, null → `–`), `decimal(decimals=1)`
+/// (0.5 → `0,5` / `0.5`).
+pub fn environment(lang: Language) -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    // Every name ends with "": user templates are escaped whatever they are called.
+    tera.autoescape_on([""]);
+    tera.set_escape_fn(markdown::escape_fn);
+    tera.register_filter(
+        "percent",
+        move |v: &tera::Value, _: tera::Kwargs, _: &tera::State| -> String {
+            v.as_f64()
+                .map_or_else(|| "–".to_owned(), |x| markdown::percent(x, lang))
+        },
+    );
+    tera.register_filter(
+        "decimal",
+        move |v: &tera::Value, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let decimals = kwargs.get::<usize>("decimals")?.unwrap_or(1);
+            Ok(v.as_f64()
+                .map_or_else(|| "–".to_owned(), |x| markdown::decimal(x, decimals, lang)))
+        },
+    );
+    tera
+}
+
+/// Renders a report: the data as JSON, or Markdown from the built-in or the user's template.
+pub fn render(
+    input: &Input<'_>,
+    which: &Which,
+    format: Format,
+    template: Option<&UserTemplate>,
+) -> Result<String> {
+    let value = data(input, which)?;
+    if format == Format::Json {
+        let mut s = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
+        s.push('\n');
+        return Ok(s);
+    }
+    let mut tera = environment(input.lang);
+    let name = match template {
+        Some(t) => {
+            tera.add_raw_template(&t.name, &t.text)
+                .map_err(|e| anyhow::anyhow!("template {} is invalid:\n{e}", t.name))?;
+            t.name.clone()
+        }
+        None => {
+            let (name, text) = builtin_template(which, input.lang);
+            tera.add_raw_template(name, text)
+                .map_err(|e| anyhow::anyhow!("built-in template {name} is invalid:\n{e}"))?;
+            name.to_owned()
+        }
+    };
+    let context = tera::Context::from_serialize(&value)
+        .map_err(|e| anyhow::anyhow!("cannot pass the report data to the template: {e}"))?;
+    let text = tera
+        .render(&name, &context)
+        .map_err(|e| anyhow::anyhow!("cannot render template {name}:\n{e}"))?;
+    Ok(markdown::tidy(&text))
+}
+
+/// Refuses an output path that could be a record: reports never overwrite YAML.
+pub fn check_output_path(path: &Path) -> Result<()> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("yaml" | "yml")) {
+        bail!(
+            "refusing to write the report to {}: .yaml and .yml files are records; choose another name, such as a .md file",
+            path.display()
+        );
+    }
+    Ok(())
+}

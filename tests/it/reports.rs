@@ -1,0 +1,736 @@
+//! `isms report`: snapshots of every report in both languages on the Sjöbacka example,
+//! determinism, the audit verdicts on small hand-made repositories, escaping of hostile
+//! record text, user templates, and the shape of the Markdown (tables, Mermaid blocks).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use isms::config::Language;
+use isms::diagnostic::{Diagnostic, Severity};
+use isms::model::Date;
+use isms::report::{self, Format, Input, UserTemplate, Which};
+use isms::session::Session;
+use proptest::prelude::*;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+const AS_OF: &str = "2026-11-28";
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka")
+}
+
+fn date(s: &str) -> Date {
+    Date::parse(s).expect("date")
+}
+
+fn render_example(which: &Which, lang: Language, format: Format) -> String {
+    let session = Session::open(&example()).expect("open example");
+    let input = Input::new(&session, date(AS_OF), lang);
+    report::render(&input, which, format, None).expect("render")
+}
+
+/// Every report the snapshots cover: (snapshot name, report).
+fn all_reports() -> Vec<(&'static str, Which)> {
+    vec![
+        ("management", Which::Management),
+        ("audit", Which::Audit),
+        ("unit_socialnamnden", Which::Unit("socialnamnden".into())),
+        (
+            "unit_kommunstyrelsen",
+            Which::Unit("kommunstyrelsen".into()),
+        ),
+        ("plan", Which::Plan),
+    ]
+}
+
+const LANGS: [(Language, &str); 2] = [(Language::Sv, "sv"), (Language::En, "en")];
+
+#[test]
+fn every_report_in_both_languages() {
+    for (name, which) in all_reports() {
+        for (lang, code) in LANGS {
+            let text = render_example(&which, lang, Format::Markdown);
+            check_markdown(&text, &format!("{name}.{code}"));
+            insta::assert_snapshot!(format!("{name}.{code}"), text);
+        }
+    }
+}
+
+#[test]
+fn audit_json_has_the_fixed_shape() {
+    let text = render_example(&Which::Audit, Language::En, Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["as_of"], AS_OF);
+    let questions = v["questions"].as_array().expect("questions");
+    assert_eq!(questions.len(), 12);
+    for q in questions {
+        assert!(q["number"].is_u64());
+        assert!(
+            matches!(q["verdict"].as_str(), Some("yes" | "partly" | "no")),
+            "{q}"
+        );
+        assert!(q["key_figure"]["target"].is_f64());
+        assert!(q["key_figure"].get("value").is_some());
+        assert!(q["codes"].is_array());
+        for f in q["findings"].as_array().expect("findings") {
+            for key in [
+                "code", "severity", "kind", "id", "path", "line", "column", "message", "help",
+            ] {
+                assert!(f.get(key).is_some(), "finding lacks `{key}`: {f}");
+            }
+        }
+    }
+    insta::assert_snapshot!("audit.en.json", text);
+}
+
+#[test]
+fn reports_are_byte_identical_when_rendered_twice() {
+    for (_, which) in all_reports() {
+        for (lang, _) in LANGS {
+            for format in [Format::Markdown, Format::Json] {
+                let a = render_example(&which, lang, format);
+                let b = render_example(&which, lang, format);
+                assert!(a == b, "{} differs between two runs", which.name());
+            }
+        }
+    }
+}
+
+/// Tables keep their column count and Mermaid blocks start with a diagram type; record
+/// text never turns into HTML.
+fn check_markdown(text: &str, name: &str) {
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT
+        | Options::ENABLE_WIKILINKS;
+    let mut in_mermaid = false;
+    let mut mermaid_seen = 0;
+    let mut tables = 0;
+    let mut header_cells = 0usize;
+    let mut row_cells = 0usize;
+    let mut in_head = false;
+    for event in Parser::new_ext(text, opts) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("{name}: HTML in the output: {h}"),
+            Event::Start(Tag::Table(_)) => {
+                tables += 1;
+                header_cells = 0;
+            }
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => row_cells = 0,
+            Event::Start(Tag::TableCell) => {
+                if in_head {
+                    header_cells += 1;
+                } else {
+                    row_cells += 1;
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                assert_eq!(
+                    row_cells, header_cells,
+                    "{name}: a row with another column count"
+                );
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                in_mermaid = &*info == "mermaid";
+            }
+            Event::Text(t) if in_mermaid => {
+                let first = t.split_whitespace().next().unwrap_or_default();
+                assert!(
+                    ["pie", "xychart-beta", "gantt", "flowchart", "bar"].contains(&first),
+                    "{name}: mermaid block starts with `{first}`"
+                );
+                mermaid_seen += 1;
+                in_mermaid = false;
+            }
+            Event::End(TagEnd::CodeBlock) => in_mermaid = false,
+            _ => {}
+        }
+    }
+    assert!(tables > 0, "{name}: no table");
+    // Row cell counts as the source writes them: GFM would silently pad or cut a row.
+    let mut expected: Option<usize> = None;
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || !line.starts_with('|') {
+            expected = None;
+            continue;
+        }
+        let cells = unescaped_pipes(line) - 1;
+        match expected {
+            None => expected = Some(cells),
+            Some(n) => assert_eq!(cells, n, "{name}: row has {cells} cells, not {n}: {line}"),
+        }
+    }
+    let _ = mermaid_seen;
+}
+
+fn unescaped_pipes(line: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => n += 1,
+            _ => escaped = false,
+        }
+    }
+    n
+}
+
+#[test]
+fn management_review_has_its_charts() {
+    let text = render_example(&Which::Management, Language::Sv, Format::Markdown);
+    for kind in ["xychart-beta", "pie showData", "gantt"] {
+        assert!(
+            text.contains(&format!("```mermaid\n{kind}")),
+            "no {kind} chart"
+        );
+    }
+    assert!(text.contains("48 %"), "Swedish percent with a space");
+    let en = render_example(&Which::Management, Language::En, Format::Markdown);
+    assert!(en.contains("48%"), "English percent without a space");
+}
+
+// ---------------------------------------------------------------------------------------
+// Small hand-made repositories
+
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+impl Repo {
+    fn new(files: &[(&str, &str)]) -> Repo {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut all: Vec<(&str, &str)> = vec![
+            (
+                "isms.toml",
+                "organisation = \"Provkommun\"\nlanguage = \"en\"\n",
+            ),
+            (
+                "organisation.yaml",
+                "kind: organisation\nid: prov\nname: Provkommun\nroles:\n  information_security_coordinator: A\n  it_security_coordinator: B\n  security_chief: C\n  data_protection_officer: D\n",
+            ),
+            (
+                "units/social.yaml",
+                "kind: unit\nid: social\nname: Socialnämnden\ntype: committee\nsecurity_representative: E\n",
+            ),
+        ];
+        for f in files {
+            match all.iter_mut().find(|(p, _)| *p == f.0) {
+                Some(slot) => *slot = *f,
+                None => all.push(*f),
+            }
+        }
+        for (path, text) in all {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        Repo { dir }
+    }
+
+    fn session(&self) -> Session {
+        let s = Session::open(self.dir.path()).expect("open");
+        assert!(s.record_problems.is_empty(), "{:#?}", s.record_problems);
+        s
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+fn training(completed: u64, targeted: u64) -> String {
+    format!(
+        "kind: training\nid: nano\ntitle: Nano\ntype: nano_learning\nstart: 2026-01-10\nend: 2026-12-20\nresults:\n  - unit: social\n    targeted: {targeted}\n    completed: {completed}\n"
+    )
+}
+
+fn error(code: &'static str, message: &str) -> Diagnostic {
+    Diagnostic::new(code, Severity::Error, message)
+}
+
+fn warning(code: &'static str, message: &str) -> Diagnostic {
+    Diagnostic::new(code, Severity::Warning, message)
+}
+
+/// The audit's JSON for question `n`, given hand-made findings.
+fn question(repo: &Repo, findings: Vec<Diagnostic>, n: usize) -> serde_json::Value {
+    let session = repo.session();
+    let input = Input::with_findings(&session, date(AS_OF), Language::En, findings);
+    let data = report::data(&input, &Which::Audit).expect("data");
+    data["questions"][n - 1].clone()
+}
+
+#[test]
+fn verdict_yes_without_errors_even_with_a_low_figure() {
+    let t = training(10, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(&repo, vec![warning("CUL002", "click rate too high")], 4);
+    assert_eq!(q["verdict"], "yes");
+    assert_eq!(q["warnings"], 1);
+    assert_eq!(q["key_figure"]["value"], 0.1);
+}
+
+#[test]
+fn verdict_partly_when_errors_but_half_the_target() {
+    let t = training(48, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(
+        &repo,
+        vec![error("CUL001", "completion 48 % below 90 %")],
+        4,
+    );
+    assert_eq!(q["verdict"], "partly");
+    assert_eq!(q["key_figure"]["target"], 0.9);
+    assert_eq!(q["findings"][0]["code"], "CUL001");
+}
+
+#[test]
+fn verdict_partly_at_exactly_half_the_target() {
+    // 45 of 100 is exactly half of the 0.9 target.
+    let t = training(45, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(&repo, vec![error("CUL001", "low completion")], 4);
+    assert_eq!(q["key_figure"]["value"], 0.45);
+    assert_eq!(q["verdict"], "partly");
+    // Half of a 100 % target: one of two required document types.
+    let repo = Repo::new(&[(
+        "policies/isp.yaml",
+        "kind: policy\nid: isp\ntitle: Policy\ntype: information_security_policy\nstatus: adopted\nadopted: 2025-01-01\nadopted_by: municipal_council\n",
+    )]);
+    let q = question(&repo, vec![error("DOC002", "no adopted guideline")], 1);
+    assert_eq!(q["key_figure"]["value"], 0.5);
+    assert_eq!(q["verdict"], "partly");
+}
+
+#[test]
+fn verdict_no_below_half_the_target() {
+    let t = training(44, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(&repo, vec![error("CUL001", "low completion")], 4);
+    assert_eq!(q["verdict"], "no");
+}
+
+#[test]
+fn nothing_in_scope_says_so_and_answers_yes_unless_an_error() {
+    let repo = Repo::new(&[]);
+    let q = question(&repo, vec![], 12);
+    assert_eq!(q["in_scope"], false);
+    assert_eq!(q["verdict"], "yes");
+    assert_eq!(q["scope_note"], "no cloud or SaaS services");
+    assert!(q["key_figure"]["value"].is_null());
+    let q = question(
+        &repo,
+        vec![error(
+            "DOC005",
+            "required topic `cloud_services` is governed by no adopted document",
+        )],
+        12,
+    );
+    assert_eq!(q["verdict"], "no");
+}
+
+#[test]
+fn doc005_counts_only_for_the_question_of_its_topic() {
+    let repo = Repo::new(&[]);
+    let findings = || {
+        vec![error(
+            "DOC005",
+            "no adopted steering document governs the required topic `classification`",
+        )]
+    };
+    assert_eq!(question(&repo, findings(), 6)["errors"], 1);
+    for n in [9, 10, 12] {
+        assert_eq!(question(&repo, findings(), n)["errors"], 0, "question {n}");
+    }
+    // The quoted topic decides, whatever else the message mentions.
+    let q = question(
+        &repo,
+        vec![error(
+            "DOC005",
+            "no adopted steering document governs continuity (topic `continuity`); draft `classification-and-continuity` lists it",
+        )],
+        6,
+    );
+    assert_eq!(q["errors"], 0);
+    // Spelt with a space, the topic still matches.
+    let q = question(
+        &repo,
+        vec![error("DOC005", "no document on incident management")],
+        9,
+    );
+    assert_eq!(q["errors"], 1);
+}
+
+#[test]
+fn findings_of_other_codes_do_not_count() {
+    let t = training(10, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(&repo, vec![error("DOC001", "old policy")], 4);
+    assert_eq!(q["verdict"], "yes");
+    assert_eq!(q["findings"].as_array().map(Vec::len), Some(0));
+}
+
+// ---------------------------------------------------------------------------------------
+// Escaping
+
+const HOSTILE: &str =
+    "Fel | i *tabell* <script>alert(1)</script>\n[länk](http://x) `kod` _under_ & ~stryk~ $x$";
+
+fn hostile_repo() -> Repo {
+    let title = serde_json::to_string(HOSTILE).expect("json");
+    let incident = format!(
+        "kind: incident\nid: INC-1\ntitle: {title}\ntype: it\nseverity: high\nunit: social\ndetected: 2026-10-01T10:00\nstatus: open\n"
+    );
+    let asset = format!(
+        "kind: asset\nid: journal\nname: {title}\ntype: system\nunit: social\ncritical: true\n"
+    );
+    let activity = format!(
+        "kind: activity\nid: act-1\nplan: plan-2026\ntitle: {title}\nunit: social\ndue: 2026-03-01\nstatus: in_progress\n"
+    );
+    let plan =
+        format!("kind: plan\nid: plan-2026\nyear: 2026\ntitle: {title}\ndecided: 2026-01-10\n");
+    Repo::new(&[
+        ("incidents/inc-1.yaml", incident.as_str()),
+        ("assets/journal.yaml", asset.as_str()),
+        ("activities/act-1.yaml", activity.as_str()),
+        ("plans/2026.yaml", plan.as_str()),
+    ])
+}
+
+/// The text of every table cell that mentions `marker`; such a cell must hold no markup.
+fn cells_with(text: &str, marker: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell: Option<(String, Vec<String>)> = None;
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
+    for event in Parser::new_ext(text, opts) {
+        match event {
+            Event::Start(Tag::TableCell) => cell = Some((String::new(), Vec::new())),
+            Event::End(TagEnd::TableCell) => {
+                if let Some((c, markup)) = cell.take()
+                    && c.contains(marker)
+                {
+                    assert!(markup.is_empty(), "markup {markup:?} in the cell `{c}`");
+                    out.push(c);
+                }
+            }
+            Event::Text(t) => {
+                if let Some((c, _)) = cell.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::Start(Tag::TableHead | Tag::TableRow) | Event::End(_) => {}
+            other => {
+                if let Some((_, markup)) = cell.as_mut() {
+                    markup.push(format!("{other:?}"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn hostile_titles_stay_text() {
+    let repo = hostile_repo();
+    let session = repo.session();
+    let flat = HOSTILE.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (lang, _) in LANGS {
+        let input = Input::new(&session, date(AS_OF), lang);
+        for which in [
+            Which::Management,
+            Which::Unit("social".into()),
+            Which::Plan,
+            Which::Audit,
+        ] {
+            let text = report::render(&input, &which, Format::Markdown, None).expect("render");
+            check_markdown(&text, which.name());
+            // Code blocks (the YAML records) hold the title verbatim, and may.
+            let outside_code: String = text.split("```").step_by(2).collect();
+            assert!(
+                !outside_code.contains("<script>"),
+                "{}: raw <script>",
+                which.name()
+            );
+            let cells = cells_with(&text, "Fel | i");
+            assert!(
+                !cells.is_empty(),
+                "{}: the title is in no table cell",
+                which.name()
+            );
+            for c in cells {
+                assert!(c.contains(&flat), "{}: cell `{c}` lost text", which.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn hostile_titles_in_charts_and_yaml_cannot_break_out() {
+    let repo = hostile_repo();
+    let session = repo.session();
+    let input = Input::new(&session, date(AS_OF), Language::Sv);
+    let text = report::render(&input, &Which::Plan, Format::Markdown, None).expect("render");
+    // The YAML snippet of the carried-over activity parses back to the same title.
+    let yaml_start = text.find("id: act-2027-01").expect("snippet");
+    let block_end = text[yaml_start..].find("```").expect("fence") + yaml_start;
+    let title_line = text[yaml_start..block_end]
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .expect("title");
+    let parsed: String = serde_json::from_str(&title_line["title: ".len()..]).expect("quoted");
+    assert_eq!(parsed, HOSTILE);
+    let m = report::render(&input, &Which::Management, Format::Markdown, None).expect("render");
+    let gantt = m.split("```mermaid\ngantt").nth(1).expect("gantt");
+    let gantt = &gantt[..gantt.find("```").expect("end")];
+    assert!(
+        !gantt.contains('<') && !gantt.contains('`') && !gantt.contains('"'),
+        "{gantt}"
+    );
+}
+
+proptest! {
+    /// Escaped text parses back to itself (whitespace collapsed), in a paragraph and in a
+    /// table cell.
+    #[test]
+    fn escaped_text_round_trips(s in "[a-zA-Z0-9åäö \\n|*_<>\\[\\]()!#`~^$@&\\\\+=.:;\"'{}%/-]{0,40}") {
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let escaped = report::markdown::escape(&s);
+        let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH
+            | Options::ENABLE_SUPERSCRIPT | Options::ENABLE_SUBSCRIPT | Options::ENABLE_FOOTNOTES;
+        let text_of = |md: &str| -> String {
+            let mut t = String::new();
+            for e in Parser::new_ext(md, opts) {
+                match e {
+                    Event::Text(x) => t.push_str(&x),
+                    Event::Start(Tag::Paragraph | Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Table(_))
+                    | Event::End(TagEnd::Paragraph | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell | TagEnd::Table) => {}
+                    other => panic!("{other:?} from {md:?}"),
+                }
+            }
+            t
+        };
+        prop_assert_eq!(text_of(&escaped), flat.clone());
+        let table = format!("| a |\n|---|\n| {escaped} |\n");
+        prop_assert_eq!(text_of(&table), format!("a{flat}"));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// User templates and the command line
+
+#[test]
+fn a_user_template_gets_the_same_data() {
+    let session = Session::open(&example()).expect("open");
+    let input = Input::new(&session, date(AS_OF), Language::Sv);
+    let template = UserTemplate {
+        name: "kort.md.tera".into(),
+        text: "# {{ organisation }} {{ as_of }}\n{% for q in questions %}{{ q.number }}: {{ q.verdict }} {{ q.key_figure.value | percent }}\n{% endfor %}"
+            .into(),
+    };
+    let text =
+        report::render(&input, &Which::Audit, Format::Markdown, Some(&template)).expect("render");
+    assert!(
+        text.starts_with("# Sjöbacka kommun 2026-11-28\n1: partly 50 %\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_user_template_names_its_line() {
+    let session = Session::open(&example()).expect("open");
+    let input = Input::new(&session, date(AS_OF), Language::Sv);
+    let template = UserTemplate {
+        name: "trasig.md.tera".into(),
+        text: "# Rubrik\n\n{% for q in questions %}\n{{ q.number }\n{% endfor %}\n".into(),
+    };
+    let err = report::render(&input, &Which::Audit, Format::Markdown, Some(&template))
+        .expect_err("broken template");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("trasig.md.tera:4"), "{msg}");
+    // An unknown variable is an error at its line too.
+    let template = UserTemplate {
+        name: "okand.md.tera".into(),
+        text: "ok\n{{ no_such_value.x }}\n".into(),
+    };
+    let err = report::render(&input, &Which::Audit, Format::Markdown, Some(&template))
+        .expect_err("unknown variable");
+    assert!(format!("{err:#}").contains("okand.md.tera:2"), "{err:#}");
+}
+
+fn isms() -> Command {
+    Command::cargo_bin("isms").expect("binary")
+}
+
+#[test]
+fn cli_writes_to_a_file_but_never_to_yaml() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let md = out.path().join("lg.md");
+    isms()
+        .args(["report", "--as-of", AS_OF, "-o"])
+        .arg(&md)
+        .arg("--repo")
+        .arg(example())
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&md).expect("written");
+    assert_eq!(
+        written,
+        render_example(&Which::Management, Language::Sv, Format::Markdown)
+    );
+    let yaml = out.path().join("lg.YAML");
+    isms()
+        .args(["report", "audit", "--as-of", AS_OF, "-o"])
+        .arg(&yaml)
+        .arg("--repo")
+        .arg(example())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("refusing to write"));
+    assert!(!yaml.exists());
+}
+
+#[test]
+fn cli_unit_needs_a_known_id() {
+    isms()
+        .args(["report", "unit", "socialnamden", "--as-of", AS_OF, "--repo"])
+        .arg(example())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `socialnamnden`"));
+    isms()
+        .args(["report", "unit", "--as-of", AS_OF, "--repo"])
+        .arg(example())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("needs a unit id"));
+}
+
+#[test]
+fn cli_language_comes_from_isms_toml_unless_given() {
+    let repo = Repo::new(&[]);
+    isms()
+        .args(["report", "audit", "--as-of", AS_OF, "--repo"])
+        .arg(repo.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("# Self-assessment"));
+    isms()
+        .args([
+            "report", "audit", "--lang", "sv", "--as-of", AS_OF, "--repo",
+        ])
+        .arg(repo.path())
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("# Självskattning"));
+}
+
+#[test]
+fn cli_template_and_json() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path().join("egen.md.tera");
+    std::fs::write(&t, "{{ report }}: {{ questions | length }} frågor\n").expect("write");
+    isms()
+        .args(["report", "audit", "--as-of", AS_OF, "--template"])
+        .arg(&t)
+        .arg("--repo")
+        .arg(example())
+        .assert()
+        .success()
+        .stdout("audit: 12 frågor\n");
+    let out = isms()
+        .args([
+            "report", "plan", "--format", "json", "--as-of", AS_OF, "--repo",
+        ])
+        .arg(example())
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["year"], 2027);
+}
+
+#[test]
+fn the_draft_plan_records_are_valid() {
+    // Copy the example, add the draft's plan and activities, and read it back.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for entry in walkdir::WalkDir::new(example()) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(example()).expect("prefix");
+        let to = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    let session = Session::open(&example()).expect("open");
+    let input = Input::new(&session, date(AS_OF), Language::Sv);
+    let data = report::data(&input, &Which::Plan).expect("data");
+    let unfence = |s: &str| -> String {
+        let body: Vec<&str> = s.lines().collect();
+        body[1..body.len() - 1].join("\n") + "\n"
+    };
+    let mut files = vec![(
+        data["plan_path"].as_str().expect("path").to_owned(),
+        unfence(data["plan_yaml"].as_str().expect("yaml")),
+    )];
+    for item in data["carried"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .chain(data["proposals"].as_array().into_iter().flatten())
+    {
+        files.push((
+            item["path"].as_str().expect("path").to_owned(),
+            unfence(item["yaml"].as_str().expect("yaml")),
+        ));
+    }
+    assert!(files.len() > 2);
+    for (path, text) in &files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+    let copied = Session::open(dir.path()).expect("open copy");
+    assert!(
+        copied.record_problems.is_empty(),
+        "{:#?}",
+        copied.record_problems
+    );
+    assert_eq!(
+        copied.repo.activities.len(),
+        session.repo.activities.len() + files.len() - 1
+    );
+}
+
+#[test]
+fn an_empty_repository_gets_every_report() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let session = Session::open(dir.path()).expect("open");
+    for (lang, _) in LANGS {
+        let input = Input::new(&session, date(AS_OF), lang);
+        for which in [Which::Management, Which::Audit, Which::Plan] {
+            let text = report::render(&input, &which, Format::Markdown, None).expect("render");
+            check_markdown(&text, which.name());
+            assert!(
+                !text.contains("****"),
+                "{}: empty bold organisation",
+                which.name()
+            );
+        }
+        let err = report::render(&input, &Which::Unit("x".into()), Format::Markdown, None)
+            .expect_err("no units");
+        assert!(format!("{err:#}").contains("no unit `x`"));
+    }
+}
