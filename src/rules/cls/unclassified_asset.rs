@@ -33,7 +33,7 @@ declare_rule! {
         code: "CLS005",
         name: "unclassified-asset",
         severity: Info,
-        summary: "any other active asset with no classification",
+        summary: "active asset with no classification that CLS001 does not cover",
     }
 }
 

@@ -40,7 +40,7 @@ declare_rule! {
         code: "CUL003",
         name: "unit-not-reached-by-training",
         severity: Warning,
-        summary: "a unit that no campaign of the last 12 months reached",
+        summary: "committee, company or federation that no campaign of the last 12 months reached",
     }
 }
 

@@ -54,7 +54,7 @@ declare_rule! {
         code: "SEC001",
         name: "missing-required-capability",
         severity: Error,
-        summary: "classified asset whose levels require a capability that no implemented measure in scope provides",
+        summary: "asset whose levels (or personal data and hosting) require a capability that no implemented measure in scope provides",
     }
 }
 

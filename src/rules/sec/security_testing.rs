@@ -10,7 +10,7 @@ declare_rule! {
     /// Finds two gaps in technical security testing:
     /// - no `penetration_test` evaluation `performed_by: external` dated in the last
     ///   `pentest_max_age_months` months (12): an error, reported once for the organisation
-    ///   (an internal test or a red-team exercise does not count; neither does the scope);
+    ///   whatever its scope (an internal test or a red-team exercise does not count);
     /// - an active critical asset (`critical: true`, or critical through an asset it
     ///   `supports`) that no `vulnerability_scan` dated in the last
     ///   `vulnerability_scan_max_age_months` months (12) covers, by naming it in `scope` or
