@@ -177,13 +177,13 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     let mut found = walk(root, w);
     // Path order (as strings, as findings are sorted): records then arrive in file order
     // and later stages need no sort of their own.
-    found.sort_by(|a, b| {
-        let key = |f: &Found| match f {
-            Found::File(_, p) => Some(p.clone()),
-            Found::Problem(d) => d.path().map(Arc::from),
-        };
-        key(a).cmp(&key(b))
-    });
+    fn key(f: &Found) -> Option<&str> {
+        match f {
+            Found::File(_, p) => Some(p),
+            Found::Problem(d) => d.path(),
+        }
+    }
+    found.sort_by(|a, b| key(a).cmp(&key(b)));
     let per_file: Vec<FileResult> = found
         .into_par_iter()
         .map(|f| match f {

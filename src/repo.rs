@@ -105,11 +105,14 @@ impl Repository {
             .map(Ok)
             .chain(load.invalid.into_iter().map(Err))
             .collect();
-        let source = |e: &Result<Loaded, Invalid>| match e {
-            Ok(l) => (l.source.path.clone(), l.source.doc),
-            Err(i) => (i.source.path.clone(), i.source.doc),
-        };
-        entries.sort_by_key(source);
+        fn source(e: &Result<Loaded, Invalid>) -> (&str, usize) {
+            match e {
+                Ok(l) => (&l.source.path, l.source.doc),
+                Err(i) => (&i.source.path, i.source.doc),
+            }
+        }
+        // The loader delivers each list in path order, so this merges two sorted runs.
+        entries.sort_by(|a, b| source(a).cmp(&source(b)));
         for entry in entries {
             let l = match entry {
                 Ok(l) => l,

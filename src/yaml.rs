@@ -171,27 +171,51 @@ pub fn parse(text: &str) -> Parsed {
     out.warnings = builder.warnings;
     // The scanner places errors at the end of the stream one line past a last line that
     // has no line break, and the odd one past the end of a line; no position may lie
-    // beyond its line.
-    let widths = line_widths(text);
-    let clamp_pos = |p: Pos| {
-        let line = (p.line as usize).max(1);
-        match widths.get(line - 1) {
-            Some(w) => Pos::new(line, (p.col as usize).min(*w)),
-            None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+    // beyond its line. Only errors and warnings can be out of place, and they are rare, so
+    // the line widths are measured only when there is one.
+    if out.error.is_some() || !out.warnings.is_empty() {
+        let widths = line_widths(text);
+        let clamp_pos = |p: Pos| {
+            let line = (p.line as usize).max(1);
+            match widths.get(line - 1) {
+                Some(w) => Pos::new(line, (p.col as usize).min(*w)),
+                None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+            }
+        };
+        let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
+        for doc in &mut out.documents {
+            doc.span = clamp(doc.span);
+            for e in &mut doc.spans.entries {
+                e.key = e.key.map(clamp);
+                e.value = clamp(e.value);
+            }
         }
-    };
-    let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
-    for doc in &mut out.documents {
-        doc.span = clamp(doc.span);
-        for e in &mut doc.spans.entries {
-            e.key = e.key.map(clamp);
-            e.value = clamp(e.value);
+        for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
+            e.span = clamp(e.span);
         }
-    }
-    for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
-        e.span = clamp(e.span);
+    } else if let Some(last) = last_line(text) {
+        // A collection that runs to the end of a file without a final line break ends
+        // one line past the text.
+        for doc in &mut out.documents {
+            for e in &mut doc.spans.entries {
+                if e.value.end.line > last.0 {
+                    e.value.end = Pos::new(last.0 as usize, last.1);
+                }
+            }
+        }
     }
     out
+}
+
+/// The number of the last line and its width in characters, when the text does not end
+/// with a line break (then the parser may place an end one line past it).
+fn last_line(text: &str) -> Option<(u32, usize)> {
+    if text.is_empty() || text.ends_with('\n') {
+        return None;
+    }
+    let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
+    let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Some((u32::try_from(lines).unwrap_or(u32::MAX), width))
 }
 
 /// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).

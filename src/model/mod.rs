@@ -72,11 +72,20 @@ impl Record {
     /// Deserialises a schema-valid value of the given kind; the error carries the JSON
     /// pointer of the offending value.
     pub fn from_value(kind: Kind, value: serde_json::Value) -> Result<Record, (String, String)> {
+        // The value has passed its schema, so errors here are rare (an impossible date-time):
+        // deserialise from a borrow without path tracking, and only on failure go over it
+        // again with tracking to find where.
         fn de<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, (String, String)> {
-            serde_path_to_error::deserialize(v).map_err(|e| {
-                let pointer = path_to_pointer(e.path());
-                (pointer, e.into_inner().to_string())
-            })
+            match T::deserialize(&v) {
+                Ok(t) => Ok(t),
+                Err(_) => match serde_path_to_error::deserialize::<_, T>(&v) {
+                    Ok(t) => Ok(t),
+                    Err(e) => {
+                        let pointer = path_to_pointer(e.path());
+                        Err((pointer, e.into_inner().to_string()))
+                    }
+                },
+            }
         }
         Ok(match kind {
             Kind::Organisation => Record::Organisation(de(value)?),
