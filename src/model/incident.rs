@@ -152,4 +152,10 @@ impl Incident {
     pub fn must_notify_imy(&self) -> bool {
         self.personal_data_breach && self.notification_required.unwrap_or(true)
     }
+
+    /// Whether the incident had been detected by the end of `as_of`: a later one does not
+    /// exist yet, so that `--as-of` reproduces a past day.
+    pub fn detected_by(&self, as_of: Date, tz: &jiff::tz::TimeZone) -> bool {
+        self.detected.date(tz) <= as_of
+    }
 }

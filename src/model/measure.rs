@@ -25,6 +25,14 @@ record! {
     }
 }
 
+impl Measure {
+    /// Whether the measure was in place on `as_of`: implemented, and not implemented later
+    /// (a measure without an `implemented` date counts as in place).
+    pub fn in_place(&self, as_of: Date) -> bool {
+        self.status == MeasureStatus::Implemented && self.implemented.is_none_or(|d| d <= as_of)
+    }
+}
+
 /// Organisation-wide by default: most controls (MFA, monitoring) are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,10 +1,14 @@
-//! The one integration test binary: rule fixtures, the command line, bad input, schemas.
+//! The one integration test binary: rule fixtures, the catalogue, the command line, bad
+//! input, schemas, output snapshots and reproducibility.
 
 mod bad_input;
+mod catalogue;
 mod cli;
+mod example_snapshots;
 mod formats;
 mod props;
 mod reports;
+mod reproducible;
 mod rule_fixtures;
 mod schema_model;
 mod support;

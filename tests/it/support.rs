@@ -109,11 +109,28 @@ impl TempRepo {
 
 /// Runs `isms ARGS` in the folder `cwd`, without colour.
 pub fn isms_in<S: AsRef<std::ffi::OsStr>>(cwd: &Path, args: &[S]) -> Run {
+    isms_with_env(cwd, args, &[])
+}
+
+/// Runs `isms ARGS` in the folder `cwd`, without colour, with extra environment variables.
+///
+/// `COLUMNS` and `RAYON_NUM_THREADS` are taken from `env` only, never from the shell that
+/// runs the tests: the table width and the thread count must not vary with the terminal.
+pub fn isms_with_env<S: AsRef<std::ffi::OsStr>>(
+    cwd: &Path,
+    args: &[S],
+    env: &[(&str, &str)],
+) -> Run {
     let mut cmd = Command::cargo_bin("isms").expect("the isms binary");
     cmd.args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .env_remove("RAYON_NUM_THREADS")
         .timeout(std::time::Duration::from_secs(120));
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     let out = cmd.output().expect("run isms");
     Run {
         code: out.status.code(),

@@ -6,7 +6,8 @@ use super::is_blank;
 declare_rule! {
     /// ## What it does
     /// Finds closed incidents (`status: closed`) without a `root_cause` or without `lessons`.
-    /// A field that is present but blank counts as missing.
+    /// A field that is present but blank counts as missing. An incident detected after the
+    /// as-of date is not known yet.
     ///
     /// ## Why it matters
     /// An incident closed without knowing why it happened, or what the organisation learnt,
@@ -48,7 +49,7 @@ impl Rule for ClosedIncidentWithoutLessons {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
-            if inc.status != IncidentStatus::Closed {
+            if inc.status != IncidentStatus::Closed || !inc.detected_by(cx.as_of, &cx.tz) {
                 continue;
             }
             let missing: Vec<&str> = [

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule};
-use crate::model::{Asset, Date, Measure, MeasureScope, MeasureStatus};
+use crate::model::{Asset, Date, Measure, MeasureScope};
 use crate::repo::{Rec, Repository};
 
 mod missing_capability;
@@ -43,14 +43,10 @@ pub(crate) struct Provided {
 }
 
 impl Provided {
-    pub(crate) fn new(repo: &Repository) -> Provided {
+    pub(crate) fn new(repo: &Repository, as_of: Date) -> Provided {
         let mut organisation = HashSet::new();
         let mut scoped: HashMap<String, HashSet<String>> = HashMap::new();
-        for m in repo
-            .measures
-            .iter()
-            .filter(|m| m.status == MeasureStatus::Implemented)
-        {
+        for m in repo.measures.iter().filter(|m| m.in_place(as_of)) {
             let caps = m.provides.iter().map(|c| capability(c));
             match m.scope {
                 MeasureScope::Organisation => organisation.extend(caps),
