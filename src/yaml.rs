@@ -173,7 +173,8 @@ pub fn parse(text: &str) -> Parsed {
     // has no line break, and the odd one past the end of a line; no position may lie
     // beyond its line. Only errors and warnings can be out of place, and they are rare, so
     // the line widths are measured only when there is one.
-    if out.error.is_some() || !out.warnings.is_empty() {
+    // Carriage returns make YAML's line count differ from a count of LFs.
+    if out.error.is_some() || !out.warnings.is_empty() || text.contains('\r') {
         let widths = line_widths(text);
         let clamp_pos = |p: Pos| {
             let line = (p.line as usize).max(1);
@@ -193,13 +194,24 @@ pub fn parse(text: &str) -> Parsed {
         for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
             e.span = clamp(e.span);
         }
-    } else if let Some(last) = last_line(text) {
-        // A collection that runs to the end of a file without a final line break ends
-        // one line past the text.
+    } else {
+        // A collection (or an empty value) that runs to the end of the text can be placed
+        // one line past it.
+        let (lines, width) = last_line(text);
+        let fix = |p: &mut Pos| {
+            if p.line > lines {
+                *p = Pos::new(lines as usize, width);
+            }
+        };
         for doc in &mut out.documents {
+            fix(&mut doc.span.start);
+            fix(&mut doc.span.end);
             for e in &mut doc.spans.entries {
-                if e.value.end.line > last.0 {
-                    e.value.end = Pos::new(last.0 as usize, last.1);
+                fix(&mut e.value.start);
+                fix(&mut e.value.end);
+                if let Some(k) = &mut e.key {
+                    fix(&mut k.start);
+                    fix(&mut k.end);
                 }
             }
         }
@@ -207,15 +219,11 @@ pub fn parse(text: &str) -> Parsed {
     out
 }
 
-/// The number of the last line and its width in characters, when the text does not end
-/// with a line break (then the parser may place an end one line past it).
-fn last_line(text: &str) -> Option<(u32, usize)> {
-    if text.is_empty() || text.ends_with('\n') {
-        return None;
-    }
+/// The number of the last line and its width in characters.
+fn last_line(text: &str) -> (u32, usize) {
     let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
     let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
-    Some((u32::try_from(lines).unwrap_or(u32::MAX), width))
+    (u32::try_from(lines).unwrap_or(u32::MAX), width)
 }
 
 /// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).
