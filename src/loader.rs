@@ -256,10 +256,23 @@ fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
             return out;
         }
     };
-    let text: Arc<str> = lone_cr_to_lf(text).into();
+    // The text is not kept: at a hundred thousand records it would be the largest thing in
+    // memory, and only the few files with findings need it again, for code frames
+    // (`source_text`).
+    let text = lone_cr_to_lf(text);
     parse_text(&text, &relp, &mut out);
-    out.text = Some((relp, text));
     out
+}
+
+/// The text of a record file as the loader saw it (BOM removed, lone CRs made LFs), so
+/// that positions in diagnostics match it; for drawing code frames.
+pub fn source_text(root: &Path, rel: &str) -> Option<String> {
+    let path = root.join(rel);
+    if std::fs::metadata(&path).ok()?.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let text = decode(std::fs::read(path).ok()?).ok()?;
+    Some(lone_cr_to_lf(text))
 }
 
 /// UTF-8 text without a BOM, or where and why it is not text.

@@ -209,6 +209,12 @@ fn check_config_rules(config: &Config) -> Result<()> {
     Ok(())
 }
 
+/// The process is about to exit: freeing a hundred thousand records one by one would only
+/// delay it, so the session is left to the operating system.
+fn exit_without_drop(session: Session) {
+    std::mem::forget(session);
+}
+
 fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
@@ -240,7 +246,11 @@ fn run(cli: Cli) -> Result<u8> {
             let result = check::check(&session, as_of, &rec_only);
             let diags = result.findings;
             let repo = &session.repo;
-            let text_of = |p: &str| repo.file_text(p);
+            let texts = match format {
+                ValidateFormat::Human if !quiet => session.source_texts(&diags),
+                _ => Default::default(),
+            };
+            let text_of = |p: &str| texts.get(p).map(String::as_str);
             let out = Output {
                 as_of: as_of.to_string(),
                 diagnostics: &diags,
@@ -254,11 +264,13 @@ fn run(cli: Cli) -> Result<u8> {
                 ValidateFormat::Json => render::json::render(&out),
             };
             emit(&text)?;
-            Ok(if result.invalid_records {
+            let code = if result.invalid_records {
                 EXIT_INVALID
             } else {
                 0
-            })
+            };
+            exit_without_drop(session);
+            Ok(code)
         }
         Command::Check {
             common,
@@ -288,7 +300,11 @@ fn run(cli: Cli) -> Result<u8> {
             let as_of = as_of(&common, &session.config)?;
             let result = check::check(&session, as_of, &selection);
             let repo = &session.repo;
-            let text_of = |p: &str| repo.file_text(p);
+            let texts = match format {
+                CheckFormat::Human if !quiet => session.source_texts(&result.findings),
+                _ => Default::default(),
+            };
+            let text_of = |p: &str| texts.get(p).map(String::as_str);
             let ran: Vec<&'static dyn rules::Rule> = rules::all()
                 .into_iter()
                 .filter(|r| selection.wants(r.meta().code))
@@ -309,16 +325,21 @@ fn run(cli: Cli) -> Result<u8> {
                 CheckFormat::Junit => render::junit::render(&out),
             };
             emit(&text)?;
-            if result.invalid_records {
-                return Ok(EXIT_INVALID);
-            }
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
             let failed = threshold.is_some_and(|t| result.findings.iter().any(|d| d.severity >= t));
-            Ok(if failed { EXIT_GAPS } else { 0 })
+            let code = if result.invalid_records {
+                EXIT_INVALID
+            } else if failed {
+                EXIT_GAPS
+            } else {
+                0
+            };
+            exit_without_drop(session);
+            Ok(code)
         }
         Command::Report {
             common,

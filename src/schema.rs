@@ -92,22 +92,28 @@ impl jsonschema::Retrieve for Embedded {
 /// The compiled validator of a kind. Compiled once per process: compilation costs far more
 /// than validating a record.
 pub fn validator(kind: Kind) -> &'static Validator {
-    static VALIDATORS: OnceLock<Vec<Validator>> = OnceLock::new();
-    let all = VALIDATORS.get_or_init(|| {
-        Kind::ALL
-            .iter()
-            .map(|k| {
-                jsonschema::options()
-                    .with_draft(Draft::Draft202012)
-                    .should_validate_formats(true)
-                    .with_retriever(Embedded)
-                    .build(parsed(k.as_str()))
-                    .unwrap_or_else(|e| panic!("embedded schema {k} does not compile: {e}"))
-            })
-            .collect()
-    });
+    // One cell per kind, so that threads meeting different kinds compile them in parallel.
+    static VALIDATORS: [OnceLock<Validator>; 16] = [const { OnceLock::new() }; 16];
     let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    &all[i]
+    VALIDATORS[i].get_or_init(|| {
+        jsonschema::options()
+            .with_draft(Draft::Draft202012)
+            .should_validate_formats(true)
+            .with_retriever(Embedded)
+            .build(parsed(kind.as_str()))
+            .unwrap_or_else(|e| panic!("embedded schema {kind} does not compile: {e}"))
+    })
+}
+
+/// Compiles every validator on the rayon pool, in the background: started before the
+/// repository is walked, compilation overlaps the walk instead of delaying the first
+/// records.
+pub fn warm_up() {
+    for kind in Kind::ALL {
+        rayon::spawn(move || {
+            let _ = validator(kind);
+        });
+    }
 }
 
 /// One schema violation, ready to be placed at `pointer` (value) or at its key.

@@ -26,6 +26,7 @@ impl Session {
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
         let config = Config::load(root)?;
+        crate::schema::warm_up();
         let walk = Walk::new(&config.exclude)?;
         let loaded = loader::load(root, &walk);
         let mut built = Repository::build(loaded);
@@ -38,5 +39,28 @@ impl Session {
             repo: built.repo,
             record_problems: built.diagnostics,
         })
+    }
+
+    /// The texts of the files that `diagnostics` point into, for code frames: read again
+    /// from disk (the loader keeps no texts), once per file.
+    pub fn source_texts(
+        &self,
+        diagnostics: &[Diagnostic],
+    ) -> std::collections::HashMap<String, String> {
+        let mut texts = std::collections::HashMap::new();
+        for d in diagnostics {
+            let Some(loc) = &d.location else { continue };
+            if loc.span.is_none() || texts.contains_key(&*loc.path) {
+                continue;
+            }
+            let text = match self.repo.file_text(&loc.path) {
+                Some(t) => Some(t.to_owned()),
+                None => crate::loader::source_text(&self.root, &loc.path),
+            };
+            if let Some(t) = text {
+                texts.insert(loc.path.to_string(), t);
+            }
+        }
+        texts
     }
 }

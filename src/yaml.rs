@@ -26,14 +26,81 @@ pub const MAX_NODES_PER_DOCUMENT: usize = 100_000;
 /// list searched linearly is the cheapest structure.
 #[derive(Debug, Clone, Default)]
 pub struct SpanTable {
-    entries: Vec<SpanEntry>,
+    entries: Box<[SpanEntry]>,
 }
 
-#[derive(Debug, Clone)]
+/// One value's position, packed into 32 bytes: a hundred thousand records hold millions of
+/// these. Columns beyond 65 535 saturate (a record line is never that long).
+#[derive(Debug, Clone, Copy)]
 struct SpanEntry {
     pointer: u64,
-    key: Option<Span>,
-    value: Span,
+    value_line: u32,
+    /// 0 when the value has no key (list items, the document itself).
+    key_line: u32,
+    value_col: u16,
+    value_end_col: u16,
+    /// End line minus start line.
+    value_lines: u16,
+    key_col: u16,
+    key_end_col: u16,
+}
+
+fn col16(col: u32) -> u16 {
+    u16::try_from(col).unwrap_or(u16::MAX)
+}
+
+impl SpanEntry {
+    fn new(pointer: u64, key: Option<Span>, value: Span) -> SpanEntry {
+        let k = key.unwrap_or_default();
+        SpanEntry {
+            pointer,
+            value_line: value.start.line,
+            key_line: if key.is_some() {
+                k.start.line.max(1)
+            } else {
+                0
+            },
+            value_col: col16(value.start.col),
+            value_end_col: col16(value.end.col),
+            value_lines: u16::try_from(value.end.line.saturating_sub(value.start.line))
+                .unwrap_or(u16::MAX),
+            key_col: col16(k.start.col),
+            key_end_col: col16(k.end.col),
+        }
+    }
+
+    fn value(&self) -> Span {
+        Span::new(
+            Pos {
+                line: self.value_line,
+                col: u32::from(self.value_col),
+            },
+            Pos {
+                line: self.value_line + u32::from(self.value_lines),
+                col: u32::from(self.value_end_col),
+            },
+        )
+    }
+
+    fn key(&self) -> Option<Span> {
+        (self.key_line > 0).then(|| {
+            Span::new(
+                Pos {
+                    line: self.key_line,
+                    col: u32::from(self.key_col),
+                },
+                Pos {
+                    line: self.key_line,
+                    col: u32::from(self.key_end_col),
+                },
+            )
+        })
+    }
+
+    /// Moves both spans through `f` (to keep them inside the text).
+    fn map(&mut self, f: impl Fn(Span) -> Span) {
+        *self = SpanEntry::new(self.pointer, self.key().map(&f), f(self.value()));
+    }
 }
 
 /// FNV-1a offset basis: the hash of the root pointer `""`.
@@ -81,23 +148,15 @@ fn prefixes(pointer: &str) -> Vec<u64> {
 }
 
 impl SpanTable {
-    fn push(&mut self, pointer: u64, key: Option<Span>, value: Span) {
-        self.entries.push(SpanEntry {
-            pointer,
-            key,
-            value,
-        });
-    }
-
     /// The span of the value at `pointer`, or of its nearest ancestor that has one.
     pub fn value(&self, pointer: &str) -> Option<Span> {
-        self.nearest(pointer).map(|e| e.value)
+        self.nearest(pointer).map(SpanEntry::value)
     }
 
     /// The span of the key that introduces the value at `pointer` (the `adopted:` of
     /// `adopted: 2019-11-12`), falling back to the value's own span.
     pub fn key(&self, pointer: &str) -> Option<Span> {
-        self.nearest(pointer).map(|e| e.key.unwrap_or(e.value))
+        self.nearest(pointer).map(|e| e.key().unwrap_or(e.value()))
     }
 
     /// Whether a value exists at exactly this pointer.
@@ -187,8 +246,7 @@ pub fn parse(text: &str) -> Parsed {
         for doc in &mut out.documents {
             doc.span = clamp(doc.span);
             for e in &mut doc.spans.entries {
-                e.key = e.key.map(clamp);
-                e.value = clamp(e.value);
+                e.map(clamp);
             }
         }
         for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
@@ -207,11 +265,12 @@ pub fn parse(text: &str) -> Parsed {
             fix(&mut doc.span.start);
             fix(&mut doc.span.end);
             for e in &mut doc.spans.entries {
-                fix(&mut e.value.start);
-                fix(&mut e.value.end);
-                if let Some(k) = &mut e.key {
-                    fix(&mut k.start);
-                    fix(&mut k.end);
+                if e.value_line + u32::from(e.value_lines) > lines || e.key_line > lines {
+                    e.map(|mut s| {
+                        fix(&mut s.start);
+                        fix(&mut s.end);
+                        s
+                    });
                 }
             }
         }
@@ -288,7 +347,8 @@ struct Builder {
     stack: Vec<Frame>,
     /// Hashed JSON pointer of each open collection, innermost last.
     path: Vec<u64>,
-    spans: SpanTable,
+    /// Positions of the document being built; copied into an exact-size table at its end.
+    spans: Vec<SpanEntry>,
     anchors: HashMap<usize, (Value, usize)>,
     nodes: usize,
     doc_start: Option<Span>,
@@ -318,7 +378,7 @@ impl Builder {
             Event::DocumentStart(_) => {
                 self.stack.clear();
                 self.path.clear();
-                self.spans = SpanTable::default();
+                self.spans.clear();
                 self.anchors.clear();
                 self.nodes = 0;
                 self.doc_start = None;
@@ -331,7 +391,9 @@ impl Builder {
                 Ok(Some(Document {
                     index: 0,
                     value,
-                    spans: std::mem::take(&mut self.spans),
+                    spans: SpanTable {
+                        entries: self.spans.as_slice().into(),
+                    },
                     span,
                 }))
             }
@@ -470,18 +532,18 @@ impl Builder {
         let pointer = self.path.pop().unwrap_or(ROOT);
         match self.stack.last_mut() {
             None => {
-                self.spans.push(pointer, None, span);
+                self.spans.push(SpanEntry::new(pointer, None, span));
                 self.root = Some(value);
             }
             Some(Frame::Seq { items, .. }) => {
-                self.spans.push(pointer, None, span);
+                self.spans.push(SpanEntry::new(pointer, None, span));
                 items.push(value);
             }
             Some(Frame::Map {
                 map, pending_key, ..
             }) => {
                 let (k, kspan) = pending_key.take().unwrap_or_default();
-                self.spans.push(pointer, Some(kspan), span);
+                self.spans.push(SpanEntry::new(pointer, Some(kspan), span));
                 map.insert(k, value);
             }
         }
@@ -501,12 +563,12 @@ impl Builder {
         let parent = self.parent();
         match self.stack.last_mut() {
             None => {
-                self.spans.push(ROOT, None, span);
+                self.spans.push(SpanEntry::new(ROOT, None, span));
                 self.root = Some(value);
             }
             Some(Frame::Seq { items, .. }) => {
                 self.spans
-                    .push(child_index(parent, items.len()), None, span);
+                    .push(SpanEntry::new(child_index(parent, items.len()), None, span));
                 items.push(value);
             }
             Some(Frame::Map {
@@ -534,8 +596,11 @@ impl Builder {
                     *pending_key = Some((key, span));
                 }
                 Some((k, kspan)) => {
-                    self.spans
-                        .push(child(parent, k.as_bytes()), Some(kspan), span);
+                    self.spans.push(SpanEntry::new(
+                        child(parent, k.as_bytes()),
+                        Some(kspan),
+                        span,
+                    ));
                     map.insert(k, value);
                 }
             },

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of `isms` against two reference points measured in the same run
+# on the same files: the floor (walk + parse with the same parser on the same threads,
+# examples/floor.rs) and the peer (check-jsonschema validating the same files against the
+# same schemas). Prints medians, ratios and peak memory; writes target/bench/results.md.
+#
+#   bash benches/run.sh            # 2k, 10k and 100k records; the peer on 2k and 10k
+#   SIZES="2000 10000" bash benches/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"2000 10000 100000"}
+PEER_SIZES=${PEER_SIZES:-"2000 10000"}
+RUNS=${RUNS:-5}
+OUT=target/bench
+mkdir -p "$OUT"
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need hyperfine; then
+  echo "installing hyperfine (Debian package)"
+  (apt-get update -qq && apt-get install -y -qq hyperfine) >/dev/null
+fi
+if [ ! -x "$OUT/venv/bin/check-jsonschema" ]; then
+  echo "installing check-jsonschema (PyPI) into $OUT/venv"
+  python3 -m venv "$OUT/venv"
+  "$OUT/venv/bin/pip" install -q check-jsonschema
+fi
+[ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time) >/dev/null
+
+cargo build --release --quiet --bin isms --example generate --example floor
+ISMS=target/release/isms
+FLOOR=target/release/examples/floor
+
+for n in $SIZES; do
+  [ -d "$OUT/data-$n" ] || target/release/examples/generate --records "$n" --seed 1 "$OUT/data-$n"
+done
+
+# Median wall time in seconds of a command, over $RUNS runs after one warm-up.
+median() {
+  local name=$1; shift
+  hyperfine -N -i -w 1 -r "$RUNS" --export-json "$OUT/$name.json" "$@" >/dev/null 2>&1 || \
+    hyperfine -i -w 1 -r "$RUNS" --export-json "$OUT/$name.json" "$@" >/dev/null
+  python3 -c "import json,sys; print(f\"{json.load(open(sys.argv[1]))['results'][0]['median']:.3f}\")" "$OUT/$name.json"
+}
+peak_mib() {
+  # `isms check` exits 1 when it finds gaps: the status is not what is measured here.
+  { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk '/Maximum resident/ {printf "%.0f", $6/1024}'
+}
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
+
+# The peer validates each kind's files against that kind's schema: one call per kind.
+peer() {
+  local dir=$1
+  for kind in organisation unit policy asset classification risk measure requirement incident plan activity training continuity_plan evaluation review finding; do
+    local files
+    files=$(grep -rl --include='*.yaml' "^kind: $kind\$" "$dir" || true)
+    [ -n "$files" ] || continue
+    # shellcheck disable=SC2086
+    "$OUT/venv/bin/check-jsonschema" --schemafile "schemas/$kind.schema.json" $files >/dev/null || true
+  done
+}
+export -f peer
+export OUT
+
+{
+  echo "# isms benchmarks"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)."
+  echo "Median of $RUNS runs (hyperfine, one warm-up), wall clock, whole process."
+  echo
+  echo "| records | floor (s) | validate (s) | check (s) | check / floor | floor RSS (MiB) | check RSS (MiB) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+} > "$OUT/results.md"
+
+declare -A CHECK
+for n in $SIZES; do
+  d="$OUT/data-$n"
+  f=$(median "floor-$n" "$FLOOR $d")
+  v=$(median "validate-$n" "$ISMS validate --repo $d -q")
+  c=$(median "check-$n" "$ISMS check --repo $d --as-of 2026-11-28 -q")
+  CHECK[$n]=$c
+  fr=$(peak_mib $FLOOR "$d")
+  cr=$(peak_mib $ISMS check --repo "$d" --as-of 2026-11-28 -q)
+  echo "| $n | $f | $v | $c | $(ratio "$c" "$f") | $fr | $cr |" >> "$OUT/results.md"
+done
+
+{
+  echo
+  echo "| records | check-jsonschema (s) | isms validate (s) | peer / isms |"
+  echo "|---:|---:|---:|---:|"
+} >> "$OUT/results.md"
+for n in $PEER_SIZES; do
+  d="$OUT/data-$n"
+  p=$(RUNS=1 median "peer-$n" "bash -c 'peer $d'")
+  v=$(python3 -c "import json,sys; print(f\"{json.load(open(sys.argv[1]))['results'][0]['median']:.3f}\")" "$OUT/validate-$n.json")
+  echo "| $n | $p | $v | $(ratio "$p" "$v") |" >> "$OUT/results.md"
+done
+
+first=$(echo "$SIZES" | awk '{print $1}')
+{
+  echo
+  r=$(median "report-$first" "$ISMS report --repo $OUT/data-$first --as-of 2026-11-28")
+  echo "Report (management) on $first records: $r s, against check's ${CHECK[$first]} s: the report adds $(python3 -c "print(f'{(float($r)-float(${CHECK[$first]}))*1000:.0f}')") ms."
+  if [[ -n "${CHECK[10000]:-}" && -n "${CHECK[100000]:-}" ]]; then
+    echo "Scaling 10k -> 100k: check took $(ratio "${CHECK[100000]}" "${CHECK[10000]}") times as long for 10 times the records."
+  fi
+} >> "$OUT/results.md"
+cat "$OUT/results.md"
