@@ -205,28 +205,25 @@ impl<'a> Input<'a> {
             }
         }
         let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-        match incident.status {
-            IncidentStatus::Closed => {
-                if blank(&incident.root_cause) {
-                    reasons.push(
-                        super::labels::pick(lang, "grundorsak saknas", "no root cause").into(),
-                    );
-                }
-                if blank(&incident.lessons) {
-                    reasons.push(
-                        super::labels::pick(lang, "lärdomar saknas", "no lessons learned").into(),
-                    );
-                }
+        // An incident closed after the as-of date was still open then.
+        if incident.closed_on(self.as_of) {
+            if blank(&incident.root_cause) {
+                reasons
+                    .push(super::labels::pick(lang, "grundorsak saknas", "no root cause").into());
             }
-            IncidentStatus::Open | IncidentStatus::Contained => {
-                let max = i64::from(self.config.thresholds.incident_open_max_days);
-                let days = detected.days_until(self.as_of);
-                if days > max {
-                    reasons.push(match lang {
-                        Language::Sv => format!("öppen i {days} dagar"),
-                        Language::En => format!("open for {days} days"),
-                    });
-                }
+            if blank(&incident.lessons) {
+                reasons.push(
+                    super::labels::pick(lang, "lärdomar saknas", "no lessons learned").into(),
+                );
+            }
+        } else {
+            let max = i64::from(self.config.thresholds.incident_open_max_days);
+            let days = detected.days_until(self.as_of);
+            if days > max {
+                reasons.push(match lang {
+                    Language::Sv => format!("öppen i {days} dagar"),
+                    Language::En => format!("open for {days} days"),
+                });
             }
         }
         reasons

@@ -682,9 +682,9 @@ pub(crate) fn incident_row(input: &Input<'_>, i: &Rec<Incident>) -> IncidentRow 
             lang,
             "incident_status",
             match i.status {
-                IncidentStatus::Open => "open",
+                _ if i.closed_on(input.as_of) => "closed",
                 IncidentStatus::Contained => "contained",
-                IncidentStatus::Closed => "closed",
+                IncidentStatus::Open | IncidentStatus::Closed => "open",
             },
         ),
         personal_data_breach: i.personal_data_breach,
@@ -726,10 +726,7 @@ fn incidents(input: &Input<'_>) -> Incidents {
         personal_data_breaches: list.iter().filter(|i| i.personal_data_breach).count(),
         significant: list.iter().filter(|i| i.significant).count(),
         escalated: list.iter().filter(|i| i.escalated).count(),
-        open: list
-            .iter()
-            .filter(|i| i.status != IncidentStatus::Closed)
-            .count(),
+        open: list.iter().filter(|i| !i.closed_on(input.as_of)).count(),
         by_type,
         by_month,
         list: list.iter().map(|i| incident_row(input, i)).collect(),

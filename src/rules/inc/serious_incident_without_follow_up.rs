@@ -4,7 +4,7 @@ use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds incidents of `severity: high` or `critical` with no follow-up activity
-    /// (`activities` empty), whatever their status.
+    /// (`activities` empty), whatever their status, detected on or before the as-of date.
     ///
     /// ## Why it matters
     /// A serious incident shows a weakness that handling the incident alone does not remove.
@@ -47,7 +47,7 @@ impl Rule for SeriousIncidentWithoutFollowUp {
             let Some(severity @ (Severity::High | Severity::Critical)) = inc.severity else {
                 continue;
             };
-            if !inc.activities.is_empty() {
+            if !inc.activities.is_empty() || !inc.detected_by(cx.as_of, &cx.tz) {
                 continue;
             }
             sink.at(inc, "/severity", format!(
