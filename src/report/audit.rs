@@ -638,7 +638,7 @@ fn classification(input: &Input<'_>, m: &mut Measured) {
 fn measures_verified(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for x in &input.repo.measures {
-        if x.status != MeasureStatus::Implemented {
+        if !x.implemented_on(input.as_of) {
             continue;
         }
         let interval = x
@@ -666,7 +666,7 @@ fn monitoring(input: &Input<'_>, m: &mut Measured) {
             .repo
             .measures
             .iter()
-            .filter(|x| x.status == MeasureStatus::Implemented)
+            .filter(|x| x.implemented_on(input.as_of))
             .filter(|x| x.provides.iter().any(|p| p == cap))
             .collect();
         let verified: Vec<&str> = providers

@@ -14,7 +14,8 @@ declare_rule! {
     /// through `supports`), while a requirement on personal data and hosting alone (the
     /// baseline's `processor`) applies to every active asset that matches it, classified or
     /// not. A measure is in scope when it is implemented and organisation-wide, or
-    /// asset-scoped and listed in the asset's `measures`; whether it is verified is SEC002's
+    /// asset-scoped and listed in the asset's `measures` (implemented after the as-of date:
+    /// not yet); whether it is verified is SEC002's
     /// concern. One finding per asset lists each missing capability with the requirements
     /// that ask for it, and says where inherited levels come from. Capabilities are compared
     /// ignoring case.
@@ -64,7 +65,7 @@ impl Rule for MissingCapability {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let provided = Provided::new(cx.repo);
+        let provided = Provided::new(cx.repo, cx.as_of);
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {
                 continue;

@@ -1,4 +1,4 @@
-use crate::model::{Measure, MeasureStatus};
+use crate::model::Measure;
 use crate::repo::Rec;
 use crate::rules::sec::{Verification, capability, interval, verification, verification_pointer};
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
@@ -11,7 +11,8 @@ declare_rule! {
     /// Checks that `monitoring` and `intrusion_detection` are each provided by an implemented
     /// measure verified within its interval (the same test as SEC002: `last_verified`, or
     /// `implemented` when never verified, within the measure's `verify_interval_months`,
-    /// default 12). A measure of any scope counts. One finding names the capabilities
+    /// default 12). A measure of any scope counts; one implemented after the as-of date does
+    /// not (yet). One finding names the capabilities
     /// missing and the unverified measures that provide them. It points at the measure when
     /// a single implemented but unverified measure provides every missing capability
     /// (verifying it is the fix, and a waiver on it silences the finding), and at the
@@ -63,7 +64,7 @@ impl Rule for MissingMonitoring {
             .repo
             .measures
             .iter()
-            .filter(|m| m.status == MeasureStatus::Implemented)
+            .filter(|m| m.implemented_on(cx.as_of))
             .collect();
         let mut missing: Vec<&str> = Vec::new();
         // Implemented measures providing a missing capability, none verified in time.
