@@ -364,11 +364,12 @@ impl<'a> Input<'a> {
             .max_by(|a, b| a.date.cmp(&b.date))
     }
 
-    /// Continuity plans covering an asset.
+    /// Continuity plans covering an asset that existed on the as-of date.
     pub fn plans_covering(&self, asset: &str) -> Vec<&'a Rec<ContinuityPlan>> {
         self.repo
             .continuity_plans
             .iter()
+            .filter(|p| p.exists_on(self.as_of))
             .filter(|p| p.assets.iter().any(|a| a.eq_ignore_ascii_case(asset)))
             .collect()
     }
