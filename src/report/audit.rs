@@ -429,7 +429,8 @@ fn organisation(input: &Input<'_>, m: &mut Measured) {
 /// On track: done, or not past due. Cancelled activities are left out: cancelling is a
 /// decision, not a delay.
 pub fn on_track(input: &Input<'_>, a: &Activity) -> bool {
-    a.status == ActivityStatus::Done || a.due.is_none_or(|d| d >= input.as_of)
+    (a.status == ActivityStatus::Done && !a.completed_after(input.as_of))
+        || a.due.is_none_or(|d| d >= input.as_of)
 }
 
 fn plan_on_track(input: &Input<'_>, m: &mut Measured) {

@@ -350,10 +350,11 @@ impl<'a> Input<'a> {
         v
     }
 
-    /// Days an open (planned or in progress) activity is past its due date.
+    /// Days an open (planned, in progress, or completed only after the as-of date) activity
+    /// is past its due date.
     pub fn days_overdue(&self, a: &Activity) -> Option<i64> {
         let due = a.due?;
-        (a.status.is_open() && due < self.as_of).then(|| due.days_until(self.as_of))
+        (a.open_on(self.as_of) && due < self.as_of).then(|| due.days_until(self.as_of))
     }
 
     /// The last exercise of a plan on or before the as-of date.

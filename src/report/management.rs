@@ -877,15 +877,11 @@ fn evaluations(input: &Input<'_>) -> Evaluations {
                 )
             }),
             findings: e.findings.len(),
-            open: e
-                .findings
-                .iter()
-                .filter(|f| f.status == FindingStatus::Open)
-                .count(),
+            open: e.findings.iter().filter(|f| f.open_on(input.as_of)).count(),
             open_high: e
                 .findings
                 .iter()
-                .filter(|f| f.status == FindingStatus::Open && high(f.severity))
+                .filter(|f| f.open_on(input.as_of) && high(f.severity))
                 .count(),
         })
         .collect();
@@ -898,7 +894,7 @@ fn evaluations(input: &Input<'_>) -> Evaluations {
         .flat_map(|e| {
             e.findings
                 .iter()
-                .filter(|f| f.status == FindingStatus::Open && high(f.severity))
+                .filter(|f| f.open_on(input.as_of) && high(f.severity))
                 .map(move |f| EvaluationFindingRow {
                     evaluation: e.id.clone(),
                     id: f.id.clone(),
