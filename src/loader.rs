@@ -549,7 +549,7 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match Record::from_value(kind, value) {
+    match Record::from_value(kind, without_nulls(value)) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
@@ -561,6 +561,23 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
                 out.invalid.push(Invalid { kind, id, source });
             }
         }
+    }
+}
+
+/// The record with every empty (`null`) field of a mapping removed, at every level. The
+/// schema has already accepted them, on optional fields only: an empty optional field
+/// (`traceability:`, `exercises: ~`) means the same as an absent one, as `completed: null`
+/// and an empty role do in the specification. Items of lists are kept.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
     }
 }
 

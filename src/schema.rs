@@ -210,11 +210,22 @@ fn explain(
             );
         }
         ValidationErrorKind::Type { kind: expected } => {
-            let expected = format!("{expected:?}")
-                .to_lowercase()
-                .replace("single(", "")
-                .replace("multiple(", "")
-                .replace(')', "");
+            // A nullable field (`[boolean, null]`) is named by its non-null type: an empty
+            // value is never the mistake being reported.
+            let expected = match expected {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(set) => {
+                    let names: Vec<String> = set
+                        .iter()
+                        .filter(|t| *t != JsonType::Null)
+                        .map(|t| t.to_string())
+                        .collect();
+                    match names.as_slice() {
+                        [one] => one.clone(),
+                        _ => names.join(", "),
+                    }
+                }
+            };
             let help = match (instance, expected.as_str()) {
                 (Value::String(s), e)
                     if e.contains("boolean")
