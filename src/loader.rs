@@ -527,7 +527,10 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         }
     };
     let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
-    let errors = schema::validate(kind, &value);
+    let mut errors = schema::validate(kind, &value);
+    if errors.is_empty() && kind == Kind::Asset {
+        errors = unknown_countries(&value);
+    }
     if !errors.is_empty() {
         for e in errors {
             let span = if e.at_key {
@@ -562,6 +565,39 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
             }
         }
     }
+}
+
+/// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
+/// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
+/// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
+fn unknown_countries(value: &Value) -> Vec<schema::SchemaError> {
+    let registry = crate::registry::registry();
+    let Some(countries) = value
+        .pointer("/hosting/countries")
+        .and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    countries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let code = c.as_str()?;
+            if registry.is_country(code) {
+                return None;
+            }
+            let help = match registry.reserved_country(code) {
+                Some(iso) => format!("the ISO 3166-1 code is `{iso}`"),
+                None => "write the country's two-letter ISO 3166-1 alpha-2 code, e.g. `SE`".into(),
+            };
+            Some(schema::SchemaError {
+                pointer: format!("/hosting/countries/{i}"),
+                at_key: false,
+                message: format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+                help: Some(help),
+            })
+        })
+        .collect()
 }
 
 /// The record with every empty (`null`) field of a mapping removed, at every level. The

@@ -281,6 +281,16 @@ fn explain(
                     "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"
                         .to_owned(),
                 )
+            } else if pattern.as_str() == "^[A-Z]{2}$" {
+                Some(match instance.as_str() {
+                    Some(c) if c.len() == 2 && c.is_ascii() => format!(
+                        "country codes are ISO 3166-1 alpha-2, in capitals: `{}`",
+                        c.to_ascii_uppercase()
+                    ),
+                    _ => {
+                        "country codes are ISO 3166-1 alpha-2, two capitals such as `SE`".to_owned()
+                    }
+                })
             } else if pattern.contains("T ]") || pattern.contains("[T") {
                 Some("date-times are written 2023-05-02T09:30, optionally with seconds and an offset".to_owned())
             } else {

@@ -650,3 +650,24 @@ fn wrong_type_in_an_optional_field() {
         run.stdout
     );
 }
+
+/// `hosting.countries` must hold ISO 3166-1 alpha-2 codes: `UK` (exceptionally reserved, the
+/// ISO code is `GB`) passes the two-capitals shape but is not a country `isms` can judge.
+#[test]
+fn country_code_that_is_not_iso() {
+    let repo = TempRepo::example();
+    repo.write(
+        "assets/bad.yaml",
+        "kind: asset\nid: bad\nname: Bad\ntype: service\npersonal_data: ordinary\nhosting:\n  model: saas\n  countries: [SE, UK]\n",
+    );
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("error[REC001]: `UK` is not an ISO 3166-1 alpha-2 country code")
+            && run.stdout.contains("--> assets/bad.yaml:8:19")
+            && run.stdout.contains("help: the ISO 3166-1 code is `GB`"),
+        "{}",
+        run.stdout
+    );
+}
