@@ -671,3 +671,15 @@ fn country_code_that_is_not_iso() {
         run.stdout
     );
 }
+
+/// Date-times are RFC 3339, whose "T" and "Z" may be written in lower case (5.6).
+#[test]
+fn date_time_with_lower_case_t_and_z_is_valid() {
+    let repo = TempRepo::empty();
+    repo.write("isms.toml", "organisation = \"T\"\n").write(
+        "incidents/i.yaml",
+        "kind: incident\nid: i\ntitle: I\ntype: it\ndetected: 2026-05-02t09:30:00.5z\nnotifications: [{to: imy, at: 2026-05-03t10:00}]\n",
+    );
+    let run = repo.validate();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+}
