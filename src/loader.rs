@@ -80,8 +80,12 @@ impl Walk {
     pub fn new(exclude: &[String]) -> anyhow::Result<Walk> {
         let mut b = GlobSetBuilder::new();
         for pattern in exclude {
+            let glob = exclude_glob(pattern);
+            if glob.is_empty() {
+                continue;
+            }
             b.add(
-                Glob::new(pattern)
+                Glob::new(glob)
                     .map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?,
             );
         }
@@ -89,6 +93,17 @@ impl Walk {
             exclude: b.build()?,
         })
     }
+}
+
+/// An `exclude` entry as matched against paths relative to the root: written the way
+/// `.gitignore` lines are (`./drafts/**`, `/drafts`, `drafts/`), it means the same as
+/// `drafts/**` or `drafts` (a folder that matches is skipped with all below it).
+fn exclude_glob(pattern: &str) -> &str {
+    let mut p = pattern.trim();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.trim_start_matches('/').trim_end_matches('/')
 }
 
 enum Found {
@@ -648,6 +663,23 @@ mod tests {
         let (span, msg, _) = decode(b"kind: unit\nname: \xFF\n".to_vec()).unwrap_err();
         assert_eq!((span.start.line, span.start.column()), (2, 7));
         assert!(msg.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn exclude_globs_written_as_in_gitignore() {
+        let walk = Walk::new(&[
+            "./drafts/**".into(),
+            "old/".into(),
+            "/archive".into(),
+            "*.tmp.yaml".into(),
+        ])
+        .expect("globs");
+        for path in ["drafts/a.yaml", "old", "archive", "units/x.tmp.yaml"] {
+            assert!(walk.exclude.is_match(path), "{path}");
+        }
+        for path in ["units/a.yaml", "older/a.yaml"] {
+            assert!(!walk.exclude.is_match(path), "{path}");
+        }
     }
 
     #[test]
