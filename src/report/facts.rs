@@ -240,10 +240,17 @@ impl<'a> Input<'a> {
                 .iter()
                 .any(|r| r.eq_ignore_ascii_case(n.to.as_str()))
         };
-        let matches_kind = |n: &Notification, kind: ReportKind| match (n.kind, kind) {
-            (None, ReportKind::Initial) => true,
-            (Some(k), kind) => k.as_str() == report_kind_str(kind),
-            (None, _) => false,
+        // As INC002: a report of the kind or of a later stage (a notification without `kind`
+        // is the incident notification) meets the deadline, and reports sent after the
+        // as-of day are not known yet.
+        let stage = |k: &str| {
+            ["early_warning", "initial", "final"]
+                .iter()
+                .position(|s| *s == k)
+        };
+        let matches_kind = |n: &Notification, kind: ReportKind| {
+            let sent = n.kind.map_or("initial", |k| k.as_str());
+            n.at.instant(&tz) < now && stage(sent) >= stage(report_kind_str(kind))
         };
         for d in &regime.deadlines {
             let start = match d.from {
