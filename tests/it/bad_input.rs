@@ -683,3 +683,18 @@ fn date_time_with_lower_case_t_and_z_is_valid() {
     let run = repo.validate();
     assert_eq!(run.code, Some(0), "{}", run.stdout);
 }
+
+/// Ids are ASCII: an id written with å, ä or ö gets the rule and an id to use instead.
+#[test]
+fn id_with_swedish_letters() {
+    let repo = TempRepo::example();
+    repo.write(
+        "units/bad.yaml",
+        UNIT.replace("id: bad", "id: miljönämnden"),
+    );
+    let out = invalid(&repo, "units/bad.yaml:2:5", 1);
+    assert!(
+        out.contains("(not å, ä or ö)") && out.contains("e.g. `miljonamnden`"),
+        "{out}"
+    );
+}
