@@ -372,13 +372,14 @@ fn required_documents(input: &Input<'_>, m: &mut Measured) {
                         }
                     ),
                     Language::En => format!(
-                        "{} adopted {adopted}{}, {age} years old (at most {max})",
+                        "{} adopted {adopted}{}, {age} year{} old (at most {max})",
                         p.title,
                         if by.is_empty() {
                             String::new()
                         } else {
                             format!(" by the {}", by.to_lowercase())
-                        }
+                        },
+                        if age == 1 { "" } else { "s" },
                     ),
                 };
                 Evidence {
@@ -447,8 +448,14 @@ fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
                 None => status,
             },
             (_, Some(due), Some(days)) => match lang {
-                Language::Sv => format!("{status}, försenad sedan {due} ({days} dagar)"),
-                Language::En => format!("{status}, overdue since {due} ({days} days)"),
+                Language::Sv => format!(
+                    "{status}, försenad sedan {due} ({days} dag{})",
+                    if days == 1 { "" } else { "ar" }
+                ),
+                Language::En => format!(
+                    "{status}, overdue since {due} ({days} day{})",
+                    if days == 1 { "" } else { "s" }
+                ),
             },
             (_, Some(due), None) if due < input.as_of => match lang {
                 Language::Sv => format!("{status}, skulle varit klar {due}"),
