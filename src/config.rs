@@ -273,7 +273,8 @@ impl Config {
                             },
                             None => bail!("{at}rule `{code}` must be set to a string"),
                         };
-                        config.rules.insert(code.clone(), level);
+                        // Codes compare ignoring case, as in waivers and --select.
+                        config.rules.insert(code.trim().to_ascii_uppercase(), level);
                     }
                 }
                 k if thresholds_known.iter().any(|t| t == k) => {
@@ -393,6 +394,10 @@ mod tests {
         assert_eq!(c.rules["ORG003"], RuleLevel::Off);
         assert_eq!(c.rules["DOC001"], RuleLevel::Severity(Severity::Error));
         assert!(Config::parse("[rules]\nDOC001 = \"loud\"\n").is_err());
+        // Codes ignore case, as waivers and --select do.
+        let c = Config::parse("[rules]\n\"org003\" = \"off\"\ncls005 = \"error\"\n").unwrap();
+        assert_eq!(c.rules["ORG003"], RuleLevel::Off);
+        assert_eq!(c.rules["CLS005"], RuleLevel::Severity(Severity::Error));
     }
 
     #[test]

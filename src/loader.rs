@@ -80,8 +80,12 @@ impl Walk {
     pub fn new(exclude: &[String]) -> anyhow::Result<Walk> {
         let mut b = GlobSetBuilder::new();
         for pattern in exclude {
+            let glob = exclude_glob(pattern);
+            if glob.is_empty() {
+                continue;
+            }
             b.add(
-                Glob::new(pattern)
+                Glob::new(glob)
                     .map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?,
             );
         }
@@ -89,6 +93,17 @@ impl Walk {
             exclude: b.build()?,
         })
     }
+}
+
+/// An `exclude` entry as matched against paths relative to the root: written the way
+/// `.gitignore` lines are (`./drafts/**`, `/drafts`, `drafts/`), it means the same as
+/// `drafts/**` or `drafts` (a folder that matches is skipped with all below it).
+fn exclude_glob(pattern: &str) -> &str {
+    let mut p = pattern.trim();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.trim_start_matches('/').trim_end_matches('/')
 }
 
 enum Found {
@@ -540,7 +555,10 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         }
     };
     let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
-    let errors = schema::validate(kind, &value);
+    let mut errors = schema::validate(kind, &value);
+    if errors.is_empty() && kind == Kind::Asset {
+        errors = unknown_countries(&value);
+    }
     if !errors.is_empty() {
         for e in errors {
             let span = if e.at_key {
@@ -562,7 +580,7 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match Record::from_value(kind, value) {
+    match Record::from_value(kind, without_nulls(value)) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
@@ -574,6 +592,56 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
                 out.invalid.push(Invalid { kind, id, source });
             }
         }
+    }
+}
+
+/// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
+/// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
+/// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
+fn unknown_countries(value: &Value) -> Vec<schema::SchemaError> {
+    let registry = crate::registry::registry();
+    let Some(countries) = value
+        .pointer("/hosting/countries")
+        .and_then(Value::as_array)
+    else {
+        return Vec::new();
+    };
+    countries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let code = c.as_str()?;
+            if registry.is_country(code) {
+                return None;
+            }
+            let help = match registry.reserved_country(code) {
+                Some(iso) => format!("the ISO 3166-1 code is `{iso}`"),
+                None => "write the country's two-letter ISO 3166-1 alpha-2 code, e.g. `SE`".into(),
+            };
+            Some(schema::SchemaError {
+                pointer: format!("/hosting/countries/{i}"),
+                at_key: false,
+                message: format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+                help: Some(help),
+            })
+        })
+        .collect()
+}
+
+/// The record with every empty (`null`) field of a mapping removed, at every level. The
+/// schema has already accepted them, on optional fields only: an empty optional field
+/// (`traceability:`, `exercises: ~`) means the same as an absent one, as `completed: null`
+/// and an empty role do in the specification. Items of lists are kept.
+fn without_nulls(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, without_nulls(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        other => other,
     }
 }
 
@@ -608,6 +676,23 @@ mod tests {
         let (span, msg, _) = decode(b"kind: unit\nname: \xFF\n".to_vec()).unwrap_err();
         assert_eq!((span.start.line, span.start.column()), (2, 7));
         assert!(msg.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn exclude_globs_written_as_in_gitignore() {
+        let walk = Walk::new(&[
+            "./drafts/**".into(),
+            "old/".into(),
+            "/archive".into(),
+            "*.tmp.yaml".into(),
+        ])
+        .expect("globs");
+        for path in ["drafts/a.yaml", "old", "archive", "units/x.tmp.yaml"] {
+            assert!(walk.exclude.is_match(path), "{path}");
+        }
+        for path in ["units/a.yaml", "older/a.yaml"] {
+            assert!(!walk.exclude.is_match(path), "{path}");
+        }
     }
 
     #[test]

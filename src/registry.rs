@@ -357,6 +357,10 @@ pub struct Registry {
     pub document_types: Vec<DocumentType>,
     pub audit_questions: Vec<AuditQuestion>,
     pub vocabularies: Vocabularies,
+    /// The officially assigned ISO 3166-1 alpha-2 codes, upper case.
+    pub countries: Vec<String>,
+    /// Exceptionally reserved codes people write instead of the ISO one: `UK` → `GB`.
+    pub reserved_countries: std::collections::BTreeMap<String, String>,
 }
 
 /// The embedded registry, parsed on first use.
@@ -382,6 +386,20 @@ impl Registry {
     #[must_use]
     pub fn capability(&self, id: &str) -> Option<&Capability> {
         self.capabilities.iter().find(|c| c.id == id)
+    }
+
+    /// Whether `code` is an officially assigned ISO 3166-1 alpha-2 code (upper case).
+    #[must_use]
+    pub fn is_country(&self, code: &str) -> bool {
+        self.countries.iter().any(|c| c == code)
+    }
+
+    /// The ISO code meant by an exceptionally reserved one (`UK` → `GB`, `EL` → `GR`).
+    #[must_use]
+    pub fn reserved_country(&self, code: &str) -> Option<&str> {
+        self.reserved_countries
+            .get(&code.to_ascii_uppercase())
+            .map(String::as_str)
     }
 
     /// Whether the country (ISO alpha-2, any case) is in the EU or the EEA, where GDPR applies.
@@ -461,6 +479,8 @@ impl Registry {
             "vocabularies.toml",
             include_str!("../registry/vocabularies.toml"),
         )?;
+        let countries: CountriesFile =
+            parse("countries.toml", include_str!("../registry/countries.toml"))?;
         Ok(Self {
             levels: levels.levels,
             aspects: levels.aspects,
@@ -474,6 +494,8 @@ impl Registry {
             document_types: document_types.document_types,
             audit_questions: audit.questions,
             vocabularies,
+            countries: countries.codes,
+            reserved_countries: countries.reserved,
         })
     }
 }
@@ -501,6 +523,14 @@ struct CapabilitiesFile {
 #[serde(deny_unknown_fields)]
 struct BaselineFile {
     requirements: Vec<BaselineRequirement>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountriesFile {
+    codes: Vec<String>,
+    #[serde(default)]
+    reserved: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -654,6 +684,26 @@ mod tests {
         for code in ["GB", "CH", "US", "EL", "UK"] {
             assert!(!r.is_eu_eea(code), "{code}");
         }
+    }
+
+    #[test]
+    fn country_codes() {
+        let r = registry();
+        assert_eq!(r.countries.len(), 249);
+        for code in r.eu.iter().chain(&r.eea) {
+            assert!(r.is_country(code), "EU/EEA {code}");
+        }
+        for d in &r.adequacy {
+            assert!(r.is_country(&d.country), "adequacy {}", d.country);
+        }
+        for (reserved, iso) in &r.reserved_countries {
+            assert!(
+                !r.is_country(reserved) && r.is_country(iso),
+                "{reserved} -> {iso}"
+            );
+        }
+        assert_eq!(r.reserved_country("uk"), Some("GB"));
+        assert!(!r.is_country("UK") && !r.is_country("se") && r.is_country("SE"));
     }
 
     #[test]

@@ -216,11 +216,22 @@ fn explain(
             );
         }
         ValidationErrorKind::Type { kind: expected } => {
-            let expected = format!("{expected:?}")
-                .to_lowercase()
-                .replace("single(", "")
-                .replace("multiple(", "")
-                .replace(')', "");
+            // A nullable field (`[boolean, null]`) is named by its non-null type: an empty
+            // value is never the mistake being reported.
+            let expected = match expected {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(set) => {
+                    let names: Vec<String> = set
+                        .iter()
+                        .filter(|t| *t != JsonType::Null)
+                        .map(|t| t.to_string())
+                        .collect();
+                    match names.as_slice() {
+                        [one] => one.clone(),
+                        _ => names.join(", "),
+                    }
+                }
+            };
             let help = match (instance, expected.as_str()) {
                 (Value::String(s), e)
                     if e.contains("boolean")
@@ -272,10 +283,21 @@ fn explain(
                 || pointer.ends_with("/id")
                 || pattern.as_str() == "^[A-Za-z0-9][A-Za-z0-9._-]*$"
             {
-                Some(
-                    "ids use letters, digits, `.`, `_` and `-`, and start with a letter or digit"
-                        .to_owned(),
-                )
+                let rule = "ids use the letters a–z and A–Z (not å, ä or ö), digits, `.`, `_` and `-`, and start with a letter or digit";
+                Some(match instance.as_str().and_then(ascii_id) {
+                    Some(id) => format!("{rule}, e.g. `{id}`"),
+                    None => rule.to_owned(),
+                })
+            } else if pattern.as_str() == "^[A-Z]{2}$" {
+                Some(match instance.as_str() {
+                    Some(c) if c.len() == 2 && c.is_ascii() => format!(
+                        "country codes are ISO 3166-1 alpha-2, in capitals: `{}`",
+                        c.to_ascii_uppercase()
+                    ),
+                    _ => {
+                        "country codes are ISO 3166-1 alpha-2, two capitals such as `SE`".to_owned()
+                    }
+                })
             } else if pattern.contains("T ]") || pattern.contains("[T") {
                 Some("date-times are written 2023-05-02T09:30, optionally with seconds and an offset".to_owned())
             } else {
@@ -395,6 +417,31 @@ fn field_name(pointer: &str) -> String {
 
 fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// An id as it could be written: Swedish (and some other) letters without their marks,
+/// spaces as `-`, other characters dropped. None when nothing usable is left.
+fn ascii_id(s: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '.' | '_' | '-' => out.push(c),
+            'å' | 'ä' | 'à' | 'á' | 'â' => out.push('a'),
+            'Å' | 'Ä' | 'À' | 'Á' | 'Â' => out.push('A'),
+            'ö' | 'ø' | 'ó' | 'ô' => out.push('o'),
+            'Ö' | 'Ø' | 'Ó' | 'Ô' => out.push('O'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),
+            'ü' | 'ú' => out.push('u'),
+            'Ü' | 'Ú' => out.push('U'),
+            'æ' => out.push_str("ae"),
+            'Æ' => out.push_str("AE"),
+            c if c.is_whitespace() => out.push('-'),
+            _ => {}
+        }
+    }
+    let out = out.trim_start_matches(['.', '_', '-']).to_owned();
+    (!out.is_empty() && out != s).then_some(out)
 }
 
 fn article(t: &str) -> String {
@@ -523,6 +570,18 @@ mod tests {
     }
 
     #[test]
+    fn ascii_id_suggestions() {
+        assert_eq!(ascii_id("socialnämnden").as_deref(), Some("socialnamnden"));
+        assert_eq!(
+            ascii_id("Miljö och bygg").as_deref(),
+            Some("Miljo-och-bygg")
+        );
+        assert_eq!(ascii_id("-x").as_deref(), Some("x"));
+        assert_eq!(ascii_id("ok-id"), None);
+        assert_eq!(ascii_id("§§"), None);
+    }
+
+    #[test]
     fn nullable_fields_are_explained_by_their_value_branch() {
         let v = json!({"kind": "policy", "id": "p", "title": "T", "type": "guideline",
                        "status": "adopted", "adopted": "2024-02-30", "drafted": null});
@@ -540,7 +599,7 @@ mod tests {
                 .help
                 .as_deref()
                 .unwrap_or_default()
-                .contains("letters, digits")
+                .contains("e.g. `two-words`")
         );
     }
 

@@ -53,3 +53,15 @@ impl ActivityStatus {
         matches!(self, ActivityStatus::Planned | ActivityStatus::InProgress)
     }
 }
+
+impl Activity {
+    /// Done, but with a `completed` date after `as_of`: still open on that day.
+    pub fn completed_after(&self, as_of: Date) -> bool {
+        self.status == ActivityStatus::Done && self.completed.is_some_and(|d| d > as_of)
+    }
+
+    /// Still to be done on `as_of`: planned, in progress, or completed only later.
+    pub fn open_on(&self, as_of: Date) -> bool {
+        self.status.is_open() || self.completed_after(as_of)
+    }
+}

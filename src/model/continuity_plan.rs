@@ -50,6 +50,13 @@ pub enum ExerciseOutcome {
 }
 
 impl ContinuityPlan {
+    /// Whether the plan existed on `as_of`: documented on or before that day, or exercised
+    /// by then (a plan revised later keeps its older exercises), or with no `documented`
+    /// date at all.
+    pub fn exists_on(&self, as_of: Date) -> bool {
+        self.documented.is_none_or(|d| d <= as_of) || self.exercises.iter().any(|e| e.date <= as_of)
+    }
+
     pub fn last_exercise(&self) -> Option<Date> {
         self.exercises.iter().map(|e| e.date).max()
     }

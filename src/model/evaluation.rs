@@ -64,3 +64,11 @@ impl Evaluation {
             .any(|s| s == "all" || s.eq_ignore_ascii_case(asset))
     }
 }
+
+impl EvaluationFinding {
+    /// Open on `as_of`: `status: open`, or fixed with a `fixed` date after that day.
+    pub fn open_on(&self, as_of: Date) -> bool {
+        self.status == FindingStatus::Open
+            || (self.status == FindingStatus::Fixed && self.fixed.is_some_and(|d| d > as_of))
+    }
+}

@@ -148,14 +148,20 @@ impl NotificationKind {
 }
 
 impl Incident {
+    /// Whether the incident had been detected by the end of `as_of` (a local `detected` time
+    /// read in `tz`). One detected later had not happened on that day.
+    pub fn detected_by(&self, as_of: Date, tz: &jiff::tz::TimeZone) -> bool {
+        self.detected.date(tz) <= as_of
+    }
+
+    /// Whether the incident was closed on `as_of`: `status: closed`, and `closed` (when
+    /// given) on or before that day. One closed later was still being handled then.
+    pub fn closed_on(&self, as_of: Date) -> bool {
+        self.status == IncidentStatus::Closed && self.closed.is_none_or(|d| d <= as_of)
+    }
+
     /// A breach must be notified unless the record says it is unlikely to harm anyone.
     pub fn must_notify_imy(&self) -> bool {
         self.personal_data_breach && self.notification_required.unwrap_or(true)
-    }
-
-    /// Whether the incident had been detected by the end of `as_of`: a later one does not
-    /// exist yet, so that `--as-of` reproduces a past day.
-    pub fn detected_by(&self, as_of: Date, tz: &jiff::tz::TimeZone) -> bool {
-        self.detected.date(tz) <= as_of
     }
 }

@@ -49,3 +49,11 @@ pub enum MeasureStatus {
     Implemented,
     Retired,
 }
+
+impl Measure {
+    /// Whether the measure was in place on `as_of`: `status: implemented`, and `implemented`
+    /// (when given) on or before that day. One implemented later was still planned then.
+    pub fn implemented_on(&self, as_of: Date) -> bool {
+        self.status == MeasureStatus::Implemented && self.implemented.is_none_or(|d| d <= as_of)
+    }
+}

@@ -63,6 +63,14 @@ pub enum PolicyStatus {
     Repealed,
 }
 
+impl Policy {
+    /// Whether the document was adopted on `as_of`: `status: adopted`, and `adopted` (when
+    /// given) on or before that day. One adopted later was still a draft then.
+    pub fn adopted_on(&self, as_of: Date) -> bool {
+        self.status == PolicyStatus::Adopted && self.adopted.is_none_or(|d| d <= as_of)
+    }
+}
+
 /// The body that adopted a document, highest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -221,4 +221,17 @@ mod tests {
         assert!(DateTime::parse("2023-05-02 09:30:00+02:00").is_ok());
         assert!(DateTime::parse("2023-02-30T09:30").is_err());
     }
+
+    /// RFC 3339 5.6: "T" and "Z" may be written in lower case.
+    #[test]
+    fn lower_case_t_and_z() {
+        let tz = TimeZone::get("Europe/Stockholm").unwrap();
+        let upper = DateTime::parse("2023-05-02T07:30:00Z").unwrap();
+        let lower = DateTime::parse("2023-05-02t07:30:00z").unwrap();
+        assert_eq!(lower.instant(&tz), upper.instant(&tz));
+        assert_eq!(
+            DateTime::parse("2023-05-02t09:30").unwrap(),
+            DateTime::parse("2023-05-02T09:30").unwrap()
+        );
+    }
 }

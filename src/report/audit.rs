@@ -372,13 +372,14 @@ fn required_documents(input: &Input<'_>, m: &mut Measured) {
                         }
                     ),
                     Language::En => format!(
-                        "{} adopted {adopted}{}, {age} years old (at most {max})",
+                        "{} adopted {adopted}{}, {age} year{} old (at most {max})",
                         p.title,
                         if by.is_empty() {
                             String::new()
                         } else {
                             format!(" by the {}", by.to_lowercase())
-                        }
+                        },
+                        if age == 1 { "" } else { "s" },
                     ),
                 };
                 Evidence {
@@ -429,7 +430,8 @@ fn organisation(input: &Input<'_>, m: &mut Measured) {
 /// On track: done, or not past due. Cancelled activities are left out: cancelling is a
 /// decision, not a delay.
 pub fn on_track(input: &Input<'_>, a: &Activity) -> bool {
-    a.status == ActivityStatus::Done || a.due.is_none_or(|d| d >= input.as_of)
+    (a.status == ActivityStatus::Done && !a.completed_after(input.as_of))
+        || a.due.is_none_or(|d| d >= input.as_of)
 }
 
 fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
@@ -446,8 +448,14 @@ fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
                 None => status,
             },
             (_, Some(due), Some(days)) => match lang {
-                Language::Sv => format!("{status}, försenad sedan {due} ({days} dagar)"),
-                Language::En => format!("{status}, overdue since {due} ({days} days)"),
+                Language::Sv => format!(
+                    "{status}, försenad sedan {due} ({days} dag{})",
+                    if days == 1 { "" } else { "ar" }
+                ),
+                Language::En => format!(
+                    "{status}, overdue since {due} ({days} day{})",
+                    if days == 1 { "" } else { "s" }
+                ),
             },
             (_, Some(due), None) if due < input.as_of => match lang {
                 Language::Sv => format!("{status}, skulle varit klar {due}"),
@@ -638,7 +646,7 @@ fn classification(input: &Input<'_>, m: &mut Measured) {
 fn measures_verified(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for x in &input.repo.measures {
-        if !x.in_place(input.as_of) {
+        if !x.implemented_on(input.as_of) {
             continue;
         }
         let interval = x
@@ -666,7 +674,7 @@ fn monitoring(input: &Input<'_>, m: &mut Measured) {
             .repo
             .measures
             .iter()
-            .filter(|x| x.in_place(input.as_of))
+            .filter(|x| x.implemented_on(input.as_of))
             .filter(|x| x.provides.iter().any(|p| p == cap))
             .collect();
         let verified: Vec<&str> = providers

@@ -205,28 +205,25 @@ impl<'a> Input<'a> {
             }
         }
         let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-        match incident.status {
-            IncidentStatus::Closed => {
-                if blank(&incident.root_cause) {
-                    reasons.push(
-                        super::labels::pick(lang, "grundorsak saknas", "no root cause").into(),
-                    );
-                }
-                if blank(&incident.lessons) {
-                    reasons.push(
-                        super::labels::pick(lang, "lärdomar saknas", "no lessons learned").into(),
-                    );
-                }
+        // An incident closed after the as-of date was still open then.
+        if incident.closed_on(self.as_of) {
+            if blank(&incident.root_cause) {
+                reasons
+                    .push(super::labels::pick(lang, "grundorsak saknas", "no root cause").into());
             }
-            IncidentStatus::Open | IncidentStatus::Contained => {
-                let max = i64::from(self.config.thresholds.incident_open_max_days);
-                let days = detected.days_until(self.as_of);
-                if days > max {
-                    reasons.push(match lang {
-                        Language::Sv => format!("öppen i {days} dagar"),
-                        Language::En => format!("open for {days} days"),
-                    });
-                }
+            if blank(&incident.lessons) {
+                reasons.push(
+                    super::labels::pick(lang, "lärdomar saknas", "no lessons learned").into(),
+                );
+            }
+        } else {
+            let max = i64::from(self.config.thresholds.incident_open_max_days);
+            let days = detected.days_until(self.as_of);
+            if days > max {
+                reasons.push(match lang {
+                    Language::Sv => format!("öppen i {days} dagar"),
+                    Language::En => format!("open for {days} days"),
+                });
             }
         }
         reasons
@@ -243,10 +240,17 @@ impl<'a> Input<'a> {
                 .iter()
                 .any(|r| r.eq_ignore_ascii_case(n.to.as_str()))
         };
-        let matches_kind = |n: &Notification, kind: ReportKind| match (n.kind, kind) {
-            (None, ReportKind::Initial) => true,
-            (Some(k), kind) => k.as_str() == report_kind_str(kind),
-            (None, _) => false,
+        // As INC002: a report of the kind or of a later stage (a notification without `kind`
+        // is the incident notification) meets the deadline, and reports sent after the
+        // as-of day are not known yet.
+        let stage = |k: &str| {
+            ["early_warning", "initial", "final"]
+                .iter()
+                .position(|s| *s == k)
+        };
+        let matches_kind = |n: &Notification, kind: ReportKind| {
+            let sent = n.kind.map_or("initial", |k| k.as_str());
+            n.at.instant(&tz) < now && stage(sent) >= stage(report_kind_str(kind))
         };
         for d in &regime.deadlines {
             let start = match d.from {
@@ -353,10 +357,11 @@ impl<'a> Input<'a> {
         v
     }
 
-    /// Days an open (planned or in progress) activity is past its due date.
+    /// Days an open (planned, in progress, or completed only after the as-of date) activity
+    /// is past its due date.
     pub fn days_overdue(&self, a: &Activity) -> Option<i64> {
         let due = a.due?;
-        (a.status.is_open() && due < self.as_of).then(|| due.days_until(self.as_of))
+        (a.open_on(self.as_of) && due < self.as_of).then(|| due.days_until(self.as_of))
     }
 
     /// The last exercise of a plan on or before the as-of date.
@@ -367,11 +372,12 @@ impl<'a> Input<'a> {
             .max_by(|a, b| a.date.cmp(&b.date))
     }
 
-    /// Continuity plans covering an asset.
+    /// Continuity plans covering an asset that existed on the as-of date.
     pub fn plans_covering(&self, asset: &str) -> Vec<&'a Rec<ContinuityPlan>> {
         self.repo
             .continuity_plans
             .iter()
+            .filter(|p| p.exists_on(self.as_of))
             .filter(|p| p.assets.iter().any(|a| a.eq_ignore_ascii_case(asset)))
             .collect()
     }

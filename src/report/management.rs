@@ -682,9 +682,9 @@ pub(crate) fn incident_row(input: &Input<'_>, i: &Rec<Incident>) -> IncidentRow 
             lang,
             "incident_status",
             match i.status {
-                IncidentStatus::Open => "open",
+                _ if i.closed_on(input.as_of) => "closed",
                 IncidentStatus::Contained => "contained",
-                IncidentStatus::Closed => "closed",
+                IncidentStatus::Open | IncidentStatus::Closed => "open",
             },
         ),
         personal_data_breach: i.personal_data_breach,
@@ -726,10 +726,7 @@ fn incidents(input: &Input<'_>) -> Incidents {
         personal_data_breaches: list.iter().filter(|i| i.personal_data_breach).count(),
         significant: list.iter().filter(|i| i.significant).count(),
         escalated: list.iter().filter(|i| i.escalated).count(),
-        open: list
-            .iter()
-            .filter(|i| i.status != IncidentStatus::Closed)
-            .count(),
+        open: list.iter().filter(|i| !i.closed_on(input.as_of)).count(),
         by_type,
         by_month,
         list: list.iter().map(|i| incident_row(input, i)).collect(),
@@ -880,15 +877,11 @@ fn evaluations(input: &Input<'_>) -> Evaluations {
                 )
             }),
             findings: e.findings.len(),
-            open: e
-                .findings
-                .iter()
-                .filter(|f| f.status == FindingStatus::Open)
-                .count(),
+            open: e.findings.iter().filter(|f| f.open_on(input.as_of)).count(),
             open_high: e
                 .findings
                 .iter()
-                .filter(|f| f.status == FindingStatus::Open && high(f.severity))
+                .filter(|f| f.open_on(input.as_of) && high(f.severity))
                 .count(),
         })
         .collect();
@@ -901,7 +894,7 @@ fn evaluations(input: &Input<'_>) -> Evaluations {
         .flat_map(|e| {
             e.findings
                 .iter()
-                .filter(|f| f.status == FindingStatus::Open && high(f.severity))
+                .filter(|f| f.open_on(input.as_of) && high(f.severity))
                 .map(move |f| EvaluationFindingRow {
                     evaluation: e.id.clone(),
                     id: f.id.clone(),

@@ -325,6 +325,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         .repo
         .continuity_plans
         .iter()
+        .filter(|p| p.exists_on(input.as_of))
         .filter(|p| ours(p.unit.as_deref()) || p.assets.iter().any(|a| asset_of_ours(a)))
         .map(|p| {
             let last = input.last_exercise(p);

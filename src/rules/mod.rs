@@ -268,6 +268,19 @@ impl<'a> Sink<'a> {
         self.at_source(&rec.r, &rec.src, pointer, message)
     }
 
+    /// Like [`Sink::at`], for a finding that also concerns another record (`also`: the
+    /// unit whose figures a training record holds): a waiver on either silences it.
+    pub fn at_also<T: AsRecord, U: AsRecord>(
+        &mut self,
+        rec: &Rec<T>,
+        also: Option<&U>,
+        pointer: &str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let waived = also.is_some_and(|u| self.waives(u.record_waivers()));
+        self.push_about(&rec.r, &rec.src, pointer, message.into(), waived)
+    }
+
     /// Like [`Sink::at`], for a record whose source is given separately.
     pub fn at_source<T: AsRecord>(
         &mut self,
@@ -275,6 +288,24 @@ impl<'a> Sink<'a> {
         src: &Source,
         pointer: &str,
         message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push_about(r, src, pointer, message.into(), false)
+    }
+
+    /// Whether `waivers` hold one of this rule valid on the as-of date.
+    fn waives(&self, waivers: &[Waiver]) -> bool {
+        waivers
+            .iter()
+            .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of)
+    }
+
+    fn push_about<T: AsRecord>(
+        &mut self,
+        r: &T,
+        src: &Source,
+        pointer: &str,
+        message: String,
+        waived_elsewhere: bool,
     ) -> &mut Diagnostic {
         let span = if pointer.is_empty() {
             src.value("/id")
@@ -284,10 +315,7 @@ impl<'a> Sink<'a> {
         let d = Diagnostic::new(self.meta.code, self.meta.severity, message)
             .at(src.path.clone(), Some(span))
             .about(T::KIND, r.record_id());
-        let waived = r
-            .record_waivers()
-            .iter()
-            .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of);
+        let waived = waived_elsewhere || self.waives(r.record_waivers());
         let list = if waived {
             &mut self.waived
         } else {

@@ -427,3 +427,274 @@ fn validation_never_writes() {
         assert!(after[path] == *contents, "{path} changed");
     }
 }
+
+/// Records of every kind with their optional fields left empty, in the three ways YAML
+/// writes nothing (`field:`, `field: ~`, `field: null`), as the specification itself does
+/// with `completed: null` and an empty role. Lines ending in `#empty` are the empty ones.
+const EMPTY_OPTIONALS: &str = "\
+kind: organisation
+id: noll
+name: Noll kommun
+tags: #empty
+notes: ~ #empty
+waivers: null #empty
+roles: #empty
+council: #empty
+---
+kind: unit
+id: u1
+name: U1
+type: committee
+parent: #empty
+security_representative: #empty
+essential_services: #empty
+---
+kind: policy
+id: p1
+title: P1
+type: guideline
+status: draft
+adopted: #empty
+adopted_by: #empty
+topics: #empty
+review_interval_years: #empty
+---
+kind: asset
+id: a1
+name: A1
+type: system
+status: #empty
+unit: #empty
+critical: #empty
+personal_data: #empty
+secrecy: #empty
+essential_service: #empty
+hosting: #empty
+measures: #empty
+supports: #empty
+---
+kind: asset
+id: a2
+name: A2
+type: system
+hosting:
+  model: saas
+  provider: #empty
+  countries: #empty
+  swedish_jurisdiction: #empty
+  transfer_safeguard: #empty
+---
+kind: classification
+id: c1
+asset: a1
+date: 2026-01-01
+confidentiality: 1
+integrity: 1
+availability: 1
+traceability: #empty
+---
+kind: risk
+id: r1
+title: R1
+asset: a1
+assessed: 2026-01-01
+likelihood: 3
+consequence: 3
+treatment: #empty
+activities: #empty
+status: #empty
+---
+kind: measure
+id: m1
+title: M1
+provides: [access_control]
+scope: #empty
+status: implemented
+implemented: 2026-01-01
+verify_interval_months: #empty
+references: #empty
+---
+kind: incident
+id: i1
+title: I1
+type: it
+severity: #empty
+detected: 2026-01-01T10:00
+personal_data_breach: #empty
+notification_required: #empty
+significant: #empty
+escalated: #empty
+notifications: #empty
+status: #empty
+closed: #empty
+activities: #empty
+---
+kind: plan
+id: plan-2026
+year: 2026
+decided: 2026-01-10
+decided_by: #empty
+goals: #empty
+---
+kind: activity
+id: act1
+plan: plan-2026
+title: A
+due: #empty
+status: planned
+completed: #empty
+carried_over_from: #empty
+addresses: #empty
+---
+kind: training
+id: t1
+title: T
+type: course
+start: 2026-01-01
+audience: #empty
+results:
+  - unit: u1
+    targeted: 10
+    completed: #empty
+---
+kind: continuity_plan
+id: cp1
+title: CP
+assets: #empty
+documented: #empty
+exercises: #empty
+---
+kind: evaluation
+id: e1
+title: E
+type: other
+date: 2026-01-01
+performed_by: #empty
+scope: #empty
+findings: #empty
+---
+kind: review
+id: rv1
+title: RV
+type: external_audit
+date: 2026-01-01
+presented_to: #empty
+units: #empty
+score: #empty
+level: #empty
+---
+kind: finding
+id: f1
+source: rv1
+title: F
+due: #empty
+status: open
+";
+
+/// An empty optional field means the same as an absent one: the records validate, and
+/// `isms check` finds exactly what it finds with those lines removed.
+#[test]
+fn empty_optional_fields_mean_absent() {
+    let empty = TempRepo::empty();
+    empty
+        .write("isms.toml", "organisation = \"Noll kommun\"\n")
+        .write("records.yaml", EMPTY_OPTIONALS.replace(" #empty", ""));
+    let run = empty.validate();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    let absent = TempRepo::empty();
+    let without: String = EMPTY_OPTIONALS
+        .lines()
+        .filter(|l| !l.ends_with("#empty"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    absent
+        .write("isms.toml", "organisation = \"Noll kommun\"\n")
+        .write("records.yaml", without);
+    let messages = |repo: &TempRepo| -> Vec<(String, String)> {
+        let run = repo.isms(&["check", "--as-of", "2026-11-28", "--format", "json"]);
+        let out: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+        let mut v: Vec<(String, String)> = out["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap_or_default().to_owned(),
+                    f["message"].as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let found = messages(&empty);
+    assert!(!found.is_empty());
+    assert_eq!(found, messages(&absent));
+}
+
+/// A wrong value in a nullable field is named by the type it must have, not by a list
+/// that includes `null`.
+#[test]
+fn wrong_type_in_an_optional_field() {
+    let repo = TempRepo::example();
+    repo.write(
+        "units/bad.yaml",
+        format!("{UNIT}security_representative: [Eva Ek, Bo Berg]\n"),
+    );
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stdout
+            .contains("`security_representative` must be a string, found a list"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// `hosting.countries` must hold ISO 3166-1 alpha-2 codes: `UK` (exceptionally reserved, the
+/// ISO code is `GB`) passes the two-capitals shape but is not a country `isms` can judge.
+#[test]
+fn country_code_that_is_not_iso() {
+    let repo = TempRepo::example();
+    repo.write(
+        "assets/bad.yaml",
+        "kind: asset\nid: bad\nname: Bad\ntype: service\npersonal_data: ordinary\nhosting:\n  model: saas\n  countries: [SE, UK]\n",
+    );
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("error[REC001]: `UK` is not an ISO 3166-1 alpha-2 country code")
+            && run.stdout.contains("--> assets/bad.yaml:8:19")
+            && run.stdout.contains("help: the ISO 3166-1 code is `GB`"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Date-times are RFC 3339, whose "T" and "Z" may be written in lower case (5.6).
+#[test]
+fn date_time_with_lower_case_t_and_z_is_valid() {
+    let repo = TempRepo::empty();
+    repo.write("isms.toml", "organisation = \"T\"\n").write(
+        "incidents/i.yaml",
+        "kind: incident\nid: i\ntitle: I\ntype: it\ndetected: 2026-05-02t09:30:00.5z\nnotifications: [{to: imy, at: 2026-05-03t10:00}]\n",
+    );
+    let run = repo.validate();
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+}
+
+/// Ids are ASCII: an id written with å, ä or ö gets the rule and an id to use instead.
+#[test]
+fn id_with_swedish_letters() {
+    let repo = TempRepo::example();
+    repo.write(
+        "units/bad.yaml",
+        UNIT.replace("id: bad", "id: miljönämnden"),
+    );
+    let out = invalid(&repo, "units/bad.yaml:2:5", 1);
+    assert!(
+        out.contains("(not å, ä or ö)") && out.contains("e.g. `miljonamnden`"),
+        "{out}"
+    );
+}

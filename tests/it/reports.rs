@@ -734,3 +734,45 @@ fn an_empty_repository_gets_every_report() {
         assert!(format!("{err:#}").contains("no unit `x`"));
     }
 }
+
+/// One of something is singular: "1 tillgång", "1 day overdue", "1 year old".
+#[test]
+fn one_is_singular() {
+    let repo = Repo::new(&[
+        (
+            "assets/a.yaml",
+            "kind: asset\nid: a\nname: A\ntype: system\nunit: social\nowner: O\nadministrator: F\n",
+        ),
+        (
+            "plans/2026.yaml",
+            "kind: plan\nid: hp-2026\nyear: 2026\ntitle: HP\ndecided: 2026-02-01\n",
+        ),
+        (
+            "activities/a.yaml",
+            "kind: activity\nid: act-1\nplan: hp-2026\ntitle: T\nunit: social\ndue: 2026-11-27\nstatus: planned\n",
+        ),
+        (
+            "policies/p.yaml",
+            "kind: policy\nid: isp\ntitle: ISP\ntype: information_security_policy\nstatus: adopted\nadopted: 2025-06-01\nadopted_by: municipal_council\n",
+        ),
+    ]);
+    let session = repo.session();
+    let render = |which: &Which, lang: Language| {
+        let input = Input::new(&session, date(AS_OF), lang);
+        report::render(&input, which, Format::Markdown, None).expect("render")
+    };
+    let unit = Which::Unit("social".into());
+    let sv = render(&unit, Language::Sv);
+    assert!(sv.contains("Av 1 tillgång i drift har 0"), "{sv}");
+    assert!(sv.contains("1 dag försenad"), "{sv}");
+    let en = render(&unit, Language::En);
+    assert!(en.contains("Of 1 active asset, 0"), "{en}");
+    assert!(en.contains("1 day overdue"), "{en}");
+    let audit = render(&Which::Audit, Language::En);
+    assert!(
+        audit.contains("1 year old") && audit.contains("(1 day)"),
+        "{audit}"
+    );
+    let plan = render(&Which::Plan, Language::Sv);
+    assert!(plan.contains("1 dag försenad"), "{plan}");
+}

@@ -12,7 +12,8 @@ declare_rule! {
     /// and that no continuity plan lists in its `assets`. Both are effective values: an asset
     /// that `supports` a critical asset is critical itself, and its availability is the
     /// highest of its own and of the assets it supports (transitively); the message says
-    /// where the value comes from. Planned and retired assets are not judged.
+    /// where the value comes from. Planned and retired assets are not judged. A plan
+    /// documented after the as-of date, and not exercised by then, did not exist yet.
     ///
     /// ## Why it matters
     /// When a critical system stops, the business needs reserve routines that are written
@@ -53,7 +54,7 @@ impl Rule for CriticalAssetWithoutContinuityPlan {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let covered = plans_by_asset(cx.repo);
+        let covered = plans_by_asset(cx.repo, cx.as_of);
         let availability = Aspect::ALL
             .iter()
             .position(|a| *a == Aspect::Availability)

@@ -8,8 +8,8 @@ declare_rule! {
     /// Finds active critical assets (critical themselves, or through an asset they
     /// `supports`) whose continuity plans — the plans that list the asset in `assets` — have
     /// never had an exercise of type `restore_test` (dated on or before the as-of date).
-    /// Only assets with at least one plan are judged here; a critical asset with no plan is
-    /// BCM001's finding.
+    /// Only assets with at least one plan existing on the as-of date (see BCM001) are judged
+    /// here; a critical asset with no plan is BCM001's finding.
     ///
     /// ## Why it matters
     /// Backups are only as good as the last restore that worked. A tabletop exercise shows
@@ -52,7 +52,7 @@ impl Rule for CriticalAssetWithoutRestoreTest {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let plans = plans_by_asset(cx.repo);
+        let plans = plans_by_asset(cx.repo, cx.as_of);
         let tested: Vec<bool> = cx
             .repo
             .continuity_plans

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::Rule;
+use crate::model::Date;
 use crate::repo::Repository;
 
 mod critical_asset_without_continuity_plan;
@@ -21,11 +22,15 @@ pub static RULES: &[&dyn Rule] = &[
     &CriticalAssetWithoutRestoreTest,
 ];
 
-/// The continuity plans listing each asset: lower-cased asset id → indices into
-/// `repo.continuity_plans`, in path order. Built once, so rules join without scanning.
-pub(crate) fn plans_by_asset(repo: &Repository) -> HashMap<String, Vec<usize>> {
+/// The continuity plans listing each asset that existed on `as_of`: lower-cased asset id →
+/// indices into `repo.continuity_plans`, in path order. Built once, so rules join without
+/// scanning.
+pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<String, Vec<usize>> {
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for (pi, plan) in repo.continuity_plans.iter().enumerate() {
+        if !plan.exists_on(as_of) {
+            continue;
+        }
         for asset in &plan.assets {
             let plans = index.entry(asset.to_lowercase()).or_default();
             if plans.last() != Some(&pi) {

@@ -5,7 +5,9 @@ declare_rule! {
     /// Finds continuity plans with no exercise (of any type: tabletop, simulation, live,
     /// restore test) dated in the last `exercise_max_age_months` months, the window
     /// (as-of minus N months, as-of]. An exercise exactly N months before the as-of date is
-    /// outside the window; exercises dated after the as-of date do not count.
+    /// outside the window; exercises dated after the as-of date do not count. A plan
+    /// documented after the as-of date, and not exercised by then, did not exist yet and
+    /// raises nothing.
     ///
     /// ## Why it matters
     /// A plan that has never been exercised is a plan nobody knows works: contacts are
@@ -49,6 +51,9 @@ impl Rule for UnexercisedContinuityPlan {
         let months = cx.config.thresholds.exercise_max_age_months;
         let window = plural(months.into(), "month", "months");
         for plan in &cx.repo.continuity_plans {
+            if !plan.exists_on(cx.as_of) {
+                continue;
+            }
             let last = plan
                 .exercises
                 .iter()

@@ -8,9 +8,9 @@ declare_rule! {
     /// the treatment is `undecided` (or absent), or it is `mitigate` but `activities` lists
     /// no activity to carry it out. The finding points at `treatment`, or at `activities`
     /// when mitigation has none. Risks with `status: closed` or `status: accepted` are done
-    /// with and raise nothing; neither do risks on a retired asset or risks assessed after the
-    /// as-of date. Whether the listed activities are themselves done is PLAN002's concern,
-    /// not this rule's.
+    /// with and raise nothing; neither do risks on a retired asset, nor risks assessed after
+    /// the as-of date (not yet known on that day). Whether the listed
+    /// activities are themselves done is PLAN002's concern, not this rule's.
     ///
     /// ## Why it matters
     /// A risk above the appetite the organisation decided is one it has said it will not
@@ -56,10 +56,10 @@ impl Rule for UntreatedRisk {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let appetite = cx.config.thresholds.risk_appetite_max;
         for r in &cx.repo.risks {
-            // A risk assessed after the as-of date was not known yet (as in CLS003).
+            // A risk assessed after the as-of date was not known then.
             if matches!(r.status, RiskStatus::Closed | RiskStatus::Accepted)
-                || r.assessed > cx.as_of
                 || u32::from(r.value()) <= appetite
+                || r.assessed > cx.as_of
             {
                 continue;
             }

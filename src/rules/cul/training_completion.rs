@@ -13,7 +13,8 @@ declare_rule! {
     /// - organisation-wide, once, at the organisation record (the figure belongs to no
     ///   single campaign);
     /// - per unit, for every unit whose own results fall below the target, at that unit's
-    ///   `completed` in the most recent campaign (latest `start`) that reports it.
+    ///   `completed` in the most recent campaign (latest `start`) that reports it. A CUL001
+    ///   waiver on that campaign or on the unit record silences it.
     ///
     /// A result row without `completed` is not yet reported and is left out of both sums,
     /// `targeted` included: an ongoing campaign does not count as 0 % before its figures
@@ -132,7 +133,8 @@ impl Rule for TrainingCompletion {
         for u in below {
             let Some((ti, ri)) = u.latest else { continue };
             let t = &trainings[ti];
-            sink.at(t, &format!("/results/{ri}/completed"), format!(
+            let unit = cx.repo.unit(u.unit).map(|r| &r.r);
+            sink.at_also(t, unit, &format!("/results/{ri}/completed"), format!(
                 "training completion of unit `{}` is {} ({} of {} targeted, {} in the last {window}), below the target of {}",
                 u.unit,
                 share_text(u.completed, u.targeted, target),

@@ -1,4 +1,3 @@
-use crate::model::PolicyStatus;
 use crate::rules::doc::{body_phrase, required_body, words};
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
@@ -13,7 +12,8 @@ declare_rule! {
     ///
     /// An adopted document of a type that needs a particular body, with no `adopted_by`,
     /// is reported too ("not recorded"): without it nobody can show that the decision was
-    /// taken at the right level. Drafts and repealed documents raise nothing.
+    /// taken at the right level. Drafts, repealed documents and documents adopted after the
+    /// as-of date raise nothing.
     ///
     /// ## Why it matters
     /// The Local Government Act (kommunallag 2017:725) 5 kap. 1 § reserves matters of
@@ -63,7 +63,7 @@ impl Rule for AdoptedBelowRequiredBody {
         // The lowest rank: a type whose minimum is this may be adopted by any body.
         let any_body = cx.registry.bodies.iter().map(|b| b.rank).min().unwrap_or(0);
         for p in &cx.repo.policies {
-            if p.status != PolicyStatus::Adopted {
+            if !p.adopted_on(cx.as_of) {
                 continue;
             }
             let Some(doc_type) = cx.registry.document_type(p.policy_type.as_str()) else {

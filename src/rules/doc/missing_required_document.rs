@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Finds each document type listed in `[policies] required_types` (by default
     /// `information_security_policy` and `guideline`) that no document with
-    /// `status: adopted` has. Drafts and repealed documents do not count; the message names
+    /// `status: adopted`, adopted on or before the as-of date, has (one adopted later was
+    /// still a draft then). Drafts and repealed documents do not count; the message names
     /// them when they exist, since a draft awaiting adoption is usually the way out. The
     /// finding concerns the whole repository and points at the organisation record.
     ///
@@ -65,9 +66,10 @@ impl Rule for MissingRequiredDocument {
         let mut by_type: HashMap<&'static str, Seen<'_>> = HashMap::new();
         for p in &cx.repo.policies {
             let seen = by_type.entry(p.policy_type.as_str()).or_default();
+            // Adopted after the as-of date: still a draft on that day.
             match p.status {
-                PolicyStatus::Adopted => seen.adopted = true,
-                PolicyStatus::Draft => seen.drafts.push(&p.id),
+                _ if p.adopted_on(cx.as_of) => seen.adopted = true,
+                PolicyStatus::Draft | PolicyStatus::Adopted => seen.drafts.push(&p.id),
                 PolicyStatus::Repealed => seen.repealed.push(&p.id),
             }
         }

@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::model::PolicyStatus;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -8,7 +7,8 @@ declare_rule! {
     /// `max_age_years` (an error), counted in whole years from `adopted` to the as-of date.
     /// A document with its own `review_interval_years` is judged by that instead: past it,
     /// an error. An adopted document with no `adopted` date is reported too (a warning):
-    /// its age cannot be judged.
+    /// its age cannot be judged. A document adopted after the as-of date was not adopted
+    /// on that day and raises nothing.
     ///
     /// ## Why it matters
     /// Steering documents that are not reviewed drift from the organisation, its systems and
@@ -49,7 +49,7 @@ impl Rule for StaleDocument {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let cfg = &cx.config.policies;
         for p in &cx.repo.policies {
-            if p.status != PolicyStatus::Adopted {
+            if !p.adopted_on(cx.as_of) {
                 continue;
             }
             let Some(adopted) = p.adopted else {

@@ -8,7 +8,8 @@ declare_rule! {
     /// ## What it does
     /// Finds each topic listed in `[policies] required_topics` (by default
     /// incident_management, classification, continuity and cloud_services) that no
-    /// steering document with `status: adopted` lists in its `topics`. Topics compare
+    /// steering document with `status: adopted`, adopted on or before the as-of date, lists
+    /// in its `topics` (one adopted later was still a draft then). Topics compare
     /// ignoring case. Drafts and repealed documents do not govern anything; the message
     /// names a draft that lists the topic, since adopting it closes the gap. The finding
     /// concerns the whole repository and points at the organisation record.
@@ -62,11 +63,14 @@ impl Rule for UngovernedTopic {
         for p in &cx.repo.policies {
             for topic in &p.topics {
                 let topic = topic.trim().to_lowercase();
+                // Adopted after the as-of date: still a draft on that day.
                 match p.status {
-                    PolicyStatus::Adopted => {
+                    _ if p.adopted_on(cx.as_of) => {
                         governed.insert(topic);
                     }
-                    PolicyStatus::Draft => drafts.entry(topic).or_default().push(&p.id),
+                    PolicyStatus::Draft | PolicyStatus::Adopted => {
+                        drafts.entry(topic).or_default().push(&p.id)
+                    }
                     PolicyStatus::Repealed => {}
                 }
             }

@@ -13,6 +13,8 @@ declare_rule! {
     ///   warning. A cancelled activity does not count; a finding `in_progress` without an
     ///   activity is taken at its word.
     ///
+    /// A finding of an audit (its `source` review) dated after the as-of date raises nothing.
+    ///
     /// ## Why it matters
     /// Auditors come back to their recommendations: a recommendation that nobody answers,
     /// or that passes its due date unnoticed, is the first thing the next audit reports.
@@ -66,6 +68,10 @@ impl Rule for AuditFindingNotFollowedUp {
                 FindingState::Open => "open",
                 FindingState::InProgress => "in progress",
             };
+            // A finding of an audit dated after the as-of date had not been made then.
+            if cx.repo.review(&f.source).is_some_and(|r| r.date > cx.as_of) {
+                continue;
+            }
             if let Some(due) = f.due.filter(|d| *d < cx.as_of) {
                 sink.at(f, "/due", format!(
                     "audit finding `{}` (from `{}`) was due {due} and is still {status}, {} later",

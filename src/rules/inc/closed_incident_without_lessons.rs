@@ -1,4 +1,3 @@
-use crate::model::IncidentStatus;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
 use super::is_blank;
@@ -6,8 +5,8 @@ use super::is_blank;
 declare_rule! {
     /// ## What it does
     /// Finds closed incidents (`status: closed`) without a `root_cause` or without `lessons`.
-    /// A field that is present but blank counts as missing. An incident detected after the
-    /// as-of date is not known yet.
+    /// A field that is present but blank counts as missing. An incident detected, or closed,
+    /// after the as-of date was not closed on that day and raises nothing.
     ///
     /// ## Why it matters
     /// An incident closed without knowing why it happened, or what the organisation learnt,
@@ -49,7 +48,8 @@ impl Rule for ClosedIncidentWithoutLessons {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
-            if inc.status != IncidentStatus::Closed || !inc.detected_by(cx.as_of, &cx.tz) {
+            // Closed as of the as-of date: one detected or closed later was not closed then.
+            if !inc.detected_by(cx.as_of, &cx.tz) || !inc.closed_on(cx.as_of) {
                 continue;
             }
             let missing: Vec<&str> = [

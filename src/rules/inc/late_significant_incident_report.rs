@@ -17,8 +17,10 @@ declare_rule! {
     ///   report within one month of the incident notification, to the CSIRT (CERT-SE at MCF).
     ///
     /// Each deadline is met by the first notification whose `to` is one of the regime's
-    /// recipients and whose `kind` is the report's (`early_warning`, `initial`, `final`);
-    /// a notification without `kind` counts as `initial`. A report sent after its deadline
+    /// recipients and whose `kind` is the report's (`early_warning`, `initial`, `final`) or a
+    /// later one's: an incident notification sent within 24 h gives the early warning too,
+    /// as it carries all the early warning would. A notification without `kind` counts as
+    /// `initial`. A report sent after its deadline
     /// is reported at its `at`; reports missing once their deadline has passed are reported
     /// together at `detected`. The final report's clock starts when the incident
     /// notification was actually sent, so it is judged only once that has been sent. The
@@ -77,6 +79,15 @@ fn report_kind(n: &Notification) -> ReportKind {
     }
 }
 
+/// The order of the reports: a later one carries what an earlier one would have.
+fn stage(kind: ReportKind) -> u8 {
+    match kind {
+        ReportKind::EarlyWarning => 0,
+        ReportKind::Initial => 1,
+        ReportKind::Final => 2,
+    }
+}
+
 fn report_name(kind: ReportKind) -> &'static str {
     match kind {
         ReportKind::EarlyWarning => "early warning",
@@ -120,12 +131,15 @@ impl Rule for LateSignificantIncidentReport {
             };
             let regime_name = lower_first(&regime.name.en);
             let recipients = regime.recipients.join(", ");
+            // The first report of `kind` or of a later stage: an incident notification sent
+            // within 24 h also gives the early warning (NIS2 art. 23(4): the notification
+            // updates the early warning's information, and may come with it).
             let first_of = |kind: ReportKind| {
                 inc.notifications
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| {
-                        report_kind(n) == kind
+                        stage(report_kind(n)) >= stage(kind)
                             && regime.recipients.iter().any(|r| r == n.to.as_str())
                     })
                     .map(|(i, n)| (i, n.at.instant(&cx.tz)))

@@ -6,7 +6,7 @@ declare_rule! {
     /// Finds incidents not closed (`status` open or contained, or absent) detected more than
     /// `incident_open_max_days` days before the as-of date, counted in calendar days from the
     /// detection date in the configured time zone. An incident exactly at the limit is not
-    /// reported yet.
+    /// reported yet. One closed after the as-of date (its `closed` date) was still open then.
     ///
     /// ## Why it matters
     /// An incident that stays open for months is usually one nobody follows up: its causes
@@ -48,10 +48,11 @@ impl Rule for LongOpenIncident {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let max = i64::from(cx.config.thresholds.incident_open_max_days);
         for inc in &cx.repo.incidents {
+            // One closed after the as-of date was still open then.
             let status = match inc.status {
-                IncidentStatus::Closed => continue,
-                IncidentStatus::Open => "open",
+                _ if inc.closed_on(cx.as_of) => continue,
                 IncidentStatus::Contained => "contained",
+                IncidentStatus::Open | IncidentStatus::Closed => "open",
             };
             let detected = inc.detected.date(&cx.tz);
             let days = detected.days_until(cx.as_of);

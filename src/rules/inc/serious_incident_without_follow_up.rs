@@ -4,8 +4,7 @@ use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 declare_rule! {
     /// ## What it does
     /// Finds incidents of `severity: high` or `critical` with no follow-up activity
-    /// (`activities` empty), whatever their status. An incident detected after the as-of date
-    /// is not known yet.
+    /// (`activities` empty), whatever their status, detected on or before the as-of date.
     ///
     /// ## Why it matters
     /// A serious incident shows a weakness that handling the incident alone does not remove.

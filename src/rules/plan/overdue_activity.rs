@@ -8,7 +8,8 @@ declare_rule! {
     /// `activity_overdue_error_days` (default 90) days have passed since `due`. An activity
     /// is not overdue on its due date itself. Done, cancelled and postponed activities are
     /// never overdue: a postponed one lives on in the plan that carries it over (see
-    /// PLAN003). Activities without `due` raise nothing.
+    /// PLAN003); but one done with a `completed` date after the as-of date was still open on
+    /// that day. Activities without `due` raise nothing.
     ///
     /// ## Why it matters
     /// An action plan is followed up by its activities; overdue ones that still read
@@ -55,7 +56,9 @@ impl Rule for OverdueActivity {
         let error_after = i64::from(cx.config.thresholds.activity_overdue_error_days);
         for a in &cx.repo.activities {
             let Some(due) = a.due else { continue };
-            if !a.status.is_open() || due >= cx.as_of {
+            // Done, but completed after the as-of date: still open on that day.
+            let completed_later = a.completed_after(cx.as_of);
+            if !a.open_on(cx.as_of) || due >= cx.as_of {
                 continue;
             }
             let days = due.days_until(cx.as_of);
@@ -67,7 +70,10 @@ impl Rule for OverdueActivity {
                     a.id,
                     a.plan,
                     plural(days, "day", "days"),
-                    a.status.as_str()
+                    match a.completed.filter(|_| completed_later) {
+                        Some(d) => format!("done only on {d}, after the as-of date"),
+                        None => a.status.as_str().to_owned(),
+                    }
                 ),
             );
             if days > error_after {

@@ -13,11 +13,12 @@ declare_rule! {
     /// the asset's own fields. So level requirements apply to classified assets (directly or
     /// through `supports`), while a requirement on personal data and hosting alone (the
     /// baseline's `processor`) applies to every active asset that matches it, classified or
-    /// not. A measure is in scope when it is implemented (by the as-of date, when `implemented`
-    /// says) and organisation-wide, or asset-scoped and listed in the asset's `measures`;
-    /// whether it is verified is SEC002's concern. One finding per asset lists each missing
-    /// capability with the requirements that ask for it, and says where inherited levels come
-    /// from. Capabilities are compared ignoring case.
+    /// not. A measure is in scope when it is implemented and organisation-wide, or
+    /// asset-scoped and listed in the asset's `measures` (implemented after the as-of date:
+    /// not yet); whether it is verified is SEC002's
+    /// concern. One finding per asset lists each missing capability with the requirements
+    /// that ask for it, and says where inherited levels come from. Capabilities are compared
+    /// ignoring case.
     ///
     /// ## Why it matters
     /// The classification is only worth the measures it leads to: KLASSA turns each level

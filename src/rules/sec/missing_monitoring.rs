@@ -12,7 +12,7 @@ declare_rule! {
     /// measure verified within its interval (the same test as SEC002: `last_verified`, or
     /// `implemented` when never verified, within the measure's `verify_interval_months`,
     /// default 12). A measure of any scope counts; one implemented after the as-of date does
-    /// not yet. One finding names the capabilities
+    /// not (yet). One finding names the capabilities
     /// missing and the unverified measures that provide them. It points at the measure when
     /// a single implemented but unverified measure provides every missing capability
     /// (verifying it is the fix, and a waiver on it silences the finding), and at the
@@ -64,7 +64,7 @@ impl Rule for MissingMonitoring {
             .repo
             .measures
             .iter()
-            .filter(|m| m.in_place(cx.as_of))
+            .filter(|m| m.implemented_on(cx.as_of))
             .collect();
         let mut missing: Vec<&str> = Vec::new();
         // Implemented measures providing a missing capability, none verified in time.

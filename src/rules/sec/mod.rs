@@ -36,7 +36,7 @@ fn capability(word: &str) -> String {
 /// Which capabilities implemented measures provide, indexed once so that asking for one
 /// asset does not scan every measure (the semantics of `Derived::measures_for`).
 pub(crate) struct Provided {
-    /// Capabilities of implemented organisation-wide measures.
+    /// Capabilities of organisation-wide measures implemented on the as-of date.
     organisation: HashSet<String>,
     /// Capabilities of implemented asset-scoped measures, by lower-case measure id.
     scoped: HashMap<String, HashSet<String>>,
@@ -46,7 +46,7 @@ impl Provided {
     pub(crate) fn new(repo: &Repository, as_of: Date) -> Provided {
         let mut organisation = HashSet::new();
         let mut scoped: HashMap<String, HashSet<String>> = HashMap::new();
-        for m in repo.measures.iter().filter(|m| m.in_place(as_of)) {
+        for m in repo.measures.iter().filter(|m| m.implemented_on(as_of)) {
             let caps = m.provides.iter().map(|c| capability(c));
             match m.scope {
                 MeasureScope::Organisation => organisation.extend(caps),

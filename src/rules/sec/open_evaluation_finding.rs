@@ -1,4 +1,4 @@
-use crate::model::{FindingStatus, Severity};
+use crate::model::Severity;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -8,7 +8,8 @@ declare_rule! {
     /// `evaluation_finding_max_days_critical` days (30), `high` ones older than
     /// `evaluation_finding_max_days_high` days (90). Age is counted from the evaluation's
     /// `date`; a finding exactly 30 (or 90) days old is still in time, the next day it is
-    /// reported. Fixed and accepted findings, and low or medium ones, raise nothing. The
+    /// reported. Fixed and accepted findings, and low or medium ones, raise nothing; one
+    /// fixed (its `fixed` date) after the as-of date was still open on that day. The
     /// finding points at the evaluation finding's `status`.
     ///
     /// ## Why it matters
@@ -57,7 +58,8 @@ impl Rule for OpenEvaluationFinding {
         for e in &cx.repo.evaluations {
             let age = e.date.days_until(cx.as_of);
             for (i, f) in e.findings.iter().enumerate() {
-                if f.status != FindingStatus::Open {
+                // Fixed after the as-of date: still open on that day.
+                if !f.open_on(cx.as_of) {
                     continue;
                 }
                 let max = match f.severity {

@@ -1,4 +1,3 @@
-use crate::model::MeasureStatus;
 use crate::rules::sec::{Verification, interval, verification, verification_pointer};
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
 
@@ -9,7 +8,8 @@ declare_rule! {
     /// interval runs from `last_verified`; a measure never verified gets one interval from
     /// `implemented` to be verified in, and one with neither date is reported as never
     /// verified. Verified exactly one interval ago is too late: the window is the last N
-    /// months, (as-of minus N months, as-of]. Planned and retired measures raise nothing.
+    /// months, (as-of minus N months, as-of]. Planned and retired measures raise nothing,
+    /// nor do measures implemented after the as-of date.
     ///
     /// ## Why it matters
     /// A measure on paper protects nothing: backups that do not restore, MFA that was turned
@@ -53,7 +53,7 @@ impl Rule for UnverifiedMeasure {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for m in &cx.repo.measures {
-            if m.status != MeasureStatus::Implemented {
+            if !m.implemented_on(cx.as_of) {
                 continue;
             }
             let every = plural(interval(cx, m).into(), "month", "months");
