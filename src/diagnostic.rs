@@ -104,14 +104,15 @@ impl Diagnostic {
         self.location.as_ref()?.span.map(|s| s.start.column())
     }
 
-    /// The order of every output: path, line, column, code, then message for ties.
-    /// Findings without a path come first, as they concern the whole repository.
+    /// The order of every output: path, line, code (as the spec fixes it), then column,
+    /// record and message for ties. Findings without a path come first, as they concern
+    /// the whole repository.
     pub fn cmp_output(&self, other: &Diagnostic) -> Ordering {
         self.path()
             .cmp(&other.path())
             .then(self.line().cmp(&other.line()))
-            .then(self.column().cmp(&other.column()))
             .then(self.code.cmp(other.code))
+            .then(self.column().cmp(&other.column()))
             .then(self.id.cmp(&other.id))
             .then(self.message.cmp(&other.message))
     }

@@ -65,7 +65,12 @@ impl SpanEntry {
             value_lines: u16::try_from(value.end.line.saturating_sub(value.start.line))
                 .unwrap_or(u16::MAX),
             key_col: col16(k.start.col),
-            key_end_col: col16(k.end.col),
+            // Keys are kept on one line; a multi-line key (`? >` block) is marked at its start.
+            key_end_col: if k.end.line == k.start.line {
+                col16(k.end.col.max(k.start.col))
+            } else {
+                col16(k.start.col)
+            },
         }
     }
 

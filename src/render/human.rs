@@ -62,7 +62,7 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
                 if let Some(span) = loc.span {
                     origin = origin
                         .line(span.start.line as usize)
-                        .char_column(span.start.col as usize);
+                        .char_column(span.start.column() as usize);
                 }
                 title.element(origin)
             }

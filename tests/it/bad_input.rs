@@ -193,10 +193,9 @@ fn not_utf8() {
         .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 text"))
         .collect();
     repo.write("units/socialnamnden.yaml", latin1);
-    // FIXME(render/human.rs): columns of diagnostics without a code frame are printed
-    // 0-based; the byte 0xE4 of `Socialnämnden` is at 3:14. The record is refused, but its
-    // id is kept: no reference to Socialnämnden dangles.
-    insta::assert_snapshot!(invalid(&repo, "units/socialnamnden.yaml:3:13", 0));
+    // The byte 0xE4 of `Socialnämnden` is at 3:14. The record is refused, but its id is
+    // kept: no reference to Socialnämnden dangles.
+    insta::assert_snapshot!(invalid(&repo, "units/socialnamnden.yaml:3:14", 0));
 }
 
 #[test]
@@ -206,8 +205,8 @@ fn binary_file() {
         "assets/logo.yaml",
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa",
     );
-    // FIXME(render/human.rs): 0-based column, as in `not_utf8`; the NUL is at 3:1.
-    insta::assert_snapshot!(invalid(&repo, "assets/logo.yaml:3:0", 0));
+    // The NUL is at 3:1.
+    insta::assert_snapshot!(invalid(&repo, "assets/logo.yaml:3:1", 0));
 }
 
 #[test]

@@ -198,13 +198,14 @@ fn an_unknown_rule_in_isms_toml_gets_a_suggestion() {
     );
 }
 
-/// Sort key of a finding: path, line, column, code (findings without a path first).
-fn order_key(f: &Value) -> (Option<String>, Option<u64>, Option<u64>, String) {
+/// Sort key of a finding: path, line, code (the spec's order), then column (findings
+/// without a path first).
+fn order_key(f: &Value) -> (Option<String>, Option<u64>, String, Option<u64>) {
     (
         f["path"].as_str().map(str::to_owned),
         f["line"].as_u64(),
-        f["column"].as_u64(),
         f["code"].as_str().expect("code").to_owned(),
+        f["column"].as_u64(),
     )
 }
 
