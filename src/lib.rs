@@ -2,7 +2,8 @@
 //!
 //! The library reads a repository of YAML records ([`loader`], [`repo`]), checks them
 //! against their schemas ([`schema`]) and the gap rules ([`rules`]), and renders findings
-//! and reports ([`render`]). The binary in `main.rs` is a thin command line over it.
+//! and reports ([`render`]); [`scaffold`] writes new repositories and records. The binary in
+//! `main.rs` is a thin command line over it.
 
 pub mod catalogue;
 pub mod check;
@@ -16,6 +17,7 @@ pub mod render;
 pub mod repo;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod session;
 pub mod span;

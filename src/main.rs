@@ -93,6 +93,24 @@ enum Lang {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Scaffold a new ISMS repository: isms.toml, example records, schemas, editor, CI and pre-commit settings
+    Init {
+        /// The folder to scaffold (created when missing)
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+        /// Date the example records as of this date (YYYY-MM-DD) [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+    },
+    /// Write a new record from its kind's template to its conventional path; never overwrites
+    New {
+        #[command(flatten)]
+        common: Common,
+        /// The record kind (asset, policy, incident, ...)
+        kind: String,
+        /// The new record's id
+        id: String,
+    },
     /// Check records against their schemas, ids and references (REC rules); exit 0 or 2
     Validate {
         #[command(flatten)]
@@ -182,7 +200,12 @@ fn today(config: &Config) -> Date {
 }
 
 fn as_of(common: &Common, config: &Config) -> Result<Date> {
-    match &common.as_of {
+    date_or_today(common.as_of.as_deref(), config)
+}
+
+/// The `--as-of` date, else today.
+fn date_or_today(as_of: Option<&str>, config: &Config) -> Result<Date> {
+    match as_of {
         Some(s) => Date::parse(s).map_err(|e| anyhow::anyhow!("--as-of: {e}")),
         None => Ok(today(config)),
     }
@@ -230,6 +253,23 @@ fn emit(text: &str) -> Result<()> {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
+        Command::Init { dir, as_of } => {
+            // The folder's own time zone when it already has a readable isms.toml.
+            let config = Config::load(&dir).unwrap_or_default();
+            let as_of = date_or_today(as_of.as_deref(), &config)?;
+            let outcome = isms::scaffold::init(&dir, as_of)?;
+            emit(&outcome.render(&dir))?;
+            Ok(0)
+        }
+        Command::New { common, kind, id } => {
+            let kind = isms::scaffold::parse_kind(&kind)?;
+            isms::scaffold::check_id(&id)?;
+            let session = open(&common)?;
+            let as_of = as_of(&common, &session.config)?;
+            let path = isms::scaffold::new_record(&session, kind, &id, as_of)?;
+            emit(&format!("{path}\n"))?;
+            Ok(0)
+        }
         Command::Validate {
             common,
             format,

@@ -1,5 +1,5 @@
 //! The one integration test binary: rule fixtures, the catalogue, the command line, bad
-//! input, schemas, output snapshots and reproducibility.
+//! input, schemas, output snapshots, reproducibility and scaffolding (init, new).
 
 mod bad_input;
 mod catalogue;
@@ -10,5 +10,6 @@ mod props;
 mod reports;
 mod reproducible;
 mod rule_fixtures;
+mod scaffold;
 mod schema_model;
 mod support;
