@@ -210,6 +210,8 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
         })
         .collect();
     let mut out = LoadResult::default();
+    out.records
+        .reserve(per_file.iter().map(|f| f.records.len()).sum());
     for f in per_file {
         out.records.extend(f.records);
         out.invalid.extend(f.invalid);
@@ -235,24 +237,33 @@ fn file_error(relp: &Arc<str>, span: Option<Span>, message: impl Into<String>) -
 
 fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
     let mut out = FileResult::default();
-    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    if size > MAX_FILE_BYTES {
-        out.diagnostics.push(
-            file_error(
-                &relp,
-                None,
-                format!(
-                    "file is {:.1} MiB; record files are read up to {} MiB",
-                    size as f64 / (1024.0 * 1024.0),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            )
-            .with_help("split the records into files of their own"),
-        );
-        return out;
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    // One open and one fstat: the size check and the read share the file handle.
+    let read = std::fs::File::open(path).and_then(|mut f| {
+        let size = f.metadata()?.len();
+        if size > MAX_FILE_BYTES {
+            return Ok(Err(size));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        std::io::Read::read_to_end(&mut f, &mut bytes)?;
+        Ok(Ok(bytes))
+    });
+    let bytes = match read {
+        Ok(Ok(b)) => b,
+        Ok(Err(size)) => {
+            out.diagnostics.push(
+                file_error(
+                    &relp,
+                    None,
+                    format!(
+                        "file is {:.1} MiB; record files are read up to {} MiB",
+                        size as f64 / (1024.0 * 1024.0),
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_help("split the records into files of their own"),
+            );
+            return out;
+        }
         Err(e) => {
             out.diagnostics
                 .push(file_error(&relp, None, format!("cannot read file: {e}")));

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{Invalid, LoadResult, Loaded, Source};
+use crate::loader::{LoadResult, Loaded, Source};
 use crate::model::*;
 
 /// A record with its source.
@@ -99,20 +99,23 @@ impl Repository {
         };
         // Path order, valid and invalid records together, so "first defined" is the first
         // in the files whatever the thread count.
-        let mut entries: Vec<Result<Loaded, Invalid>> = load
-            .records
-            .into_iter()
-            .map(Ok)
-            .chain(load.invalid.into_iter().map(Err))
-            .collect();
-        fn source(e: &Result<Loaded, Invalid>) -> (&str, usize) {
-            match e {
-                Ok(l) => (&l.source.path, l.source.doc),
-                Err(i) => (&i.source.path, i.source.doc),
+        // The loader delivers each list in path order; merging them keeps "first defined"
+        // the first in the files whatever the thread count, without copying every record
+        // into a combined list.
+        repo.reserve(&load.records);
+        let mut valid = load.records.into_iter().peekable();
+        let mut invalid = load.invalid.into_iter().peekable();
+        let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
+            (Some(l), Some(i)) => {
+                if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
+                    valid.next().map(Ok)
+                } else {
+                    invalid.next().map(Err)
+                }
             }
-        }
-        // The loader delivers each list in path order, so this merges two sorted runs.
-        entries.sort_by(|a, b| source(a).cmp(&source(b)));
+            (Some(_), None) => valid.next().map(Ok),
+            (None, _) => invalid.next().map(Err),
+        });
         for entry in entries {
             let l = match entry {
                 Ok(l) => l,
@@ -177,6 +180,32 @@ impl Repository {
             repo,
             diagnostics: diags,
         }
+    }
+
+    /// Sizes each kind's list once: growing them by doubling would copy every record
+    /// several times at a hundred thousand records.
+    fn reserve(&mut self, records: &[Loaded]) {
+        let mut n = [0usize; 16];
+        for l in records {
+            n[l.record.kind() as usize] += 1;
+        }
+        let at = |k: Kind| n[k as usize];
+        self.organisation.reserve(at(Kind::Organisation));
+        self.units.reserve(at(Kind::Unit));
+        self.policies.reserve(at(Kind::Policy));
+        self.assets.reserve(at(Kind::Asset));
+        self.classifications.reserve(at(Kind::Classification));
+        self.risks.reserve(at(Kind::Risk));
+        self.measures.reserve(at(Kind::Measure));
+        self.requirements.reserve(at(Kind::Requirement));
+        self.incidents.reserve(at(Kind::Incident));
+        self.plans.reserve(at(Kind::Plan));
+        self.activities.reserve(at(Kind::Activity));
+        self.trainings.reserve(at(Kind::Training));
+        self.continuity_plans.reserve(at(Kind::ContinuityPlan));
+        self.evaluations.reserve(at(Kind::Evaluation));
+        self.reviews.reserve(at(Kind::Review));
+        self.findings.reserve(at(Kind::Finding));
     }
 
     /// Total records read, invalid ones included.
