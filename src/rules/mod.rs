@@ -472,3 +472,34 @@ pub fn percent(x: f64) -> String {
 pub fn plural(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Helpers for rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::collections::HashMap;
+
+    use crate::diagnostic::Severity;
+    use crate::model::Date;
+    use crate::rules::Selection;
+    use crate::session::Session;
+
+    /// The severity of each finding of `code` on the fixture `tests/fixtures/rules/<code>`,
+    /// by record id: the fixture harness checks where findings point, not how severe they are.
+    pub fn fixture_severities(code: &str, as_of: &str) -> HashMap<String, Severity> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/rules")
+            .join(code);
+        let session = Session::open(&root).expect("fixture");
+        let selection = Selection {
+            select: vec![code.into()],
+            ignore: Vec::new(),
+        };
+        let result = crate::check::check(&session, Date::parse(as_of).expect("date"), &selection);
+        result
+            .findings
+            .iter()
+            .filter(|d| d.code == code)
+            .filter_map(|d| Some((d.id.clone()?, d.severity)))
+            .collect()
+    }
+}

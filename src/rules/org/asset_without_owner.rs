@@ -131,34 +131,13 @@ impl Rule for AssetWithoutOwner {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use crate::diagnostic::Severity;
-    use crate::model::Date;
-    use crate::rules::Selection;
-    use crate::session::Session;
+    use crate::rules::testing::fixture_severities;
 
     /// The fixture harness checks where findings point; this checks their severity.
     #[test]
     fn severity_follows_effective_criticality() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/ORG004");
-        let session = Session::open(&root).expect("fixture");
-        let selection = Selection {
-            select: vec!["ORG004".into()],
-            ignore: Vec::new(),
-        };
-        let result = crate::check::check(
-            &session,
-            Date::parse("2024-11-12").expect("date"),
-            &selection,
-        );
-        let by_id: HashMap<&str, Severity> = result
-            .findings
-            .iter()
-            .filter(|d| d.code == "ORG004")
-            .filter_map(|d| Some((d.id.as_deref()?, d.severity)))
-            .collect();
+        let by_id = fixture_severities("ORG004", "2024-11-12");
         assert_eq!(by_id["journal"], Severity::Error);
         assert_eq!(by_id["vm-journal"], Severity::Error);
         assert_eq!(by_id["san"], Severity::Error);

@@ -89,34 +89,13 @@ impl Rule for OverdueActivity {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashMap;
-
     use crate::diagnostic::Severity;
-    use crate::model::Date;
-    use crate::rules::Selection;
-    use crate::session::Session;
+    use crate::rules::testing::fixture_severities;
 
     /// The fixture harness checks where findings point; this checks their severity.
     #[test]
     fn severity_follows_days_past_due() {
-        let root =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/PLAN002");
-        let session = Session::open(&root).expect("fixture");
-        let selection = Selection {
-            select: vec!["PLAN002".into()],
-            ignore: Vec::new(),
-        };
-        let result = crate::check::check(
-            &session,
-            Date::parse("2024-11-12").expect("date"),
-            &selection,
-        );
-        let by_id: HashMap<&str, Severity> = result
-            .findings
-            .iter()
-            .filter(|d| d.code == "PLAN002")
-            .filter_map(|d| Some((d.id.as_deref()?, d.severity)))
-            .collect();
+        let by_id = fixture_severities("PLAN002", "2024-11-12");
         assert_eq!(by_id["one-day"], Severity::Warning);
         assert_eq!(by_id["ninety-days"], Severity::Warning);
         assert_eq!(by_id["ninety-one-days"], Severity::Error);
