@@ -307,7 +307,9 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (Span, String, Vec<u8>)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    if let Some(i) = bytes.iter().position(|b| *b == 0) {
+    // `contains` on bytes is a memchr; the position is wanted only in the rare bad case.
+    if bytes.contains(&0) {
+        let i = bytes.iter().position(|b| *b == 0).unwrap_or(0);
         let pos = pos_of(&bytes, i);
         return Err((
             Span::point(pos),
