@@ -115,6 +115,7 @@ enum Command {
     Validate {
         #[command(flatten)]
         common: Common,
+        /// Output format
         #[arg(long, value_enum, default_value = "human")]
         format: ValidateFormat,
         /// Print only the summary line
@@ -125,6 +126,7 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// Output format: compiler-style text, the fixed JSON shape, GitHub workflow commands, SARIF 2.1.0 or JUnit XML
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
         /// The lowest severity that fails the run
@@ -164,6 +166,7 @@ enum Command {
     },
     /// List the rule catalogue
     Rules {
+        /// Output format
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
     },
