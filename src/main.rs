@@ -139,6 +139,9 @@ enum Command {
         /// Print only the summary line (human format)
         #[arg(long, short)]
         quiet: bool,
+        /// Ratchet mode: report and fail only on gaps that are new or worse than at this git revision
+        #[arg(long, value_name = "REV")]
+        baseline: Option<String>,
     },
     /// Render a report: management review (default), audit self-assessment, a unit's page or a draft plan
     Report {
@@ -319,6 +322,7 @@ fn run(cli: Cli) -> Result<u8> {
             select,
             ignore,
             quiet,
+            baseline,
         } => {
             let selection = Selection { select, ignore };
             let unknown = selection.unknown_patterns();
@@ -339,9 +343,35 @@ fn run(cli: Cli) -> Result<u8> {
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let result = check::check(&session, as_of, &selection);
+            let comparison = match &baseline {
+                Some(rev) => {
+                    let before =
+                        isms::baseline::findings_at(&session.root, rev, as_of, &selection)?;
+                    Some((
+                        rev.as_str(),
+                        isms::baseline::compare(&result.findings, &before),
+                    ))
+                }
+                None => None,
+            };
+            // Ratchet mode shows only what is new or worse; JSON marks every finding instead.
+            let new_only: Vec<_>;
+            let shown = match &comparison {
+                Some((_, c)) if format != CheckFormat::Json => {
+                    new_only = result
+                        .findings
+                        .iter()
+                        .zip(&c.is_new)
+                        .filter(|(_, new)| **new)
+                        .map(|(d, _)| d.clone())
+                        .collect();
+                    &new_only[..]
+                }
+                _ => &result.findings[..],
+            };
             let repo = &session.repo;
             let texts = match format {
-                CheckFormat::Human if !quiet => session.source_texts(&result.findings),
+                CheckFormat::Human if !quiet => session.source_texts(shown),
                 _ => Default::default(),
             };
             let text_of = |p: &str| texts.get(p).map(String::as_str);
@@ -351,26 +381,44 @@ fn run(cli: Cli) -> Result<u8> {
                 .collect();
             let out = Output {
                 as_of: as_of.to_string(),
-                diagnostics: &result.findings,
+                diagnostics: shown,
                 records: repo.record_count(),
                 counts: &repo.counts,
                 file_text: &text_of,
                 rules: &ran,
             };
-            let text = match format {
-                CheckFormat::Human => render::human::render(&out, color_wanted(), quiet),
-                CheckFormat::Json => render::json::render(&out),
-                CheckFormat::Github => render::github::render(&out),
-                CheckFormat::Sarif => render::sarif::render(&out),
-                CheckFormat::Junit => render::junit::render(&out),
+            let mut text = match (format, &comparison) {
+                (CheckFormat::Human, _) => render::human::render(&out, color_wanted(), quiet),
+                (CheckFormat::Json, Some((rev, c))) => {
+                    render::json::render_with_baseline(&out, rev, c)
+                }
+                (CheckFormat::Json, None) => render::json::render(&out),
+                (CheckFormat::Github, _) => render::github::render(&out),
+                (CheckFormat::Sarif, _) => render::sarif::render(&out),
+                (CheckFormat::Junit, _) => render::junit::render(&out),
             };
+            if let (CheckFormat::Human, Some((rev, c))) = (format, &comparison) {
+                text.push_str(&c.summary_line(rev));
+                text.push('\n');
+            }
             emit(&text)?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            let failed = threshold.is_some_and(|t| result.findings.iter().any(|d| d.severity >= t));
+            let counted: Vec<&isms::diagnostic::Diagnostic> = match &comparison {
+                Some((_, c)) => result
+                    .findings
+                    .iter()
+                    .zip(&c.is_new)
+                    .filter(|(_, new)| **new)
+                    .map(|(d, _)| d)
+                    .collect(),
+                None => result.findings.iter().collect(),
+            };
+            let failed = threshold.is_some_and(|t| counted.iter().any(|d| d.severity >= t));
+            // Invalid records stop the run whatever the baseline held.
             let code = if result.invalid_records {
                 EXIT_INVALID
             } else if failed {
