@@ -28,6 +28,16 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The findings of `current` (the list this comparison was made from) that are new.
+    pub fn new_findings(&self, current: &[Diagnostic]) -> Vec<Diagnostic> {
+        current
+            .iter()
+            .zip(&self.is_new)
+            .filter(|(_, new)| **new)
+            .map(|(d, _)| d.clone())
+            .collect()
+    }
+
     /// `baseline REV: 37 gaps remain, 5 fixed, 2 new`
     pub fn summary_line(&self, rev: &str) -> String {
         format!(

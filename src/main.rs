@@ -354,20 +354,13 @@ fn run(cli: Cli) -> Result<u8> {
                 }
                 None => None,
             };
+            let new_findings = comparison
+                .as_ref()
+                .map(|(_, c)| c.new_findings(&result.findings));
             // Ratchet mode shows only what is new or worse; JSON marks every finding instead.
-            let new_only: Vec<_>;
-            let shown = match &comparison {
-                Some((_, c)) if format != CheckFormat::Json => {
-                    new_only = result
-                        .findings
-                        .iter()
-                        .zip(&c.is_new)
-                        .filter(|(_, new)| **new)
-                        .map(|(d, _)| d.clone())
-                        .collect();
-                    &new_only[..]
-                }
-                _ => &result.findings[..],
+            let shown = match &new_findings {
+                Some(new) if format != CheckFormat::Json => new,
+                _ => &result.findings,
             };
             let repo = &session.repo;
             let texts = match format {
@@ -407,16 +400,8 @@ fn run(cli: Cli) -> Result<u8> {
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            let counted: Vec<&isms::diagnostic::Diagnostic> = match &comparison {
-                Some((_, c)) => result
-                    .findings
-                    .iter()
-                    .zip(&c.is_new)
-                    .filter(|(_, new)| **new)
-                    .map(|(d, _)| d)
-                    .collect(),
-                None => result.findings.iter().collect(),
-            };
+            // Ratchet mode fails on new or worsened gaps only.
+            let counted = new_findings.as_deref().unwrap_or(&result.findings);
             let failed = threshold.is_some_and(|t| counted.iter().any(|d| d.severity >= t));
             // Invalid records stop the run whatever the baseline held.
             let code = if result.invalid_records {
