@@ -123,3 +123,22 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     diags.sort_by(Diagnostic::cmp_output);
     diags.dedup();
 }
+
+/// A message with every run of digits replaced by `#`: ages, counts and dates change from
+/// one day to the next while the gap they describe stays the same.
+pub fn without_numbers(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_number = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                out.push('#');
+            }
+            in_number = true;
+        } else {
+            out.push(c);
+            in_number = false;
+        }
+    }
+    out
+}

@@ -5,6 +5,7 @@
 //! and reports ([`render`]); [`scaffold`] writes new repositories and records. The binary in
 //! `main.rs` is a thin command line over it.
 
+pub mod baseline;
 pub mod catalogue;
 pub mod check;
 pub mod config;

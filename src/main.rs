@@ -141,6 +141,9 @@ enum Command {
         /// Print only the summary line (human format)
         #[arg(long, short)]
         quiet: bool,
+        /// Ratchet mode: report and fail only on gaps that are new or worse than at this git revision
+        #[arg(long, value_name = "REV")]
+        baseline: Option<String>,
     },
     /// Render a report: management review (default), audit self-assessment, a unit's page or a draft plan
     Report {
@@ -322,6 +325,7 @@ fn run(cli: Cli) -> Result<u8> {
             select,
             ignore,
             quiet,
+            baseline,
         } => {
             let selection = Selection { select, ignore };
             let unknown = selection.unknown_patterns();
@@ -342,9 +346,28 @@ fn run(cli: Cli) -> Result<u8> {
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let result = check::check(&session, as_of, &selection);
+            let comparison = match &baseline {
+                Some(rev) => {
+                    let before =
+                        isms::baseline::findings_at(&session.root, rev, as_of, &selection)?;
+                    Some((
+                        rev.as_str(),
+                        isms::baseline::compare(&result.findings, &before),
+                    ))
+                }
+                None => None,
+            };
+            let new_findings = comparison
+                .as_ref()
+                .map(|(_, c)| c.new_findings(&result.findings));
+            // Ratchet mode shows only what is new or worse; JSON marks every finding instead.
+            let shown = match &new_findings {
+                Some(new) if format != CheckFormat::Json => new,
+                _ => &result.findings,
+            };
             let repo = &session.repo;
             let texts = match format {
-                CheckFormat::Human if !quiet => session.source_texts(&result.findings),
+                CheckFormat::Human if !quiet => session.source_texts(shown),
                 _ => Default::default(),
             };
             let text_of = |p: &str| texts.get(p).map(String::as_str);
@@ -354,26 +377,36 @@ fn run(cli: Cli) -> Result<u8> {
                 .collect();
             let out = Output {
                 as_of: as_of.to_string(),
-                diagnostics: &result.findings,
+                diagnostics: shown,
                 records: repo.record_count(),
                 counts: &repo.counts,
                 file_text: &text_of,
                 rules: &ran,
             };
-            let text = match format {
-                CheckFormat::Human => render::human::render(&out, color_wanted(), quiet),
-                CheckFormat::Json => render::json::render(&out),
-                CheckFormat::Github => render::github::render(&out),
-                CheckFormat::Sarif => render::sarif::render(&out),
-                CheckFormat::Junit => render::junit::render(&out),
+            let mut text = match (format, &comparison) {
+                (CheckFormat::Human, _) => render::human::render(&out, color_wanted(), quiet),
+                (CheckFormat::Json, Some((rev, c))) => {
+                    render::json::render_with_baseline(&out, rev, c)
+                }
+                (CheckFormat::Json, None) => render::json::render(&out),
+                (CheckFormat::Github, _) => render::github::render(&out),
+                (CheckFormat::Sarif, _) => render::sarif::render(&out),
+                (CheckFormat::Junit, _) => render::junit::render(&out),
             };
+            if let (CheckFormat::Human, Some((rev, c))) = (format, &comparison) {
+                text.push_str(&c.summary_line(rev));
+                text.push('\n');
+            }
             emit(&text)?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            let failed = threshold.is_some_and(|t| result.findings.iter().any(|d| d.severity >= t));
+            // Ratchet mode fails on new or worsened gaps only.
+            let counted = new_findings.as_deref().unwrap_or(&result.findings);
+            let failed = threshold.is_some_and(|t| counted.iter().any(|d| d.severity >= t));
+            // Invalid records stop the run whatever the baseline held.
             let code = if result.invalid_records {
                 EXIT_INVALID
             } else if failed {

@@ -3,13 +3,33 @@
 use serde::Serialize;
 
 use super::Output;
+use crate::baseline::Comparison;
 use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Serialize)]
-struct Json<'a> {
+struct Json<'a, F> {
     as_of: &'a str,
     summary: Summary,
-    findings: Vec<Finding<'a>>,
+    findings: Vec<F>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<Baseline<'a>>,
+}
+
+/// `isms check --baseline REV`: the comparison's figures.
+#[derive(Serialize)]
+struct Baseline<'a> {
+    rev: &'a str,
+    remaining: usize,
+    fixed: usize,
+    new: usize,
+}
+
+/// A finding of a ratchet run: the fixed fields, then whether it is new or worsened.
+#[derive(Serialize)]
+struct MarkedFinding<'a> {
+    #[serde(flatten)]
+    finding: Finding<'a>,
+    new: bool,
 }
 
 #[derive(Serialize)]
@@ -51,17 +71,49 @@ impl<'a> Finding<'a> {
 }
 
 pub fn render(out: &Output<'_>) -> String {
-    let json = Json {
+    to_text(&Json {
         as_of: &out.as_of,
-        summary: Summary {
-            records: out.records,
-            errors: out.count(Severity::Error),
-            warnings: out.count(Severity::Warning),
-            infos: out.count(Severity::Info),
-        },
+        summary: summary(out),
         findings: out.diagnostics.iter().map(Finding::from).collect(),
-    };
-    let mut s = serde_json::to_string_pretty(&json).unwrap_or_default();
+        baseline: None,
+    })
+}
+
+/// `isms check --baseline REV --format json`: every finding, marked new or not, and the
+/// comparison's figures.
+pub fn render_with_baseline(out: &Output<'_>, rev: &str, comparison: &Comparison) -> String {
+    to_text(&Json {
+        as_of: &out.as_of,
+        summary: summary(out),
+        findings: out
+            .diagnostics
+            .iter()
+            .zip(&comparison.is_new)
+            .map(|(d, &new)| MarkedFinding {
+                finding: Finding::from(d),
+                new,
+            })
+            .collect(),
+        baseline: Some(Baseline {
+            rev,
+            remaining: comparison.remaining,
+            fixed: comparison.fixed,
+            new: comparison.new,
+        }),
+    })
+}
+
+fn summary(out: &Output<'_>) -> Summary {
+    Summary {
+        records: out.records,
+        errors: out.count(Severity::Error),
+        warnings: out.count(Severity::Warning),
+        infos: out.count(Severity::Info),
+    }
+}
+
+fn to_text(json: &impl Serialize) -> String {
+    let mut s = serde_json::to_string_pretty(json).unwrap_or_default();
     s.push('\n');
     s
 }

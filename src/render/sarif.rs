@@ -419,26 +419,9 @@ fn fingerprint(d: &Diagnostic) -> String {
     let key = format!(
         "{}\u{1f}{place}\u{1f}{}",
         d.code,
-        without_numbers(&d.message)
+        crate::diagnostic::without_numbers(&d.message)
     );
     format!("{:016x}", fnv1a_64(key.as_bytes()))
-}
-
-fn without_numbers(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_number = false;
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            if !in_number {
-                out.push('#');
-            }
-            in_number = true;
-        } else {
-            out.push(c);
-            in_number = false;
-        }
-    }
-    out
 }
 
 /// FNV-1a, 64 bits: small, stable across platforms and Rust versions (unlike `Hash`).
@@ -473,7 +456,10 @@ mod tests {
         assert_eq!(a, b);
         assert_ne!(a, c);
         assert_eq!(a.len(), 16);
-        assert_eq!(without_numbers("12 of 345, 6%"), "# of #, #%");
+        assert_eq!(
+            crate::diagnostic::without_numbers("12 of 345, 6%"),
+            "# of #, #%"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! input, schemas, output snapshots, reproducibility and scaffolding (init, new).
 
 mod bad_input;
+mod baseline;
 mod catalogue;
 mod cli;
 mod example_snapshots;

@@ -1,0 +1,346 @@
+//! `isms check --baseline REV`: the findings of the records as they were at a git revision,
+//! read from git without touching the work tree, and which of today's findings are new.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::check;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Date;
+use crate::rules::Selection;
+use crate::session::Session;
+
+/// How today's findings compare with the baseline's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// For each current finding, in order: whether it is new or worse than at the baseline.
+    pub is_new: Vec<bool>,
+    /// Current findings that were already there, no worse.
+    pub remaining: usize,
+    /// Baseline findings that are gone.
+    pub fixed: usize,
+    /// Current findings that are new or worsened.
+    pub new: usize,
+}
+
+impl Comparison {
+    /// The findings of `current` (the list this comparison was made from) that are new.
+    pub fn new_findings(&self, current: &[Diagnostic]) -> Vec<Diagnostic> {
+        current
+            .iter()
+            .zip(&self.is_new)
+            .filter(|(_, new)| **new)
+            .map(|(d, _)| d.clone())
+            .collect()
+    }
+
+    /// `baseline REV: 37 gaps remain, 5 fixed, 2 new`
+    pub fn summary_line(&self, rev: &str) -> String {
+        format!(
+            "baseline {rev}: {} {}, {} fixed, {} new",
+            self.remaining,
+            if self.remaining == 1 {
+                "gap remains"
+            } else {
+                "gaps remain"
+            },
+            self.fixed,
+            self.new
+        )
+    }
+}
+
+/// What makes two findings the same gap across commits: rule, record, file and message
+/// with the numbers taken out ("4 years old" and "5 years old" are one gap). The line is
+/// left out: editing a file above a gap must not make it new.
+fn key(d: &Diagnostic) -> String {
+    format!(
+        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        d.code,
+        d.kind.map_or("", |k| k.as_str()),
+        d.id.as_deref().unwrap_or(""),
+        d.path().unwrap_or(""),
+        crate::diagnostic::without_numbers(&d.message)
+    )
+}
+
+/// Compares today's findings with the baseline's. A finding is new when the baseline has
+/// no finding with its key, or only less severe ones.
+pub fn compare(current: &[Diagnostic], baseline: &[Diagnostic]) -> Comparison {
+    let mut before: HashMap<String, Severity> = HashMap::with_capacity(baseline.len());
+    for d in baseline {
+        let worst = before.entry(key(d)).or_insert(d.severity);
+        *worst = (*worst).max(d.severity);
+    }
+    let now: HashSet<String> = current.iter().map(key).collect();
+    let is_new: Vec<bool> = current
+        .iter()
+        .map(|d| before.get(&key(d)).is_none_or(|&was| d.severity > was))
+        .collect();
+    let new = is_new.iter().filter(|n| **n).count();
+    Comparison {
+        remaining: current.len() - new,
+        fixed: baseline.iter().filter(|d| !now.contains(&key(d))).count(),
+        new,
+        is_new,
+    }
+}
+
+/// Checks the records at `root` as they were at git revision `rev`, with the same date and
+/// selection as today's check. The revision's files are copied into a temporary folder
+/// (removed before returning); the work tree and the index are never touched.
+pub fn findings_at(
+    root: &Path,
+    rev: &str,
+    as_of: Date,
+    selection: &Selection,
+) -> Result<Vec<Diagnostic>> {
+    let snapshot = Snapshot::read(root, rev)?;
+    let session = Session::open(snapshot.dir.path())
+        .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
+    let result = check::check(&session, as_of, selection);
+    Ok(result.findings)
+}
+
+/// The files of the ISMS repository at one revision, in a temporary folder.
+struct Snapshot {
+    /// `tempfile` rather than a hand-made folder: it is already in the lock file (for the
+    /// tests), creates the folder readable by its owner only (these are a municipality's
+    /// security records) and removes it on every path out, errors included.
+    dir: tempfile::TempDir,
+}
+
+/// One file of the revision: its blob id and its path below the ISMS repository.
+struct Blob {
+    oid: String,
+    path: PathBuf,
+}
+
+impl Snapshot {
+    fn read(root: &Path, rev: &str) -> Result<Snapshot> {
+        if rev.is_empty() || rev.starts_with('-') {
+            bail!("--baseline: `{rev}` is not a revision");
+        }
+        let prefix = git_text(root, &["rev-parse", "--show-prefix"]).map_err(|e| match e {
+            GitError::Failed(_) => anyhow::anyhow!(
+                "--baseline needs a git repository, and the ISMS repository is not in one"
+            ),
+            e => e.into(),
+        })?;
+        let prefix = prefix.trim_end_matches(['\n', '\r']);
+        let commit = git_text(
+            root,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ],
+        )
+        .map_err(|e| match e {
+            GitError::Failed(_) => anyhow::anyhow!("--baseline: unknown revision `{rev}`"),
+            e => e.into(),
+        })?;
+        let commit = commit.trim();
+        let blobs = list_blobs(root, commit, prefix)?;
+        if blobs.is_empty() {
+            bail!("--baseline {rev}: the revision holds no files of the ISMS repository");
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("isms-baseline-")
+            .tempdir()
+            .context("--baseline: cannot create a temporary folder")?;
+        write_blobs(root, &blobs, dir.path())
+            .with_context(|| format!("--baseline {rev}: cannot read the files at {rev}"))?;
+        Ok(Snapshot { dir })
+    }
+}
+
+/// The regular files under `prefix` (the ISMS repository's folder relative to the git top
+/// level, `""` or ending in `/`) at `commit`; symbolic links and submodules are skipped.
+fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
+    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit];
+    if !prefix.is_empty() {
+        args.extend(["--", prefix]);
+    }
+    let listing = git(root, &args)?;
+    let mut blobs = Vec::new();
+    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        // `<mode> SP <type> SP <oid> TAB <path>`
+        let Some((meta, path)) = entry.split_once('\t') else {
+            bail!("unexpected output of git ls-tree: {entry}");
+        };
+        let mut fields = meta.split(' ');
+        let (Some(mode), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next())
+        else {
+            bail!("unexpected output of git ls-tree: {entry}");
+        };
+        if kind != "blob" || mode == "120000" {
+            continue;
+        }
+        let Some(rel) = path.strip_prefix(prefix) else {
+            continue;
+        };
+        let rel = PathBuf::from(rel);
+        // Git refuses such paths itself; checked again since they are joined to a folder.
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            bail!("git ls-tree lists an unsafe path `{path}`");
+        }
+        blobs.push(Blob {
+            oid: oid.to_owned(),
+            path: rel,
+        });
+    }
+    Ok(blobs)
+}
+
+/// Writes every blob below `dir` through one `git cat-file --batch`. Chosen over
+/// `git archive | tar`: one process whatever the number of files, no `tar` needed, and the
+/// bytes exactly as committed (`archive` would apply `export-ignore` and `export-subst`).
+fn write_blobs(root: &Path, blobs: &[Blob], dir: &Path) -> Result<()> {
+    let mut child = git_command(root)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(GitError::Spawn)?;
+    let mut stdin = child.stdin.take().context("git cat-file: no input")?;
+    let request: String = blobs.iter().map(|b| format!("{}\n", b.oid)).collect();
+    // Written from another thread: git answers while it reads, and a full pipe either way
+    // would block both sides.
+    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+    let mut out = BufReader::new(child.stdout.take().context("git cat-file: no output")?);
+    let outcome = (|| -> Result<()> {
+        let mut header = String::new();
+        for blob in blobs {
+            header.clear();
+            out.read_line(&mut header)?;
+            // `<oid> blob <size>`, or `<oid> missing`
+            let size: usize = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
+                [_, "blob", size] => size.parse()?,
+                _ => bail!("git cat-file: {}", header.trim_end()),
+            };
+            let mut bytes = vec![0; size];
+            out.read_exact(&mut bytes)?;
+            let mut newline = [0u8; 1];
+            out.read_exact(&mut newline)?;
+            let path = dir.join(&blob.path);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, &bytes)?;
+        }
+        Ok(())
+    })();
+    drop(out);
+    let written = writer.join();
+    let status = child.wait()?;
+    outcome?;
+    match written {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(e).context("git cat-file: cannot send the blob ids"),
+        Err(_) => bail!("git cat-file: the writer thread panicked"),
+    }
+    anyhow::ensure!(status.success(), "git cat-file failed ({status})");
+    Ok(())
+}
+
+/// Why a git command gave no answer.
+#[derive(Debug)]
+enum GitError {
+    /// `git` could not be started (usually: not installed).
+    Spawn(std::io::Error),
+    /// `git` ran and failed; its error output.
+    Failed(String),
+}
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GitError::Spawn(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                write!(f, "--baseline needs git, and no `git` command was found")
+            }
+            GitError::Spawn(e) => write!(f, "--baseline: cannot run git: {e}"),
+            GitError::Failed(stderr) => write!(f, "git: {stderr}"),
+        }
+    }
+}
+
+impl std::error::Error for GitError {}
+
+/// `git -C <root>`, with the variables a git hook sets removed: they hold paths relative
+/// to the hook's folder (`GIT_DIR=.git`), which would be wrong from `root`, and git finds
+/// the repository from `root` by itself.
+fn git_command(root: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C")
+        .arg(root)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .env_remove("GIT_PREFIX");
+    cmd
+}
+
+fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+    let out = git_command(root)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(GitError::Spawn)?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(GitError::Failed(
+            String::from_utf8_lossy(&out.stderr).trim().to_owned(),
+        ))
+    }
+}
+
+fn git_text(root: &Path, args: &[&str]) -> Result<String, GitError> {
+    git(root, args).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn finding(code: &'static str, severity: Severity, id: &str, msg: &str) -> Diagnostic {
+        Diagnostic::new(code, severity, msg).about(Kind::Policy, id)
+    }
+
+    #[test]
+    fn numbers_do_not_make_a_gap_new_but_a_higher_severity_does() {
+        let before = [
+            finding("DOC001", Severity::Warning, "p", "policy is 4 years old"),
+            finding("DOC001", Severity::Warning, "q", "policy is 4 years old"),
+            finding("DOC002", Severity::Warning, "r", "no owner"),
+        ];
+        let now = [
+            finding("DOC001", Severity::Warning, "p", "policy is 5 years old"),
+            finding("DOC001", Severity::Error, "q", "policy is 5 years old"),
+            finding("DOC003", Severity::Info, "s", "something new"),
+        ];
+        let c = compare(&now, &before);
+        assert_eq!(c.is_new, [false, true, true]);
+        assert_eq!((c.remaining, c.fixed, c.new), (1, 1, 2));
+        assert_eq!(
+            c.summary_line("HEAD"),
+            "baseline HEAD: 1 gap remains, 1 fixed, 2 new"
+        );
+    }
+
+    #[test]
+    fn the_same_findings_compare_as_nothing_new() {
+        let all = [finding("DOC001", Severity::Warning, "p", "old")];
+        let c = compare(&all, &all);
+        assert_eq!((c.remaining, c.fixed, c.new), (1, 0, 0));
+    }
+}

@@ -1,0 +1,329 @@
+//! `isms check --baseline REV`: ratchet mode against the findings at a git revision, read
+//! from git without touching the work tree.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::support::{Run, TempRepo, isms_with_env};
+
+/// The date the example is checked on: fixed, so no test depends on the day it runs.
+const AS_OF: &str = "2026-11-28";
+
+/// Runs `git ARGS` in `dir`, as a test's fixed identity, and returns its output.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("git output is UTF-8")
+}
+
+/// The example, committed as the first commit of a new git repository.
+fn committed_example() -> TempRepo {
+    let repo = TempRepo::example();
+    commit_all(repo.path());
+    repo
+}
+
+fn commit_all(dir: &Path) {
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", "the example"]);
+}
+
+/// `isms check --as-of AS_OF --baseline REV ARGS --repo <repo>`.
+fn check_against(repo: &TempRepo, rev: &str, args: &[&str]) -> Run {
+    let mut all = vec!["check", "--as-of", AS_OF, "--baseline", rev];
+    all.extend(args);
+    repo.isms(&all)
+}
+
+/// The last line of standard output: the comparison.
+fn baseline_line(run: &Run) -> &str {
+    run.stdout.lines().last().unwrap_or_default()
+}
+
+/// The codes of the findings shown (`warning[ORG001]: ...`).
+fn shown_codes(run: &Run) -> Vec<&str> {
+    run.stdout
+        .lines()
+        .filter_map(|l| l.split_once("]: ").map(|(head, _)| head))
+        .filter_map(|head| head.split_once('[').map(|(_, code)| code))
+        .collect()
+}
+
+#[test]
+fn no_change_means_nothing_new_and_exit_0() {
+    let repo = committed_example();
+    let run = check_against(&repo, "HEAD", &["--fail-on", "warning"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(shown_codes(&run).is_empty(), "{}", run.stdout);
+    let line = baseline_line(&run);
+    assert!(line.starts_with("baseline HEAD: "), "{line}");
+    assert!(line.ends_with(", 0 fixed, 0 new"), "{line}");
+    assert!(
+        run.stdout.starts_with("0 errors, 0 warnings, 0 infos in "),
+        "the summary counts only what is shown:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_work_tree_and_the_temporary_folder_are_left_as_they_were() {
+    let repo = committed_example();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let tmpdir = tmp.path().to_str().expect("UTF-8 temp path");
+    let run = isms_with_env(
+        repo.path(),
+        &[
+            "check",
+            "--as-of",
+            AS_OF,
+            "--baseline",
+            "HEAD",
+            "--repo",
+            repo.path().to_str().expect("UTF-8 path"),
+        ],
+        &[("TMPDIR", tmpdir)],
+    );
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert_eq!(git(repo.path(), &["status", "--porcelain"]), "");
+    let left: Vec<_> = std::fs::read_dir(tmp.path())
+        .expect("read the temp folder")
+        .collect();
+    assert!(left.is_empty(), "the snapshot was not removed: {left:?}");
+}
+
+#[test]
+fn a_new_gap_is_shown_alone_and_fails() {
+    let repo = committed_example();
+    repo.replace(
+        "units/kultur-och-fritidsnamnden.yaml",
+        "security_representative: Maria Sjöberg\n",
+        "",
+    );
+    let run = check_against(&repo, "HEAD", &["--fail-on", "warning"]);
+    assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
+    assert_eq!(shown_codes(&run), ["ORG001"], "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("committee `kultur-och-fritidsnamnden` (Kultur- och fritidsnämnden) has no security representative"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        baseline_line(&run).ends_with(", 0 fixed, 1 new"),
+        "{}",
+        run.stdout
+    );
+
+    // A new warning does not fail a run that fails on errors only.
+    let run = check_against(&repo, "HEAD", &[]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn old_gaps_do_not_fail_the_run_even_when_they_are_errors() {
+    let repo = committed_example();
+    let plain = repo.isms(&["check", "--as-of", AS_OF]);
+    assert_eq!(
+        plain.code,
+        Some(1),
+        "the example has errors:\n{}",
+        plain.stdout
+    );
+    let run = check_against(&repo, "HEAD", &[]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_fixed_gap_is_counted() {
+    let repo = committed_example();
+    let unit = "units/miljo-och-byggnadsnamnden.yaml";
+    repo.write(
+        unit,
+        format!("{}security_representative: Per Ek\n", repo.read(unit)),
+    );
+    let run = check_against(&repo, "HEAD", &["--fail-on", "warning"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(shown_codes(&run).is_empty(), "{}", run.stdout);
+    assert!(
+        baseline_line(&run).ends_with(", 1 fixed, 0 new"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_marks_every_finding_and_adds_the_comparison() {
+    let repo = committed_example();
+    repo.replace(
+        "units/kultur-och-fritidsnamnden.yaml",
+        "security_representative: Maria Sjöberg\n",
+        "",
+    );
+    let run = check_against(&repo, "HEAD", &["--format", "json"]);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    let findings = json["findings"].as_array().expect("findings");
+    let new: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["new"] == Value::Bool(true))
+        .map(|f| f["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(new, ["ORG001"]);
+    assert!(findings.iter().all(|f| f["new"].is_boolean()));
+    let baseline = &json["baseline"];
+    assert_eq!(baseline["rev"], "HEAD");
+    assert_eq!(baseline["new"], 1);
+    assert_eq!(baseline["fixed"], 0);
+    assert_eq!(
+        baseline["remaining"].as_u64().expect("remaining") as usize,
+        findings.len() - 1
+    );
+    assert_eq!(
+        json["summary"]["warnings"].as_u64().expect("warnings") as usize,
+        findings
+            .iter()
+            .filter(|f| f["severity"] == "warning")
+            .count()
+    );
+}
+
+#[test]
+fn other_formats_carry_only_the_new_findings() {
+    let repo = committed_example();
+    repo.replace(
+        "units/kultur-och-fritidsnamnden.yaml",
+        "security_representative: Maria Sjöberg\n",
+        "",
+    );
+    let run = check_against(&repo, "HEAD", &["--format", "github"]);
+    let lines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert!(lines[0].contains("ORG001"), "{}", run.stdout);
+}
+
+#[test]
+fn invalid_records_exit_2_whatever_the_baseline() {
+    let repo = committed_example();
+    repo.replace("assets/filserver.yaml", "type: storage", "type: storrage");
+    git(
+        repo.path(),
+        &["commit", "-q", "-a", "-m", "an invalid record"],
+    );
+    let run = check_against(&repo, "HEAD", &["--fail-on", "never"]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn a_repository_in_a_subfolder_of_the_git_repository() {
+    let top = TempRepo::empty();
+    let example = TempRepo::example();
+    for entry in walkdir::WalkDir::new(example.path()) {
+        let entry = entry.expect("walk");
+        let rel = entry
+            .path()
+            .strip_prefix(example.path())
+            .expect("below the example");
+        let to = top.path().join("isms").join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).expect("create folder");
+        } else {
+            std::fs::copy(entry.path(), &to).expect("copy");
+        }
+    }
+    top.write("README.md", "not records\n");
+    commit_all(top.path());
+    let unit = "isms/units/miljo-och-byggnadsnamnden.yaml";
+    top.write(
+        unit,
+        format!("{}security_representative: Per Ek\n", top.read(unit)),
+    );
+    let sub = top.path().join("isms");
+    let run = isms_with_env(
+        &sub,
+        &["check", "--as-of", AS_OF, "--baseline", "HEAD"],
+        &[],
+    );
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let last = run.stdout.lines().last().unwrap_or_default();
+    assert!(last.ends_with(", 1 fixed, 0 new"), "{}", run.stdout);
+}
+
+#[test]
+fn an_unknown_revision_exits_2_with_a_message() {
+    let repo = committed_example();
+    let run = check_against(&repo, "no-such-tag", &[]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("unknown revision `no-such-tag`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+#[test]
+fn outside_a_git_repository_exits_2_with_a_message() {
+    let repo = TempRepo::example();
+    // Git must not find a repository above the temporary folder either.
+    let ceiling = repo
+        .path()
+        .parent()
+        .expect("a parent")
+        .to_str()
+        .expect("UTF-8");
+    let run = isms_with_env(
+        repo.path(),
+        &["check", "--as-of", AS_OF, "--baseline", "HEAD"],
+        &[("GIT_CEILING_DIRECTORIES", ceiling)],
+    );
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("needs a git repository"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn without_git_exits_2_with_a_message() {
+    let repo = committed_example();
+    let empty = TempRepo::empty();
+    let run = isms_with_env(
+        repo.path(),
+        &["check", "--as-of", AS_OF, "--baseline", "HEAD"],
+        &[("PATH", empty.path().to_str().expect("UTF-8"))],
+    );
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("needs git"), "{}", run.stderr);
+}
+
+#[test]
+fn a_revision_that_looks_like_an_option_is_refused() {
+    let repo = committed_example();
+    let run = repo.isms(&["check", "--baseline=--output=x"]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("is not a revision"), "{}", run.stderr);
+}
