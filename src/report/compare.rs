@@ -100,7 +100,8 @@ pub fn add_changes(now: &mut [KeyFigureRow], then: &[KeyFigureRow], lang: Langua
 /// The change from `before` to `now`: in percentage points for shares (`+12 p.e.`,
 /// `+12 pp`), as a plain difference for counts (`+3`, `-2`), `±0` when unchanged, `–`
 /// when either side has no value. Shares are compared as printed (whole percent), so the
-/// change always matches the two values in the table.
+/// change always matches the two values in the table. Only digits, signs and the unit:
+/// the built-in templates print it `safe` (escaped, `+` would read `\+`).
 pub fn change_text(now: Option<f64>, before: Option<f64>, share: bool, lang: Language) -> String {
     let (Some(now), Some(before)) = (now, before) else {
         return "–".to_owned();
