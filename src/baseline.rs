@@ -1,5 +1,7 @@
 //! `isms check --baseline REV`: the findings of the records as they were at a git revision,
 //! read from git without touching the work tree, and which of today's findings are new.
+//! Its [`Snapshot`] (the records at a revision, in a temporary folder) is shared with
+//! `isms report --compare REV`.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -99,19 +101,24 @@ pub fn findings_at(
     as_of: Date,
     selection: &Selection,
 ) -> Result<Vec<Diagnostic>> {
-    let snapshot = Snapshot::read(root, rev)?;
-    let session = Session::open(snapshot.dir.path())
+    let snapshot = Snapshot::read(root, rev, "--baseline")?;
+    let session = Session::open(snapshot.path())
         .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
     let result = check::check(&session, as_of, selection);
     Ok(result.findings)
 }
 
-/// The files of the ISMS repository at one revision, in a temporary folder.
-struct Snapshot {
+/// The files of the ISMS repository at one revision, in a temporary folder: what
+/// `check --baseline` and `report --compare` read the records at a revision from.
+pub struct Snapshot {
     /// `tempfile` rather than a hand-made folder: it is already in the lock file (for the
     /// tests), creates the folder readable by its owner only (these are a municipality's
     /// security records) and removes it on every path out, errors included.
     dir: tempfile::TempDir,
+    /// The full id of the commit the revision names.
+    pub commit: String,
+    /// The commit's committer date, `2026-05-01`.
+    pub date: String,
 }
 
 /// One file of the revision: its blob id and its path below the ISMS repository.
@@ -121,15 +128,21 @@ struct Blob {
 }
 
 impl Snapshot {
-    fn read(root: &Path, rev: &str) -> Result<Snapshot> {
+    /// Copies the ISMS repository at `root` as it was at `rev` into a temporary folder,
+    /// removed when the snapshot is dropped. `flag` (`--baseline`, `--compare`) starts the
+    /// error messages.
+    pub fn read(root: &Path, rev: &str, flag: &str) -> Result<Snapshot> {
         if rev.is_empty() || rev.starts_with('-') {
-            bail!("--baseline: `{rev}` is not a revision");
+            bail!("{flag}: `{rev}` is not a revision");
         }
         let prefix = git_text(root, &["rev-parse", "--show-prefix"]).map_err(|e| match e {
             GitError::Failed(_) => anyhow::anyhow!(
-                "--baseline needs a git repository, and the ISMS repository is not in one"
+                "{flag} needs a git repository, and the ISMS repository is not in one"
             ),
-            e => e.into(),
+            GitError::Spawn(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                anyhow::anyhow!("{flag} needs git, and no `git` command was found")
+            }
+            e => anyhow::anyhow!("{flag}: {e}"),
         })?;
         let prefix = prefix.trim_end_matches(['\n', '\r']);
         let commit = git_text(
@@ -142,21 +155,35 @@ impl Snapshot {
             ],
         )
         .map_err(|e| match e {
-            GitError::Failed(_) => anyhow::anyhow!("--baseline: unknown revision `{rev}`"),
+            GitError::Failed(_) => anyhow::anyhow!("{flag}: unknown revision `{rev}`"),
             e => e.into(),
         })?;
-        let commit = commit.trim();
-        let blobs = list_blobs(root, commit, prefix)?;
+        let commit = commit.trim().to_owned();
+        // `%cI` (strict ISO 8601) rather than `%cs`: the date is its first ten characters
+        // in every git version that has it.
+        let date = git_text(root, &["show", "-s", "--format=%cI", &commit])?;
+        let date = date.trim().chars().take(10).collect();
+        let blobs = list_blobs(root, &commit, prefix)?;
         if blobs.is_empty() {
-            bail!("--baseline {rev}: the revision holds no files of the ISMS repository");
+            bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
         }
         let dir = tempfile::Builder::new()
-            .prefix("isms-baseline-")
+            .prefix("isms-snapshot-")
             .tempdir()
-            .context("--baseline: cannot create a temporary folder")?;
+            .with_context(|| format!("{flag}: cannot create a temporary folder"))?;
         write_blobs(root, &blobs, dir.path())
-            .with_context(|| format!("--baseline {rev}: cannot read the files at {rev}"))?;
-        Ok(Snapshot { dir })
+            .with_context(|| format!("{flag} {rev}: cannot read the files at {rev}"))?;
+        Ok(Snapshot { dir, commit, date })
+    }
+
+    /// The folder holding the revision's files.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The commit id shortened to the usual seven characters.
+    pub fn short_commit(&self) -> &str {
+        self.commit.get(..7).unwrap_or(&self.commit)
     }
 }
 
@@ -264,9 +291,9 @@ impl std::fmt::Display for GitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GitError::Spawn(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                write!(f, "--baseline needs git, and no `git` command was found")
+                write!(f, "no `git` command was found")
             }
-            GitError::Spawn(e) => write!(f, "--baseline: cannot run git: {e}"),
+            GitError::Spawn(e) => write!(f, "cannot run git: {e}"),
             GitError::Failed(stderr) => write!(f, "git: {stderr}"),
         }
     }

@@ -166,6 +166,9 @@ enum Command {
         template: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "markdown")]
         format: ReportFormat,
+        /// Add the change since this git revision (management and audit; same --as-of on both sides)
+        #[arg(long, value_name = "REV")]
+        compare: Option<String>,
     },
     /// List the rule catalogue
     Rules {
@@ -425,8 +428,9 @@ fn run(cli: Cli) -> Result<u8> {
             output,
             template,
             format,
+            compare,
         } => {
-            use isms::report::{self, Format, UserTemplate, Which};
+            use isms::report::{self, Before, Format, UserTemplate, Which};
             let which = match (report, unit) {
                 (ReportKind::Unit, Some(id)) => Which::Unit(id),
                 (ReportKind::Unit, None) => anyhow::bail!("`isms report unit` needs a unit id"),
@@ -454,7 +458,40 @@ fn run(cli: Cli) -> Result<u8> {
                 ReportFormat::Json => Format::Json,
             };
             let input = report::Input::new(&session, as_of, lang);
-            let text = report::render(&input, &which, format, template.as_ref())?;
+            // Declared here: the comparison's input borrows the session at the revision,
+            // which lives in the snapshot's temporary folder until the report is written.
+            let snapshot;
+            let session_then;
+            let before = match (&compare, &which) {
+                (Some(rev), Which::Management | Which::Audit) => {
+                    snapshot = isms::baseline::Snapshot::read(&session.root, rev, "--compare")?;
+                    session_then = Session::open(snapshot.path()).with_context(|| {
+                        format!("--compare {rev}: cannot read the records at {rev}")
+                    })?;
+                    Some(Before {
+                        rev: rev.clone(),
+                        commit: snapshot.commit.clone(),
+                        date: snapshot.date.clone(),
+                        input: report::Input::new(&session_then, as_of, lang),
+                    })
+                }
+                (Some(_), _) => {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "note: --compare applies to the management and audit reports; ignored for `{}`",
+                        which.name()
+                    );
+                    None
+                }
+                (None, _) => None,
+            };
+            let text = report::render_compared(
+                &input,
+                &which,
+                format,
+                template.as_ref(),
+                before.as_ref(),
+            )?;
             match output {
                 Some(path) => std::fs::write(&path, text)
                     .with_context(|| format!("cannot write {}", path.display()))?,

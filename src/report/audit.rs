@@ -89,6 +89,11 @@ pub struct Question<'a> {
     pub question: String,
     pub verdict: Verdict,
     pub verdict_label: String,
+    /// With `--compare REV`: the verdict at REV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict_before: Option<Verdict>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict_before_label: Option<String>,
     pub key_figure: KeyFigure,
     /// False when nothing is in scope (no incidents, no cloud services...).
     pub in_scope: bool,
@@ -200,6 +205,8 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
         question: q.question.get(lang.as_str()).to_owned(),
         verdict: v,
         verdict_label: label(lang, "verdict", v.as_str()),
+        verdict_before: None,
+        verdict_before_label: None,
         in_scope: measured.denominator > 0,
         scope_note: (measured.denominator == 0).then(|| measured.empty_note.clone()),
         key_figure,

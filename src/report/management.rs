@@ -277,8 +277,19 @@ pub struct KeyFigureRow {
     pub target_text: String,
     /// Null for counts without a target.
     pub reached: Option<bool>,
-    /// The audit question it comes from, if any.
+    /// The audit question it comes from, if any: its key figure is a share, the others
+    /// are counts.
     pub question: Option<u8>,
+    /// The figure as a number: the share (0–1, null when nothing is in scope) or the count.
+    pub value: Option<f64>,
+    /// With `--compare REV`: the value at REV as printed (`–` when the figure has no value
+    /// there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_text: Option<String>,
+    /// With `--compare REV`: the change since REV (`+12 p.e.`/`+12 pp` for shares, `+3`
+    /// for counts, `–` when either side has no value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -438,6 +449,9 @@ fn key_figures(
                 target_text: k.target_text,
                 reached: k.value.map(|_| k.reached),
                 question: Some(q.number),
+                value: k.value,
+                before_text: None,
+                change_text: None,
             }
         })
         .collect();
@@ -447,6 +461,9 @@ fn key_figures(
         target_text: String::new(),
         reached: None,
         question: None,
+        value: Some(n as f64),
+        before_text: None,
+        change_text: None,
     };
     rows.push(count(
         pick(

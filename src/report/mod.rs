@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod charts;
+pub mod compare;
 pub mod facts;
 pub mod labels;
 pub mod management;
@@ -23,6 +24,7 @@ use anyhow::{Context as _, Result, bail};
 use serde::Serialize;
 
 use crate::config::Language;
+pub use compare::Before;
 pub use facts::Input;
 
 /// Which report.
@@ -99,13 +101,39 @@ impl Header {
 
 /// The data of a report: what its template receives and what `--format json` prints.
 pub fn data(input: &Input<'_>, which: &Which) -> Result<serde_json::Value> {
-    let value = match which {
-        Which::Management => serde_json::to_value(management::build(input)),
-        Which::Audit => serde_json::to_value(audit::build(input)),
-        Which::Unit(id) => serde_json::to_value(unit::build(input, id)?),
-        Which::Plan => serde_json::to_value(plan::build(input)),
+    data_compared(input, which, None)
+}
+
+/// The data of a report, compared with the records at a revision when `before` is given:
+/// the management review and the audit report then hold a `compare` object (see
+/// [`compare::Compare`]); the unit page and the plan ignore `before`.
+pub fn data_compared(
+    input: &Input<'_>,
+    which: &Which,
+    before: Option<&Before<'_>>,
+) -> Result<serde_json::Value> {
+    let (value, compared) = match which {
+        Which::Management => {
+            let mut m = management::build(input);
+            let c = before.map(|b| compare::management(&mut m, b));
+            (serde_json::to_value(m), c)
+        }
+        Which::Audit => {
+            let mut a = audit::build(input);
+            let c = before.map(|b| compare::audit(&mut a, b));
+            (serde_json::to_value(a), c)
+        }
+        Which::Unit(id) => (serde_json::to_value(unit::build(input, id)?), None),
+        Which::Plan => (serde_json::to_value(plan::build(input)), None),
     };
-    value.context("cannot serialise the report data")
+    let mut value = value.context("cannot serialise the report data")?;
+    if let (Some(c), Some(map)) = (compared, value.as_object_mut()) {
+        map.insert(
+            "compare".to_owned(),
+            serde_json::to_value(c).context("cannot serialise the comparison")?,
+        );
+    }
+    Ok(value)
 }
 
 /// The built-in template of a report in a language.
@@ -181,7 +209,18 @@ pub fn render(
     format: Format,
     template: Option<&UserTemplate>,
 ) -> Result<String> {
-    let value = data(input, which)?;
+    render_compared(input, which, format, template, None)
+}
+
+/// Renders a report compared with the records at a revision (`isms report --compare REV`).
+pub fn render_compared(
+    input: &Input<'_>,
+    which: &Which,
+    format: Format,
+    template: Option<&UserTemplate>,
+    before: Option<&Before<'_>>,
+) -> Result<String> {
+    let value = data_compared(input, which, before)?;
     if format == Format::Json {
         let mut s = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
         s.push('\n');

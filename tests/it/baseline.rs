@@ -12,7 +12,7 @@ use crate::support::{Run, TempRepo, isms_with_env};
 const AS_OF: &str = "2026-11-28";
 
 /// Runs `git ARGS` in `dir`, as a test's fixed identity, and returns its output.
-fn git(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .args([
             "-c",
@@ -40,13 +40,13 @@ fn git(dir: &Path, args: &[&str]) -> String {
 }
 
 /// The example, committed as the first commit of a new git repository.
-fn committed_example() -> TempRepo {
+pub(crate) fn committed_example() -> TempRepo {
     let repo = TempRepo::example();
     commit_all(repo.path());
     repo
 }
 
-fn commit_all(dir: &Path) {
+pub(crate) fn commit_all(dir: &Path) {
     git(dir, &["init", "-q"]);
     git(dir, &["add", "-A"]);
     git(dir, &["commit", "-q", "-m", "the example"]);

@@ -1,10 +1,12 @@
 //! The one integration test binary: rule fixtures, the catalogue, the command line, bad
-//! input, schemas, output snapshots, reproducibility and scaffolding (init, new).
+//! input, schemas, output snapshots, report comparisons, reproducibility and scaffolding
+//! (init, new).
 
 mod bad_input;
 mod baseline;
 mod catalogue;
 mod cli;
+mod compare;
 mod example_snapshots;
 mod formats;
 mod props;
