@@ -72,6 +72,13 @@ enum TableFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DueFormat {
+    Table,
+    Json,
+    Ics,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ReportKind {
     Management,
     Audit,
@@ -166,6 +173,17 @@ enum Command {
         template: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "markdown")]
         format: ReportFormat,
+    },
+    /// Upcoming deadlines (and those missed in the past year): reviews, renewals, exercises, due dates
+    Due {
+        #[command(flatten)]
+        common: Common,
+        /// How far ahead to look after --as-of: days, weeks, months or years (90d, 12w, 6m, 1y)
+        #[arg(long, default_value = "90d", value_name = "WINDOW")]
+        within: String,
+        /// Output format: a table, JSON or an iCalendar (RFC 5545) file to subscribe to
+        #[arg(long, value_enum, default_value = "table")]
+        format: DueFormat,
     },
     /// List the rule catalogue
     Rules {
@@ -460,6 +478,24 @@ fn run(cli: Cli) -> Result<u8> {
                     .with_context(|| format!("cannot write {}", path.display()))?,
                 None => emit(&text)?,
             }
+            Ok(0)
+        }
+        Command::Due {
+            common,
+            within,
+            format,
+        } => {
+            let window =
+                isms::due::Window::parse(&within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
+            let session = open(&common)?;
+            let as_of = as_of(&common, &session.config)?;
+            let deadlines = isms::due::deadlines(&session, as_of, window);
+            let last = window.end(as_of);
+            emit(&match format {
+                DueFormat::Table => isms::due::render_table(&deadlines, as_of, last),
+                DueFormat::Json => isms::due::render_json(&deadlines, as_of, last),
+                DueFormat::Ics => isms::due::render_ics(&deadlines, as_of),
+            })?;
             Ok(0)
         }
         Command::Rules { format } => {

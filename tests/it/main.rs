@@ -5,6 +5,7 @@ mod bad_input;
 mod baseline;
 mod catalogue;
 mod cli;
+mod commands;
 mod example_snapshots;
 mod formats;
 mod props;
