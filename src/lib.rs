@@ -12,6 +12,7 @@ pub mod config;
 pub mod derived;
 pub mod diagnostic;
 pub mod due;
+pub mod list;
 pub mod loader;
 pub mod model;
 pub mod records;

@@ -185,6 +185,16 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: DueFormat,
     },
+    /// List one kind's records with their key figures and findings
+    List {
+        #[command(flatten)]
+        common: Common,
+        /// The record kind (assets, policies, incidents, ...)
+        kind: String,
+        /// Output format
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
     /// List the rule catalogue
     Rules {
         /// Output format
@@ -496,6 +506,24 @@ fn run(cli: Cli) -> Result<u8> {
                 DueFormat::Json => isms::due::render_json(&deadlines, as_of, last),
                 DueFormat::Ics => isms::due::render_ics(&deadlines, as_of),
             })?;
+            Ok(0)
+        }
+        Command::List {
+            common,
+            kind,
+            format,
+        } => {
+            let kind = isms::list::parse_kind(&kind)?;
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            emit(&isms::list::render(
+                &session,
+                as_of,
+                kind,
+                format == TableFormat::Json,
+            ))?;
+            exit_without_drop(session);
             Ok(0)
         }
         Command::Rules { format } => {

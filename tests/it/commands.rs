@@ -154,3 +154,52 @@ fn due_ics_escapes_text() {
         "{unfolded}"
     );
 }
+
+fn example_assets() -> usize {
+    isms::session::Session::open(&example_root())
+        .expect("the example opens")
+        .repo
+        .assets
+        .len()
+}
+
+#[test]
+fn list_assets_shows_every_asset() {
+    let n = example_assets();
+    let run = example(&["list", "assets"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains(&format!("{n} assets as of {AS_OF}")),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("ad-identitet"));
+    let json = example(&["list", "asset", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let records = doc["records"].as_array().expect("records");
+    assert_eq!(records.len(), n);
+    assert_eq!(doc["kind"], "asset");
+    assert!(records.iter().all(|r| r["findings"].is_u64()));
+    // Backup storage carries the levels of what it supports: inherited, and marked so.
+    let backup = records
+        .iter()
+        .find(|r| r["id"] == "backup-lagring")
+        .expect("backup-lagring");
+    assert!(backup["C"]["inherited_from"].is_string(), "{backup}");
+}
+
+#[test]
+fn list_other_kinds_and_unknown_kind() {
+    for kind in ["policies", "incidents", "continuity-plans", "finding"] {
+        let run = example(&["list", kind]);
+        assert_eq!(run.code, Some(0), "{kind}: {}", run.stderr);
+        assert!(run.stdout.contains("findings"), "{kind}");
+    }
+    let run = example(&["list", "asets"]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("did you mean `asset`"),
+        "{}",
+        run.stderr
+    );
+}
