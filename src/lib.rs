@@ -12,6 +12,7 @@ pub mod config;
 pub mod derived;
 pub mod diagnostic;
 pub mod due;
+pub mod export;
 pub mod list;
 pub mod loader;
 pub mod model;

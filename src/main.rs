@@ -79,6 +79,12 @@ enum DueFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ReportKind {
     Management,
     Audit,
@@ -194,6 +200,18 @@ enum Command {
         /// Output format
         #[arg(long, value_enum, default_value = "table")]
         format: TableFormat,
+    },
+    /// Export every record and its findings as JSON or CSV (one file per kind)
+    Export {
+        #[command(flatten)]
+        common: Common,
+        /// Output format
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Write into this folder (isms.json, or KIND.csv per kind) instead of standard output;
+        /// never an existing file, never a non-empty folder inside the repository
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// List the rule catalogue
     Rules {
@@ -523,6 +541,33 @@ fn run(cli: Cli) -> Result<u8> {
                 kind,
                 format == TableFormat::Json,
             ))?;
+            exit_without_drop(session);
+            Ok(0)
+        }
+        Command::Export {
+            common,
+            format,
+            output,
+        } => {
+            if format == ExportFormat::Csv && output.is_none() {
+                anyhow::bail!("`isms export --format csv` writes one file per kind: give -o DIR");
+            }
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            if let Some(dir) = &output {
+                isms::export::check_output_dir(dir, &session.root)?;
+            }
+            let files = match format {
+                ExportFormat::Json => {
+                    vec![("isms.json".to_owned(), isms::export::json(&session, as_of))]
+                }
+                ExportFormat::Csv => isms::export::csv(&session, as_of),
+            };
+            match &output {
+                Some(dir) => isms::export::write_files(dir, &files)?,
+                None => emit(&files[0].1)?,
+            }
             exit_without_drop(session);
             Ok(0)
         }

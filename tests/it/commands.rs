@@ -203,3 +203,63 @@ fn list_other_kinds_and_unknown_kind() {
         run.stderr
     );
 }
+
+#[test]
+fn export_json_holds_every_record() {
+    let validate = example(&["validate"]);
+    let run = example(&["export"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["as_of"], AS_OF);
+    let kinds = doc["records"].as_object().expect("records by kind");
+    let total: usize = kinds.values().map(|v| v.as_array().unwrap().len()).sum();
+    assert_eq!(total, validate.records());
+    let policy = kinds["policy"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "informationssakerhetspolicy")
+        .expect("the policy");
+    assert!(policy["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
+fn export_csv_quotes_and_never_overwrites() {
+    let repo = TempRepo::example();
+    let text = repo.read("activities/2026/act-2026-08.yaml");
+    let title_line = text
+        .lines()
+        .find(|l| l.starts_with("title:"))
+        .unwrap()
+        .to_owned();
+    repo.replace(
+        "activities/2026/act-2026-08.yaml",
+        &title_line,
+        "title: \"Öva, \\\"skarpt\\\"\\noch utvärdera\"",
+    );
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("export");
+    let dir_str = dir.to_str().unwrap();
+    let run = repo.isms(&["export", "--format", "csv", "-o", dir_str, "--as-of", AS_OF]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let csv = std::fs::read_to_string(dir.join("activity.csv")).expect("activity.csv");
+    assert!(csv.starts_with("id,"), "{csv}");
+    assert!(
+        csv.contains("\"Öva, \"\"skarpt\"\"\noch utvärdera\""),
+        "{csv}"
+    );
+    assert!(csv.ends_with("\r\n"));
+    let again = repo.isms(&["export", "--format", "csv", "-o", dir_str, "--as-of", AS_OF]);
+    assert_eq!(again.code, Some(2));
+    assert!(
+        again.stderr.contains("refusing to overwrite"),
+        "{}",
+        again.stderr
+    );
+    // csv needs a folder; a record folder of the repository is refused.
+    assert_eq!(repo.isms(&["export", "--format", "csv"]).code, Some(2));
+    let root = repo.path().to_str().unwrap();
+    let run = isms_in(repo.path(), &["export", "-o", "assets", "--repo", root]);
+    assert_eq!(run.code, Some(2));
+    assert!(!repo.path().join("assets/isms.json").exists());
+}
