@@ -72,6 +72,19 @@ enum TableFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum DueFormat {
+    Table,
+    Json,
+    Ics,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ReportKind {
     Management,
     Audit,
@@ -169,6 +182,39 @@ enum Command {
         /// Add the change since this git revision (management and audit; same --as-of on both sides)
         #[arg(long, value_name = "REV")]
         compare: Option<String>,
+    },
+    /// Upcoming deadlines (and those missed in the past year): reviews, renewals, exercises, due dates
+    Due {
+        #[command(flatten)]
+        common: Common,
+        /// How far ahead to look after --as-of: days, weeks, months or years (90d, 12w, 6m, 1y)
+        #[arg(long, default_value = "90d", value_name = "WINDOW")]
+        within: String,
+        /// Output format: a table, JSON or an iCalendar (RFC 5545) file to subscribe to
+        #[arg(long, value_enum, default_value = "table")]
+        format: DueFormat,
+    },
+    /// List one kind's records with their key figures and findings
+    List {
+        #[command(flatten)]
+        common: Common,
+        /// The record kind (assets, policies, incidents, ...)
+        kind: String,
+        /// Output format
+        #[arg(long, value_enum, default_value = "table")]
+        format: TableFormat,
+    },
+    /// Export every record and its findings as JSON or CSV (one file per kind)
+    Export {
+        #[command(flatten)]
+        common: Common,
+        /// Output format
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Write into this folder (isms.json, or KIND.csv per kind) instead of standard output;
+        /// never an existing file, never a non-empty folder inside the repository
+        #[arg(long, short, value_name = "DIR")]
+        output: Option<PathBuf>,
     },
     /// List the rule catalogue
     Rules {
@@ -497,6 +543,69 @@ fn run(cli: Cli) -> Result<u8> {
                     .with_context(|| format!("cannot write {}", path.display()))?,
                 None => emit(&text)?,
             }
+            Ok(0)
+        }
+        Command::Due {
+            common,
+            within,
+            format,
+        } => {
+            let window =
+                isms::due::Window::parse(&within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
+            let session = open(&common)?;
+            let as_of = as_of(&common, &session.config)?;
+            let deadlines = isms::due::deadlines(&session, as_of, window);
+            let last = window.end(as_of);
+            emit(&match format {
+                DueFormat::Table => isms::due::render_table(&deadlines, as_of, last),
+                DueFormat::Json => isms::due::render_json(&deadlines, as_of, last),
+                DueFormat::Ics => isms::due::render_ics(&deadlines, as_of),
+            })?;
+            Ok(0)
+        }
+        Command::List {
+            common,
+            kind,
+            format,
+        } => {
+            let kind = isms::list::parse_kind(&kind)?;
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            emit(&isms::list::render(
+                &session,
+                as_of,
+                kind,
+                format == TableFormat::Json,
+            ))?;
+            exit_without_drop(session);
+            Ok(0)
+        }
+        Command::Export {
+            common,
+            format,
+            output,
+        } => {
+            if format == ExportFormat::Csv && output.is_none() {
+                anyhow::bail!("`isms export --format csv` writes one file per kind: give -o DIR");
+            }
+            let session = open(&common)?;
+            check_config_rules(&session.config)?;
+            let as_of = as_of(&common, &session.config)?;
+            if let Some(dir) = &output {
+                isms::export::check_output_dir(dir, &session.root)?;
+            }
+            let files = match format {
+                ExportFormat::Json => {
+                    vec![("isms.json".to_owned(), isms::export::json(&session, as_of))]
+                }
+                ExportFormat::Csv => isms::export::csv(&session, as_of),
+            };
+            match &output {
+                Some(dir) => isms::export::write_files(dir, &files)?,
+                None => emit(&files[0].1)?,
+            }
+            exit_without_drop(session);
             Ok(0)
         }
         Command::Rules { format } => {

@@ -6,6 +6,7 @@ mod bad_input;
 mod baseline;
 mod catalogue;
 mod cli;
+mod commands;
 mod compare;
 mod example_snapshots;
 mod formats;

@@ -1,0 +1,196 @@
+//! `isms export`: every valid record with its findings, as one JSON document or one CSV
+//! file per kind, for spreadsheets and county-wide roll-ups.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde_json::{Map, Value, json};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Date, Kind};
+use crate::render::json::Finding;
+use crate::rules::Selection;
+use crate::session::Session;
+
+/// Each kind's records as JSON objects, each with a `findings` array, kind by kind.
+fn records(session: &Session, as_of: Date) -> Vec<(Kind, Vec<Map<String, Value>>)> {
+    let result = crate::check::check(session, as_of, &Selection::default());
+    let mut by_record: HashMap<(Kind, String), Vec<&Diagnostic>> = HashMap::new();
+    for d in &result.findings {
+        if let (Some(k), Some(id)) = (d.kind, &d.id) {
+            by_record.entry((k, id.to_lowercase())).or_default().push(d);
+        }
+    }
+    Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let list = crate::records::of_kind(&session.repo, kind)
+                .into_iter()
+                .map(|e| {
+                    let mut fields = match e.record.to_json() {
+                        Value::Object(m) => m,
+                        _ => Map::new(),
+                    };
+                    let findings: Vec<Finding<'_>> = by_record
+                        .get(&(kind, e.record.id().to_lowercase()))
+                        .map(|ds| ds.iter().map(|d| Finding::from(d)).collect())
+                        .unwrap_or_default();
+                    fields.insert("findings".into(), json!(findings));
+                    fields
+                })
+                .collect();
+            (kind, list)
+        })
+        .collect()
+}
+
+/// The whole export as one JSON document: `{as_of, records: {kind: [...]}}`.
+pub fn json(session: &Session, as_of: Date) -> String {
+    let mut kinds = Map::new();
+    for (kind, list) in records(session, as_of) {
+        kinds.insert(
+            kind.as_str().into(),
+            Value::Array(list.into_iter().map(Value::Object).collect()),
+        );
+    }
+    let doc = json!({"as_of": as_of.to_string(), "records": kinds});
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// One CSV text per kind that has records: `(file name, text)`.
+pub fn csv(session: &Session, as_of: Date) -> Vec<(String, String)> {
+    records(session, as_of)
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(kind, list)| {
+            // Every record of a kind serialises the same fields; the first names them.
+            // The id first, the findings last, the fields in between by name.
+            let mut header: Vec<String> = list[0].keys().cloned().collect();
+            header.sort_by_key(|k| (k != "id", k == "findings", k.clone()));
+            let mut text = csv_line(header.iter().map(String::as_str));
+            for rec in &list {
+                let cells: Vec<String> = header
+                    .iter()
+                    .map(|k| csv_cell(rec.get(k).unwrap_or(&Value::Null)))
+                    .collect();
+                text.push_str(&csv_line(cells.iter().map(String::as_str)));
+            }
+            (format!("{}.csv", kind.as_str()), text)
+        })
+        .collect()
+}
+
+/// Scalars as text, nested values as JSON text.
+fn csv_cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// RFC 4180: fields holding a comma, quote or line break are quoted, quotes doubled;
+/// records end with CRLF.
+fn csv_line<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+    let quoted: Vec<String> = cells
+        .map(|c| {
+            if c.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c.to_owned()
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+/// Checks that `dir` may receive the export: outside the repository, or a new or empty
+/// folder inside it, so that records are never overwritten or mixed with exports.
+pub fn check_output_dir(dir: &Path, repo_root: &Path) -> Result<()> {
+    let root = repo_root
+        .canonicalize()
+        .with_context(|| format!("cannot open repository {}", repo_root.display()))?;
+    let target = resolve(dir);
+    if target.starts_with(&root) && dir.exists() {
+        anyhow::ensure!(dir.is_dir(), "{} is not a folder", dir.display());
+        let empty = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .next()
+            .is_none();
+        anyhow::ensure!(
+            empty,
+            "refusing to export into {}: it is inside the ISMS repository and not empty; \
+             choose a new or empty folder, or one outside the repository",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The absolute form of a path that may not exist yet: its nearest existing ancestor,
+/// canonicalised, with the rest appended.
+fn resolve(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut rest = Vec::new();
+    let mut cur = abs.as_path();
+    loop {
+        if let Ok(c) = cur.canonicalize() {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return out;
+        }
+        match (cur.file_name(), cur.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_owned());
+                cur = parent;
+            }
+            _ => return abs,
+        }
+    }
+}
+
+/// Writes the files into `dir` (created when missing), never overwriting one.
+pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, _) in files {
+        let path = dir.join(name);
+        anyhow::ensure!(
+            !path.exists(),
+            "refusing to overwrite {}; remove it or export to another folder",
+            path.display()
+        );
+    }
+    for (name, text) in files {
+        let path = dir.join(name);
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        std::io::Write::write_all(&mut f, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        let line = csv_line(["plain", "a,b", "say \"hi\"", "two\nlines", ""].into_iter());
+        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+}

@@ -1,0 +1,196 @@
+//! `isms list KIND`: one kind's records with their key figures and the number of findings
+//! `isms check` has on each, as a table or JSON.
+
+use std::collections::HashMap;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde_json::{Map, Value, json};
+
+use crate::derived::Derived;
+use crate::model::{Date, Kind};
+use crate::rules::Selection;
+use crate::session::Session;
+
+/// The kind a user named: singular (`asset`), plural (`assets`) or with a hyphen
+/// (`continuity-plans`); an unknown word gets a "did you mean".
+pub fn parse_kind(word: &str) -> anyhow::Result<Kind> {
+    let w = word.to_lowercase().replace('-', "_");
+    let found = Kind::ALL.into_iter().find(|k| {
+        k.as_str() == w || k.plural().replace(' ', "_") == w || k.folder() == w && !w.is_empty()
+    });
+    found.ok_or_else(|| {
+        let names = Kind::ALL.iter().map(|k| k.as_str());
+        anyhow::anyhow!(
+            "no record kind `{word}`{}",
+            crate::suggest::did_you_mean(&w, names)
+        )
+    })
+}
+
+/// Key fields shown for each kind (JSON field names of the record), after the id.
+fn key_fields(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Organisation => &["name"],
+        Kind::Unit => &["name", "type", "parent"],
+        Kind::Policy => &["title", "type", "status", "adopted"],
+        Kind::Asset => &["name", "unit", "critical"],
+        Kind::Classification => &[
+            "asset",
+            "date",
+            "confidentiality",
+            "integrity",
+            "availability",
+        ],
+        Kind::Risk => &["title", "asset", "likelihood", "consequence", "status"],
+        Kind::Measure => &["title", "status", "scope", "last_verified"],
+        Kind::Requirement => &["title"],
+        Kind::Incident => &["type", "severity", "detected", "status"],
+        Kind::Plan => &["year", "title", "decided"],
+        Kind::Activity => &["title", "plan", "due", "status"],
+        Kind::Training => &["title", "type", "start"],
+        Kind::ContinuityPlan => &["title", "unit", "documented"],
+        Kind::Evaluation => &["title", "type", "date"],
+        Kind::Review => &["title", "type", "date"],
+        Kind::Finding => &["title", "source", "due", "status"],
+    }
+}
+
+/// One row: column name, the value for JSON, the text for the table.
+type Row = Vec<(String, Value, String)>;
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(true) => "yes".into(),
+        Value::Bool(false) => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The rows of one kind as of a date.
+fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
+    let repo = &session.repo;
+    let result = crate::check::check(session, as_of, &Selection::default());
+    let mut findings: HashMap<(Kind, String), usize> = HashMap::new();
+    for d in &result.findings {
+        if let (Some(k), Some(id)) = (d.kind, &d.id) {
+            *findings.entry((k, id.to_lowercase())).or_default() += 1;
+        }
+    }
+    let derived = (kind == Kind::Asset).then(|| Derived::compute(repo, as_of));
+    crate::records::of_kind(repo, kind)
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let fields = e.record.to_json();
+            let mut row: Row = vec![("id".into(), json!(e.record.id()), e.record.id().into())];
+            for f in key_fields(kind) {
+                let v = fields.get(*f).cloned().unwrap_or(Value::Null);
+                let text = cell(&v);
+                row.push(((*f).into(), v, text));
+            }
+            if let Some(derived) = &derived {
+                // Effective levels, marked when they come from an asset this one supports.
+                let view = &derived.assets[i];
+                for (k, letter) in ["C", "I", "A", "T"].into_iter().enumerate() {
+                    let (v, text) = match view.levels[k] {
+                        None => (Value::Null, String::new()),
+                        Some(l) if l.from == i => (
+                            json!({"level": l.level, "inherited_from": null}),
+                            l.level.to_string(),
+                        ),
+                        Some(l) => (
+                            json!({"level": l.level, "inherited_from": repo.assets[l.from].id}),
+                            format!("{}↑", l.level),
+                        ),
+                    };
+                    row.push((letter.into(), v, text));
+                }
+            }
+            if kind == Kind::Policy {
+                let adopted = repo.policies[i].adopted.filter(|d| *d <= as_of);
+                let age = adopted.map(|d| d.years_until(as_of));
+                row.push((
+                    "age".into(),
+                    json!(age),
+                    age.map(|a| format!("{a} y")).unwrap_or_default(),
+                ));
+            }
+            let n = findings
+                .get(&(kind, e.record.id().to_lowercase()))
+                .copied()
+                .unwrap_or(0);
+            row.push(("findings".into(), json!(n), n.to_string()));
+            row
+        })
+        .collect()
+}
+
+/// The records of `kind` as a table, or as JSON `{as_of, kind, records: [...]}`.
+pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> String {
+    let rows = rows(session, as_of, kind);
+    if as_json {
+        let records: Vec<Value> = rows
+            .into_iter()
+            .map(|r| Value::Object(r.into_iter().map(|(k, v, _)| (k, v)).collect::<Map<_, _>>()))
+            .collect();
+        let doc = json!({"as_of": as_of.to_string(), "kind": kind.as_str(), "records": records});
+        let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        s.push('\n');
+        return s;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .unwrap_or(120);
+    table.set_width(width);
+    let header: Vec<String> = match rows.first() {
+        Some(r) => r.iter().map(|(k, _, _)| k.clone()).collect(),
+        None => Vec::new(),
+    };
+    if !header.is_empty() {
+        table.set_header(header);
+    }
+    let with_findings = rows
+        .iter()
+        .filter(|r| {
+            r.last()
+                .is_some_and(|(_, v, _)| v.as_u64().unwrap_or(0) > 0)
+        })
+        .count();
+    let n = rows.len();
+    for r in rows {
+        table.add_row(r.into_iter().map(|(_, _, t)| t));
+    }
+    let noun = if n == 1 { kind.as_str() } else { kind.plural() };
+    let table = if n == 0 {
+        String::new()
+    } else {
+        format!("{table}\n")
+    };
+    format!("{table}{n} {noun} as of {as_of}, {with_findings} with findings\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_in_several_spellings() {
+        assert_eq!(parse_kind("assets").unwrap(), Kind::Asset);
+        assert_eq!(parse_kind("asset").unwrap(), Kind::Asset);
+        assert_eq!(
+            parse_kind("continuity-plans").unwrap(),
+            Kind::ContinuityPlan
+        );
+        assert_eq!(parse_kind("Policies").unwrap(), Kind::Policy);
+        let err = parse_kind("asets").unwrap_err().to_string();
+        assert!(err.contains("did you mean `asset`"), "{err}");
+    }
+}
