@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use isms::check;
 use isms::config::{self, Config};
@@ -226,6 +226,11 @@ enum Command {
     Explain {
         /// A rule code (DOC001) or name (stale-document)
         rule: String,
+    },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
     },
     /// Print the JSON Schema of one kind, or list the kinds
     Schema {
@@ -624,6 +629,12 @@ fn run(cli: Cli) -> Result<u8> {
                 );
             };
             emit(&isms::catalogue::explain(r.meta()))?;
+            Ok(0)
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "isms", &mut script);
+            emit(&String::from_utf8_lossy(&script))?;
             Ok(0)
         }
         Command::Schema { kind } => {

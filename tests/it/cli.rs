@@ -315,3 +315,14 @@ fn check_json_on_the_example() {
     assert_eq!(json["summary"]["errors"], 0);
     assert_eq!(json["findings"], Value::Array(Vec::new()));
 }
+
+#[test]
+fn completions_complete_the_subcommands() {
+    let run = isms(&["completions", "bash"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for word in ["isms", "check", "validate", "report", "--baseline"] {
+        assert!(run.stdout.contains(word), "no `{word}` in the bash completion script");
+    }
+    let run = isms(&["completions", "tcsh"]);
+    assert_eq!(run.code, Some(2));
+}
