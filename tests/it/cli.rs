@@ -321,7 +321,10 @@ fn completions_complete_the_subcommands() {
     let run = isms(&["completions", "bash"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     for word in ["isms", "check", "validate", "report", "--baseline"] {
-        assert!(run.stdout.contains(word), "no `{word}` in the bash completion script");
+        assert!(
+            run.stdout.contains(word),
+            "no `{word}` in the bash completion script"
+        );
     }
     let run = isms(&["completions", "tcsh"]);
     assert_eq!(run.code, Some(2));
