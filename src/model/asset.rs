@@ -129,6 +129,18 @@ pub enum TransferSafeguard {
     None,
 }
 
+impl TransferSafeguard {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TransferSafeguard::Adequacy => "adequacy",
+            TransferSafeguard::Dpf => "dpf",
+            TransferSafeguard::Scc => "scc",
+            TransferSafeguard::Bcr => "bcr",
+            TransferSafeguard::None => "none",
+        }
+    }
+}
+
 impl Asset {
     pub fn is_active(&self) -> bool {
         self.status == AssetStatus::Active

@@ -851,7 +851,7 @@ pub fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
                 d.in_force_on(input.as_of.0)
                     && d.requires_safeguard
                         .as_deref()
-                        .is_none_or(|need| safeguard.is_some_and(|s| safeguard_str(s) == need))
+                        .is_none_or(|need| safeguard.is_some_and(|s| s.as_str() == need))
             });
             let other = matches!(
                 safeguard,
@@ -880,16 +880,6 @@ pub fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
         );
     }
     out
-}
-
-fn safeguard_str(s: TransferSafeguard) -> &'static str {
-    match s {
-        TransferSafeguard::Adequacy => "adequacy",
-        TransferSafeguard::Dpf => "dpf",
-        TransferSafeguard::Scc => "scc",
-        TransferSafeguard::Bcr => "bcr",
-        TransferSafeguard::None => "none",
-    }
 }
 
 fn cloud(input: &Input<'_>, m: &mut Measured) {

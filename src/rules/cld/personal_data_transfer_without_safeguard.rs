@@ -110,7 +110,7 @@ impl Rule for PersonalDataTransferWithoutSafeguard {
                     }
                     other => format!(
                         "`transfer_safeguard: {}` does not hold there",
-                        safeguard_name(other)
+                        other.as_str()
                     ),
                 };
                 let country = decision.map_or_else(
@@ -126,15 +126,5 @@ impl Rule for PersonalDataTransferWithoutSafeguard {
                 );
             }
         }
-    }
-}
-
-fn safeguard_name(s: TransferSafeguard) -> &'static str {
-    match s {
-        TransferSafeguard::Adequacy => "adequacy",
-        TransferSafeguard::Dpf => "dpf",
-        TransferSafeguard::Scc => "scc",
-        TransferSafeguard::Bcr => "bcr",
-        TransferSafeguard::None => "none",
     }
 }
