@@ -33,3 +33,28 @@ pub enum ReviewType {
     ExternalAudit,
     Infosakkollen,
 }
+
+impl ReviewType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewType::ManagementReview => "management_review",
+            ReviewType::SelfAssessment => "self_assessment",
+            ReviewType::InternalAudit => "internal_audit",
+            ReviewType::ExternalAudit => "external_audit",
+            ReviewType::Infosakkollen => "infosakkollen",
+        }
+    }
+
+    /// An audit of the ISMS (FUP002, audit question 11).
+    pub fn is_audit(self) -> bool {
+        matches!(self, ReviewType::InternalAudit | ReviewType::ExternalAudit)
+    }
+
+    /// A follow-up of the units it covers (FUP003, audit question 5).
+    pub fn is_follow_up(self) -> bool {
+        matches!(
+            self,
+            ReviewType::SelfAssessment | ReviewType::Infosakkollen | ReviewType::ManagementReview
+        )
+    }
+}

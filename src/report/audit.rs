@@ -533,14 +533,7 @@ pub fn follow_ups_of<'a>(input: &Input<'a>, unit: &str) -> Vec<&'a crate::repo::
         .repo
         .reviews
         .iter()
-        .filter(|r| {
-            matches!(
-                r.review_type,
-                ReviewType::SelfAssessment
-                    | ReviewType::Infosakkollen
-                    | ReviewType::ManagementReview
-            )
-        })
+        .filter(|r| r.review_type.is_follow_up())
         .filter(|r| input.within(r.date, months))
         .filter(|r| r.units.is_empty() || r.units.iter().any(|u| u.eq_ignore_ascii_case(unit)))
         .collect();
@@ -560,7 +553,7 @@ fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
                 .map(|r| {
                     format!(
                         "{} {}",
-                        label(lang, "review", review_type_str(r.review_type)),
+                        label(lang, "review", r.review_type.as_str()),
                         r.date
                     )
                 })
@@ -574,16 +567,6 @@ fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
             ok: !reviews.is_empty(),
             detail,
         });
-    }
-}
-
-pub fn review_type_str(t: ReviewType) -> &'static str {
-    match t {
-        ReviewType::ManagementReview => "management_review",
-        ReviewType::SelfAssessment => "self_assessment",
-        ReviewType::InternalAudit => "internal_audit",
-        ReviewType::ExternalAudit => "external_audit",
-        ReviewType::Infosakkollen => "infosakkollen",
     }
 }
 
@@ -793,15 +776,7 @@ fn follow_ups(input: &Input<'_>, m: &mut Measured) {
         },
         th.management_review_max_age_months,
     );
-    let audit = newest(
-        &|r| {
-            matches!(
-                r.review_type,
-                ReviewType::InternalAudit | ReviewType::ExternalAudit
-            )
-        },
-        th.audit_max_age_months,
-    );
+    let audit = newest(&|r| r.review_type.is_audit(), th.audit_max_age_months);
     let item = |found: Option<&crate::repo::Rec<Review>>, name: String, months: u32| {
         let detail = match (found, lang) {
             (Some(r), _) => format!("{} {}", r.title, r.date),

@@ -996,7 +996,7 @@ pub(crate) fn review_row(input: &Input<'_>, r: &Rec<Review>) -> ReviewRow {
         id: r.id.clone(),
         title: r.title.clone(),
         date: r.date.to_string(),
-        kind_label: label(lang, "review", audit::review_type_str(r.review_type)),
+        kind_label: label(lang, "review", r.review_type.as_str()),
         units: r.units.iter().map(|u| input.unit_name(u)).collect(),
         score: r
             .score

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::support::{Run, TempRepo, isms_with_env};
+use crate::support::{Run, TempRepo, isms_outside_git, isms_with_env};
 
 /// The date the example is checked on: fixed, so no test depends on the day it runs.
 const AS_OF: &str = "2026-11-28";
@@ -287,18 +287,7 @@ fn an_unknown_revision_exits_2_with_a_message() {
 #[test]
 fn outside_a_git_repository_exits_2_with_a_message() {
     let repo = TempRepo::example();
-    // Git must not find a repository above the temporary folder either.
-    let ceiling = repo
-        .path()
-        .parent()
-        .expect("a parent")
-        .to_str()
-        .expect("UTF-8");
-    let run = isms_with_env(
-        repo.path(),
-        &["check", "--as-of", AS_OF, "--baseline", "HEAD"],
-        &[("GIT_CEILING_DIRECTORIES", ceiling)],
-    );
+    let run = isms_outside_git(&repo, &["check", "--as-of", AS_OF, "--baseline", "HEAD"]);
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(
         run.stderr.contains("needs a git repository"),

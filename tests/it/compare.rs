@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::baseline::{committed_example, git};
-use crate::support::{Run, TempRepo, isms_with_env};
+use crate::support::{Run, TempRepo, isms_outside_git};
 
 const AS_OF: &str = "2026-11-28";
 
@@ -174,17 +174,7 @@ fn an_unknown_revision_exits_2_with_a_message() {
 #[test]
 fn outside_a_git_repository_exits_2_with_a_message() {
     let repo = TempRepo::example();
-    let ceiling = repo
-        .path()
-        .parent()
-        .expect("a parent")
-        .to_str()
-        .expect("UTF-8");
-    let run = isms_with_env(
-        repo.path(),
-        &["report", "--as-of", AS_OF, "--compare", "HEAD"],
-        &[("GIT_CEILING_DIRECTORIES", ceiling)],
-    );
+    let run = isms_outside_git(&repo, &["report", "--as-of", AS_OF, "--compare", "HEAD"]);
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(
         run.stderr.contains("--compare needs a git repository"),

@@ -170,3 +170,15 @@ impl Run {
         lines.join("\n")
     }
 }
+
+/// Runs `isms` in a repository that is not inside any git repository: git is stopped from
+/// looking above the temporary folder (the machine's own folders may be in one).
+pub fn isms_outside_git(repo: &TempRepo, args: &[&str]) -> Run {
+    let ceiling = repo
+        .path()
+        .parent()
+        .expect("a parent")
+        .to_str()
+        .expect("UTF-8");
+    isms_with_env(repo.path(), args, &[("GIT_CEILING_DIRECTORIES", ceiling)])
+}

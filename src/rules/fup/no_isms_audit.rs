@@ -55,12 +55,7 @@ impl Rule for NoIsmsAudit {
             .repo
             .reviews
             .iter()
-            .filter(|r| {
-                matches!(
-                    r.review_type,
-                    ReviewType::InternalAudit | ReviewType::ExternalAudit
-                )
-            })
+            .filter(|r| r.review_type.is_audit())
             .filter(|r| r.date <= cx.as_of)
             .max_by_key(|r| r.date);
         let help = "carry out an internal audit or have the ISMS audited, and record it as a review of `type: internal_audit` or `external_audit`";

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use crate::model::{Date, ReviewType};
+use crate::model::Date;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -56,14 +56,11 @@ impl Rule for UnitWithoutFollowUp {
         // The latest covering review for the whole organisation and per listed unit.
         let mut whole: Option<Date> = None;
         let mut by_unit: HashMap<String, Date> = HashMap::new();
-        let follow_ups = cx.repo.reviews.iter().filter(|r| {
-            matches!(
-                r.review_type,
-                ReviewType::SelfAssessment
-                    | ReviewType::Infosakkollen
-                    | ReviewType::ManagementReview
-            ) && r.date <= cx.as_of
-        });
+        let follow_ups = cx
+            .repo
+            .reviews
+            .iter()
+            .filter(|r| r.review_type.is_follow_up() && r.date <= cx.as_of);
         for r in follow_ups {
             if r.units.is_empty() {
                 whole = whole.max(Some(r.date));
