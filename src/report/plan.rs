@@ -479,28 +479,16 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
             .collect();
         let due = if errors > 0 { first_half } else { year_end };
         let new_id = ids.take();
-        let notes = match lang {
-            Language::Sv => format!(
-                "Föreslagen av isms {}: {}{}",
-                input.as_of,
-                codes.join(", "),
-                if records.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", records.join(", "))
-                }
-            ),
-            Language::En => format!(
-                "Proposed by isms {}: {}{}",
-                input.as_of,
-                codes.join(", "),
-                if records.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", records.join(", "))
-                }
-            ),
+        let proposed = match lang {
+            Language::Sv => "Föreslagen av isms",
+            Language::En => "Proposed by isms",
         };
+        let about = if records.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", records.join(", "))
+        };
+        let notes = format!("{proposed} {}: {}{about}", input.as_of, codes.join(", "));
         let yaml = activity_yaml(
             &new_id,
             &plan_id,
