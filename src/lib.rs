@@ -27,4 +27,5 @@ pub mod schema;
 pub mod session;
 pub mod span;
 pub mod suggest;
+pub mod tree;
 pub mod yaml;

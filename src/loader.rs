@@ -9,13 +9,13 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use rayon::prelude::*;
-use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Kind, Record};
 use crate::schema;
 use crate::span::{Pos, Span};
 use crate::suggest::closest;
+use crate::tree::{NodeRef, Tree};
 use crate::yaml::{self, SpanTable};
 
 /// Files larger than this are refused unread: a record file is a few kilobytes, and a
@@ -389,7 +389,7 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             spans: doc.spans,
             span: doc.span,
         };
-        check_document(doc.value, source, out);
+        check_document(&doc.tree, source, out);
     }
     if let Some(e) = parsed.error {
         let is_tab = e.message.contains("tab");
@@ -516,10 +516,11 @@ fn salvage_ids(
     }
 }
 
-fn check_document(value: Value, source: Source, out: &mut FileResult) {
+fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     let at = |p: &str| Some(source.value(p));
-    let Value::Object(map) = &value else {
-        let what = if value.is_null() {
+    let root = tree.root();
+    let Some(map) = root.members() else {
+        let what = if root.is_null() {
             "an empty document"
         } else {
             "not a mapping"
@@ -537,7 +538,7 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         );
         return;
     };
-    let kind = match map.get("kind") {
+    let kind = match map.find("kind") {
         None => {
             out.diagnostics.push(
                 file_error(&source.path, Some(source.span), "record has no `kind`")
@@ -545,32 +546,34 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
             );
             return;
         }
-        Some(Value::String(s)) => match Kind::parse(s) {
-            Some(k) => k,
+        Some(node) => match node.as_str() {
+            Some(s) => match Kind::parse(s) {
+                Some(k) => k,
+                None => {
+                    let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| format!("kinds are {}", kind_list()));
+                    out.diagnostics.push(
+                        file_error(&source.path, at("/kind"), format!("unknown kind `{s}`"))
+                            .with_help(hint),
+                    );
+                    return;
+                }
+            },
             None => {
-                let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
-                    .map(|c| format!("did you mean `{c}`?"))
-                    .unwrap_or_else(|| format!("kinds are {}", kind_list()));
-                out.diagnostics.push(
-                    file_error(&source.path, at("/kind"), format!("unknown kind `{s}`"))
-                        .with_help(hint),
-                );
+                out.diagnostics.push(file_error(
+                    &source.path,
+                    at("/kind"),
+                    format!("`kind` must be text, found {}", node.to_value()),
+                ));
                 return;
             }
         },
-        Some(other) => {
-            out.diagnostics.push(file_error(
-                &source.path,
-                at("/kind"),
-                format!("`kind` must be text, found {other}"),
-            ));
-            return;
-        }
     };
-    let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
-    let mut errors = schema::validate(kind, &value);
+    let id = map.find("id").and_then(|n| n.as_str()).map(str::to_owned);
+    let mut errors = schema::validate_tree(kind, tree);
     if errors.is_empty() && kind == Kind::Asset {
-        errors = unknown_countries(&value);
+        errors = unknown_countries(root);
     }
     if !errors.is_empty() {
         for e in errors {
@@ -593,7 +596,7 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match Record::from_value(kind, without_nulls(value)) {
+    match Record::from_tree(kind, root) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
@@ -611,11 +614,12 @@ fn check_document(value: Value, source: Source, out: &mut FileResult) {
 /// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
 /// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
 /// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
-fn unknown_countries(value: &Value) -> Vec<schema::SchemaError> {
+fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
     let registry = crate::registry::registry();
-    let Some(countries) = value
-        .pointer("/hosting/countries")
-        .and_then(Value::as_array)
+    let Some(countries) = record
+        .get("hosting")
+        .and_then(|h| h.get("countries"))
+        .and_then(|c| c.items())
     else {
         return Vec::new();
     };
@@ -639,23 +643,6 @@ fn unknown_countries(value: &Value) -> Vec<schema::SchemaError> {
             })
         })
         .collect()
-}
-
-/// The record with every empty (`null`) field of a mapping removed, at every level. The
-/// schema has already accepted them, on optional fields only: an empty optional field
-/// (`traceability:`, `exercises: ~`) means the same as an absent one, as `completed: null`
-/// and an empty role do in the specification. Items of lists are kept.
-fn without_nulls(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
-        other => other,
-    }
 }
 
 fn kind_list() -> String {

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::model::Kind;
 use crate::suggest::closest;
+use crate::tree::{Tree, TreeJson};
 
 /// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
 pub const SCHEMAS: [(&str, &str); 17] = [
@@ -89,20 +90,43 @@ impl jsonschema::Retrieve for Embedded {
     }
 }
 
-/// The compiled validator of a kind. Compiled once per process: compilation costs far more
-/// than validating a record.
+fn options<F: jsonschema::json::Json>()
+-> jsonschema::ValidationOptions<'static, std::sync::Arc<dyn jsonschema::Retrieve>, F> {
+    let mut o = jsonschema::options_for::<F>();
+    o = o
+        .with_draft(Draft::Draft202012)
+        .should_validate_formats(true)
+        .with_retriever(Embedded);
+    o
+}
+
+/// The compiled validator of a kind for `serde_json` values: the one that explains what
+/// is wrong with a record. Compiled on first use, which a repository without schema errors
+/// never makes.
 pub fn validator(kind: Kind) -> &'static Validator {
     // One cell per kind, so that threads meeting different kinds compile them in parallel.
     static VALIDATORS: [OnceLock<Validator>; 16] = [const { OnceLock::new() }; 16];
-    let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-    VALIDATORS[i].get_or_init(|| {
-        jsonschema::options()
-            .with_draft(Draft::Draft202012)
-            .should_validate_formats(true)
-            .with_retriever(Embedded)
+    VALIDATORS[kind_index(kind)].get_or_init(|| {
+        options::<jsonschema::json::SerdeJson>()
             .build(parsed(kind.as_str()))
             .unwrap_or_else(|e| panic!("embedded schema {kind} does not compile: {e}"))
     })
+}
+
+/// The compiled validator of a kind for documents as read ([`Tree`]): the one every
+/// record passes through. Compiled once per process: compilation costs far more than
+/// validating a record.
+pub fn tree_validator(kind: Kind) -> &'static Validator<TreeJson> {
+    static VALIDATORS: [OnceLock<Validator<TreeJson>>; 16] = [const { OnceLock::new() }; 16];
+    VALIDATORS[kind_index(kind)].get_or_init(|| {
+        options::<TreeJson>()
+            .build(parsed(kind.as_str()))
+            .unwrap_or_else(|e| panic!("embedded schema {kind} does not compile: {e}"))
+    })
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
 /// Compiles every validator on the rayon pool, in the background: started before the
@@ -111,7 +135,7 @@ pub fn validator(kind: Kind) -> &'static Validator {
 pub fn warm_up() {
     for kind in Kind::ALL {
         rayon::spawn(move || {
-            let _ = validator(kind);
+            let _ = tree_validator(kind);
         });
     }
 }
@@ -124,6 +148,16 @@ pub struct SchemaError {
     pub at_key: bool,
     pub message: String,
     pub help: Option<String>,
+}
+
+/// Validates a document of `kind` as read; errors sorted by pointer for stable output.
+/// The document is turned into a `serde_json::Value` only when it has errors, to explain
+/// them.
+pub fn validate_tree(kind: Kind, tree: &Tree<'_>) -> Vec<SchemaError> {
+    if tree_validator(kind).is_valid(tree.root()) {
+        return Vec::new();
+    }
+    validate(kind, &tree.to_value())
 }
 
 /// Validates a record of `kind`; errors sorted by pointer for stable output.

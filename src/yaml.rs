@@ -3,12 +3,14 @@
 //! Built on `saphyr-parser`'s event stream rather than a tree loader so that depth, alias
 //! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError};
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use crate::span::{Pos, Span};
+use crate::tree::{NodeId, Slot, Tree};
 
 /// Nesting deeper than this is refused: records are at most four or five levels deep, and
 /// a bound keeps every later recursive walk (validation, drop, serialisation) safe.
@@ -178,12 +180,12 @@ impl SpanTable {
     }
 }
 
-/// One YAML document of a file.
+/// One YAML document of a file; `'t` is the lifetime of the file's text.
 #[derive(Debug, Clone)]
-pub struct Document {
+pub struct Document<'t> {
     /// 0-based position of the document in its file.
     pub index: usize,
-    pub value: Value,
+    pub tree: Tree<'t>,
     pub spans: SpanTable,
     /// Where the document's content starts.
     pub span: Span,
@@ -198,15 +200,15 @@ pub struct YamlError {
 
 /// Documents of a file and, when reading stopped early, why.
 #[derive(Debug, Default)]
-pub struct Parsed {
-    pub documents: Vec<Document>,
+pub struct Parsed<'t> {
+    pub documents: Vec<Document<'t>>,
     pub error: Option<YamlError>,
     /// Non-fatal problems inside otherwise readable documents (duplicate keys).
     pub warnings: Vec<YamlError>,
 }
 
 /// Parses every document of `text`.
-pub fn parse(text: &str) -> Parsed {
+pub fn parse(text: &str) -> Parsed<'_> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
     let mut out = Parsed::default();
@@ -331,57 +333,80 @@ fn to_span(s: &saphyr_parser::Span) -> Span {
     )
 }
 
-/// A collection under construction.
-enum Frame {
-    Seq {
-        items: Vec<Value>,
-        start: Span,
-        anchor: usize,
-    },
-    Map {
-        map: Map<String, Value>,
-        start: Span,
-        anchor: usize,
-        /// The key read and waiting for its value.
-        pending_key: Option<(String, Span)>,
-    },
+/// A collection under construction; its children wait in `Builder::pending` from `first` on
+/// (a mapping's as key and value ids in turn).
+struct Frame {
+    map: bool,
+    start: Span,
+    anchor: usize,
+    first: usize,
+    /// Values counted before the collection opened: an anchored collection's size is the
+    /// count at its end less this.
+    nodes_before: usize,
+    /// A mapping's key, read and waiting for its value.
+    pending_key: Option<PendingKey>,
+    /// A large mapping's keys and where their values wait, so that finding duplicates
+    /// stays linear on hostile input.
+    index: Option<HashMap<String, usize>>,
 }
 
-#[derive(Default)]
-struct Builder {
+struct PendingKey {
+    id: NodeId,
+    span: Span,
+    /// Where the value of an earlier member with the same key waits: the later value
+    /// replaces it, as in a JSON object.
+    replaces: Option<usize>,
+}
+
+/// Mappings with more members than this get an index of their keys.
+const INDEXED_MAPPING: usize = 16;
+
+struct Builder<'t> {
+    tree: Tree<'t>,
     stack: Vec<Frame>,
+    /// Children of the open collections, innermost last.
+    pending: Vec<NodeId>,
     /// Hashed JSON pointer of each open collection, innermost last.
     path: Vec<u64>,
     /// Positions of the document being built; copied into an exact-size table at its end.
     spans: Vec<SpanEntry>,
-    anchors: HashMap<usize, (Value, usize)>,
+    /// Anchored values and their sizes, aliases counted expanded.
+    anchors: HashMap<usize, (NodeId, usize)>,
     nodes: usize,
     doc_start: Option<Span>,
-    root: Option<Value>,
+    root: Option<NodeId>,
     warnings: Vec<YamlError>,
 }
 
-fn count_nodes(v: &Value) -> usize {
-    // Iterative: an anchored value may be large, and this runs on untrusted input.
-    let mut n = 0;
-    let mut todo = vec![v];
-    while let Some(v) = todo.pop() {
-        n += 1;
-        match v {
-            Value::Array(a) => todo.extend(a.iter()),
-            Value::Object(m) => todo.extend(m.values()),
-            _ => {}
+impl Default for Builder<'_> {
+    fn default() -> Self {
+        Builder {
+            tree: Tree::building(),
+            stack: Vec::new(),
+            pending: Vec::new(),
+            path: Vec::new(),
+            spans: Vec::new(),
+            anchors: HashMap::new(),
+            nodes: 0,
+            doc_start: None,
+            root: None,
+            warnings: Vec::new(),
         }
     }
-    n
 }
 
-impl Builder {
-    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<Option<Document>, YamlError> {
+impl<'t> Builder<'t> {
+    fn on_event(
+        &mut self,
+        event: Event<'t>,
+        span: Span,
+    ) -> Result<Option<Document<'t>>, YamlError> {
         match event {
             Event::Nothing | Event::StreamStart | Event::StreamEnd => Ok(None),
             Event::DocumentStart(_) => {
+                self.tree = Tree::building();
                 self.stack.clear();
+                self.pending.clear();
                 self.path.clear();
                 self.spans.clear();
                 self.anchors.clear();
@@ -391,11 +416,11 @@ impl Builder {
                 Ok(None)
             }
             Event::DocumentEnd => {
-                let value = self.root.take().unwrap_or(Value::Null);
+                let tree = std::mem::replace(&mut self.tree, Tree::building());
                 let span = self.doc_start.take().unwrap_or(span);
                 Ok(Some(Document {
                     index: 0,
-                    value,
+                    tree: tree.finish(self.root.take()),
                     spans: SpanTable {
                         entries: self.spans.as_slice().into(),
                     },
@@ -403,45 +428,35 @@ impl Builder {
                 }))
             }
             Event::Alias(id) => {
-                let (value, size) = self.anchors.get(&id).cloned().ok_or_else(|| YamlError {
+                let (node, size) = self.anchors.get(&id).copied().ok_or_else(|| YamlError {
                     message: "alias to an unknown anchor".into(),
                     span,
                 })?;
                 self.count(size, span)?;
-                self.value(value, span, true)
+                self.value(node, span, true)
             }
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, span)?;
                 let forced_str = tag
                     .as_ref()
                     .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
-                let value = if style == ScalarStyle::Plain && !forced_str {
-                    resolve_plain(&text)
+                let slot = if style == ScalarStyle::Plain && !forced_str {
+                    resolve(text)
                 } else {
-                    Value::String(text.into_owned())
+                    Slot::Str(text)
                 };
+                let node = self.tree.push(slot);
                 if anchor > 0 {
-                    self.anchors.insert(anchor, (value.clone(), 1));
+                    self.anchors.insert(anchor, (node, 1));
                 }
-                self.value(value, span, false)
+                self.value(node, span, false)
             }
             Event::SequenceStart(anchor, _) => {
-                self.open(span)?;
-                self.stack.push(Frame::Seq {
-                    items: Vec::new(),
-                    start: span,
-                    anchor,
-                });
+                self.open(false, anchor, span)?;
                 Ok(None)
             }
             Event::MappingStart(anchor, _) => {
-                self.open(span)?;
-                self.stack.push(Frame::Map {
-                    map: Map::new(),
-                    start: span,
-                    anchor,
-                    pending_key: None,
-                });
+                self.open(true, anchor, span)?;
                 Ok(None)
             }
             Event::SequenceEnd | Event::MappingEnd => {
@@ -449,22 +464,16 @@ impl Builder {
                     message: "unbalanced collection end".into(),
                     span,
                 })?;
-                let (value, start, anchor) = match frame {
-                    Frame::Seq {
-                        items,
-                        start,
-                        anchor,
-                    } => (Value::Array(items), start, anchor),
-                    Frame::Map {
-                        map, start, anchor, ..
-                    } => (Value::Object(map), start, anchor),
-                };
-                if anchor > 0 {
-                    let size = count_nodes(&value);
-                    self.anchors.insert(anchor, (value.clone(), size));
+                let node = self
+                    .tree
+                    .push_container(frame.map, &self.pending[frame.first..]);
+                self.pending.truncate(frame.first);
+                if frame.anchor > 0 {
+                    let size = self.nodes - frame.nodes_before;
+                    self.anchors.insert(frame.anchor, (node, size));
                 }
-                let whole = Span::new(start.start, span.end.max(start.end));
-                self.close(value, whole)
+                let whole = Span::new(frame.start.start, span.end.max(frame.start.end));
+                self.close(node, whole)
             }
         }
     }
@@ -488,9 +497,9 @@ impl Builder {
         Ok(())
     }
 
-    /// Called at the start of a collection: the collection is a value of its parent, so the
-    /// parent's pending key becomes a path segment now.
-    fn open(&mut self, span: Span) -> Result<(), YamlError> {
+    /// The start of a collection: it is a value of its parent, so the parent's pending key
+    /// (or the item's index) becomes a path segment now.
+    fn open(&mut self, map: bool, anchor: usize, span: Span) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError {
                 message: format!(
@@ -499,57 +508,64 @@ impl Builder {
                 span,
             });
         }
+        let nodes_before = self.nodes;
         self.count(1, span)?;
         if self.doc_start.is_none() {
             self.doc_start = Some(span);
         }
-        match self.stack.last() {
-            Some(Frame::Map {
+        let h = match self.stack.last() {
+            Some(Frame {
+                map: true,
                 pending_key: None,
                 start,
                 ..
-            }) => Err(YamlError {
-                message: "a mapping key must be a plain string, not a list or mapping".into(),
-                span: Span::new(span.start, span.start.max(start.start)),
-            }),
-            Some(Frame::Map {
-                pending_key: Some((k, _)),
-                ..
             }) => {
-                let h = child(self.parent(), k.as_bytes());
-                self.path.push(h);
-                Ok(())
+                return Err(YamlError {
+                    message: "a mapping key must be a plain string, not a list or mapping".into(),
+                    span: Span::new(span.start, span.start.max(start.start)),
+                });
             }
-            Some(Frame::Seq { items, .. }) => {
-                let h = child_index(self.parent(), items.len());
-                self.path.push(h);
-                Ok(())
-            }
-            None => {
-                self.path.push(ROOT);
-                Ok(())
-            }
-        }
+            Some(Frame {
+                map: true,
+                pending_key: Some(k),
+                ..
+            }) => child(
+                self.parent(),
+                self.tree.str_of(k.id).unwrap_or_default().as_bytes(),
+            ),
+            Some(Frame { first, .. }) => child_index(self.parent(), self.pending.len() - first),
+            None => ROOT,
+        };
+        self.path.push(h);
+        self.stack.push(Frame {
+            map,
+            start: span,
+            anchor,
+            first: self.pending.len(),
+            nodes_before,
+            pending_key: None,
+            index: None,
+        });
+        Ok(())
     }
 
     /// A finished collection is placed in its parent; its path segment was pushed by `open`.
-    fn close(&mut self, value: Value, span: Span) -> Result<Option<Document>, YamlError> {
+    fn close(&mut self, node: NodeId, span: Span) -> Result<Option<Document<'t>>, YamlError> {
         let pointer = self.path.pop().unwrap_or(ROOT);
-        match self.stack.last_mut() {
-            None => {
-                self.spans.push(SpanEntry::new(pointer, None, span));
-                self.root = Some(value);
+        let Some(frame) = self.stack.last_mut() else {
+            self.spans.push(SpanEntry::new(pointer, None, span));
+            self.root = Some(node);
+            return Ok(None);
+        };
+        match frame.pending_key.take() {
+            Some(key) if frame.map => {
+                self.spans
+                    .push(SpanEntry::new(pointer, Some(key.span), span));
+                put_member(&mut self.pending, key, node);
             }
-            Some(Frame::Seq { items, .. }) => {
+            _ => {
                 self.spans.push(SpanEntry::new(pointer, None, span));
-                items.push(value);
-            }
-            Some(Frame::Map {
-                map, pending_key, ..
-            }) => {
-                let (k, kspan) = pending_key.take().unwrap_or_default();
-                self.spans.push(SpanEntry::new(pointer, Some(kspan), span));
-                map.insert(k, value);
+                self.pending.push(node);
             }
         }
         Ok(None)
@@ -558,85 +574,151 @@ impl Builder {
     /// A scalar or alias: either a key waiting for its value or a value.
     fn value(
         &mut self,
-        value: Value,
+        node: NodeId,
         span: Span,
         from_alias: bool,
-    ) -> Result<Option<Document>, YamlError> {
+    ) -> Result<Option<Document<'t>>, YamlError> {
         if self.doc_start.is_none() {
             self.doc_start = Some(span);
         }
         let parent = self.parent();
-        match self.stack.last_mut() {
+        let Some(frame) = self.stack.last_mut() else {
+            self.spans.push(SpanEntry::new(ROOT, None, span));
+            self.root = Some(node);
+            return Ok(None);
+        };
+        if !frame.map {
+            let index = self.pending.len() - frame.first;
+            self.spans
+                .push(SpanEntry::new(child_index(parent, index), None, span));
+            self.pending.push(node);
+            return Ok(None);
+        }
+        match frame.pending_key.take() {
+            Some(key) => {
+                let name = self.tree.str_of(key.id).unwrap_or_default();
+                self.spans.push(SpanEntry::new(
+                    child(parent, name.as_bytes()),
+                    Some(key.span),
+                    span,
+                ));
+                put_member(&mut self.pending, key, node);
+            }
             None => {
-                self.spans.push(SpanEntry::new(ROOT, None, span));
-                self.root = Some(value);
-            }
-            Some(Frame::Seq { items, .. }) => {
-                self.spans
-                    .push(SpanEntry::new(child_index(parent, items.len()), None, span));
-                items.push(value);
-            }
-            Some(Frame::Map {
-                map, pending_key, ..
-            }) => match pending_key.take() {
-                None => {
-                    let key = match value {
-                        Value::String(s) => s,
-                        Value::Null if !from_alias => String::new(),
-                        Value::Bool(b) => b.to_string(),
-                        Value::Number(n) => n.to_string(),
-                        _ => {
-                            return Err(YamlError {
-                                message: "a mapping key must be a plain string".into(),
-                                span,
-                            });
-                        }
-                    };
-                    if map.contains_key(&key) {
-                        self.warnings.push(YamlError {
-                            message: format!("duplicate key `{key}` in the same mapping"),
+                let text = match self.tree.slot(node) {
+                    Slot::Str(_) => None,
+                    Slot::Null if !from_alias => Some(String::new()),
+                    Slot::Bool(b) => Some(b.to_string()),
+                    Slot::Int(i) => Some(i.to_string()),
+                    Slot::Float(f) => {
+                        Some(Number::from_f64(*f).map_or_else(String::new, |n| n.to_string()))
+                    }
+                    _ => {
+                        return Err(YamlError {
+                            message: "a mapping key must be a plain string".into(),
                             span,
                         });
                     }
-                    *pending_key = Some((key, span));
-                }
-                Some((k, kspan)) => {
-                    self.spans.push(SpanEntry::new(
-                        child(parent, k.as_bytes()),
-                        Some(kspan),
+                };
+                let id = match text {
+                    Some(t) => self.tree.push(Slot::Str(t.into())),
+                    None => node,
+                };
+                let name = self.tree.str_of(id).unwrap_or_default();
+                let replaces = find_member(frame, &self.pending, &self.tree, name);
+                if replaces.is_some() {
+                    self.warnings.push(YamlError {
+                        message: format!("duplicate key `{name}` in the same mapping"),
                         span,
-                    ));
-                    map.insert(k, value);
+                    });
+                } else {
+                    remember_member(frame, self.pending.len() + 1, name);
                 }
-            },
+                frame.pending_key = Some(PendingKey { id, span, replaces });
+            }
         }
         Ok(None)
     }
 }
 
-/// Resolves a plain scalar by the YAML 1.2 core schema: `yes`/`no` stay strings and
-/// dates stay strings (the schemas give them their meaning).
-pub fn resolve_plain(s: &str) -> Value {
-    match s {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
-        "true" | "True" | "TRUE" => return Value::Bool(true),
-        "false" | "False" | "FALSE" => return Value::Bool(false),
+/// Places a mapping member's value: a new member, or the new value of an earlier one.
+fn put_member(pending: &mut Vec<NodeId>, key: PendingKey, value: NodeId) {
+    match key.replaces {
+        Some(i) => pending[i] = value,
+        None => {
+            pending.push(key.id);
+            pending.push(value);
+        }
+    }
+}
+
+/// Where the value of the open mapping's member `name` waits, if it has one.
+fn find_member(
+    frame: &mut Frame,
+    pending: &[NodeId],
+    tree: &Tree<'_>,
+    name: &str,
+) -> Option<usize> {
+    if let Some(index) = &frame.index {
+        return index.get(name).copied();
+    }
+    let pairs = &pending[frame.first..];
+    let found = pairs
+        .chunks_exact(2)
+        .position(|pair| tree.str_of(pair[0]) == Some(name))
+        .map(|i| frame.first + 2 * i + 1);
+    if found.is_none() && pairs.len() / 2 >= INDEXED_MAPPING {
+        let mut index = HashMap::new();
+        for (i, pair) in pairs.chunks_exact(2).enumerate() {
+            let key = tree.str_of(pair[0]).unwrap_or_default().to_owned();
+            index.insert(key, frame.first + 2 * i + 1);
+        }
+        frame.index = Some(index);
+    }
+    found
+}
+
+/// Records a new member of a large mapping in its index; `at` is where its value will wait.
+fn remember_member(frame: &mut Frame, at: usize, name: &str) {
+    if let Some(index) = &mut frame.index {
+        index.insert(name.to_owned(), at);
+    }
+}
+
+/// A plain scalar resolved by the YAML 1.2 core schema: `yes`/`no` stay strings and dates
+/// stay strings (the schemas give them their meaning).
+fn resolve(text: Cow<'_, str>) -> Slot<'_> {
+    match &*text {
+        "" | "~" | "null" | "Null" | "NULL" => return Slot::Null,
+        "true" | "True" | "TRUE" => return Slot::Bool(true),
+        "false" | "False" | "FALSE" => return Slot::Bool(false),
         _ => {}
     }
-    let first = s.as_bytes()[0];
+    let first = text.as_bytes()[0];
     if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
-        return Value::String(s.to_owned());
+        return Slot::Str(text);
     }
-    if let Some(n) = parse_int(s) {
-        return Value::Number(n.into());
+    if let Some(n) = parse_int(&text) {
+        return Slot::Int(n);
     }
-    if is_float(s)
-        && let Ok(f) = s.parse::<f64>()
-        && let Some(n) = Number::from_f64(f)
+    if is_float(&text)
+        && let Ok(f) = text.parse::<f64>()
+        && f.is_finite()
     {
-        return Value::Number(n);
+        return Slot::Float(f);
     }
-    Value::String(s.to_owned())
+    Slot::Str(text)
+}
+
+/// Resolves a plain scalar by the YAML 1.2 core schema, as the loader reads it.
+pub fn resolve_plain(s: &str) -> Value {
+    match resolve(Cow::Borrowed(s)) {
+        Slot::Null => Value::Null,
+        Slot::Bool(b) => Value::Bool(b),
+        Slot::Int(i) => Value::Number(i.into()),
+        Slot::Float(f) => Number::from_f64(f).map_or(Value::Null, Value::Number),
+        _ => Value::String(s.to_owned()),
+    }
 }
 
 fn parse_int(s: &str) -> Option<i64> {
@@ -699,7 +781,7 @@ mod tests {
         let p = parse("kind: policy\nid: a\nhosting:\n  model: saas\nlist: [1, 2]\n");
         assert!(p.error.is_none());
         let d = &p.documents[0];
-        assert_eq!(d.value["hosting"]["model"], json!("saas"));
+        assert_eq!(d.tree.to_value()["hosting"]["model"], json!("saas"));
         let v = d.spans.value("/hosting/model").expect("span");
         assert_eq!((v.start.line, v.start.col), (4, 9));
         let k = d.spans.key("/hosting/model").expect("span");

@@ -69,16 +69,20 @@ pub enum Record {
 }
 
 impl Record {
-    /// Deserialises a schema-valid value of the given kind; the error carries the JSON
-    /// pointer of the offending value.
-    pub fn from_value(kind: Kind, value: serde_json::Value) -> Result<Record, (String, String)> {
-        // The value has passed its schema, so errors here are rare (an impossible date-time):
-        // deserialise from a borrow without path tracking, and only on failure go over it
-        // again with tracking to find where.
-        fn de<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, (String, String)> {
-            match T::deserialize(&v) {
+    /// The typed record of a document that has passed its schema. Errors are rare here
+    /// (an impossible date), so the first pass keeps no path; only on failure does a second
+    /// pass track where, for the diagnostic: the error carries the JSON pointer of the
+    /// offending value.
+    pub fn from_tree(
+        kind: Kind,
+        value: crate::tree::NodeRef<'_>,
+    ) -> Result<Record, (String, String)> {
+        fn de<T: serde::de::DeserializeOwned>(
+            v: crate::tree::NodeRef<'_>,
+        ) -> Result<T, (String, String)> {
+            match T::deserialize(v) {
                 Ok(t) => Ok(t),
-                Err(_) => match serde_path_to_error::deserialize::<_, T>(&v) {
+                Err(_) => match serde_path_to_error::deserialize::<_, T>(v) {
                     Ok(t) => Ok(t),
                     Err(e) => {
                         let pointer = path_to_pointer(e.path());

@@ -17,3 +17,4 @@ mod rule_fixtures;
 mod scaffold;
 mod schema_model;
 mod support;
+mod tree;

@@ -144,7 +144,7 @@ fn positions_are_inside(text: &str) -> Result<(), TestCaseError> {
     for doc in &parsed.documents {
         check_span(&lines, doc.span, "document")?;
         let mut all = Vec::new();
-        pointers(&doc.value, String::new(), &mut all);
+        pointers(&doc.tree.to_value(), String::new(), &mut all);
         for p in all {
             if let Some(s) = doc.spans.value(&p) {
                 check_span(&lines, s, &format!("value {p}"))?;
