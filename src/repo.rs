@@ -1,12 +1,30 @@
 //! The records of a repository, typed and indexed by id, with the checks that need all of
 //! them at once: duplicate ids (REC002) and references to missing records (REC003).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::loader::{LoadResult, Loaded, Source};
 use crate::model::*;
+
+/// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
+/// repository's own, not an attacker's choice of keys.
+type IdMap<V> = HashMap<Box<str>, V, foldhash::fast::FixedState>;
+
+/// The place in `ids` of a record that failed its schema: its id exists, its record does not.
+const INVALID: usize = usize::MAX;
+
+/// An id as compared: ignoring case. Ids are almost always lower-case ASCII already, and
+/// then no copy is made.
+fn fold_case(id: &str) -> Cow<'_, str> {
+    if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(id.to_lowercase())
+    } else {
+        Cow::Borrowed(id)
+    }
+}
 
 /// A record with its source.
 #[derive(Debug, Clone)]
@@ -41,8 +59,9 @@ pub struct Repository {
     pub evaluations: Vec<Rec<Evaluation>>,
     pub reviews: Vec<Rec<Review>>,
     pub findings: Vec<Rec<Finding>>,
-    /// Lower-cased ids of every record with a readable id, valid or not, by kind.
-    ids: HashMap<Kind, HashMap<String, usize>>,
+    /// Lower-cased ids of every record with a readable id, valid or not, indexed by kind:
+    /// the record's place in its kind's list, or `INVALID`.
+    ids: [IdMap<usize>; Kind::ALL.len()],
     /// Records per kind, invalid ones included (for the summary line).
     pub counts: Vec<(Kind, usize)>,
     /// File texts by relative path, for code frames.
@@ -64,41 +83,10 @@ impl Repository {
         let mut repo = Repository::default();
         let mut diags = load.diagnostics;
         repo.files = load.files.into_iter().collect();
-        let mut counts: HashMap<Kind, usize> = HashMap::new();
-        // First occurrence of each (kind, id) in path order, for REC002.
-        let mut first: HashMap<(Kind, String), (Arc<str>, u32, String)> = HashMap::new();
-        let mut seen = |kind: Kind, id: &str, src: &Source, diags: &mut Vec<Diagnostic>| -> bool {
-            *counts.entry(kind).or_default() += 1;
-            let key = (kind, id.to_lowercase());
-            if let Some((path, line, original)) = first.get(&key) {
-                let same = if original == id {
-                    String::new()
-                } else {
-                    format!(" (ids are compared ignoring case: `{original}`)")
-                };
-                diags.push(
-                    Diagnostic::new(
-                        "REC002",
-                        Severity::Error,
-                        format!("duplicate {kind} id `{id}`{same}"),
-                    )
-                    .with_help(format!(
-                        "first defined at {path}:{line}; give each {kind} its own id"
-                    ))
-                    .at(src.path.clone(), Some(src.value("/id")))
-                    .about(kind, id),
-                );
-                false
-            } else {
-                first.insert(
-                    key,
-                    (src.path.clone(), src.value("/id").start.line, id.to_owned()),
-                );
-                true
-            }
-        };
-        // Path order, valid and invalid records together, so "first defined" is the first
-        // in the files whatever the thread count.
+        let mut counts = [0usize; Kind::ALL.len()];
+        // Where the first record of an id that failed its schema was defined, for REC002
+        // (a valid first record is found through `ids`).
+        let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
         // The loader delivers each list in path order; merging them keeps "first defined"
         // the first in the files whatever the thread count, without copying every record
         // into a combined list.
@@ -117,30 +105,55 @@ impl Repository {
             (None, _) => invalid.next().map(Err),
         });
         for entry in entries {
+            let (kind, id, src) = match &entry {
+                Ok(l) => (l.record.kind(), l.record.id(), &l.source),
+                Err(inv) => (inv.kind, &*inv.id, &inv.source),
+            };
+            counts[kind as usize] += 1;
+            let key: Box<str> = fold_case(id).into();
+            if let Some(&at) = repo.ids[kind as usize].get(&key) {
+                let (path, line, original) = match at {
+                    INVALID => invalid_first
+                        .get(&key)
+                        .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
+                        .unwrap_or_default(),
+                    _ => {
+                        let (first, original) = repo.source_and_id(kind, at);
+                        (first.path.clone(), first.value("/id").start.line, original)
+                    }
+                };
+                let same = if original == id {
+                    String::new()
+                } else {
+                    format!(" (ids are compared ignoring case: `{original}`)")
+                };
+                diags.push(
+                    Diagnostic::new(
+                        "REC002",
+                        Severity::Error,
+                        format!("duplicate {kind} id `{id}`{same}"),
+                    )
+                    .with_help(format!(
+                        "first defined at {path}:{line}; give each {kind} its own id"
+                    ))
+                    .at(src.path.clone(), Some(src.value("/id")))
+                    .about(kind, id),
+                );
+                continue;
+            }
             let l = match entry {
                 Ok(l) => l,
                 Err(inv) => {
-                    if seen(inv.kind, &inv.id, &inv.source, &mut diags) {
-                        repo.ids
-                            .entry(inv.kind)
-                            .or_default()
-                            .insert(inv.id.to_lowercase(), usize::MAX);
-                    }
+                    let line = inv.source.value("/id").start.line;
+                    invalid_first.insert(key.clone(), (inv.source.path, line, inv.id));
+                    repo.ids[kind as usize].insert(key, INVALID);
                     continue;
                 }
             };
-            let kind = l.record.kind();
-            if !seen(kind, l.record.id(), &l.source, &mut diags) {
-                continue;
-            }
             let src = l.source;
             macro_rules! put {
                 ($vec:ident, $r:expr) => {{
-                    let idx = repo.$vec.len();
-                    repo.ids
-                        .entry(kind)
-                        .or_default()
-                        .insert($r.id.to_lowercase(), idx);
+                    repo.ids[kind as usize].insert(key, repo.$vec.len());
                     repo.$vec.push(Rec { r: $r, src });
                 }};
             }
@@ -163,7 +176,11 @@ impl Repository {
                 Record::Finding(r) => put!(findings, r),
             }
         }
-        let mut counts: Vec<(Kind, usize)> = counts.into_iter().collect();
+        let mut counts: Vec<(Kind, usize)> = Kind::ALL
+            .iter()
+            .map(|k| (*k, counts[*k as usize]))
+            .filter(|(_, n)| *n > 0)
+            .collect();
         counts.sort();
         repo.counts = counts;
         if repo.organisation.len() > 1 {
@@ -215,17 +232,42 @@ impl Repository {
 
     /// Whether a record of `kind` with this id exists (case-insensitive), valid or not.
     pub fn exists(&self, kind: Kind, id: &str) -> bool {
-        self.ids
-            .get(&kind)
-            .is_some_and(|m| m.contains_key(&id.to_lowercase()))
+        self.ids[kind as usize].contains_key(&*fold_case(id))
     }
 
     fn index(&self, kind: Kind, id: &str) -> Option<usize> {
-        self.ids
-            .get(&kind)?
-            .get(&id.to_lowercase())
+        self.ids[kind as usize]
+            .get(&*fold_case(id))
             .copied()
-            .filter(|i| *i != usize::MAX)
+            .filter(|i| *i != INVALID)
+    }
+
+    /// The source and id of the record at `index` of its kind's list.
+    fn source_and_id(&self, kind: Kind, index: usize) -> (&Source, &str) {
+        macro_rules! at {
+            ($vec:ident) => {{
+                let r = &self.$vec[index];
+                (&r.src, &*r.id)
+            }};
+        }
+        match kind {
+            Kind::Organisation => at!(organisation),
+            Kind::Unit => at!(units),
+            Kind::Policy => at!(policies),
+            Kind::Asset => at!(assets),
+            Kind::Classification => at!(classifications),
+            Kind::Risk => at!(risks),
+            Kind::Measure => at!(measures),
+            Kind::Requirement => at!(requirements),
+            Kind::Incident => at!(incidents),
+            Kind::Plan => at!(plans),
+            Kind::Activity => at!(activities),
+            Kind::Training => at!(trainings),
+            Kind::ContinuityPlan => at!(continuity_plans),
+            Kind::Evaluation => at!(evaluations),
+            Kind::Review => at!(reviews),
+            Kind::Finding => at!(findings),
+        }
     }
 
     pub fn unit(&self, id: &str) -> Option<&Rec<Unit>> {
@@ -494,12 +536,10 @@ impl Refs<'_> {
         if self.repo.exists(target, value) {
             return;
         }
-        let candidates: Vec<&str> = self
-            .repo
-            .ids
-            .get(&target)
-            .map(|m| m.keys().map(String::as_str).collect())
-            .unwrap_or_default();
+        let candidates: Vec<&str> = self.repo.ids[target as usize]
+            .keys()
+            .map(|k| &**k)
+            .collect();
         let hint = crate::suggest::closest(value, candidates.iter().copied())
             .map(|c| format!("did you mean `{c}`?"))
             .unwrap_or_else(|| {
@@ -528,7 +568,10 @@ impl Refs<'_> {
         values: &[String],
     ) {
         for (i, v) in values.iter().enumerate() {
-            self.one(src, kind, id, &format!("{pointer}/{i}"), target, Some(v));
+            // The pointer is written only for a reference that is missing.
+            if !self.repo.exists(target, v) {
+                self.one(src, kind, id, &format!("{pointer}/{i}"), target, Some(v));
+            }
         }
     }
 }
