@@ -127,92 +127,98 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
-/// Lists the YAML files below `root` in path order, with problems met on the way.
-fn walk(root: &Path, w: &Walk) -> Vec<Found> {
-    let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(root)
+/// The YAML files below `root` in the order the file system gives them, with problems met
+/// on the way.
+fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send + 'a {
+    walkdir::WalkDir::new(root)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| {
+        .filter_entry(move |e| {
             if e.depth() == 0 {
                 return true;
             }
             let hidden = e.file_name().to_string_lossy().starts_with('.');
-            !hidden && !w.exclude.is_match(&*rel(root, e.path()))
-        });
-    for entry in walker {
-        match entry {
-            Ok(e) => {
-                let path = e.path();
-                let relp = rel(root, path);
-                if e.path_is_symlink() {
-                    match std::fs::metadata(path) {
-                        Ok(m) if m.is_dir() || is_yaml(path) => out.push(Found::Problem(
-                            Diagnostic::new(
-                                "REC001",
-                                Severity::Warning,
-                                "symbolic link not followed; its records are not read",
-                            )
-                            .at(relp, None)
-                            .with_help("isms reads the files of the repository itself; move the records here"),
-                        )),
-                        Ok(_) => {}
-                        Err(err) => out.push(Found::Problem(
-                            Diagnostic::new(
-                                "REC001",
-                                Severity::Error,
-                                format!("symbolic link cannot be resolved ({err}); a loop or a missing target"),
-                            )
-                            .at(relp, None),
-                        )),
-                    }
-                    continue;
-                }
-                if e.file_type().is_file() && is_yaml(path) {
-                    out.push(Found::File(path.to_path_buf(), relp));
-                }
-            }
-            Err(err) => {
-                let relp = err
-                    .path()
-                    .map(|p| rel(root, p))
-                    .unwrap_or_else(|| "".into());
-                out.push(Found::Problem(
-                    Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}"))
-                        .at(relp, None),
-                ));
-            }
+            !hidden && (w.exclude.is_empty() || !w.exclude.is_match(&*rel(root, e.path())))
+        })
+        .filter_map(move |entry| found(root, entry))
+}
+
+/// What one entry of the walk is: a record file, a problem, or nothing of interest.
+fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found> {
+    let e = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            let relp = err
+                .path()
+                .map(|p| rel(root, p))
+                .unwrap_or_else(|| "".into());
+            return Some(Found::Problem(
+                Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}"))
+                    .at(relp, None),
+            ));
         }
+    };
+    let path = e.path();
+    if e.path_is_symlink() {
+        let relp = rel(root, path);
+        return match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() || is_yaml(path) => Some(Found::Problem(
+                Diagnostic::new(
+                    "REC001",
+                    Severity::Warning,
+                    "symbolic link not followed; its records are not read",
+                )
+                .at(relp, None)
+                .with_help("isms reads the files of the repository itself; move the records here"),
+            )),
+            Ok(_) => None,
+            Err(err) => Some(Found::Problem(
+                Diagnostic::new(
+                    "REC001",
+                    Severity::Error,
+                    format!("symbolic link cannot be resolved ({err}); a loop or a missing target"),
+                )
+                .at(relp, None),
+            )),
+        };
     }
-    out
+    if !(e.file_type().is_file() && is_yaml(path)) {
+        return None;
+    }
+    let relp = rel(root, path);
+    Some(Found::File(e.into_path(), relp))
 }
 
 /// Reads and checks every record below `root`.
 pub fn load(root: &Path, w: &Walk) -> LoadResult {
-    let mut found = walk(root, w);
-    // Path order (as strings, as findings are sorted): records then arrive in file order
-    // and later stages need no sort of their own.
-    fn key(f: &Found) -> Option<&str> {
-        match f {
-            Found::File(_, p) => Some(p),
-            Found::Problem(d) => d.path(),
-        }
-    }
-    found.sort_by(|a, b| key(a).cmp(&key(b)));
-    let per_file: Vec<FileResult> = found
-        .into_par_iter()
+    // Files are read and parsed as the walk finds them, so that walking the folders
+    // overlaps parsing instead of preceding it; the results are then put in path order
+    // (as strings, as findings are sorted), so records arrive in file order whatever the
+    // thread count and later stages need no sort of their own.
+    let mut per_file: Vec<(Arc<str>, FileResult)> = walk(root, w)
+        .par_bridge()
         .map(|f| match f {
-            Found::File(path, relp) => read_file(&path, relp),
-            Found::Problem(d) => FileResult {
-                diagnostics: vec![d],
-                ..FileResult::default()
-            },
+            Found::File(path, relp) => (relp.clone(), read_file(&path, relp)),
+            Found::Problem(d) => (
+                d.path().unwrap_or_default().into(),
+                FileResult {
+                    diagnostics: vec![d],
+                    ..FileResult::default()
+                },
+            ),
         })
         .collect();
+    // Problems without a path share the empty key; their messages order them.
+    per_file.par_sort_unstable_by(|(a, fa), (b, fb)| {
+        a.cmp(b).then_with(|| {
+            let message = |f: &FileResult| f.diagnostics.first().map(|d| d.message.clone());
+            message(fa).cmp(&message(fb))
+        })
+    });
     let mut out = LoadResult::default();
     out.records
-        .reserve(per_file.iter().map(|f| f.records.len()).sum());
-    for f in per_file {
+        .reserve(per_file.iter().map(|(_, f)| f.records.len()).sum());
+    for (_, f) in per_file {
         out.records.extend(f.records);
         out.invalid.extend(f.invalid);
         out.diagnostics.extend(f.diagnostics);
