@@ -108,19 +108,21 @@ impl Diagnostic {
     /// record and message for ties. Findings without a path come first, as they concern
     /// the whole repository.
     pub fn cmp_output(&self, other: &Diagnostic) -> Ordering {
+        // Lazily: most pairs differ by path or line, and the later keys cost more.
         self.path()
             .cmp(&other.path())
-            .then(self.line().cmp(&other.line()))
-            .then(self.code.cmp(other.code))
-            .then(self.column().cmp(&other.column()))
-            .then(self.id.cmp(&other.id))
-            .then(self.message.cmp(&other.message))
+            .then_with(|| self.line().cmp(&other.line()))
+            .then_with(|| self.code.cmp(other.code))
+            .then_with(|| self.column().cmp(&other.column()))
+            .then_with(|| self.id.cmp(&other.id))
+            .then_with(|| self.message.cmp(&other.message))
     }
 }
 
 /// Sorts diagnostics into output order and drops exact duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(Diagnostic::cmp_output);
+    // A stable sort on a total order: the same output on any number of threads.
+    rayon::slice::ParallelSliceMut::par_sort_by(diags.as_mut_slice(), Diagnostic::cmp_output);
     diags.dedup();
 }
 

@@ -112,7 +112,26 @@ enum Found {
 }
 
 fn rel(root: &Path, path: &Path) -> Arc<str> {
-    let r = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
+    // Every path of the walk is `root` joined with more: cutting the bytes of `root` off is
+    // what `strip_prefix` does, without comparing component by component.
+    let (r, p) = (
+        root.as_os_str().as_encoded_bytes(),
+        path.as_os_str().as_encoded_bytes(),
+    );
+    let sep = |c: &u8| std::path::is_separator(char::from(*c));
+    let cut = p
+        .strip_prefix(r)
+        .and_then(|rest| match rest.split_first() {
+            None => Some(rest),
+            Some((c, tail)) if sep(c) => Some(tail),
+            Some(_) if r.last().is_some_and(sep) => Some(rest),
+            Some(_) => None,
+        })
+        .map(String::from_utf8_lossy);
+    let r = match cut {
+        Some(r) => r,
+        None => path.strip_prefix(root).unwrap_or(path).to_string_lossy(),
+    };
     if std::path::MAIN_SEPARATOR == '/' {
         r.into()
     } else {
@@ -313,9 +332,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (Span, String, Vec<u8>)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    // `contains` on bytes is a memchr; the position is wanted only in the rare bad case.
-    if bytes.contains(&0) {
-        let i = bytes.iter().position(|b| *b == 0).unwrap_or(0);
+    if let Some(i) = memchr::memchr(0, &bytes) {
         let pos = pos_of(&bytes, i);
         return Err((
             Span::point(pos),
@@ -341,7 +358,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (Span, String, Vec<u8>)> {
 /// Line breaks written as a lone CR (classic Mac OS) become LF: YAML counts a lone CR as a
 /// line break and code frames would not, so the two would disagree on line numbers.
 fn lone_cr_to_lf(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     let mut out = String::with_capacity(text.len());

@@ -51,11 +51,12 @@ impl Default for Tree<'_> {
 }
 
 impl<'t> Tree<'t> {
-    /// An empty tree to build into; [`Tree::finish`] names its root.
-    pub(crate) fn building() -> Tree<'t> {
+    /// An empty tree to build into, with room for about `values` values;
+    /// [`Tree::finish`] names its root.
+    pub(crate) fn building(values: usize) -> Tree<'t> {
         Tree {
-            slots: Vec::new(),
-            links: Vec::new(),
+            slots: Vec::with_capacity(values),
+            links: Vec::with_capacity(values),
             root: 0,
         }
     }

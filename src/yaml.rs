@@ -209,7 +209,15 @@ pub struct Parsed<'t> {
 
 /// Parses every document of `text`.
 pub fn parse(text: &str) -> Parsed<'_> {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        // A record file has a value for every 25 bytes or so; a file of many documents
+        // gets no more than a large record's worth per document.
+        expected_values: (text.len() / 25).clamp(8, 512),
+        pending: Vec::with_capacity(64),
+        members: Vec::with_capacity(64),
+        path: Vec::with_capacity(8),
+        ..Builder::default()
+    };
     let mut parser = Parser::new_from_str(text);
     let mut out = Parsed::default();
     while let Some(event) = parser.next_event() {
@@ -240,7 +248,10 @@ pub fn parse(text: &str) -> Parsed<'_> {
     // beyond its line. Only errors and warnings can be out of place, and they are rare, so
     // the line widths are measured only when there is one.
     // Carriage returns make YAML's line count differ from a count of LFs.
-    if out.error.is_some() || !out.warnings.is_empty() || text.contains('\r') {
+    if out.error.is_some()
+        || !out.warnings.is_empty()
+        || memchr::memchr(b'\r', text.as_bytes()).is_some()
+    {
         let widths = line_widths(text);
         let clamp_pos = |p: Pos| {
             let line = (p.line as usize).max(1);
@@ -287,7 +298,8 @@ pub fn parse(text: &str) -> Parsed<'_> {
 
 /// The number of the last line and its width in characters.
 fn last_line(text: &str) -> (u32, usize) {
-    let lines = text.bytes().filter(|b| *b == b'\n').count() + 1;
+    // This runs over every file: memchr's vectorised search, not a byte loop.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
     (u32::try_from(lines).unwrap_or(u32::MAX), width)
 }
@@ -345,6 +357,8 @@ struct Frame {
     nodes_before: usize,
     /// A mapping's key, read and waiting for its value.
     pending_key: Option<PendingKey>,
+    /// Where this mapping's members start in `Builder::members`.
+    first_member: usize,
     /// A large mapping's keys and where their values wait, so that finding duplicates
     /// stays linear on hostile input.
     index: Option<HashMap<String, usize>>,
@@ -352,6 +366,8 @@ struct Frame {
 
 struct PendingKey {
     id: NodeId,
+    /// The member's hashed JSON pointer.
+    pointer: u64,
     span: Span,
     /// Where the value of an earlier member with the same key waits: the later value
     /// replaces it, as in a JSON object.
@@ -366,6 +382,9 @@ struct Builder<'t> {
     stack: Vec<Frame>,
     /// Children of the open collections, innermost last.
     pending: Vec<NodeId>,
+    /// The hashed pointers of the open mappings' members and where their values wait,
+    /// innermost last: duplicate keys are found by comparing hashes, not strings.
+    members: Vec<(u64, usize)>,
     /// Hashed JSON pointer of each open collection, innermost last.
     path: Vec<u64>,
     /// Positions of the document being built; copied into an exact-size table at its end.
@@ -373,6 +392,9 @@ struct Builder<'t> {
     /// Anchored values and their sizes, aliases counted expanded.
     anchors: HashMap<usize, (NodeId, usize)>,
     nodes: usize,
+    /// About how many values a document holds, guessed from the text's size: the vectors
+    /// of a document are made that big at once rather than grown step by step.
+    expected_values: usize,
     doc_start: Option<Span>,
     root: Option<NodeId>,
     warnings: Vec<YamlError>,
@@ -381,13 +403,15 @@ struct Builder<'t> {
 impl Default for Builder<'_> {
     fn default() -> Self {
         Builder {
-            tree: Tree::building(),
+            tree: Tree::building(0),
             stack: Vec::new(),
             pending: Vec::new(),
+            members: Vec::new(),
             path: Vec::new(),
             spans: Vec::new(),
             anchors: HashMap::new(),
             nodes: 0,
+            expected_values: 0,
             doc_start: None,
             root: None,
             warnings: Vec::new(),
@@ -404,9 +428,11 @@ impl<'t> Builder<'t> {
         match event {
             Event::Nothing | Event::StreamStart | Event::StreamEnd => Ok(None),
             Event::DocumentStart(_) => {
-                self.tree = Tree::building();
+                self.tree = Tree::building(self.expected_values);
+                self.spans.reserve(self.expected_values);
                 self.stack.clear();
                 self.pending.clear();
+                self.members.clear();
                 self.path.clear();
                 self.spans.clear();
                 self.anchors.clear();
@@ -416,7 +442,7 @@ impl<'t> Builder<'t> {
                 Ok(None)
             }
             Event::DocumentEnd => {
-                let tree = std::mem::replace(&mut self.tree, Tree::building());
+                let tree = std::mem::replace(&mut self.tree, Tree::building(0));
                 let span = self.doc_start.take().unwrap_or(span);
                 Ok(Some(Document {
                     index: 0,
@@ -468,6 +494,7 @@ impl<'t> Builder<'t> {
                     .tree
                     .push_container(frame.map, &self.pending[frame.first..]);
                 self.pending.truncate(frame.first);
+                self.members.truncate(frame.first_member);
                 if frame.anchor > 0 {
                     let size = self.nodes - frame.nodes_before;
                     self.anchors.insert(frame.anchor, (node, size));
@@ -529,10 +556,7 @@ impl<'t> Builder<'t> {
                 map: true,
                 pending_key: Some(k),
                 ..
-            }) => child(
-                self.parent(),
-                self.tree.str_of(k.id).unwrap_or_default().as_bytes(),
-            ),
+            }) => k.pointer,
             Some(Frame { first, .. }) => child_index(self.parent(), self.pending.len() - first),
             None => ROOT,
         };
@@ -542,6 +566,7 @@ impl<'t> Builder<'t> {
             start: span,
             anchor,
             first: self.pending.len(),
+            first_member: self.members.len(),
             nodes_before,
             pending_key: None,
             index: None,
@@ -596,12 +621,8 @@ impl<'t> Builder<'t> {
         }
         match frame.pending_key.take() {
             Some(key) => {
-                let name = self.tree.str_of(key.id).unwrap_or_default();
-                self.spans.push(SpanEntry::new(
-                    child(parent, name.as_bytes()),
-                    Some(key.span),
-                    span,
-                ));
+                self.spans
+                    .push(SpanEntry::new(key.pointer, Some(key.span), span));
                 put_member(&mut self.pending, key, node);
             }
             None => {
@@ -625,16 +646,33 @@ impl<'t> Builder<'t> {
                     None => node,
                 };
                 let name = self.tree.str_of(id).unwrap_or_default();
-                let replaces = find_member(frame, &self.pending, &self.tree, name);
+                let pointer = child(parent, name.as_bytes());
+                let at = self.pending.len() + 1;
+                let replaces = find_member(
+                    frame,
+                    &self.members,
+                    &self.pending,
+                    &self.tree,
+                    pointer,
+                    name,
+                );
                 if replaces.is_some() {
                     self.warnings.push(YamlError {
                         message: format!("duplicate key `{name}` in the same mapping"),
                         span,
                     });
                 } else {
-                    remember_member(frame, self.pending.len() + 1, name);
+                    self.members.push((pointer, at));
+                    if let Some(index) = &mut frame.index {
+                        index.insert(name.to_owned(), at);
+                    }
                 }
-                frame.pending_key = Some(PendingKey { id, span, replaces });
+                frame.pending_key = Some(PendingKey {
+                    id,
+                    pointer,
+                    span,
+                    replaces,
+                });
             }
         }
         Ok(None)
@@ -652,37 +690,39 @@ fn put_member(pending: &mut Vec<NodeId>, key: PendingKey, value: NodeId) {
     }
 }
 
-/// Where the value of the open mapping's member `name` waits, if it has one.
+/// Where the value of the open mapping's member `name` (hashed pointer `pointer`) waits,
+/// if it has one.
 fn find_member(
     frame: &mut Frame,
+    members: &[(u64, usize)],
     pending: &[NodeId],
     tree: &Tree<'_>,
+    pointer: u64,
     name: &str,
 ) -> Option<usize> {
     if let Some(index) = &frame.index {
         return index.get(name).copied();
     }
-    let pairs = &pending[frame.first..];
-    let found = pairs
-        .chunks_exact(2)
-        .position(|pair| tree.str_of(pair[0]) == Some(name))
-        .map(|i| frame.first + 2 * i + 1);
-    if found.is_none() && pairs.len() / 2 >= INDEXED_MAPPING {
-        let mut index = HashMap::new();
-        for (i, pair) in pairs.chunks_exact(2).enumerate() {
-            let key = tree.str_of(pair[0]).unwrap_or_default().to_owned();
-            index.insert(key, frame.first + 2 * i + 1);
-        }
+    let own = &members[frame.first_member..];
+    // Equal hashes are checked by name: the key's id sits just before its value.
+    let found = own
+        .iter()
+        .filter(|(h, _)| *h == pointer)
+        .map(|(_, at)| *at)
+        .find(|at| tree.str_of(pending[at - 1]) == Some(name));
+    if found.is_none() && own.len() >= INDEXED_MAPPING {
+        let index = own
+            .iter()
+            .map(|(_, at)| {
+                (
+                    tree.str_of(pending[at - 1]).unwrap_or_default().to_owned(),
+                    *at,
+                )
+            })
+            .collect();
         frame.index = Some(index);
     }
     found
-}
-
-/// Records a new member of a large mapping in its index; `at` is where its value will wait.
-fn remember_member(frame: &mut Frame, at: usize, name: &str) {
-    if let Some(index) = &mut frame.index {
-        index.insert(name.to_owned(), at);
-    }
 }
 
 /// A plain scalar resolved by the YAML 1.2 core schema: `yes`/`no` stay strings and dates
