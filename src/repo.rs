@@ -29,7 +29,8 @@ fn fold_case(id: &str) -> Cow<'_, str> {
 /// A record with its source.
 #[derive(Debug, Clone)]
 pub struct Rec<T> {
-    pub r: T,
+    /// Boxed as it was parsed, so filing records by kind moves no record.
+    pub r: Box<T>,
     pub src: Source,
 }
 

@@ -47,25 +47,26 @@ pub use time::{Date, DateTime};
 pub use training::{Training, TrainingResult, TrainingType};
 pub use unit::{Unit, UnitType};
 
-/// A record of any kind.
+/// A record of any kind. Boxed: records move from the parsing threads to their kind's
+/// list, and a box moves in a word where the largest record is hundreds of bytes.
 #[derive(Debug, Clone)]
 pub enum Record {
-    Organisation(Organisation),
-    Unit(Unit),
-    Policy(Policy),
-    Asset(Asset),
-    Classification(Classification),
-    Risk(Risk),
-    Measure(Measure),
-    Requirement(Requirement),
-    Incident(Incident),
-    Plan(Plan),
-    Activity(Activity),
-    Training(Training),
-    ContinuityPlan(ContinuityPlan),
-    Evaluation(Evaluation),
-    Review(Review),
-    Finding(Finding),
+    Organisation(Box<Organisation>),
+    Unit(Box<Unit>),
+    Policy(Box<Policy>),
+    Asset(Box<Asset>),
+    Classification(Box<Classification>),
+    Risk(Box<Risk>),
+    Measure(Box<Measure>),
+    Requirement(Box<Requirement>),
+    Incident(Box<Incident>),
+    Plan(Box<Plan>),
+    Activity(Box<Activity>),
+    Training(Box<Training>),
+    ContinuityPlan(Box<ContinuityPlan>),
+    Evaluation(Box<Evaluation>),
+    Review(Box<Review>),
+    Finding(Box<Finding>),
 }
 
 impl Record {
@@ -92,22 +93,22 @@ impl Record {
             }
         }
         Ok(match kind {
-            Kind::Organisation => Record::Organisation(de(value)?),
-            Kind::Unit => Record::Unit(de(value)?),
-            Kind::Policy => Record::Policy(de(value)?),
-            Kind::Asset => Record::Asset(de(value)?),
-            Kind::Classification => Record::Classification(de(value)?),
-            Kind::Risk => Record::Risk(de(value)?),
-            Kind::Measure => Record::Measure(de(value)?),
-            Kind::Requirement => Record::Requirement(de(value)?),
-            Kind::Incident => Record::Incident(de(value)?),
-            Kind::Plan => Record::Plan(de(value)?),
-            Kind::Activity => Record::Activity(de(value)?),
-            Kind::Training => Record::Training(de(value)?),
-            Kind::ContinuityPlan => Record::ContinuityPlan(de(value)?),
-            Kind::Evaluation => Record::Evaluation(de(value)?),
-            Kind::Review => Record::Review(de(value)?),
-            Kind::Finding => Record::Finding(de(value)?),
+            Kind::Organisation => Record::Organisation(Box::new(de(value)?)),
+            Kind::Unit => Record::Unit(Box::new(de(value)?)),
+            Kind::Policy => Record::Policy(Box::new(de(value)?)),
+            Kind::Asset => Record::Asset(Box::new(de(value)?)),
+            Kind::Classification => Record::Classification(Box::new(de(value)?)),
+            Kind::Risk => Record::Risk(Box::new(de(value)?)),
+            Kind::Measure => Record::Measure(Box::new(de(value)?)),
+            Kind::Requirement => Record::Requirement(Box::new(de(value)?)),
+            Kind::Incident => Record::Incident(Box::new(de(value)?)),
+            Kind::Plan => Record::Plan(Box::new(de(value)?)),
+            Kind::Activity => Record::Activity(Box::new(de(value)?)),
+            Kind::Training => Record::Training(Box::new(de(value)?)),
+            Kind::ContinuityPlan => Record::ContinuityPlan(Box::new(de(value)?)),
+            Kind::Evaluation => Record::Evaluation(Box::new(de(value)?)),
+            Kind::Review => Record::Review(Box::new(de(value)?)),
+            Kind::Finding => Record::Finding(Box::new(de(value)?)),
         })
     }
 

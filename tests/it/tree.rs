@@ -29,7 +29,7 @@ fn via_value(kind: Kind, value: Value) -> Result<String, String> {
         ($($kind:ident => $ty:ty),* $(,)?) => {
             match kind {
                 $(Kind::$kind => serde_json::from_value::<$ty>(v)
-                    .map(|r| format!("{:?}", Record::$kind(r)))
+                    .map(|r| format!("{:?}", Record::$kind(Box::new(r))))
                     .map_err(|e| e.to_string()),)*
             }
         };
