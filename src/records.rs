@@ -60,7 +60,7 @@ fn entries_of<'r, T: AnyRecord>(kind: Kind, recs: &'r [Rec<T>]) -> Vec<Entry<'r>
     recs.iter()
         .map(|r| Entry {
             kind,
-            record: &*r.r,
+            record: &r.r,
             src: &r.src,
         })
         .collect()

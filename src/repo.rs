@@ -29,8 +29,7 @@ fn fold_case(id: &str) -> Cow<'_, str> {
 /// A record with its source.
 #[derive(Debug, Clone)]
 pub struct Rec<T> {
-    /// Boxed as it was parsed, so filing records by kind moves no record.
-    pub r: Box<T>,
+    pub r: T,
     pub src: Source,
 }
 
@@ -155,7 +154,9 @@ impl Repository {
             macro_rules! put {
                 ($vec:ident, $r:expr) => {{
                     repo.ids[kind as usize].insert(key, repo.$vec.len());
-                    repo.$vec.push(Rec { r: $r, src });
+                    // Out of its box: each kind's records lie side by side, for the
+                    // rules that read them all.
+                    repo.$vec.push(Rec { r: *$r, src });
                 }};
             }
             match l.record {

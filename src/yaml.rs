@@ -144,14 +144,23 @@ fn prefixes(pointer: &str) -> Vec<u64> {
     let mut out = vec![ROOT];
     let mut h = ROOT;
     for seg in pointer.split('/').skip(1) {
-        h = if seg.contains('~') {
-            child(h, seg.replace("~1", "/").replace("~0", "~").as_bytes())
-        } else {
-            child(h, seg.as_bytes())
-        };
+        h = segment(h, seg);
         out.push(h);
     }
     out
+}
+
+/// The hash of `pointer` itself.
+fn hash_of(pointer: &str) -> u64 {
+    pointer.split('/').skip(1).fold(ROOT, segment)
+}
+
+fn segment(parent: u64, seg: &str) -> u64 {
+    if seg.contains('~') {
+        child(parent, seg.replace("~1", "/").replace("~0", "~").as_bytes())
+    } else {
+        child(parent, seg.as_bytes())
+    }
 }
 
 impl SpanTable {
@@ -168,11 +177,17 @@ impl SpanTable {
 
     /// Whether a value exists at exactly this pointer.
     pub fn contains(&self, pointer: &str) -> bool {
-        let h = prefixes(pointer).last().copied().unwrap_or(ROOT);
+        let h = hash_of(pointer);
         self.entries.iter().any(|e| e.pointer == h)
     }
 
     fn nearest(&self, pointer: &str) -> Option<&SpanEntry> {
+        // Rules ask for values that exist, nearly always: the pointer itself first, and
+        // its ancestors only when it has no position of its own.
+        let h = hash_of(pointer);
+        if let Some(e) = self.entries.iter().find(|e| e.pointer == h) {
+            return Some(e);
+        }
         prefixes(pointer)
             .iter()
             .rev()

@@ -47,8 +47,9 @@ pub use time::{Date, DateTime};
 pub use training::{Training, TrainingResult, TrainingType};
 pub use unit::{Unit, UnitType};
 
-/// A record of any kind. Boxed: records move from the parsing threads to their kind's
-/// list, and a box moves in a word where the largest record is hundreds of bytes.
+/// A record of any kind. Boxed: records move from the parsing threads to the repository
+/// as a pointer, where the largest record is hundreds of bytes, and no second copy of
+/// every record is alive at once.
 #[derive(Debug, Clone)]
 pub enum Record {
     Organisation(Box<Organisation>),

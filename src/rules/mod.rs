@@ -265,7 +265,7 @@ impl<'a> Sink<'a> {
         pointer: &str,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        self.at_source(&*rec.r, &rec.src, pointer, message)
+        self.at_source(&rec.r, &rec.src, pointer, message)
     }
 
     /// Like [`Sink::at`], for a finding that also concerns another record (`also`: the
@@ -278,7 +278,7 @@ impl<'a> Sink<'a> {
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         let waived = also.is_some_and(|u| self.waives(u.record_waivers()));
-        self.push_about(&*rec.r, &rec.src, pointer, message.into(), waived)
+        self.push_about(&rec.r, &rec.src, pointer, message.into(), waived)
     }
 
     /// Like [`Sink::at`], for a record whose source is given separately.

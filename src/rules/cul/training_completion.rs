@@ -133,7 +133,7 @@ impl Rule for TrainingCompletion {
         for u in below {
             let Some((ti, ri)) = u.latest else { continue };
             let t = &trainings[ti];
-            let unit = cx.repo.unit(u.unit).map(|r| &*r.r);
+            let unit = cx.repo.unit(u.unit).map(|r| &r.r);
             sink.at_also(t, unit, &format!("/results/{ri}/completed"), format!(
                 "training completion of unit `{}` is {} ({} of {} targeted, {} in the last {window}), below the target of {}",
                 u.unit,
