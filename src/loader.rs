@@ -704,6 +704,17 @@ mod tests {
     }
 
     #[test]
+    fn relative_paths_are_cut_from_the_root() {
+        let rel = |root: &str, path: &str| rel(Path::new(root), Path::new(path)).to_string();
+        assert_eq!(rel("/r/isms", "/r/isms/assets/a.yaml"), "assets/a.yaml");
+        assert_eq!(rel("/r/isms/", "/r/isms/assets/a.yaml"), "assets/a.yaml");
+        assert_eq!(rel(".", "./a.yaml"), "a.yaml");
+        assert_eq!(rel("/r/isms", "/r/isms"), "");
+        // A sibling folder whose name starts with the root's is not below it.
+        assert_eq!(rel("/r/isms", "/r/isms2/a.yaml"), "/r/isms2/a.yaml");
+    }
+
+    #[test]
     fn exclude_globs_written_as_in_gitignore() {
         let walk = Walk::new(&[
             "./drafts/**".into(),

@@ -54,21 +54,17 @@ pub fn text(name: &str) -> Option<&'static str> {
 }
 
 fn parsed(name: &str) -> &'static Value {
-    static PARSED: OnceLock<Vec<(String, Value)>> = OnceLock::new();
-    let all = PARSED.get_or_init(|| {
-        SCHEMAS
-            .iter()
-            .map(|(n, t)| {
-                let v = serde_json::from_str(t)
-                    .unwrap_or_else(|e| panic!("embedded schema {n} is not JSON: {e}"));
-                ((*n).to_owned(), v)
-            })
-            .collect()
-    });
-    all.iter()
-        .find(|(n, _)| n == name)
-        .map(|(_, v)| v)
-        .unwrap_or_else(|| panic!("no embedded schema {name}"))
+    // One cell per schema: the threads compiling different kinds at start-up parse their
+    // own schema each, instead of one of them parsing all while the others wait.
+    static PARSED: [OnceLock<Value>; SCHEMAS.len()] = [const { OnceLock::new() }; SCHEMAS.len()];
+    let i = SCHEMAS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no embedded schema {name}"));
+    PARSED[i].get_or_init(|| {
+        serde_json::from_str(SCHEMAS[i].1)
+            .unwrap_or_else(|e| panic!("embedded schema {name} is not JSON: {e}"))
+    })
 }
 
 /// Serves `urn:isms:schema:<name>` from the embedded files, and nothing from the network.
