@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"2000 10000 100000"}
 PEER_SIZES=${PEER_SIZES:-"2000 10000"}
 RUNS=${RUNS:-5}
+# Runs of tens of milliseconds are at the mercy of the machine's noise: more of them.
+RUNS_SMALL=${RUNS_SMALL:-20}
 OUT=target/bench
 mkdir -p "$OUT"
 
@@ -34,11 +36,16 @@ for n in $SIZES; do
   [ -d "$OUT/data-$n" ] || target/release/examples/generate --records "$n" --seed 1 "$OUT/data-$n"
 done
 
-# Median wall time in seconds of a command, over $RUNS runs after one warm-up.
+# Median wall time in seconds of a command, over $RUNS runs after one warm-up ($RUNS_SMALL
+# runs and three warm-ups when the name ends in a size under 100 000).
 median() {
   local name=$1; shift
-  hyperfine -N -i -w 1 -r "$RUNS" --export-json "$OUT/$name.json" "$@" >/dev/null 2>&1 || \
-    hyperfine -i -w 1 -r "$RUNS" --export-json "$OUT/$name.json" "$@" >/dev/null
+  local runs=$RUNS warm=1
+  if [[ "${name##*-}" =~ ^[0-9]+$ && "${name##*-}" -lt 100000 && "$RUNS" -gt 1 ]]; then
+    runs=$RUNS_SMALL warm=3
+  fi
+  hyperfine -N -i -w "$warm" -r "$runs" --export-json "$OUT/$name.json" "$@" >/dev/null 2>&1 || \
+    hyperfine -i -w "$warm" -r "$runs" --export-json "$OUT/$name.json" "$@" >/dev/null
   python3 -c "import json,sys; print(f\"{json.load(open(sys.argv[1]))['results'][0]['median']:.3f}\")" "$OUT/$name.json"
 }
 peak_mib() {
@@ -65,7 +72,7 @@ export OUT
   echo "# isms benchmarks"
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)."
-  echo "Median of $RUNS runs (hyperfine, one warm-up), wall clock, whole process."
+  echo "Median of $RUNS runs at 100k records and $RUNS_SMALL below (hyperfine, warm-ups first), wall clock, whole process."
   echo
   echo "| records | floor (s) | validate (s) | check (s) | check / floor | floor RSS (MiB) | check RSS (MiB) |"
   echo "|---:|---:|---:|---:|---:|---:|---:|"
