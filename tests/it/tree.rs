@@ -2,11 +2,11 @@
 //! `serde_json::Value` path it replaced: same schema verdicts, same typed records, on
 //! every record file of the examples and the rule fixtures (valid and broken alike).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use isms::model::*;
 use isms::schema;
-use isms::tree::TreeJson;
+use isms::tree::{Tree, TreeJson};
 use serde_json::Value;
 
 /// The record as `serde_json` types it from the value, empty fields removed: the path the
@@ -54,7 +54,7 @@ fn via_value(kind: Kind, value: Value) -> Result<String, String> {
     )
 }
 
-fn yaml_files(root: &Path) -> Vec<std::path::PathBuf> {
+fn yaml_files(root: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
@@ -63,49 +63,56 @@ fn yaml_files(root: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-#[test]
-fn tree_and_value_agree_on_every_record_file() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = yaml_files(&root.join("examples"));
-    files.extend(yaml_files(&root.join("tests/fixtures")));
-    let (mut valid, mut invalid) = (0, 0);
+/// Calls `f` with every record document of `files`: its kind, tree and value.
+fn each_record(files: Vec<PathBuf>, mut f: impl FnMut(&Path, Kind, &Tree<'_>, Value)) {
     for path in files {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
         for doc in isms::yaml::parse(&text).documents {
             let value = doc.tree.to_value();
-            let Some(kind) = value
+            let kind = value
                 .get("kind")
                 .and_then(Value::as_str)
-                .and_then(Kind::parse)
-            else {
-                continue;
-            };
-            let by_tree = schema::tree_validator(kind).is_valid(doc.tree.root());
-            let by_value = schema::validator(kind).is_valid(&value);
-            assert_eq!(
-                by_tree,
-                by_value,
-                "{}: schema verdicts differ",
-                path.display()
-            );
-            if !by_tree {
-                invalid += 1;
-                continue;
+                .and_then(Kind::parse);
+            if let Some(kind) = kind {
+                f(&path, kind, &doc.tree, value);
             }
-            valid += 1;
-            let typed = Record::from_tree(kind, doc.tree.root())
-                .map(|r| format!("{r:?}"))
-                .map_err(|(_, message)| message);
-            assert_eq!(
-                typed,
-                via_value(kind, value),
-                "{}: typed records differ",
-                path.display()
-            );
         }
     }
+}
+
+/// Both paths give the same schema verdict on a document and, when it passes, the same
+/// typed record; returns the verdict. `what` names the document in a failure.
+fn compare(kind: Kind, tree: &Tree<'_>, value: &Value, what: &str) -> bool {
+    let by_tree = schema::tree_validator(kind).is_valid(tree.root());
+    let by_value = schema::validator(kind).is_valid(value);
+    assert_eq!(by_tree, by_value, "{what}: schema verdicts differ");
+    if by_tree {
+        let typed = Record::from_tree(kind, tree.root())
+            .map(|r| format!("{r:?}"))
+            .map_err(|(_, message)| message);
+        assert_eq!(
+            typed,
+            via_value(kind, value.clone()),
+            "{what}: typed records differ"
+        );
+    }
+    by_tree
+}
+
+#[test]
+fn tree_and_value_agree_on_every_record_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = yaml_files(&root.join("examples"));
+    files.extend(yaml_files(&root.join("tests/fixtures")));
+    let (mut valid, mut invalid) = (0, 0);
+    each_record(files, |path, kind, tree, value| {
+        match compare(kind, tree, &value, &path.display().to_string()) {
+            true => valid += 1,
+            false => invalid += 1,
+        }
+    });
     assert!(valid > 300, "{valid} valid, {invalid} invalid");
 }
 
@@ -115,20 +122,7 @@ fn agree(kind: Kind, value: &Value) -> bool {
     let parsed = isms::yaml::parse(&text);
     let tree = &parsed.documents[0].tree;
     assert_eq!(&tree.to_value(), value, "JSON read as YAML: {text}");
-    let by_tree = schema::tree_validator(kind).is_valid(tree.root());
-    let by_value = schema::validator(kind).is_valid(value);
-    assert_eq!(by_tree, by_value, "schema verdicts differ: {text}");
-    if by_tree {
-        let typed = Record::from_tree(kind, tree.root())
-            .map(|r| format!("{r:?}"))
-            .map_err(|(_, message)| message);
-        assert_eq!(
-            typed,
-            via_value(kind, value.clone()),
-            "typed records differ: {text}"
-        );
-    }
-    by_tree
+    compare(kind, tree, value, &text)
 }
 
 /// Every example record with each field in turn replaced by a value of another shape, and
@@ -147,21 +141,11 @@ fn tree_and_value_agree_on_broken_records() {
         serde_json::json!({"k": "v"}),
     ];
     let (mut valid, mut invalid) = (0, 0);
-    for path in yaml_files(&root.join("examples/sjobacka")) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        for doc in isms::yaml::parse(&text).documents {
-            let value = doc.tree.to_value();
-            let Some(kind) = value
-                .get("kind")
-                .and_then(Value::as_str)
-                .and_then(Kind::parse)
-            else {
-                continue;
-            };
+    each_record(
+        yaml_files(&root.join("examples/sjobacka")),
+        |_, kind, _, value| {
             let Some(map) = value.as_object() else {
-                continue;
+                return;
             };
             for field in map.keys().filter(|k| *k != "kind") {
                 for r in &replacements {
@@ -176,8 +160,8 @@ fn tree_and_value_agree_on_broken_records() {
             let mut extra = value.clone();
             extra["ownr"] = serde_json::json!("x");
             assert!(!agree(kind, &extra));
-        }
-    }
+        },
+    );
     assert!(
         valid > 100 && invalid > 1000,
         "{valid} valid, {invalid} invalid"
