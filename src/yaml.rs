@@ -1,4 +1,4 @@
-//! YAML documents to JSON values with a source position for every value.
+//! YAML documents to document trees (`crate::tree`) with a source position for every value.
 //!
 //! Built on `saphyr-parser`'s event stream rather than a tree loader so that depth, alias
 //! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
