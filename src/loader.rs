@@ -214,12 +214,16 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     // overlaps parsing instead of preceding it; the results are then put in path order
     // (as strings, as findings are sorted), so records arrive in file order whatever the
     // thread count and later stages need no sort of their own.
-    let mut per_file: Vec<(Arc<str>, FileResult)> = walk(root, w)
+    let mut per_file: Vec<(Arc<str>, Option<PathBuf>, FileResult)> = walk(root, w)
         .par_bridge()
         .map(|f| match f {
-            Found::File(path, relp) => (relp.clone(), read_file(&path, relp)),
+            Found::File(path, relp) => {
+                let result = read_file(&path, relp.clone());
+                (relp, Some(path), result)
+            }
             Found::Problem(d) => (
                 d.path().unwrap_or_default().into(),
+                None,
                 FileResult {
                     diagnostics: vec![d],
                     ..FileResult::default()
@@ -227,17 +231,20 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
             ),
         })
         .collect();
-    // Problems without a path share the empty key; their messages order them.
-    per_file.par_sort_unstable_by(|(a, fa), (b, fb)| {
-        a.cmp(b).then_with(|| {
+    // A total order, so that the order the threads finished in leaves no trace: two
+    // file names that differ only in bytes that are not UTF-8 share a relative path and
+    // are told apart by their own; problems without a path share the empty key and are
+    // told apart by their messages.
+    per_file.par_sort_unstable_by(|(a, pa, fa), (b, pb, fb)| {
+        a.cmp(b).then_with(|| pa.cmp(pb)).then_with(|| {
             let message = |f: &FileResult| f.diagnostics.first().map(|d| d.message.clone());
             message(fa).cmp(&message(fb))
         })
     });
     let mut out = LoadResult::default();
     out.records
-        .reserve(per_file.iter().map(|(_, f)| f.records.len()).sum());
-    for (_, f) in per_file {
+        .reserve(per_file.iter().map(|(_, _, f)| f.records.len()).sum());
+    for (_, _, f) in per_file {
         out.records.extend(f.records);
         out.invalid.extend(f.invalid);
         out.diagnostics.extend(f.diagnostics);
