@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{LoadResult, Loaded, Source};
+use crate::loader::{Invalid, LoadResult, Loaded, Source};
 use crate::model::*;
+use crate::rules::AsRecord;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
 /// repository's own, not an attacker's choice of keys.
@@ -23,6 +24,98 @@ fn fold_case(id: &str) -> Cow<'_, str> {
         Cow::Owned(id.to_lowercase())
     } else {
         Cow::Borrowed(id)
+    }
+}
+
+/// One kind's records as loaded, each list in path order.
+#[derive(Default)]
+struct Bucket {
+    valid: Vec<Loaded>,
+    invalid: Vec<Invalid>,
+}
+
+/// Files one kind's records into `out`, in path order, valid and invalid together so
+/// that "first defined" is the first in the files: a later record with the same id
+/// (ignoring case) is a duplicate (REC002) and left out. Records come out of their boxes
+/// here, so each kind's records lie side by side for the rules that read them all.
+fn file_kind<T: AsRecord>(
+    bucket: Bucket,
+    out: &mut Vec<Rec<T>>,
+    ids: &mut IdMap<usize>,
+    diags: &mut Vec<Diagnostic>,
+    unbox: fn(Record) -> Option<Box<T>>,
+) {
+    let kind = T::KIND;
+    // Where the first record of an id that failed its schema was defined (a valid first
+    // record is found through `ids`).
+    let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
+    out.reserve_exact(bucket.valid.len());
+    let mut valid = bucket.valid.into_iter().peekable();
+    let mut invalid = bucket.invalid.into_iter().peekable();
+    let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
+        (Some(l), Some(i)) => {
+            if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
+                valid.next().map(Ok)
+            } else {
+                invalid.next().map(Err)
+            }
+        }
+        (Some(_), None) => valid.next().map(Ok),
+        (None, _) => invalid.next().map(Err),
+    });
+    for entry in entries {
+        let (id, src) = match &entry {
+            Ok(l) => (l.record.id(), &l.source),
+            Err(inv) => (&*inv.id, &inv.source),
+        };
+        let key: Box<str> = fold_case(id).into();
+        if let Some(&at) = ids.get(&key) {
+            let (path, line, original) = match at {
+                INVALID => invalid_first
+                    .get(&key)
+                    .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
+                    .unwrap_or_default(),
+                _ => {
+                    let first = &out[at];
+                    let line = first.src.value("/id").start.line;
+                    (first.src.path.clone(), line, first.r.record_id())
+                }
+            };
+            let same = if original == id {
+                String::new()
+            } else {
+                format!(" (ids are compared ignoring case: `{original}`)")
+            };
+            diags.push(
+                Diagnostic::new(
+                    "REC002",
+                    Severity::Error,
+                    format!("duplicate {kind} id `{id}`{same}"),
+                )
+                .with_help(format!(
+                    "first defined at {path}:{line}; give each {kind} its own id"
+                ))
+                .at(src.path.clone(), Some(src.value("/id")))
+                .about(kind, id),
+            );
+            continue;
+        }
+        match entry {
+            Ok(l) => {
+                if let Some(r) = unbox(l.record) {
+                    ids.insert(key, out.len());
+                    out.push(Rec {
+                        r: *r,
+                        src: l.source,
+                    });
+                }
+            }
+            Err(inv) => {
+                let line = inv.source.value("/id").start.line;
+                invalid_first.insert(key.clone(), (inv.source.path, line, inv.id));
+                ids.insert(key, INVALID);
+            }
+        }
     }
 }
 
@@ -83,101 +176,63 @@ impl Repository {
         let mut repo = Repository::default();
         let mut diags = load.diagnostics;
         repo.files = load.files.into_iter().collect();
-        let mut counts = [0usize; Kind::ALL.len()];
-        // Where the first record of an id that failed its schema was defined, for REC002
-        // (a valid first record is found through `ids`).
-        let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
-        // The loader delivers each list in path order; merging them keeps "first defined"
-        // the first in the files whatever the thread count, without copying every record
-        // into a combined list.
-        repo.reserve(&load.records);
-        let mut valid = load.records.into_iter().peekable();
-        let mut invalid = load.invalid.into_iter().peekable();
-        let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
-            (Some(l), Some(i)) => {
-                if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
-                    valid.next().map(Ok)
-                } else {
-                    invalid.next().map(Err)
-                }
-            }
-            (Some(_), None) => valid.next().map(Ok),
-            (None, _) => invalid.next().map(Err),
-        });
-        for entry in entries {
-            let (kind, id, src) = match &entry {
-                Ok(l) => (l.record.kind(), l.record.id(), &l.source),
-                Err(inv) => (inv.kind, &*inv.id, &inv.source),
-            };
-            counts[kind as usize] += 1;
-            let key: Box<str> = fold_case(id).into();
-            if let Some(&at) = repo.ids[kind as usize].get(&key) {
-                let (path, line, original) = match at {
-                    INVALID => invalid_first
-                        .get(&key)
-                        .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
-                        .unwrap_or_default(),
-                    _ => {
-                        let (first, original) = repo.source_and_id(kind, at);
-                        (first.path.clone(), first.value("/id").start.line, original)
-                    }
-                };
-                let same = if original == id {
-                    String::new()
-                } else {
-                    format!(" (ids are compared ignoring case: `{original}`)")
-                };
-                diags.push(
-                    Diagnostic::new(
-                        "REC002",
-                        Severity::Error,
-                        format!("duplicate {kind} id `{id}`{same}"),
-                    )
-                    .with_help(format!(
-                        "first defined at {path}:{line}; give each {kind} its own id"
-                    ))
-                    .at(src.path.clone(), Some(src.value("/id")))
-                    .about(kind, id),
-                );
-                continue;
-            }
-            let l = match entry {
-                Ok(l) => l,
-                Err(inv) => {
-                    let line = inv.source.value("/id").start.line;
-                    invalid_first.insert(key.clone(), (inv.source.path, line, inv.id));
-                    repo.ids[kind as usize].insert(key, INVALID);
-                    continue;
-                }
-            };
-            let src = l.source;
-            macro_rules! put {
-                ($vec:ident, $r:expr) => {{
-                    repo.ids[kind as usize].insert(key, repo.$vec.len());
-                    // Out of its box: each kind's records lie side by side, for the
-                    // rules that read them all.
-                    repo.$vec.push(Rec { r: *$r, src });
-                }};
-            }
-            match l.record {
-                Record::Organisation(r) => put!(organisation, r),
-                Record::Unit(r) => put!(units, r),
-                Record::Policy(r) => put!(policies, r),
-                Record::Asset(r) => put!(assets, r),
-                Record::Classification(r) => put!(classifications, r),
-                Record::Risk(r) => put!(risks, r),
-                Record::Measure(r) => put!(measures, r),
-                Record::Requirement(r) => put!(requirements, r),
-                Record::Incident(r) => put!(incidents, r),
-                Record::Plan(r) => put!(plans, r),
-                Record::Activity(r) => put!(activities, r),
-                Record::Training(r) => put!(trainings, r),
-                Record::ContinuityPlan(r) => put!(continuity_plans, r),
-                Record::Evaluation(r) => put!(evaluations, r),
-                Record::Review(r) => put!(reviews, r),
-                Record::Finding(r) => put!(findings, r),
-            }
+        // Each kind is filed on its own: ids are unique within a kind, so duplicates and
+        // "first defined" need only that kind's records, which keep the loader's path
+        // order. The kinds are then filed in parallel.
+        let mut by_kind: [Bucket; Kind::ALL.len()] = Default::default();
+        for l in load.records {
+            by_kind[l.record.kind() as usize].valid.push(l);
         }
+        for i in load.invalid {
+            by_kind[i.kind as usize].invalid.push(i);
+        }
+        let counts: Vec<usize> = by_kind
+            .iter()
+            .map(|b| b.valid.len() + b.invalid.len())
+            .collect();
+        let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
+        macro_rules! file_all {
+            ($($field:ident: $variant:ident),* $(,)?) => {{
+                let Repository { $($field,)* ids, .. } = &mut repo;
+                let mut ids_left = ids.iter_mut();
+                let mut found_left = found.iter_mut();
+                rayon::scope(|s| {
+                    $(
+                        let bucket = std::mem::take(&mut by_kind[Kind::$variant as usize]);
+                        // `ids` and `found` are in `Kind::ALL` order, as the fields are
+                        // listed here.
+                        let (Some(ids), Some(found)) = (ids_left.next(), found_left.next()) else {
+                            return;
+                        };
+                        s.spawn(move |_| {
+                            file_kind(bucket, $field, ids, found, |r| match r {
+                                Record::$variant(b) => Some(b),
+                                _ => None,
+                            })
+                        });
+                    )*
+                });
+            }};
+        }
+        file_all!(
+            organisation: Organisation,
+            units: Unit,
+            policies: Policy,
+            assets: Asset,
+            classifications: Classification,
+            risks: Risk,
+            measures: Measure,
+            requirements: Requirement,
+            incidents: Incident,
+            plans: Plan,
+            activities: Activity,
+            trainings: Training,
+            continuity_plans: ContinuityPlan,
+            evaluations: Evaluation,
+            reviews: Review,
+            findings: Finding,
+        );
+        diags.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
             .map(|k| (*k, counts[*k as usize]))
@@ -201,32 +256,6 @@ impl Repository {
         }
     }
 
-    /// Sizes each kind's list once: growing them by doubling would copy every record
-    /// several times at a hundred thousand records.
-    fn reserve(&mut self, records: &[Loaded]) {
-        let mut n = [0usize; 16];
-        for l in records {
-            n[l.record.kind() as usize] += 1;
-        }
-        let at = |k: Kind| n[k as usize];
-        self.organisation.reserve(at(Kind::Organisation));
-        self.units.reserve(at(Kind::Unit));
-        self.policies.reserve(at(Kind::Policy));
-        self.assets.reserve(at(Kind::Asset));
-        self.classifications.reserve(at(Kind::Classification));
-        self.risks.reserve(at(Kind::Risk));
-        self.measures.reserve(at(Kind::Measure));
-        self.requirements.reserve(at(Kind::Requirement));
-        self.incidents.reserve(at(Kind::Incident));
-        self.plans.reserve(at(Kind::Plan));
-        self.activities.reserve(at(Kind::Activity));
-        self.trainings.reserve(at(Kind::Training));
-        self.continuity_plans.reserve(at(Kind::ContinuityPlan));
-        self.evaluations.reserve(at(Kind::Evaluation));
-        self.reviews.reserve(at(Kind::Review));
-        self.findings.reserve(at(Kind::Finding));
-    }
-
     /// Total records read, invalid ones included.
     pub fn record_count(&self) -> usize {
         self.counts.iter().map(|(_, n)| n).sum()
@@ -242,34 +271,6 @@ impl Repository {
             .get(&*fold_case(id))
             .copied()
             .filter(|i| *i != INVALID)
-    }
-
-    /// The source and id of the record at `index` of its kind's list.
-    fn source_and_id(&self, kind: Kind, index: usize) -> (&Source, &str) {
-        macro_rules! at {
-            ($vec:ident) => {{
-                let r = &self.$vec[index];
-                (&r.src, &*r.id)
-            }};
-        }
-        match kind {
-            Kind::Organisation => at!(organisation),
-            Kind::Unit => at!(units),
-            Kind::Policy => at!(policies),
-            Kind::Asset => at!(assets),
-            Kind::Classification => at!(classifications),
-            Kind::Risk => at!(risks),
-            Kind::Measure => at!(measures),
-            Kind::Requirement => at!(requirements),
-            Kind::Incident => at!(incidents),
-            Kind::Plan => at!(plans),
-            Kind::Activity => at!(activities),
-            Kind::Training => at!(trainings),
-            Kind::ContinuityPlan => at!(continuity_plans),
-            Kind::Evaluation => at!(evaluations),
-            Kind::Review => at!(reviews),
-            Kind::Finding => at!(findings),
-        }
     }
 
     pub fn unit(&self, id: &str) -> Option<&Rec<Unit>> {
