@@ -275,12 +275,7 @@ fn a_repository_in_a_subfolder_of_the_git_repository() {
 fn an_unknown_revision_exits_2_with_a_message() {
     let repo = committed_example();
     let run = check_against(&repo, "no-such-tag", &[]);
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains("unknown revision `no-such-tag`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_refused("unknown revision `no-such-tag`");
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
@@ -288,12 +283,7 @@ fn an_unknown_revision_exits_2_with_a_message() {
 fn outside_a_git_repository_exits_2_with_a_message() {
     let repo = TempRepo::example();
     let run = isms_outside_git(&repo, &["check", "--as-of", AS_OF, "--baseline", "HEAD"]);
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains("needs a git repository"),
-        "{}",
-        run.stderr
-    );
+    run.assert_refused("needs a git repository");
 }
 
 #[test]
@@ -305,14 +295,12 @@ fn without_git_exits_2_with_a_message() {
         &["check", "--as-of", AS_OF, "--baseline", "HEAD"],
         &[("PATH", empty.path().to_str().expect("UTF-8"))],
     );
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("needs git"), "{}", run.stderr);
+    run.assert_refused("needs git");
 }
 
 #[test]
 fn a_revision_that_looks_like_an_option_is_refused() {
     let repo = committed_example();
     let run = repo.isms(&["check", "--baseline=--output=x"]);
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("is not a revision"), "{}", run.stderr);
+    run.assert_refused("is not a revision");
 }

@@ -196,12 +196,7 @@ fn list_other_kinds_and_unknown_kind() {
         assert!(run.stdout.contains("findings"), "{kind}");
     }
     let run = example(&["list", "asets"]);
-    assert_eq!(run.code, Some(2));
-    assert!(
-        run.stderr.contains("did you mean `asset`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_refused("did you mean `asset`");
 }
 
 #[test]

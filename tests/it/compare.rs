@@ -161,13 +161,7 @@ fn unit_and_plan_reports_ignore_compare_with_a_note() {
 fn an_unknown_revision_exits_2_with_a_message() {
     let repo = classified_since_head();
     let run = repo.isms(&["report", "--as-of", AS_OF, "--compare", "no-such-tag"]);
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr
-            .contains("--compare: unknown revision `no-such-tag`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_refused("--compare: unknown revision `no-such-tag`");
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
@@ -175,10 +169,5 @@ fn an_unknown_revision_exits_2_with_a_message() {
 fn outside_a_git_repository_exits_2_with_a_message() {
     let repo = TempRepo::example();
     let run = isms_outside_git(&repo, &["report", "--as-of", AS_OF, "--compare", "HEAD"]);
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains("--compare needs a git repository"),
-        "{}",
-        run.stderr
-    );
+    run.assert_refused("--compare needs a git repository");
 }

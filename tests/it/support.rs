@@ -149,6 +149,13 @@ pub struct Run {
 }
 
 impl Run {
+    /// Asserts that `isms` refused the command: exit 2, with `message` on standard error.
+    #[track_caller]
+    pub fn assert_refused(&self, message: &str) {
+        assert_eq!(self.code, Some(2), "{}{}", self.stdout, self.stderr);
+        assert!(self.stderr.contains(message), "{}", self.stderr);
+    }
+
     /// The records counted in the summary line (`... in 202 records (...)`).
     pub fn records(&self) -> usize {
         let summary = self.stdout.lines().last().unwrap_or_default();
