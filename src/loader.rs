@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Kind, Record};
@@ -108,7 +107,7 @@ fn exclude_glob(pattern: &str) -> &str {
 }
 
 enum Found {
-    File(PathBuf, Arc<str>),
+    File(PathBuf),
     Problem(Diagnostic),
 }
 
@@ -147,11 +146,12 @@ fn is_yaml(path: &Path) -> bool {
     )
 }
 
-/// The YAML files below `root` in the order the file system gives them, with problems met
-/// on the way.
+/// The YAML files below `root` in the order of their paths as strings (the order of every
+/// output), with problems met on the way.
 fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send + 'a {
     walkdir::WalkDir::new(root)
         .follow_links(false)
+        .sort_by(path_order)
         .into_iter()
         .filter_entry(move |e| {
             if e.depth() == 0 {
@@ -161,6 +161,21 @@ fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send +
             !hidden && (w.exclude.is_empty() || !w.exclude.is_match(&*rel(root, e.path())))
         })
         .filter_map(move |entry| found(root, entry))
+}
+
+/// Siblings in the order of the paths below them: a folder's paths all start with its name
+/// and a `/`, so it sorts as its name followed by `/` (`ab.yaml` before `ab/`, `ab-c/`
+/// before `ab/`), and a walk in this order lists files in the order of their paths.
+fn path_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
+    fn key(e: &walkdir::DirEntry) -> impl Iterator<Item = u8> + '_ {
+        let slash: &[u8] = if e.file_type().is_dir() { b"/" } else { b"" };
+        e.file_name()
+            .as_encoded_bytes()
+            .iter()
+            .chain(slash)
+            .copied()
+    }
+    key(a).cmp(key(b))
 }
 
 /// What one entry of the walk is: a record file, a problem, or nothing of interest.
@@ -205,63 +220,96 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
     if !(e.file_type().is_file() && is_yaml(path)) {
         return None;
     }
-    let relp = rel(root, path);
-    Some(Found::File(e.into_path(), relp))
+    Some(Found::File(e.into_path()))
 }
+
+/// Files handed to a worker at a time while the walk goes on: enough to make a task worth
+/// its overhead, few enough that the last ones spread over the threads.
+const CHUNK: usize = 128;
 
 /// Reads and checks every record below `root`.
 pub fn load(root: &Path, w: &Walk) -> LoadResult {
-    // Files are read and parsed as the walk finds them, so that walking the folders
-    // overlaps parsing instead of preceding it; the results are then put in path order
-    // (as strings, as findings are sorted), so records arrive in file order whatever the
-    // thread count and later stages need no sort of their own.
-    let mut per_file: Vec<(Arc<str>, Option<PathBuf>, FileResult)> = walk(root, w)
-        .par_bridge()
-        .map(|f| match f {
-            Found::File(path, relp) => {
-                let result = read_file(&path, relp.clone());
-                (relp, Some(path), result)
+    // The walk visits the files in path order (see `walk`) and hands them out in chunks
+    // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
+    // gathered in one list and the chunks are joined in walk order: records arrive in
+    // path order whatever the thread count, with no sort and no list per file.
+    let chunks: std::sync::Mutex<Vec<(usize, FileResult)>> = Default::default();
+    rayon::scope(|s| {
+        let mut chunk = Vec::with_capacity(CHUNK);
+        let mut seq = 0;
+        let hand_out = |chunk: Vec<Found>, seq: usize| {
+            let chunks = &chunks;
+            s.spawn(move |_| {
+                let result = read_chunk(root, chunk);
+                if let Ok(mut all) = chunks.lock() {
+                    all.push((seq, result));
+                }
+            });
+        };
+        for found in walk(root, w) {
+            chunk.push(found);
+            if chunk.len() == CHUNK {
+                hand_out(
+                    std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)),
+                    seq,
+                );
+                seq += 1;
             }
-            Found::Problem(d) => (
-                d.path().unwrap_or_default().into(),
-                None,
-                FileResult {
-                    diagnostics: vec![d],
-                    ..FileResult::default()
-                },
-            ),
-        })
-        .collect();
-    // A total order, so that the order the threads finished in leaves no trace: two
-    // file names that differ only in bytes that are not UTF-8 share a relative path and
-    // are told apart by their own; problems without a path share the empty key and are
-    // told apart by their messages.
-    per_file.par_sort_unstable_by(|(a, pa, fa), (b, pb, fb)| {
-        a.cmp(b).then_with(|| pa.cmp(pb)).then_with(|| {
-            let message = |f: &FileResult| f.diagnostics.first().map(|d| d.message.clone());
-            message(fa).cmp(&message(fb))
-        })
+        }
+        if !chunk.is_empty() {
+            hand_out(chunk, seq);
+        }
     });
+    let mut chunks = chunks.into_inner().unwrap_or_else(|e| e.into_inner());
+    chunks.sort_unstable_by_key(|(seq, _)| *seq);
     let mut out = LoadResult::default();
     out.records
-        .reserve(per_file.iter().map(|(_, _, f)| f.records.len()).sum());
-    for (_, _, f) in per_file {
-        out.records.extend(f.records);
-        out.invalid.extend(f.invalid);
-        out.diagnostics.extend(f.diagnostics);
-        if let Some(t) = f.text {
-            out.files.push(t);
+        .reserve_exact(chunks.iter().map(|(_, c)| c.records.len()).sum());
+    for (_, c) in chunks {
+        out.records.extend(c.records);
+        out.invalid.extend(c.invalid);
+        out.diagnostics.extend(c.diagnostics);
+    }
+    // Only names that are not UTF-8 can leave the walk's byte order different from the
+    // order of their relative paths (in which the bytes became U+FFFD); a stable sort
+    // then keeps the walk's order among equal paths.
+    let by_place = |a: &Source, b: &Source| (&*a.path, a.doc).cmp(&(&*b.path, b.doc));
+    if !out
+        .records
+        .is_sorted_by(|a, b| by_place(&a.source, &b.source).is_le())
+    {
+        out.records.sort_by(|a, b| by_place(&a.source, &b.source));
+    }
+    if !out
+        .invalid
+        .is_sorted_by(|a, b| by_place(&a.source, &b.source).is_le())
+    {
+        out.invalid.sort_by(|a, b| by_place(&a.source, &b.source));
+    }
+    out
+}
+
+/// Reads the files of one chunk, in order, into one result.
+fn read_chunk(root: &Path, chunk: Vec<Found>) -> FileResult {
+    let mut out = FileResult {
+        records: Vec::with_capacity(chunk.len()),
+        ..FileResult::default()
+    };
+    for found in chunk {
+        match found {
+            Found::File(path) => read_file(&path, rel(root, &path), &mut out),
+            Found::Problem(d) => out.diagnostics.push(d),
         }
     }
     out
 }
 
+/// What reading some files gave: their records in file order and their problems.
 #[derive(Default)]
 struct FileResult {
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,
     diagnostics: Vec<Diagnostic>,
-    text: Option<(Arc<str>, Arc<str>)>,
 }
 
 fn file_error(relp: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
@@ -279,16 +327,16 @@ thread_local! {
         std::cell::RefCell::new(Vec::with_capacity(READ_BUFFER));
 }
 
-fn read_file(path: &Path, relp: Arc<str>) -> FileResult {
+/// Reads one file and adds what it holds to `out`.
+fn read_file(path: &Path, relp: Arc<str>, out: &mut FileResult) {
     BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut bytes) => read_into(path, relp, &mut bytes),
+        Ok(mut bytes) => read_into(path, relp, &mut bytes, out),
         // Never reached (reading does not read again), but a fresh buffer is as correct.
-        Err(_) => read_into(path, relp, &mut Vec::new()),
+        Err(_) => read_into(path, relp, &mut Vec::new(), out),
     })
 }
 
-fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>) -> FileResult {
-    let mut out = FileResult::default();
+fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileResult) {
     bytes.clear();
     // No `stat` before reading: the size check is a bound on the read, and the file's size
     // is asked for only when it is over it. Two system calls fewer a file than
@@ -320,29 +368,28 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>) -> FileResult {
                 .with_help("split the records into files of their own"),
             );
             shrink(bytes);
-            return out;
+            return;
         }
         Err(e) => {
             out.diagnostics
                 .push(file_error(&relp, None, format!("cannot read file: {e}")));
-            return out;
+            return;
         }
     }
     match decode(bytes) {
         // The text is not kept: at a hundred thousand records it would be the largest
         // thing in memory, and only the few files with findings need it again, for code
         // frames (`source_text`).
-        Ok(text) => parse_text(&lone_cr_to_lf(text), &relp, &mut out),
+        Ok(text) => parse_text(&lone_cr_to_lf(text), &relp, out),
         Err((span, message)) => {
             out.diagnostics.push(file_error(&relp, Some(span), message));
             // A text file saved in another encoding (Latin-1) still names its records.
             if !bytes.contains(&0) {
-                salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, &relp, &mut out);
+                salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, &relp, out);
             }
         }
     }
     shrink(bytes);
-    out
 }
 
 /// A buffer that grew for a large file goes back to its usual size, so that a thread does
@@ -436,8 +483,6 @@ fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         );
     }
     let read_docs = parsed.documents.len();
-    // Most files hold one record: growing the list by pushing would make room for four.
-    out.records.reserve_exact(read_docs);
     for doc in parsed.documents {
         let source = Source {
             path: relp.clone(),
@@ -544,18 +589,18 @@ fn salvage_ids(
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
         // The broken document itself was read whole when the error lies past its end;
         // later ones never were.
+        // `out` holds the records of earlier files too: only this file's count.
         let already_read = n == 0
             && out
                 .records
                 .iter()
-                .map(|l| (l.record.kind(), l.record.id(), l.source.span.start.line))
-                .chain(
-                    out.invalid
-                        .iter()
-                        .map(|r| (r.kind, &*r.id, r.source.span.start.line)),
-                )
-                .any(|(k, i, line)| {
-                    k == kind && i.eq_ignore_ascii_case(&id) && line >= head.first_line
+                .map(|l| (l.record.kind(), l.record.id(), &l.source))
+                .chain(out.invalid.iter().map(|r| (r.kind, &*r.id, &r.source)))
+                .any(|(k, i, src)| {
+                    k == kind
+                        && i.eq_ignore_ascii_case(&id)
+                        && src.path == *relp
+                        && src.span.start.line >= head.first_line
                 });
         if valid_id && !already_read {
             out.invalid.push(Invalid {
@@ -803,10 +848,56 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("u.yaml");
         std::fs::write(&path, b"kind: unit\nid: malmo\nname: Malm\xf6\n").expect("write");
-        let r = read_file(&path, "u.yaml".into());
+        let mut r = FileResult::default();
+        read_file(&path, "u.yaml".into(), &mut r);
         assert_eq!(r.diagnostics.len(), 1);
         assert_eq!(r.invalid.len(), 1);
         assert_eq!(r.invalid[0].id, "malmo");
+    }
+
+    #[test]
+    fn a_broken_file_is_salvaged_whatever_was_read_before_it() {
+        // Files are read in chunks into one result: a record of an earlier file with the
+        // same id must not count as already read.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let good = dir.path().join("a.yaml");
+        let bad = dir.path().join("b.yaml");
+        std::fs::write(&good, "kind: unit\nid: x\nname: X\ntype: board\n").expect("write");
+        std::fs::write(&bad, "kind: unit\nid: x\nname: [X\n").expect("write");
+        let mut r = FileResult::default();
+        read_file(&good, "a.yaml".into(), &mut r);
+        read_file(&bad, "b.yaml".into(), &mut r);
+        assert_eq!(r.records.len(), 1);
+        let salvaged: Vec<&str> = r.invalid.iter().map(|i| &*i.source.path).collect();
+        assert_eq!(salvaged, ["b.yaml"]);
+    }
+
+    #[test]
+    fn the_walk_lists_files_in_the_order_of_their_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for f in [
+            "ab/x.yaml",
+            "ab.yaml",
+            "ab-c/y.yaml",
+            "a b.yaml",
+            "B.yaml",
+            "ab/a/z.yaml",
+        ] {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "").expect("write");
+        }
+        let walk = Walk::new(&[]).expect("walk");
+        let listed: Vec<String> = super::walk(dir.path(), &walk)
+            .filter_map(|f| match f {
+                Found::File(p) => Some(rel(dir.path(), &p).to_string()),
+                Found::Problem(_) => None,
+            })
+            .collect();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+        assert_eq!(listed.len(), 6);
     }
 
     #[test]
