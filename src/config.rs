@@ -228,7 +228,7 @@ impl Config {
                 }
                 "timezone" => {
                     let tz = value.as_str().ok_or_else(|| bad_type("a string"))?;
-                    if jiff::tz::TimeZone::get(tz).is_err() {
+                    if zone(tz).is_none() {
                         bail!(
                             "{at}unknown time zone `{tz}` (an IANA name such as \"Europe/Stockholm\")"
                         );
@@ -295,8 +295,19 @@ impl Config {
 
     /// The configured time zone (validated when read).
     pub fn tz(&self) -> jiff::tz::TimeZone {
-        jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
+        zone(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
     }
+}
+
+/// A time zone by its IANA name, from the database built into `isms`. Not the system's:
+/// dates then come out the same on every machine whatever its `tzdata`, and no start-up
+/// time goes to listing `/usr/share/zoneinfo`.
+pub fn zone(name: &str) -> Option<jiff::tz::TimeZone> {
+    static BUNDLED: std::sync::OnceLock<jiff::tz::TimeZoneDatabase> = std::sync::OnceLock::new();
+    BUNDLED
+        .get_or_init(jiff::tz::TimeZoneDatabase::bundled)
+        .get(name)
+        .ok()
 }
 
 fn check_keys(text: &str, section: &str, value: &toml::Value, known: &[String]) -> Result<()> {

@@ -252,11 +252,8 @@ fn main() -> ExitCode {
 
 /// Today in the configured time zone: the one read of the clock in `isms`.
 fn today(config: &Config) -> Date {
-    Date(
-        jiff::ZonedDateTime::now()
-            .with_time_zone(config.tz())
-            .date(),
-    )
+    // From the instant, not from a local time: the system's time zone plays no part.
+    Date(jiff::Timestamp::now().to_zoned_datetime(config.tz()).date())
 }
 
 fn as_of(common: &Common, config: &Config) -> Result<Date> {
