@@ -139,11 +139,26 @@ fn rel(root: &Path, path: &Path) -> Arc<str> {
     }
 }
 
+/// The last component of a path of the walk, as bytes. `Path::file_name` parses every
+/// component from the end; the walk asks for names hundreds of thousands of times (the
+/// sort asks twice a comparison), and its paths are plain joins.
+fn name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    match bytes
+        .iter()
+        .rposition(|b| std::path::is_separator(char::from(*b)))
+    {
+        Some(i) => &bytes[i + 1..],
+        None => bytes,
+    }
+}
+
 fn is_yaml(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    let name = name_bytes(path);
+    // `.yaml` alone is a hidden file with no extension, as for `Path::extension`.
+    [&b".yaml"[..], b".yml"]
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
 }
 
 /// The YAML files below `root` in the order of their paths as strings (the order of every
@@ -157,7 +172,7 @@ fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send +
             if e.depth() == 0 {
                 return true;
             }
-            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let hidden = name_bytes(e.path()).starts_with(b".");
             !hidden && (w.exclude.is_empty() || !w.exclude.is_match(&*rel(root, e.path())))
         })
         .filter_map(move |entry| found(root, entry))
@@ -167,15 +182,16 @@ fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send +
 /// and a `/`, so it sorts as its name followed by `/` (`ab.yaml` before `ab/`, `ab-c/`
 /// before `ab/`), and a walk in this order lists files in the order of their paths.
 fn path_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
-    fn key(e: &walkdir::DirEntry) -> impl Iterator<Item = u8> + '_ {
-        let slash: &[u8] = if e.file_type().is_dir() { b"/" } else { b"" };
-        e.file_name()
-            .as_encoded_bytes()
-            .iter()
-            .chain(slash)
-            .copied()
-    }
-    key(a).cmp(key(b))
+    let (na, nb) = (name_bytes(a.path()), name_bytes(b.path()));
+    let common = na.len().min(nb.len());
+    na[..common].cmp(&nb[..common]).then_with(|| {
+        // One name starts the other: what follows it decides, a folder's `/` included.
+        fn rest<'n>(name: &'n [u8], e: &walkdir::DirEntry) -> impl Iterator<Item = u8> + 'n {
+            let slash: &[u8] = if e.file_type().is_dir() { b"/" } else { b"" };
+            name.iter().chain(slash).copied()
+        }
+        rest(&na[common..], a).cmp(rest(&nb[common..], b))
+    })
 }
 
 /// What one entry of the walk is: a record file, a problem, or nothing of interest.
