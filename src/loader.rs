@@ -250,7 +250,7 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     // gathered in one list and the chunks are joined in walk order: records arrive in
     // path order whatever the thread count, with no sort and no list per file.
     let chunks: std::sync::Mutex<Vec<(usize, FileResult)>> = Default::default();
-    rayon::scope(|s| {
+    rayon::in_place_scope(|s| {
         let mut chunk = Vec::with_capacity(CHUNK);
         let mut seq = 0;
         let hand_out = |chunk: Vec<Found>, seq: usize| {

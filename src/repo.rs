@@ -50,6 +50,7 @@ fn file_kind<T: AsRecord>(
     // record is found through `ids`).
     let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
     out.reserve_exact(bucket.valid.len());
+    ids.reserve(bucket.valid.len() + bucket.invalid.len());
     let mut valid = bucket.valid.into_iter().peekable();
     let mut invalid = bucket.invalid.into_iter().peekable();
     let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
@@ -68,11 +69,11 @@ fn file_kind<T: AsRecord>(
             Ok(l) => (l.record.id(), &l.source),
             Err(inv) => (&*inv.id, &inv.source),
         };
-        let key: Box<str> = fold_case(id).into();
-        if let Some(&at) = ids.get(&key) {
+        let key = fold_case(id);
+        if let Some(&at) = ids.get(&*key) {
             let (path, line, original) = match at {
                 INVALID => invalid_first
-                    .get(&key)
+                    .get(&*key)
                     .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
                     .unwrap_or_default(),
                 _ => {
@@ -100,6 +101,7 @@ fn file_kind<T: AsRecord>(
             );
             continue;
         }
+        let key: Box<str> = key.into();
         match entry {
             Ok(l) => {
                 if let Some(r) = unbox(l.record) {

@@ -107,10 +107,25 @@ impl fmt::Display for Date {
     }
 }
 
+/// Reads a string without copying it (a hundred thousand records hold a few dates each)
+/// and hands it to `parse`.
+struct Parsed<T>(fn(&str) -> Result<T, String>, &'static str);
+
+impl<T> serde::de::Visitor<'_> for Parsed<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+        (self.0)(s).map_err(E::custom)
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        Date::parse(&s).map_err(serde::de::Error::custom)
+        d.deserialize_str(Parsed(Date::parse, "a date"))
     }
 }
 
@@ -179,8 +194,7 @@ impl fmt::Display for DateTime {
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        DateTime::parse(&s).map_err(serde::de::Error::custom)
+        d.deserialize_str(Parsed(DateTime::parse, "a date-time"))
     }
 }
 
