@@ -2,6 +2,9 @@
 //! classification, its effective levels and criticality through `supports`, the
 //! requirements in force and the measures that apply to each asset.
 
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -64,18 +67,18 @@ impl Derived {
     pub fn compute(repo: &Repository, as_of: crate::model::Date) -> Derived {
         let n = repo.assets.len();
         let mut views = vec![AssetView::default(); n];
-        let index: HashMap<String, usize> = repo
+        let index: HashMap<Cow<'_, str>, usize> = repo
             .assets
             .iter()
             .enumerate()
-            .map(|(i, a)| (a.id.to_lowercase(), i))
+            .map(|(i, a)| (fold_case(&a.id), i))
             .collect();
         // Newest classification per asset; on equal dates the later record in path order.
         for (ci, c) in repo.classifications.iter().enumerate() {
             if c.date > as_of {
                 continue;
             }
-            if let Some(&ai) = index.get(&c.asset.to_lowercase()) {
+            if let Some(&ai) = index.get(&*fold_case(&c.asset)) {
                 let better = views[ai]
                     .current
                     .is_none_or(|prev| repo.classifications[prev].date <= c.date);
@@ -98,7 +101,7 @@ impl Derived {
                 let mut e: Vec<usize> = a
                     .supports
                     .iter()
-                    .filter_map(|s| index.get(&s.to_lowercase()).copied())
+                    .filter_map(|s| index.get(&*fold_case(s)).copied())
                     .collect();
                 e.sort_unstable();
                 e.dedup();

@@ -19,7 +19,7 @@ const INVALID: usize = usize::MAX;
 
 /// An id as compared: ignoring case. Ids are almost always lower-case ASCII already, and
 /// then no copy is made.
-fn fold_case(id: &str) -> Cow<'_, str> {
+pub fn fold_case(id: &str) -> Cow<'_, str> {
     if id.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
         Cow::Owned(id.to_lowercase())
     } else {

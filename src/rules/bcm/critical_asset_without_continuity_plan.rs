@@ -1,4 +1,5 @@
 use crate::model::Aspect;
+use crate::repo::fold_case;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
 use super::plans_by_asset;
@@ -60,7 +61,7 @@ impl Rule for CriticalAssetWithoutContinuityPlan {
             .position(|a| *a == Aspect::Availability)
             .unwrap_or(2);
         for (ai, asset) in cx.repo.assets.iter().enumerate() {
-            if !asset.is_active() || covered.contains_key(&asset.id.to_lowercase()) {
+            if !asset.is_active() || covered.contains_key(&*fold_case(&asset.id)) {
                 continue;
             }
             let Some(view) = cx.derived.assets.get(ai) else {

@@ -1,4 +1,5 @@
 use crate::model::ExerciseType;
+use crate::repo::fold_case;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
 use super::plans_by_asset;
@@ -70,7 +71,7 @@ impl Rule for CriticalAssetWithoutRestoreTest {
             if !asset.is_active() {
                 continue;
             }
-            let Some(own) = plans.get(&asset.id.to_lowercase()) else {
+            let Some(own) = plans.get(&*fold_case(&asset.id)) else {
                 continue;
             };
             if own.iter().any(|&pi| tested[pi]) {

@@ -1,6 +1,9 @@
 //! Continuity (BCM): critical assets covered by continuity plans, plans exercised, restores
 //! tested.
 
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use super::Rule;
@@ -25,14 +28,14 @@ pub static RULES: &[&dyn Rule] = &[
 /// The continuity plans listing each asset that existed on `as_of`: lower-cased asset id →
 /// indices into `repo.continuity_plans`, in path order. Built once, so rules join without
 /// scanning.
-pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<String, Vec<usize>> {
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<Cow<'_, str>, Vec<usize>> {
+    let mut index: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
     for (pi, plan) in repo.continuity_plans.iter().enumerate() {
         if !plan.exists_on(as_of) {
             continue;
         }
         for asset in &plan.assets {
-            let plans = index.entry(asset.to_lowercase()).or_default();
+            let plans = index.entry(fold_case(asset)).or_default();
             if plans.last() != Some(&pi) {
                 plans.push(pi);
             }

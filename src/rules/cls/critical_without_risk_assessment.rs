@@ -1,3 +1,6 @@
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use crate::model::Date;
@@ -52,14 +55,14 @@ impl Rule for CriticalWithoutRiskAssessment {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
         // The latest assessment up to as-of per asset: (date, risk id).
-        let mut latest: HashMap<String, (Date, &str)> = HashMap::new();
+        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::new();
         for r in &cx.repo.risks {
             let Some(asset) = &r.asset else { continue };
             if r.assessed > cx.as_of {
                 continue;
             }
             let slot = latest
-                .entry(asset.to_lowercase())
+                .entry(fold_case(asset))
                 .or_insert((r.assessed, &r.id));
             if r.assessed > slot.0 {
                 *slot = (r.assessed, &r.id);
@@ -72,7 +75,7 @@ impl Rule for CriticalWithoutRiskAssessment {
             let Some((why, pointer)) = critical_origin(cx, ai) else {
                 continue;
             };
-            let last = latest.get(&a.id.to_lowercase());
+            let last = latest.get(&*fold_case(&a.id));
             if last.is_some_and(|(date, _)| cx.within_months(*date, months)) {
                 continue;
             }

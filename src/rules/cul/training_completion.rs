@@ -1,3 +1,6 @@
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use crate::model::TrainingType;
@@ -82,7 +85,7 @@ impl Rule for TrainingCompletion {
         let months = cx.config.thresholds.training_window_months;
         let trainings = &cx.repo.trainings;
         let (mut targeted, mut completed, mut campaigns) = (0u64, 0u64, 0usize);
-        let mut units: HashMap<String, Tally<'_>> = HashMap::new();
+        let mut units: HashMap<Cow<'_, str>, Tally<'_>> = HashMap::new();
         for (ti, t) in trainings.iter().enumerate() {
             if t.training_type == TrainingType::PhishingSimulation || !in_window(cx, t) {
                 continue;
@@ -93,7 +96,7 @@ impl Rule for TrainingCompletion {
                 reported = true;
                 targeted = targeted.saturating_add(r.targeted);
                 completed = completed.saturating_add(done);
-                let tally = units.entry(r.unit.to_lowercase()).or_insert_with(|| Tally {
+                let tally = units.entry(fold_case(&r.unit)).or_insert_with(|| Tally {
                     unit: &r.unit,
                     ..Tally::default()
                 });

@@ -1,3 +1,6 @@
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use crate::model::Date;
@@ -55,7 +58,7 @@ impl Rule for UnitWithoutFollowUp {
         let months = cx.config.thresholds.follow_up_max_age_months;
         // The latest covering review for the whole organisation and per listed unit.
         let mut whole: Option<Date> = None;
-        let mut by_unit: HashMap<String, Date> = HashMap::new();
+        let mut by_unit: HashMap<Cow<'_, str>, Date> = HashMap::new();
         let follow_ups = cx
             .repo
             .reviews
@@ -66,7 +69,7 @@ impl Rule for UnitWithoutFollowUp {
                 whole = whole.max(Some(r.date));
             }
             for u in &r.units {
-                let latest = by_unit.entry(u.to_lowercase()).or_insert(r.date);
+                let latest = by_unit.entry(fold_case(u)).or_insert(r.date);
                 *latest = (*latest).max(r.date);
             }
         }
@@ -75,7 +78,7 @@ impl Rule for UnitWithoutFollowUp {
         }
         let window = plural(months.into(), "month", "months");
         for unit in cx.member_units() {
-            let latest = whole.max(by_unit.get(&unit.id.to_lowercase()).copied());
+            let latest = whole.max(by_unit.get(&*fold_case(&unit.id)).copied());
             if latest.is_some_and(|d| cx.within_months(d, months)) {
                 continue;
             }

@@ -76,7 +76,7 @@ impl Rule for MissingCapability {
             let levels = view.level_values();
             let hosting = a.hosting_model().map(|h| h.as_str());
             // Missing capability -> the requirements asking for it, in requirement order.
-            let mut missing: Vec<(String, Vec<&str>)> = Vec::new();
+            let mut missing: Vec<(std::borrow::Cow<'_, str>, Vec<&str>)> = Vec::new();
             for req in &cx.derived.requirements {
                 if !req.when.matches(levels, a.personal_data.as_str(), hosting) {
                     continue;

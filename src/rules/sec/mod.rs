@@ -1,6 +1,9 @@
 //! Technical measures and evaluation (SEC): required capabilities, verification of
 //! measures, penetration tests and scans, evaluation findings, monitoring.
 
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule};
@@ -29,28 +32,28 @@ pub static RULES: &[&dyn Rule] = &[
 ];
 
 /// A capability word as compared: trimmed, lower case (an open vocabulary users type).
-fn capability(word: &str) -> String {
-    word.trim().to_lowercase()
+fn capability(word: &str) -> Cow<'_, str> {
+    fold_case(word.trim())
 }
 
 /// Which capabilities implemented measures provide, indexed once so that asking for one
 /// asset does not scan every measure (the semantics of `Derived::measures_for`).
-pub(crate) struct Provided {
+pub(crate) struct Provided<'r> {
     /// Capabilities of organisation-wide measures implemented on the as-of date.
-    organisation: HashSet<String>,
+    organisation: HashSet<Cow<'r, str>>,
     /// Capabilities of implemented asset-scoped measures, by lower-case measure id.
-    scoped: HashMap<String, HashSet<String>>,
+    scoped: HashMap<Cow<'r, str>, HashSet<Cow<'r, str>>>,
 }
 
-impl Provided {
-    pub(crate) fn new(repo: &Repository, as_of: Date) -> Provided {
+impl<'r> Provided<'r> {
+    pub(crate) fn new(repo: &'r Repository, as_of: Date) -> Provided<'r> {
         let mut organisation = HashSet::new();
-        let mut scoped: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut scoped: HashMap<Cow<'r, str>, HashSet<Cow<'r, str>>> = HashMap::new();
         for m in repo.measures.iter().filter(|m| m.implemented_on(as_of)) {
             let caps = m.provides.iter().map(|c| capability(c));
             match m.scope {
                 MeasureScope::Organisation => organisation.extend(caps),
-                MeasureScope::Assets => scoped.entry(m.id.to_lowercase()).or_default().extend(caps),
+                MeasureScope::Assets => scoped.entry(fold_case(&m.id)).or_default().extend(caps),
             }
         }
         Provided {
@@ -62,11 +65,11 @@ impl Provided {
     /// Whether an implemented measure in scope for `asset` provides `cap`.
     pub(crate) fn has(&self, asset: &Asset, cap: &str) -> bool {
         let cap = capability(cap);
-        self.organisation.contains(&cap)
+        self.organisation.contains(&*cap)
             || asset.measures.iter().any(|m| {
                 self.scoped
-                    .get(&m.to_lowercase())
-                    .is_some_and(|caps| caps.contains(&cap))
+                    .get(&*fold_case(m))
+                    .is_some_and(|caps| caps.contains(&*cap))
             })
     }
 }

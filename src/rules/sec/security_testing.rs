@@ -1,3 +1,6 @@
+use std::borrow::Cow;
+
+use crate::repo::fold_case;
 use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
@@ -94,7 +97,7 @@ impl SecurityTesting {
 
     fn vulnerability_scans(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
         // The latest scan up to as-of naming each asset, and the latest covering all.
-        let mut latest: HashMap<String, (Date, &str)> = HashMap::new();
+        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::new();
         let mut latest_all: Option<(Date, &str)> = None;
         let newer = |slot: Option<&(Date, &str)>, date: Date| slot.is_none_or(|(d, _)| date > *d);
         for e in &cx.repo.evaluations {
@@ -107,7 +110,7 @@ impl SecurityTesting {
                         latest_all = Some((e.date, &e.id));
                     }
                 } else {
-                    let key = s.to_lowercase();
+                    let key = fold_case(s);
                     if newer(latest.get(&key), e.date) {
                         latest.insert(key, (e.date, &e.id));
                     }
@@ -122,7 +125,7 @@ impl SecurityTesting {
             let Some((why, pointer)) = critical_origin(cx, ai) else {
                 continue;
             };
-            let last = [latest.get(&a.id.to_lowercase()).copied(), latest_all]
+            let last = [latest.get(&*fold_case(&a.id)).copied(), latest_all]
                 .into_iter()
                 .flatten()
                 .max_by_key(|(d, _)| *d);
