@@ -61,11 +61,34 @@ pub struct Invalid {
     pub source: Source,
 }
 
+/// One kind's records as read: lists in path order (one per chunk of files), valid records
+/// and records that failed their schema apart.
+#[derive(Debug)]
+pub struct KindLoad<V, I> {
+    pub valid: V,
+    pub invalid: I,
+}
+
+impl<V: Default, I: Default> Default for KindLoad<V, I> {
+    fn default() -> Self {
+        KindLoad {
+            valid: V::default(),
+            invalid: I::default(),
+        }
+    }
+}
+
+/// One kind's records of a whole repository: one list per chunk of files.
+pub type KindLists = KindLoad<Vec<Vec<Loaded>>, Vec<Vec<Invalid>>>;
+
+/// One kind's records of one chunk of files.
+type KindPart = KindLoad<Vec<Loaded>, Vec<Invalid>>;
+
 /// Everything read from a repository.
 #[derive(Debug, Default)]
 pub struct LoadResult {
-    pub records: Vec<Loaded>,
-    pub invalid: Vec<Invalid>,
+    /// Each kind's records, indexed by `Kind as usize`.
+    pub kinds: [KindLists; Kind::ALL.len()],
     pub diagnostics: Vec<Diagnostic>,
     /// The text of each file read, by relative path, for code frames.
     pub files: Vec<(Arc<str>, Arc<str>)>,
@@ -249,7 +272,7 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
     // gathered in one list and the chunks are joined in walk order: records arrive in
     // path order whatever the thread count, with no sort and no list per file.
-    let chunks: std::sync::Mutex<Vec<(usize, FileResult)>> = Default::default();
+    let chunks: std::sync::Mutex<Vec<(usize, Chunk)>> = Default::default();
     rayon::in_place_scope(|s| {
         let mut chunk = Vec::with_capacity(CHUNK);
         let mut seq = 0;
@@ -279,34 +302,62 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     let mut chunks = chunks.into_inner().unwrap_or_else(|e| e.into_inner());
     chunks.sort_unstable_by_key(|(seq, _)| *seq);
     let mut out = LoadResult::default();
-    out.records
-        .reserve_exact(chunks.iter().map(|(_, c)| c.records.len()).sum());
     for (_, c) in chunks {
-        out.records.extend(c.records);
-        out.invalid.extend(c.invalid);
+        for (all, part) in out.kinds.iter_mut().zip(c.kinds) {
+            if !part.valid.is_empty() {
+                all.valid.push(part.valid);
+            }
+            if !part.invalid.is_empty() {
+                all.invalid.push(part.invalid);
+            }
+        }
         out.diagnostics.extend(c.diagnostics);
-    }
-    // Only names that are not UTF-8 can leave the walk's byte order different from the
-    // order of their relative paths (in which the bytes became U+FFFD); a stable sort
-    // then keeps the walk's order among equal paths.
-    let by_place = |a: &Source, b: &Source| (&*a.path, a.doc).cmp(&(&*b.path, b.doc));
-    if !out
-        .records
-        .is_sorted_by(|a, b| by_place(&a.source, &b.source).is_le())
-    {
-        out.records.sort_by(|a, b| by_place(&a.source, &b.source));
-    }
-    if !out
-        .invalid
-        .is_sorted_by(|a, b| by_place(&a.source, &b.source).is_le())
-    {
-        out.invalid.sort_by(|a, b| by_place(&a.source, &b.source));
     }
     out
 }
 
-/// Reads the files of one chunk, in order, into one result.
-fn read_chunk(root: &Path, chunk: Vec<Found>) -> FileResult {
+/// Lists of records in path order, the lists one after the other, as the loader gives
+/// them. Only names that are not UTF-8 can leave the walk's byte order different from the
+/// order of the relative paths (in which those bytes became U+FFFD): the records are then
+/// sorted, stably, so that equal paths keep the walk's order.
+pub fn in_path_order<T>(lists: Vec<Vec<T>>, source: fn(&T) -> &Source) -> Vec<Vec<T>> {
+    let by_place = |a: &T, b: &T| {
+        let (a, b) = (source(a), source(b));
+        (&*a.path, a.doc).cmp(&(&*b.path, b.doc))
+    };
+    if lists
+        .iter()
+        .flatten()
+        .is_sorted_by(|a, b| by_place(a, b).is_le())
+    {
+        return lists;
+    }
+    let mut all: Vec<T> = lists.into_iter().flatten().collect();
+    all.sort_by(by_place);
+    vec![all]
+}
+
+/// One chunk's records split by kind, each list in path order.
+fn split_by_kind(records: Vec<Loaded>, invalid: Vec<Invalid>) -> [KindPart; Kind::ALL.len()] {
+    let mut kinds: [KindPart; Kind::ALL.len()] = Default::default();
+    for l in records {
+        kinds[l.record.kind() as usize].valid.push(l);
+    }
+    for i in invalid {
+        kinds[i.kind as usize].invalid.push(i);
+    }
+    kinds
+}
+
+/// What one chunk of files gave, its records split by kind.
+struct Chunk {
+    kinds: [KindPart; Kind::ALL.len()],
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads the files of one chunk, in order. The records are split by kind here, on the
+/// worker, so that filing them (`Repository::build`) takes each kind's lists as they are.
+fn read_chunk(root: &Path, chunk: Vec<Found>) -> Chunk {
     let mut out = FileResult {
         records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
@@ -317,7 +368,10 @@ fn read_chunk(root: &Path, chunk: Vec<Found>) -> FileResult {
             Found::Problem(d) => out.diagnostics.push(d),
         }
     }
-    out
+    Chunk {
+        kinds: split_by_kind(out.records, out.invalid),
+        diagnostics: out.diagnostics,
+    }
 }
 
 /// What reading some files gave: their records in file order and their problems.
@@ -776,11 +830,27 @@ pub fn load_text(relp: &str, text: &str) -> LoadResult {
     let relp: Arc<str> = relp.into();
     let text = lone_cr_to_lf(text).into_owned();
     parse_text(&text, &relp, &mut f);
+    let mut kinds: [KindLists; Kind::ALL.len()] = Default::default();
+    for (all, part) in kinds.iter_mut().zip(split_by_kind(f.records, f.invalid)) {
+        all.valid.push(part.valid);
+        all.invalid.push(part.invalid);
+    }
     LoadResult {
-        records: f.records,
-        invalid: f.invalid,
+        kinds,
         diagnostics: f.diagnostics,
         files: vec![(relp, text.into())],
+    }
+}
+
+impl LoadResult {
+    /// Every valid record, kind by kind.
+    pub fn records(&self) -> impl Iterator<Item = &Loaded> {
+        self.kinds.iter().flat_map(|k| k.valid.iter().flatten())
+    }
+
+    /// Every record that failed its schema, kind by kind.
+    pub fn invalid(&self) -> impl Iterator<Item = &Invalid> {
+        self.kinds.iter().flat_map(|k| k.invalid.iter().flatten())
     }
 }
 
@@ -844,10 +914,9 @@ mod tests {
         let text = "kind: unit\nid: a\nname: A\ntype: board\n---\nkind: unit\nid: b # x\n\
                     name: [B\ntype: board\n---\nkind: asset\nid: \"c\"\n";
         let r = load_text("a.yaml", text);
-        assert_eq!(r.records.len(), 1);
+        assert_eq!(r.records().count(), 1);
         let salvaged: Vec<(Kind, &str, u32, u32)> = r
-            .invalid
-            .iter()
+            .invalid()
             .map(|i| {
                 let s = i.source.span.start;
                 (i.kind, &*i.id, s.line, s.col)

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{Invalid, LoadResult, Loaded, Source};
+use crate::loader::{LoadResult, Source, in_path_order};
 use crate::model::*;
 use crate::rules::AsRecord;
 
@@ -27,12 +27,8 @@ pub fn fold_case(id: &str) -> Cow<'_, str> {
     }
 }
 
-/// One kind's records as loaded, each list in path order.
-#[derive(Default)]
-struct Bucket {
-    valid: Vec<Loaded>,
-    invalid: Vec<Invalid>,
-}
+/// One kind's records as loaded: lists in path order, one after the other.
+type Bucket = crate::loader::KindLists;
 
 /// Files one kind's records into `out`, in path order, valid and invalid together so
 /// that "first defined" is the first in the files: a later record with the same id
@@ -49,10 +45,18 @@ fn file_kind<T: AsRecord>(
     // Where the first record of an id that failed its schema was defined (a valid first
     // record is found through `ids`).
     let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
-    out.reserve_exact(bucket.valid.len());
-    ids.reserve(bucket.valid.len() + bucket.invalid.len());
-    let mut valid = bucket.valid.into_iter().peekable();
-    let mut invalid = bucket.invalid.into_iter().peekable();
+    let valid_count: usize = bucket.valid.iter().map(Vec::len).sum();
+    let invalid_count: usize = bucket.invalid.iter().map(Vec::len).sum();
+    out.reserve_exact(valid_count);
+    ids.reserve(valid_count + invalid_count);
+    let mut valid = in_path_order(bucket.valid, |l| &l.source)
+        .into_iter()
+        .flatten()
+        .peekable();
+    let mut invalid = in_path_order(bucket.invalid, |i| &i.source)
+        .into_iter()
+        .flatten()
+        .peekable();
     let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
         (Some(l), Some(i)) => {
             if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
@@ -181,16 +185,13 @@ impl Repository {
         // Each kind is filed on its own: ids are unique within a kind, so duplicates and
         // "first defined" need only that kind's records, which keep the loader's path
         // order. The kinds are then filed in parallel.
-        let mut by_kind: [Bucket; Kind::ALL.len()] = Default::default();
-        for l in load.records {
-            by_kind[l.record.kind() as usize].valid.push(l);
-        }
-        for i in load.invalid {
-            by_kind[i.kind as usize].invalid.push(i);
-        }
+        let mut by_kind: [Bucket; Kind::ALL.len()] = load.kinds;
         let counts: Vec<usize> = by_kind
             .iter()
-            .map(|b| b.valid.len() + b.invalid.len())
+            .map(|b| {
+                b.valid.iter().map(Vec::len).sum::<usize>()
+                    + b.invalid.iter().map(Vec::len).sum::<usize>()
+            })
             .collect();
         let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
         macro_rules! file_all {
