@@ -958,6 +958,39 @@ mod tests {
     }
 
     #[test]
+    fn records_out_of_path_order_are_sorted_stably() {
+        let inv = |path: &str, doc: usize, id: &str| Invalid {
+            kind: Kind::Unit,
+            id: id.into(),
+            source: Source {
+                path: path.into(),
+                doc,
+                spans: SpanTable::default(),
+                span: Span::file_start(),
+            },
+        };
+        let ids = |lists: Vec<Vec<Invalid>>| -> Vec<String> {
+            in_path_order(lists, |i| &i.source)
+                .into_iter()
+                .flatten()
+                .map(|i| i.id)
+                .collect()
+        };
+        // In order: the lists stay as they are.
+        let sorted = vec![
+            vec![inv("a", 0, "1"), inv("a", 1, "2")],
+            vec![inv("b", 0, "3")],
+        ];
+        assert_eq!(in_path_order(sorted, |i| &i.source).len(), 2);
+        // Out of order (names that are not UTF-8): sorted, equal places keeping their order.
+        let unsorted = vec![
+            vec![inv("b", 0, "1"), inv("a\u{FFFD}", 0, "2")],
+            vec![inv("a\u{FFFD}", 0, "3"), inv("a", 0, "4")],
+        ];
+        assert_eq!(ids(unsorted), ["4", "2", "3", "1"]);
+    }
+
+    #[test]
     fn the_walk_lists_files_in_the_order_of_their_paths() {
         let dir = tempfile::tempdir().expect("temp dir");
         for f in [
