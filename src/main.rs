@@ -289,10 +289,10 @@ fn check_config_rules(config: &Config) -> Result<()> {
     Ok(())
 }
 
-/// The process is about to exit: freeing a hundred thousand records one by one would only
-/// delay it, so the session is left to the operating system.
-fn exit_without_drop(session: Session) {
-    std::mem::forget(session);
+/// The process is about to exit: freeing a hundred thousand records (and as many findings)
+/// one by one would only delay it, so they are left to the operating system.
+fn exit_without_drop<T>(values: T) {
+    std::mem::forget(values);
 }
 
 fn color_wanted() -> bool {
@@ -366,7 +366,7 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 0
             };
-            exit_without_drop(session);
+            exit_without_drop((session, diags));
             Ok(code)
         }
         Command::Check {
@@ -465,7 +465,7 @@ fn run(cli: Cli) -> Result<u8> {
             } else {
                 0
             };
-            exit_without_drop(session);
+            exit_without_drop((session, result));
             Ok(code)
         }
         Command::Report {
