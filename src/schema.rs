@@ -127,8 +127,12 @@ fn kind_index(kind: Kind) -> usize {
 
 /// Compiles every validator on the rayon pool, in the background: started before the
 /// repository is walked, compilation overlaps the walk instead of delaying the first
-/// records.
+/// records. The reference data goes first: the first asset read needs it (its countries),
+/// and every rule after loading.
 pub fn warm_up() {
+    rayon::spawn(|| {
+        let _ = crate::registry::registry();
+    });
     for kind in Kind::ALL {
         rayon::spawn(move || {
             let _ = tree_validator(kind);
