@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Aspect, Kind, MeasureScope, MeasureStatus};

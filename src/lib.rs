@@ -13,6 +13,7 @@ pub mod derived;
 pub mod diagnostic;
 pub mod due;
 pub mod export;
+pub mod hash;
 pub mod list;
 pub mod loader;
 pub mod model;

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use super::Rule;
 use crate::model::Date;
@@ -29,7 +29,7 @@ pub static RULES: &[&dyn Rule] = &[
 /// indices into `repo.continuity_plans`, in path order. Built once, so rules join without
 /// scanning.
 pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<Cow<'_, str>, Vec<usize>> {
-    let mut index: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::default();
     for (pi, plan) in repo.continuity_plans.iter().enumerate() {
         if !plan.exists_on(as_of) {
             continue;

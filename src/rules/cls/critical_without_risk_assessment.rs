@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use crate::model::Date;
 use crate::rules::cls::critical_origin;
@@ -55,7 +55,7 @@ impl Rule for CriticalWithoutRiskAssessment {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
         // The latest assessment up to as-of per asset: (date, risk id).
-        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::new();
+        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::default();
         for r in &cx.repo.risks {
             let Some(asset) = &r.asset else { continue };
             if r.assessed > cx.as_of {

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use crate::model::TrainingType;
 use crate::rules::cul::{in_window, share, share_text};
@@ -85,7 +85,7 @@ impl Rule for TrainingCompletion {
         let months = cx.config.thresholds.training_window_months;
         let trainings = &cx.repo.trainings;
         let (mut targeted, mut completed, mut campaigns) = (0u64, 0u64, 0usize);
-        let mut units: HashMap<Cow<'_, str>, Tally<'_>> = HashMap::new();
+        let mut units: HashMap<Cow<'_, str>, Tally<'_>> = HashMap::default();
         for (ti, t) in trainings.iter().enumerate() {
             if t.training_type == TrainingType::PhishingSimulation || !in_window(cx, t) {
                 continue;

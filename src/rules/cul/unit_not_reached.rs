@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::model::UnitType;
 use crate::rules::cul::in_window;
@@ -60,7 +60,7 @@ impl Rule for UnitNotReached {
                     .map(|p| (u.id.to_lowercase(), p.to_lowercase()))
             })
             .collect();
-        let mut reached: HashSet<String> = HashSet::new();
+        let mut reached: HashSet<String> = HashSet::default();
         for t in &cx.repo.trainings {
             if !in_window(cx, t) {
                 continue;

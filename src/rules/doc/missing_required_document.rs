@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, required_body, with_article, words};
@@ -63,7 +63,7 @@ impl Rule for MissingRequiredDocument {
             drafts: Vec<&'r str>,
             repealed: Vec<&'r str>,
         }
-        let mut by_type: HashMap<&'static str, Seen<'_>> = HashMap::new();
+        let mut by_type: HashMap<&'static str, Seen<'_>> = HashMap::default();
         for p in &cx.repo.policies {
             let seen = by_type.entry(p.policy_type.as_str()).or_default();
             // Adopted after the as-of date: still a draft on that day.

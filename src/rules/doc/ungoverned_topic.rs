@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, words};
@@ -58,8 +58,8 @@ impl Rule for UngovernedTopic {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let mut governed: HashSet<String> = HashSet::new();
-        let mut drafts: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut governed: HashSet<String> = HashSet::default();
+        let mut drafts: HashMap<String, Vec<&str>> = HashMap::default();
         for p in &cx.repo.policies {
             for topic in &p.topics {
                 let topic = topic.trim().to_lowercase();
@@ -75,7 +75,7 @@ impl Rule for UngovernedTopic {
                 }
             }
         }
-        let mut reported: HashSet<String> = HashSet::new();
+        let mut reported: HashSet<String> = HashSet::default();
         for required in &cx.config.policies.required_topics {
             let topic = required.trim().to_lowercase();
             if topic.is_empty() || governed.contains(&topic) || !reported.insert(topic.clone()) {

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use crate::model::Date;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
@@ -58,7 +58,7 @@ impl Rule for UnitWithoutFollowUp {
         let months = cx.config.thresholds.follow_up_max_age_months;
         // The latest covering review for the whole organisation and per listed unit.
         let mut whole: Option<Date> = None;
-        let mut by_unit: HashMap<Cow<'_, str>, Date> = HashMap::new();
+        let mut by_unit: HashMap<Cow<'_, str>, Date> = HashMap::default();
         let follow_ups = cx
             .repo
             .reviews

@@ -1,4 +1,4 @@
-use std::collections::HashSet;
+use crate::hash::HashSet;
 
 use crate::model::ActivityStatus;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
@@ -57,8 +57,8 @@ impl Rule for GoalWithoutActivity {
         }
         // (plan, goal), lower-cased: goals with a working activity, and those with only
         // cancelled or postponed ones.
-        let mut worked: HashSet<(String, String)> = HashSet::new();
-        let mut dropped: HashSet<(String, String)> = HashSet::new();
+        let mut worked: HashSet<(String, String)> = HashSet::default();
+        let mut dropped: HashSet<(String, String)> = HashSet::default();
         for a in &cx.repo.activities {
             let Some(goal) = &a.goal else { continue };
             let key = (a.plan.to_lowercase(), goal.trim().to_lowercase());

@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
-use std::collections::{HashMap, HashSet};
 
 use super::{Context, Rule};
 use crate::model::{Asset, Date, Measure, MeasureScope};
@@ -47,8 +47,8 @@ pub(crate) struct Provided<'r> {
 
 impl<'r> Provided<'r> {
     pub(crate) fn new(repo: &'r Repository, as_of: Date) -> Provided<'r> {
-        let mut organisation = HashSet::new();
-        let mut scoped: HashMap<Cow<'r, str>, HashSet<Cow<'r, str>>> = HashMap::new();
+        let mut organisation = HashSet::default();
+        let mut scoped: HashMap<Cow<'r, str>, HashSet<Cow<'r, str>>> = HashMap::default();
         for m in repo.measures.iter().filter(|m| m.implemented_on(as_of)) {
             let caps = m.provides.iter().map(|c| capability(c));
             match m.scope {

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
+use crate::hash::HashMap;
 use crate::repo::fold_case;
-use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
 use crate::model::{Date, EvaluationType, Performer};
@@ -97,7 +97,7 @@ impl SecurityTesting {
 
     fn vulnerability_scans(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
         // The latest scan up to as-of naming each asset, and the latest covering all.
-        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::new();
+        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::default();
         let mut latest_all: Option<(Date, &str)> = None;
         let newer = |slot: Option<&(Date, &str)>, date: Date| slot.is_none_or(|(d, _)| date > *d);
         for e in &cx.repo.evaluations {
