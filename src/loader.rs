@@ -1,8 +1,9 @@
 //! Reads a repository: walks it, parses every YAML document, checks each against its
 //! schema and turns it into a typed record, collecting every problem on the way.
 //!
-//! Files are read and parsed in parallel; results are put back in path order, so the
-//! output does not depend on the number of threads. Nothing here writes to the repository.
+//! The walk lists files in path order and hands them to the thread pool in chunks as it
+//! goes; the chunks' results are joined in walk order, so records arrive in path order
+//! whatever the number of threads. Nothing here writes to the repository.
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
