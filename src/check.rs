@@ -28,21 +28,24 @@ pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResu
         tz: session.config.tz(),
     };
     let outcome = rules::run(&cx, selection);
-    let mut findings: Vec<Diagnostic> = session
+    let mut problems: Vec<Diagnostic> = session
         .record_problems
         .iter()
         .chain(&derived.diagnostics)
         .filter(|d| selection.wants(d.code))
         .cloned()
         .collect();
-    for d in &mut findings {
+    for d in &mut problems {
         rules::apply_level(&session.config, d);
     }
-    let invalid_records = findings.iter().any(|d| {
+    let invalid_records = problems.iter().any(|d| {
         d.severity == diagnostic::Severity::Error
             && matches!(d.code, "REC001" | "REC002" | "REC003")
     });
-    findings.extend(outcome.findings);
+    // The few record problems join the rules' findings, not the other way round: the
+    // findings are not copied again.
+    let mut findings = outcome.findings;
+    findings.append(&mut problems);
     diagnostic::sort(&mut findings);
     CheckResult {
         findings,
