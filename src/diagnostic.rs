@@ -121,8 +121,12 @@ impl Diagnostic {
 
 /// Sorts diagnostics into output order and drops exact duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
-    // A stable sort on a total order: the same output on any number of threads.
-    rayon::slice::ParallelSliceMut::par_sort_by(diags.as_mut_slice(), Diagnostic::cmp_output);
+    // A total order, so that the output is the same on any number of threads; the
+    // unstable sort moves these large values less than a merge sort and needs no buffer.
+    rayon::slice::ParallelSliceMut::par_sort_unstable_by(
+        diags.as_mut_slice(),
+        Diagnostic::cmp_output,
+    );
     diags.dedup();
 }
 
