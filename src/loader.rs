@@ -281,9 +281,12 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
             let chunks = &chunks;
             s.spawn(move |_| {
                 let result = read_chunk(root, chunk);
-                if let Ok(mut all) = chunks.lock() {
-                    all.push((seq, result));
-                }
+                // A panic elsewhere poisons the lock but ends the scope with that panic
+                // anyway; no chunk's results are dropped before it.
+                chunks
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((seq, result));
             });
         };
         for found in walk(root, w) {
