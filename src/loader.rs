@@ -64,19 +64,10 @@ pub struct Invalid {
 
 /// One kind's records as read: lists in path order (one per chunk of files), valid records
 /// and records that failed their schema apart.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct KindLoad<V, I> {
     pub valid: V,
     pub invalid: I,
-}
-
-impl<V: Default, I: Default> Default for KindLoad<V, I> {
-    fn default() -> Self {
-        KindLoad {
-            valid: V::default(),
-            invalid: I::default(),
-        }
-    }
 }
 
 /// One kind's records of a whole repository: one list per chunk of files.
@@ -84,6 +75,28 @@ pub type KindLists = KindLoad<Vec<Vec<Loaded>>, Vec<Vec<Invalid>>>;
 
 /// One kind's records of one chunk of files.
 type KindPart = KindLoad<Vec<Loaded>, Vec<Invalid>>;
+
+impl KindLists {
+    /// Valid records, in all lists.
+    pub fn valid_len(&self) -> usize {
+        self.valid.iter().map(Vec::len).sum()
+    }
+
+    /// Records that failed their schema, in all lists.
+    pub fn invalid_len(&self) -> usize {
+        self.invalid.iter().map(Vec::len).sum()
+    }
+
+    /// Adds one chunk's records of this kind after those already held.
+    fn append(&mut self, part: KindPart) {
+        if !part.valid.is_empty() {
+            self.valid.push(part.valid);
+        }
+        if !part.invalid.is_empty() {
+            self.invalid.push(part.invalid);
+        }
+    }
+}
 
 /// Everything read from a repository.
 #[derive(Debug, Default)]
@@ -307,15 +320,7 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
     chunks.sort_unstable_by_key(|(seq, _)| *seq);
     let mut out = LoadResult::default();
     for (_, c) in chunks {
-        for (all, part) in out.kinds.iter_mut().zip(c.kinds) {
-            if !part.valid.is_empty() {
-                all.valid.push(part.valid);
-            }
-            if !part.invalid.is_empty() {
-                all.invalid.push(part.invalid);
-            }
-        }
-        out.diagnostics.extend(c.diagnostics);
+        out.append(c);
     }
     out
 }
@@ -372,9 +377,15 @@ fn read_chunk(root: &Path, chunk: Vec<Found>) -> Chunk {
             Found::Problem(d) => out.diagnostics.push(d),
         }
     }
-    Chunk {
-        kinds: split_by_kind(out.records, out.invalid),
-        diagnostics: out.diagnostics,
+    Chunk::from(out)
+}
+
+impl From<FileResult> for Chunk {
+    fn from(read: FileResult) -> Chunk {
+        Chunk {
+            kinds: split_by_kind(read.records, read.invalid),
+            diagnostics: read.diagnostics,
+        }
     }
 }
 
@@ -834,19 +845,23 @@ pub fn load_text(relp: &str, text: &str) -> LoadResult {
     let relp: Arc<str> = relp.into();
     let text = lone_cr_to_lf(text).into_owned();
     parse_text(&text, &relp, &mut f);
-    let mut kinds: [KindLists; Kind::ALL.len()] = Default::default();
-    for (all, part) in kinds.iter_mut().zip(split_by_kind(f.records, f.invalid)) {
-        all.valid.push(part.valid);
-        all.invalid.push(part.invalid);
-    }
-    LoadResult {
-        kinds,
-        diagnostics: f.diagnostics,
+    let mut out = LoadResult {
         files: vec![(relp, text.into())],
-    }
+        ..LoadResult::default()
+    };
+    out.append(Chunk::from(f));
+    out
 }
 
 impl LoadResult {
+    /// Adds one chunk's records and problems after those already held.
+    fn append(&mut self, chunk: Chunk) {
+        for (all, part) in self.kinds.iter_mut().zip(chunk.kinds) {
+            all.append(part);
+        }
+        self.diagnostics.extend(chunk.diagnostics);
+    }
+
     /// Every valid record, kind by kind.
     pub fn records(&self) -> impl Iterator<Item = &Loaded> {
         self.kinds.iter().flat_map(|k| k.valid.iter().flatten())

@@ -12,7 +12,7 @@ use crate::rules::AsRecord;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
 /// repository's own, not an attacker's choice of keys.
-type IdMap<V> = HashMap<Box<str>, V, foldhash::fast::FixedState>;
+type IdMap<V> = crate::hash::HashMap<Box<str>, V>;
 
 /// The place in `ids` of a record that failed its schema: its id exists, its record does not.
 const INVALID: usize = usize::MAX;
@@ -45,10 +45,8 @@ fn file_kind<T: AsRecord>(
     // Where the first record of an id that failed its schema was defined (a valid first
     // record is found through `ids`).
     let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
-    let valid_count: usize = bucket.valid.iter().map(Vec::len).sum();
-    let invalid_count: usize = bucket.invalid.iter().map(Vec::len).sum();
-    out.reserve_exact(valid_count);
-    ids.reserve(valid_count + invalid_count);
+    out.reserve_exact(bucket.valid_len());
+    ids.reserve(bucket.valid_len() + bucket.invalid_len());
     let mut valid = in_path_order(bucket.valid, |l| &l.source)
         .into_iter()
         .flatten()
@@ -188,10 +186,7 @@ impl Repository {
         let mut by_kind: [Bucket; Kind::ALL.len()] = load.kinds;
         let counts: Vec<usize> = by_kind
             .iter()
-            .map(|b| {
-                b.valid.iter().map(Vec::len).sum::<usize>()
-                    + b.invalid.iter().map(Vec::len).sum::<usize>()
-            })
+            .map(|b| b.valid_len() + b.invalid_len())
             .collect();
         let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
         macro_rules! file_all {
