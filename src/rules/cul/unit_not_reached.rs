@@ -1,4 +1,7 @@
+use std::borrow::Cow;
+
 use crate::hash::{HashMap, HashSet};
+use crate::repo::fold_case;
 
 use crate::model::UnitType;
 use crate::rules::cul::in_window;
@@ -50,17 +53,13 @@ impl Rule for UnitNotReached {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let parent: HashMap<String, String> = cx
+        let parent: HashMap<Cow<'_, str>, Cow<'_, str>> = cx
             .repo
             .units
             .iter()
-            .filter_map(|u| {
-                u.parent
-                    .as_ref()
-                    .map(|p| (u.id.to_lowercase(), p.to_lowercase()))
-            })
+            .filter_map(|u| u.parent.as_ref().map(|p| (fold_case(&u.id), fold_case(p))))
             .collect();
-        let mut reached: HashSet<String> = HashSet::default();
+        let mut reached: HashSet<Cow<'_, str>> = HashSet::default();
         for t in &cx.repo.trainings {
             if !in_window(cx, t) {
                 continue;
@@ -68,9 +67,9 @@ impl Rule for UnitNotReached {
             for r in t.results.iter().filter(|r| r.targeted > 0) {
                 // The unit and every unit above it; the step limit guards against a
                 // `parent` cycle.
-                let mut unit = r.unit.to_lowercase();
+                let mut unit = fold_case(&r.unit);
                 for _ in 0..=parent.len() {
-                    let next = parent.get(&unit).cloned();
+                    let next = parent.get(&*unit).cloned();
                     if !reached.insert(unit) {
                         break;
                     }
@@ -87,7 +86,7 @@ impl Rule for UnitNotReached {
             "months",
         );
         for u in cx.member_units() {
-            if reached.contains(&u.id.to_lowercase()) {
+            if reached.contains(&*fold_case(&u.id)) {
                 continue;
             }
             let kind = match u.unit_type {

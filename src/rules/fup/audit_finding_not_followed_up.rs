@@ -1,4 +1,7 @@
+use std::borrow::Cow;
+
 use crate::hash::HashSet;
+use crate::repo::fold_case;
 
 use crate::diagnostic::Severity;
 use crate::model::{ActivityStatus, FindingState};
@@ -55,12 +58,12 @@ impl Rule for AuditFindingNotFollowedUp {
     }
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let addressed: HashSet<String> = cx
+        let addressed: HashSet<Cow<'_, str>> = cx
             .repo
             .activities
             .iter()
             .filter(|a| a.status != ActivityStatus::Cancelled)
-            .flat_map(|a| a.addresses.iter().map(|f| f.to_lowercase()))
+            .flat_map(|a| a.addresses.iter().map(|f| fold_case(f)))
             .collect();
         for f in &cx.repo.findings {
             let status = match f.status {
@@ -79,7 +82,7 @@ impl Rule for AuditFindingNotFollowedUp {
                 ))
                 .with_severity(Severity::Error)
                 .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
-            } else if f.status == FindingState::Open && !addressed.contains(&f.id.to_lowercase()) {
+            } else if f.status == FindingState::Open && !addressed.contains(&*fold_case(&f.id)) {
                 sink.at(
                     f,
                     "/status",

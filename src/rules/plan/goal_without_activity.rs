@@ -1,4 +1,7 @@
+use std::borrow::Cow;
+
 use crate::hash::HashSet;
+use crate::repo::fold_case;
 
 use crate::model::ActivityStatus;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
@@ -57,20 +60,20 @@ impl Rule for GoalWithoutActivity {
         }
         // (plan, goal), lower-cased: goals with a working activity, and those with only
         // cancelled or postponed ones.
-        let mut worked: HashSet<(String, String)> = HashSet::default();
-        let mut dropped: HashSet<(String, String)> = HashSet::default();
+        let mut worked: HashSet<(Cow<'_, str>, Cow<'_, str>)> = HashSet::default();
+        let mut dropped: HashSet<(Cow<'_, str>, Cow<'_, str>)> = HashSet::default();
         for a in &cx.repo.activities {
             let Some(goal) = &a.goal else { continue };
-            let key = (a.plan.to_lowercase(), goal.trim().to_lowercase());
+            let key = (fold_case(&a.plan), fold_case(goal.trim()));
             match a.status {
                 ActivityStatus::Cancelled | ActivityStatus::Postponed => dropped.insert(key),
                 _ => worked.insert(key),
             };
         }
         for p in cx.repo.plans.iter().filter(|p| p.year == year) {
-            let plan = p.id.to_lowercase();
+            let plan = fold_case(&p.id);
             for (i, g) in p.goals.iter().enumerate() {
-                let key = (plan.clone(), g.id.trim().to_lowercase());
+                let key = (plan.clone(), fold_case(g.id.trim()));
                 if worked.contains(&key) {
                     continue;
                 }
