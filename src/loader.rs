@@ -421,23 +421,23 @@ fn read_file(path: &Path, relp: Arc<str>, out: &mut FileResult) {
     })
 }
 
-fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileResult) {
+/// Reads a file into `bytes` (emptied first), or gives its size when it is over
+/// `MAX_FILE_BYTES`. No `stat` before reading: the size check is a bound on the read, and
+/// the file's size is asked for only when it is over it. Two system calls fewer a file
+/// than `fs::read` (`statx` and `lseek` for its size hint), at a hundred thousand files.
+fn read_bounded(path: &Path, bytes: &mut Vec<u8>) -> std::io::Result<Result<(), u64>> {
     bytes.clear();
-    // No `stat` before reading: the size check is a bound on the read, and the file's size
-    // is asked for only when it is over it. Two system calls fewer a file than
-    // `fs::read` (`statx` and `lseek` for its size hint), at a hundred thousand files.
-    let read = std::fs::File::open(path).and_then(|mut f| {
-        let n = std::io::Read::read_to_end(
-            &mut std::io::Read::take(&mut f, MAX_FILE_BYTES + 1),
-            bytes,
-        )?;
-        if n as u64 > MAX_FILE_BYTES {
-            let size = f.metadata().map_or(n as u64, |m| m.len());
-            return Ok(Err(size));
-        }
-        Ok(Ok(()))
-    });
-    match read {
+    let mut f = std::fs::File::open(path)?;
+    let n =
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut f, MAX_FILE_BYTES + 1), bytes)?;
+    if n as u64 > MAX_FILE_BYTES {
+        return Ok(Err(f.metadata().map_or(n as u64, |m| m.len())));
+    }
+    Ok(Ok(()))
+}
+
+fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileResult) {
+    match read_bounded(path, bytes) {
         Ok(Ok(())) => {}
         Ok(Err(size)) => {
             out.diagnostics.push(
@@ -488,11 +488,8 @@ fn shrink(bytes: &mut Vec<u8>) {
 /// The text of a record file as the loader saw it (BOM removed, lone CRs made LFs), so
 /// that positions in diagnostics match it; for drawing code frames.
 pub fn source_text(root: &Path, rel: &str) -> Option<String> {
-    let path = root.join(rel);
-    if std::fs::metadata(&path).ok()?.len() > MAX_FILE_BYTES {
-        return None;
-    }
-    let bytes = std::fs::read(path).ok()?;
+    let mut bytes = Vec::new();
+    read_bounded(&root.join(rel), &mut bytes).ok()?.ok()?;
     let text = decode(&bytes).ok()?;
     Some(lone_cr_to_lf(text).into_owned())
 }
