@@ -12,7 +12,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Kind, Record};
+use crate::model::{FreeText, Kind, Record};
 use crate::schema;
 use crate::span::{Pos, Span};
 use crate::suggest::closest;
@@ -280,8 +280,8 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
 /// its overhead, few enough that the last ones spread over the threads.
 const CHUNK: usize = 128;
 
-/// Reads and checks every record below `root`.
-pub fn load(root: &Path, w: &Walk) -> LoadResult {
+/// Reads and checks every record below `root`, typing free text as `free_text` says.
+pub fn load(root: &Path, w: &Walk, free_text: FreeText) -> LoadResult {
     // The walk visits the files in path order (see `walk`) and hands them out in chunks
     // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
     // gathered in one list and the chunks are joined in walk order: records arrive in
@@ -293,7 +293,7 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
         let hand_out = |chunk: Vec<Found>, seq: usize| {
             let chunks = &chunks;
             s.spawn(move |_| {
-                let result = read_chunk(root, chunk);
+                let result = read_chunk(root, chunk, free_text);
                 // A panic elsewhere poisons the lock but ends the scope with that panic
                 // anyway; no chunk's results are dropped before it.
                 chunks
@@ -366,8 +366,9 @@ struct Chunk {
 
 /// Reads the files of one chunk, in order. The records are split by kind here, on the
 /// worker, so that filing them (`Repository::build`) takes each kind's lists as they are.
-fn read_chunk(root: &Path, chunk: Vec<Found>) -> Chunk {
+fn read_chunk(root: &Path, chunk: Vec<Found>, free_text: FreeText) -> Chunk {
     let mut out = FileResult {
+        free_text,
         records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
     };
@@ -392,6 +393,8 @@ impl From<FileResult> for Chunk {
 /// What reading some files gave: their records in file order and their problems.
 #[derive(Default)]
 struct FileResult {
+    /// How the records are typed: set before reading.
+    free_text: FreeText,
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,
     diagnostics: Vec<Diagnostic>,
@@ -779,7 +782,7 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match Record::from_tree(kind, root) {
+    match Record::from_tree(kind, root.reading(out.free_text)) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);

@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use isms::check;
 use isms::config::{self, Config};
 use isms::diagnostic::Severity;
-use isms::model::Date;
+use isms::model::{Date, FreeText};
 use isms::render::{self, Output};
 use isms::rules::{self, Selection};
 use isms::session::Session;
@@ -269,9 +269,19 @@ fn date_or_today(as_of: Option<&str>, config: &Config) -> Result<Date> {
 }
 
 fn open(common: &Common) -> Result<Session> {
+    open_with(common, FreeText::Read)
+}
+
+/// The repository for a command that never shows free text (`check`, `validate`,
+/// `report`), which it leaves in the files.
+fn open_checking(common: &Common) -> Result<Session> {
+    open_with(common, FreeText::Skip)
+}
+
+fn open_with(common: &Common, free_text: FreeText) -> Result<Session> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
-    Session::open(&root)
+    Session::open_with(&root, free_text)
 }
 
 /// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.
@@ -332,7 +342,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             quiet,
         } => {
-            let session = open(&common)?;
+            let session = open_checking(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             // The REC rules only: schema, ids, references and waivers.
@@ -393,7 +403,7 @@ fn run(cli: Cli) -> Result<u8> {
                     .collect();
                 anyhow::bail!("--select/--ignore: no rule matches {}", hints.join(", "));
             }
-            let session = open(&common)?;
+            let session = open_checking(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let result = check::check(&session, as_of, &selection);
@@ -493,7 +503,7 @@ fn run(cli: Cli) -> Result<u8> {
                 report::check_output_path(path)?;
             }
             let template = template.as_deref().map(UserTemplate::read).transpose()?;
-            let session = open(&common)?;
+            let session = open_checking(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let lang = match lang {
@@ -513,9 +523,10 @@ fn run(cli: Cli) -> Result<u8> {
             let before = match (&compare, &which) {
                 (Some(rev), Which::Management | Which::Audit) => {
                     snapshot = isms::baseline::Snapshot::read(&session.root, rev, "--compare")?;
-                    session_then = Session::open(snapshot.path()).with_context(|| {
-                        format!("--compare {rev}: cannot read the records at {rev}")
-                    })?;
+                    session_then = Session::open_with(snapshot.path(), FreeText::Skip)
+                        .with_context(|| {
+                            format!("--compare {rev}: cannot read the records at {rev}")
+                        })?;
                     Some(Before {
                         rev: rev.clone(),
                         commit: snapshot.commit.clone(),

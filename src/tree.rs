@@ -103,6 +103,7 @@ impl<'t> Tree<'t> {
         NodeRef {
             tree: self,
             id: self.root,
+            skip_prose: false,
         }
     }
 
@@ -117,6 +118,9 @@ impl<'t> Tree<'t> {
 pub struct NodeRef<'a> {
     tree: &'a Tree<'a>,
     id: NodeId,
+    /// Whether deserialising leaves free text unread ([`crate::model::FreeText::Skip`]);
+    /// passed on to every value below.
+    skip_prose: bool,
 }
 
 impl fmt::Debug for NodeRef<'_> {
@@ -131,9 +135,14 @@ impl<'a> NodeRef<'a> {
     }
 
     fn at(&self, id: NodeId) -> NodeRef<'a> {
+        NodeRef { id, ..*self }
+    }
+
+    /// This value as typed records deserialise it under `free_text`.
+    pub fn reading(self, free_text: crate::model::FreeText) -> NodeRef<'a> {
         NodeRef {
-            tree: self.tree,
-            id,
+            skip_prose: free_text == crate::model::FreeText::Skip,
+            ..self
         }
     }
 
@@ -554,9 +563,13 @@ impl<'de, 'a> de::Deserializer<'de> for NodeRef<'a> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        // Free text left in the file: the schema has checked it already.
+        if self.skip_prose && name == crate::model::prose::NEWTYPE {
+            return visitor.visit_unit();
+        }
         visitor.visit_newtype_struct(self)
     }
 

@@ -31,7 +31,7 @@ record! {
         #[serde(default)]
         pub supports: Vec<String>,
         #[serde(default)]
-        pub description: Option<String>,
+        pub description: super::Prose,
     }
 }
 

@@ -21,7 +21,7 @@ record! {
         #[serde(default)]
         pub traceability: Option<u8>,
         #[serde(default)]
-        pub rationale: Option<String>,
+        pub rationale: super::Prose,
     }
 }
 

@@ -145,7 +145,7 @@ macro_rules! record {
             #[serde(default)]
             pub tags: Vec<String>,
             #[serde(default)]
-            pub notes: Option<String>,
+            pub notes: $crate::model::Prose,
             #[serde(default)]
             pub waivers: Vec<$crate::model::Waiver>,
             $($(#[$fm])* pub $f: $t,)*

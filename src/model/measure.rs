@@ -21,7 +21,7 @@ record! {
         #[serde(default)]
         pub references: Vec<String>,
         #[serde(default)]
-        pub description: Option<String>,
+        pub description: super::Prose,
     }
 }
 

@@ -24,7 +24,7 @@ record! {
         #[serde(default)]
         pub status: RiskStatus,
         #[serde(default)]
-        pub description: Option<String>,
+        pub description: super::Prose,
     }
 }
 

@@ -15,7 +15,7 @@ record! {
         #[serde(default)]
         pub essential_services: Vec<String>,
         #[serde(default)]
-        pub description: Option<String>,
+        pub description: super::Prose,
     }
 }
 

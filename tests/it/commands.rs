@@ -216,6 +216,14 @@ fn export_json_holds_every_record() {
         .find(|p| p["id"] == "informationssakerhetspolicy")
         .expect("the policy");
     assert!(policy["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    // Free text is exported: `check` leaves it unread, `export` does not.
+    let rationale = kinds["classification"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|c| c["rationale"].as_str())
+        .expect("a classification with its rationale");
+    assert!(!rationale.is_empty());
 }
 
 #[test]

@@ -256,3 +256,68 @@ fn changed_lines(a: &str, b: &str) -> String {
         .map(|l| format!("+ {l}"));
     gone.chain(new).collect::<Vec<_>>().join("\n")
 }
+
+// ---------------------------------------------------------------------------------------
+// Free text
+
+/// `check`, `validate` and `report` leave free text (`notes`, `description`, `rationale`)
+/// in the files: what they print must be what they would print had they read it.
+#[test]
+fn leaving_free_text_unread_changes_no_finding_and_no_report() {
+    use isms::model::{Date, FreeText, Prose};
+    use isms::rules::Selection;
+    use isms::session::Session;
+
+    let as_of = Date::parse(AS_OF).expect("a date");
+    for example in ["examples/sjobacka", "examples/norrvik"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let read = Session::open_with(&root, FreeText::Read).expect("opens");
+        let skipped = Session::open_with(&root, FreeText::Skip).expect("opens");
+        // The examples do hold free text, and it is read only when asked for.
+        let prose: Vec<(&Prose, &Prose)> = read
+            .repo
+            .classifications
+            .iter()
+            .zip(&skipped.repo.classifications)
+            .map(|(a, b)| (&a.rationale, &b.rationale))
+            .filter(|(a, _)| a.is_present())
+            .collect();
+        assert!(
+            !prose.is_empty(),
+            "{example}: no classification has a rationale"
+        );
+        for (a, b) in prose {
+            assert!(a.as_deref().is_some_and(|t| !t.is_empty()), "{example}");
+            assert_eq!(*b, Prose::Unread, "{example}");
+        }
+        let findings = |s: &Session| {
+            let result = isms::check::check(s, as_of, &Selection::default());
+            format!("{:?}", result.findings)
+        };
+        assert_eq!(
+            findings(&read),
+            findings(&skipped),
+            "{example}: findings differ"
+        );
+        use isms::report::Which;
+        for which in [Which::Management, Which::Audit, Which::Plan] {
+            let report = |s: &Session| {
+                let input = isms::report::Input::new(s, as_of, isms::config::Language::Sv);
+                isms::report::render_compared(
+                    &input,
+                    &which,
+                    isms::report::Format::Markdown,
+                    None,
+                    None,
+                )
+                .expect("renders")
+            };
+            assert_eq!(
+                report(&read),
+                report(&skipped),
+                "{example}: {} report differs",
+                which.name()
+            );
+        }
+    }
+}
