@@ -130,8 +130,18 @@ fn kind_index(kind: Kind) -> usize {
 /// records. The reference data goes first: the first asset read needs it (its countries),
 /// and every rule after loading.
 pub fn warm_up() {
+    // `jsonschema` checks each schema against the draft's meta-schema, which it compiles
+    // once, on first use; every compilation waits for it. So it is compiled first, alone,
+    // while the other thread parses the reference data and the schema texts, which wait
+    // for nothing: no thread sits blocked at start-up.
+    rayon::spawn(|| {
+        let _ = options::<TreeJson>().build(&serde_json::json!({"type": "object"}));
+    });
     rayon::spawn(|| {
         let _ = crate::registry::registry();
+        for (name, _) in SCHEMAS {
+            let _ = parsed(name);
+        }
     });
     for kind in Kind::ALL {
         rayon::spawn(move || {

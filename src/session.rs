@@ -33,8 +33,10 @@ impl Session {
         let meta = std::fs::metadata(root)
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
-        let config = Config::load(root)?;
+        // Before the configuration is read: compiling the schemas takes longer, and a bad
+        // configuration ends the run anyway.
         crate::schema::warm_up();
+        let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
         let loaded = loader::load(root, &walk, free_text);
         let mut built = Repository::build(loaded);
