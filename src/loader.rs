@@ -760,7 +760,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             }
         },
     };
-    let id = map.find("id").and_then(|n| n.as_str()).map(str::to_owned);
+    // Borrowed: only a record with problems needs its id copied.
+    let id = map.find("id").and_then(|n| n.as_str());
     let mut errors = schema::validate_tree(kind, tree);
     if errors.is_empty() && kind == Kind::Asset {
         errors = unknown_countries(root);
@@ -774,15 +775,19 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             };
             let mut d = file_error(&source.path, Some(span), e.message);
             d.help = e.help;
-            if let Some(id) = &id {
-                d = d.about(kind, id.clone());
+            if let Some(id) = id {
+                d = d.about(kind, id);
             } else {
                 d.kind = Some(kind);
             }
             out.diagnostics.push(d);
         }
         if let Some(id) = id.filter(|i| !i.is_empty()) {
-            out.invalid.push(Invalid { kind, id, source });
+            out.invalid.push(Invalid {
+                kind,
+                id: id.to_owned(),
+                source,
+            });
         }
         return;
     }
@@ -790,12 +795,16 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
-            if let Some(id) = &id {
-                d = d.about(kind, id.clone());
+            if let Some(id) = id {
+                d = d.about(kind, id);
             }
             out.diagnostics.push(d);
             if let Some(id) = id {
-                out.invalid.push(Invalid { kind, id, source });
+                out.invalid.push(Invalid {
+                    kind,
+                    id: id.to_owned(),
+                    source,
+                });
             }
         }
     }

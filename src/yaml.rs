@@ -31,14 +31,17 @@ pub struct SpanTable {
     entries: Box<[SpanEntry]>,
 }
 
-/// One value's position, packed into 32 bytes: a hundred thousand records hold millions of
+/// One value's position, packed into 24 bytes: a hundred thousand records hold millions of
 /// these. Columns beyond 65 535 saturate (a record line is never that long).
 #[derive(Debug, Clone, Copy)]
 struct SpanEntry {
     pointer: u64,
     value_line: u32,
-    /// 0 when the value has no key (list items, the document itself).
-    key_line: u32,
+    /// How many lines above the value its key starts, plus one: 1 on the same line, 2 for a
+    /// block value under its key. 0 when the value has no key (list items, the document
+    /// itself), or when the key lies further above than this counts; the value then
+    /// stands for its key.
+    key_gap: u16,
     value_col: u16,
     value_end_col: u16,
     /// End line minus start line.
@@ -51,16 +54,20 @@ fn col16(col: u32) -> u16 {
     u16::try_from(col).unwrap_or(u16::MAX)
 }
 
+const _: () = assert!(std::mem::size_of::<SpanEntry>() == 24);
+
 impl SpanEntry {
     fn new(pointer: u64, key: Option<Span>, value: Span) -> SpanEntry {
         let k = key.unwrap_or_default();
         SpanEntry {
             pointer,
             value_line: value.start.line,
-            key_line: if key.is_some() {
-                k.start.line.max(1)
-            } else {
-                0
+            key_gap: match key {
+                Some(_) if k.start.line <= value.start.line => {
+                    u16::try_from(value.start.line.saturating_sub(k.start.line.max(1)) + 1)
+                        .unwrap_or(0)
+                }
+                _ => 0,
             },
             value_col: col16(value.start.col),
             value_end_col: col16(value.end.col),
@@ -90,14 +97,15 @@ impl SpanEntry {
     }
 
     fn key(&self) -> Option<Span> {
-        (self.key_line > 0).then(|| {
+        (self.key_gap > 0).then(|| {
+            let line = self.value_line - (u32::from(self.key_gap) - 1);
             Span::new(
                 Pos {
-                    line: self.key_line,
+                    line,
                     col: u32::from(self.key_col),
                 },
                 Pos {
-                    line: self.key_line,
+                    line,
                     col: u32::from(self.key_end_col),
                 },
             )
@@ -298,7 +306,8 @@ pub fn parse(text: &str) -> Parsed<'_> {
             fix(&mut doc.span.start);
             fix(&mut doc.span.end);
             for e in &mut doc.spans.entries {
-                if e.value_line + u32::from(e.value_lines) > lines || e.key_line > lines {
+                // A key starts at or above its value: the value's lines bound both.
+                if e.value_line + u32::from(e.value_lines) > lines {
                     e.map(|mut s| {
                         fix(&mut s.start);
                         fix(&mut s.end);
@@ -845,6 +854,25 @@ mod tests {
         assert_eq!((item.start.line, item.start.col), (5, 10));
         // A pointer below a scalar falls back to the nearest ancestor.
         assert_eq!(d.spans.value("/hosting/model/x"), Some(v));
+        // A block value starts on the line below its key.
+        let k = d.spans.key("/hosting").expect("span");
+        assert_eq!((k.start.line, k.start.col, k.end.col), (3, 0, 7));
+        assert_eq!(d.spans.value("/hosting").expect("span").start.line, 4);
+    }
+
+    #[test]
+    fn a_key_far_above_its_value_falls_back_to_the_value() {
+        let text = format!(
+            "kind: unit\nnotes: # the text follows\n{}  later\n",
+            "\n".repeat(70_000)
+        );
+        let p = parse(&text);
+        assert!(p.error.is_none(), "{:?}", p.error);
+        let v = p.documents[0].spans.value("/notes").expect("span");
+        assert_eq!(v.start.line, 70_003);
+        assert_eq!(p.documents[0].spans.key("/notes"), Some(v));
+        let near = p.documents[0].spans.key("/kind").expect("span");
+        assert_eq!(near.start.line, 1);
     }
 
     #[test]
