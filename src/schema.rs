@@ -48,6 +48,29 @@ pub const SCHEMAS: [(&str, &str); 17] = [
     ("finding", include_str!("../schemas/finding.schema.json")),
 ];
 
+/// The same schemas as compiled, in the same order: without annotations (`description`,
+/// `title`) and indentation, which validate nothing and were most of the bytes every run
+/// parses and compiles (prepared by `build.rs`).
+const COMPILED: [&str; SCHEMAS.len()] = [
+    include_str!(concat!(env!("OUT_DIR"), "/common.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/organisation.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/unit.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/policy.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/asset.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/classification.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/risk.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/measure.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/requirement.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/incident.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/plan.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/activity.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/training.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/continuity_plan.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/evaluation.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/review.schema.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/finding.schema.json")),
+];
+
 /// The text of one schema file by name (`asset`, `common`).
 pub fn text(name: &str) -> Option<&'static str> {
     SCHEMAS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
@@ -62,7 +85,7 @@ fn parsed(name: &str) -> &'static Value {
         .position(|(n, _)| *n == name)
         .unwrap_or_else(|| panic!("no embedded schema {name}"));
     PARSED[i].get_or_init(|| {
-        serde_json::from_str(SCHEMAS[i].1)
+        serde_json::from_str(COMPILED[i])
             .unwrap_or_else(|e| panic!("embedded schema {name} is not JSON: {e}"))
     })
 }
@@ -574,6 +597,52 @@ fn resolve(mut node: &'static Value) -> &'static Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every scalar of a schema as (JSON pointer, value).
+    fn leaves(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
+        match v {
+            Value::Object(m) => m
+                .iter()
+                .for_each(|(k, x)| leaves(x, format!("{at}/{k}"), out)),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| leaves(x, format!("{at}/{i}"), out)),
+            _ => out.push((at, v.clone())),
+        }
+    }
+
+    #[test]
+    fn compiled_schemas_are_the_shipped_ones_without_annotations() {
+        // A leaf under an annotation keyword, where that keyword is not a property name.
+        let annotation = |p: &str| {
+            let segs: Vec<&str> = p.split('/').collect();
+            segs.windows(2).any(|w| {
+                ["description", "title", "examples", "$comment"].contains(&w[1])
+                    && !["properties", "patternProperties", "$defs"].contains(&w[0])
+            })
+        };
+        for ((name, shipped), compiled) in SCHEMAS.iter().zip(COMPILED) {
+            let (mut full, mut bare) = (Vec::new(), Vec::new());
+            leaves(
+                &serde_json::from_str(shipped).unwrap(),
+                String::new(),
+                &mut full,
+            );
+            leaves(
+                &serde_json::from_str(compiled).unwrap(),
+                String::new(),
+                &mut bare,
+            );
+            // What is left out is annotations only; what is kept is kept as it was.
+            let kept: Vec<&(String, Value)> = full.iter().filter(|(p, _)| !annotation(p)).collect();
+            assert_eq!(kept, bare.iter().collect::<Vec<_>>(), "{name}");
+            assert!(
+                compiled.len() * 2 < shipped.len(),
+                "{name}: annotations left in"
+            );
+        }
+    }
     use serde_json::json;
 
     #[test]
