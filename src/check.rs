@@ -27,7 +27,6 @@ pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResu
         as_of,
         tz: session.config.tz(),
     };
-    let outcome = rules::run(&cx, selection);
     let mut problems: Vec<Diagnostic> = session
         .record_problems
         .iter()
@@ -42,10 +41,8 @@ pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResu
         d.severity == diagnostic::Severity::Error
             && matches!(d.code, "REC001" | "REC002" | "REC003")
     });
-    // The few record problems join the rules' findings, not the other way round: the
-    // findings are not copied again.
+    let outcome = rules::run(&cx, selection, problems);
     let mut findings = outcome.findings;
-    findings.append(&mut problems);
     diagnostic::sort(&mut findings);
     CheckResult {
         findings,

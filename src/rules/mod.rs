@@ -420,14 +420,18 @@ impl Selection {
 
 /// The outcome of running the rules.
 pub struct Outcome {
+    /// The findings given to [`run`] followed by the rules' own, in no particular order:
+    /// `check::check` sorts them all once.
     pub findings: Vec<Diagnostic>,
     /// Findings silenced by a valid waiver (for reports that show them).
     pub waived: Vec<Diagnostic>,
 }
 
-/// Runs every selected, enabled rule. Rules run in parallel; the result is sorted, so it
-/// does not depend on the thread count.
-pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
+/// Runs every selected, enabled rule and adds their findings to `findings` (the record
+/// problems, which are few: the rules' findings are then copied once, into a list sized
+/// for all). Rules run in parallel; the waived findings are sorted, and the findings are
+/// left for the caller to sort, so that neither depends on the thread count.
+pub fn run(cx: &Context<'_>, selection: &Selection, mut findings: Vec<Diagnostic>) -> Outcome {
     let rules: Vec<&'static dyn Rule> = all()
         .into_iter()
         .filter(|r| selection.wants(r.meta().code))
@@ -442,16 +446,16 @@ pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
         })
         .collect();
     // Sized once: tens of thousands of findings would otherwise be copied at every doubling.
-    let mut findings = Vec::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
+    let given = findings.len();
+    findings.reserve_exact(parts.iter().map(|(f, _)| f.len()).sum());
     let mut waived = Vec::with_capacity(parts.iter().map(|(_, w)| w.len()).sum());
     for (f, w) in parts {
         findings.extend(f);
         waived.extend(w);
     }
-    for d in findings.iter_mut().chain(waived.iter_mut()) {
+    for d in findings[given..].iter_mut().chain(waived.iter_mut()) {
         apply_level(cx.config, d);
     }
-    crate::diagnostic::sort(&mut findings);
     crate::diagnostic::sort(&mut waived);
     Outcome { findings, waived }
 }
