@@ -3,7 +3,7 @@
 //!
 //! No rule and no report reads free text, yet in a realistic repository it is most of each
 //! record's bytes: at a hundred thousand records it is about a third of what `isms check`
-//! would keep in memory, and putting that memory in place was measured at 4 % of the run.
+//! would keep in memory, and putting that memory in place was measured at 3–4 % of the run.
 //! So `check`, `validate` and `report` load records with [`FreeText::Skip`], and the
 //! commands that print whole records (`list`, `export`) with [`FreeText::Read`]. The
 //! schemas check free text in every command alike: skipping concerns only the typed record.
