@@ -385,6 +385,7 @@ enum Item {
 impl Default for Batch {
     fn default() -> Batch {
         Batch {
+            // Paths of a repository's records run to a few dozen bytes: room for a chunk's.
             paths: String::with_capacity(CHUNK * 64),
             items: Vec::with_capacity(CHUNK),
         }
