@@ -53,6 +53,85 @@ fn strip_schema(schema: &mut Value) {
     }
 }
 
+/// Keywords the schemas may use: each means the same under draft 7 as under 2020-12 (given
+/// no `$ref` has siblings), which makes the draft-7 copies exact translations. A schema
+/// that needs another keyword stops the build here rather than be translated wrongly.
+const SAME_IN_DRAFT7: [&str; 22] = [
+    "$schema",
+    "$id",
+    "$ref",
+    "$defs",
+    "type",
+    "enum",
+    "const",
+    "properties",
+    "patternProperties",
+    "additionalProperties",
+    "required",
+    "minProperties",
+    "items",
+    "minItems",
+    "anyOf",
+    "if",
+    "then",
+    "minimum",
+    "maximum",
+    "minLength",
+    "pattern",
+    "format",
+];
+
+/// The same schema under draft 7, whose meta-schema `jsonschema` compiles and checks
+/// against in a fraction of 2020-12's time: `$defs` are `definitions`, references follow,
+/// and `$schema` names draft 7. Panics on anything the translation would not keep exact.
+fn to_draft7(schema: &mut Value, at: &str) {
+    match schema {
+        Value::Object(map) => {
+            if map.contains_key("$ref") {
+                assert!(
+                    map.len() == 1,
+                    "{at}: `$ref` with siblings, which draft 7 ignores"
+                );
+            }
+            for (key, mut value) in std::mem::take(map) {
+                assert!(
+                    SAME_IN_DRAFT7.contains(&key.as_str()),
+                    "{at}: keyword `{key}` is not known to mean the same under draft 7"
+                );
+                let here = format!("{at}/{key}");
+                match key.as_str() {
+                    "$schema" => value = Value::from("http://json-schema.org/draft-07/schema#"),
+                    "$ref" => {
+                        let target = value.as_str().expect("a `$ref` is text");
+                        value = Value::from(target.replace("#/$defs/", "#/definitions/"));
+                    }
+                    "properties" | "patternProperties" | "$defs" => {
+                        if let Value::Object(named) = &mut value {
+                            for (name, sub) in named.iter_mut() {
+                                to_draft7(sub, &format!("{here}/{name}"));
+                            }
+                        }
+                    }
+                    "enum" | "const" | "required" | "type" | "pattern" | "format" | "$id" => {}
+                    _ => to_draft7(&mut value, &here),
+                }
+                let key = if key == "$defs" {
+                    "definitions".to_owned()
+                } else {
+                    key
+                };
+                map.insert(key, value);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                to_draft7(item, &format!("{at}/{i}"));
+            }
+        }
+        _ => {}
+    }
+}
+
 /// A TOML value as JSON; dates as `YYYY-MM-DD` text.
 fn toml_to_json(value: toml::Value) -> Value {
     match value {
@@ -119,6 +198,17 @@ fn main() {
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
         strip_schema(&mut schema);
         let name = path.file_name().expect("a file name");
+        let mut draft7 = schema.clone();
+        to_draft7(&mut draft7, &path.display().to_string());
+        std::fs::write(
+            Path::new(&out).join(
+                path.with_extension("draft7.json")
+                    .file_name()
+                    .expect("a name"),
+            ),
+            serde_json::to_string(&draft7).expect("serialisable"),
+        )
+        .expect("OUT_DIR is writable");
         std::fs::write(
             Path::new(&out).join(name),
             serde_json::to_string(&schema).expect("serialisable"),
