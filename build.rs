@@ -156,15 +156,21 @@ fn toml_to_json(value: toml::Value) -> Value {
     }
 }
 
-fn registry(out: &Path) {
-    println!("cargo::rerun-if-changed=registry");
-    let mut entries: Vec<_> = std::fs::read_dir("registry")
-        .expect("registry/ is readable")
-        .map(|e| e.expect("a registry file").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+/// The files of `dir` ending in `.ext`, in name order; cargo reruns the script when the
+/// folder changes.
+fn files(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    println!("cargo::rerun-if-changed={dir}");
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}/ is not readable: {e}"))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     entries.sort();
-    for path in entries {
+    entries
+}
+
+fn registry(out: &Path) {
+    for path in files("registry", "toml") {
         let text = std::fs::read_to_string(&path).expect("a registry file is UTF-8");
         let table: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not TOML: {e}", path.display()));
@@ -184,15 +190,7 @@ fn registry(out: &Path) {
 fn main() {
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     registry(Path::new(&out));
-    println!("cargo::rerun-if-changed=schemas");
-    let dir = Path::new("schemas");
-    let mut entries: Vec<_> = std::fs::read_dir(dir)
-        .expect("schemas/ is readable")
-        .map(|e| e.expect("a schema file").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    entries.sort();
-    for path in entries {
+    for path in files("schemas", "json") {
         let text = std::fs::read_to_string(&path).expect("a schema is UTF-8");
         let mut schema: Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));

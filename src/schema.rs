@@ -12,96 +12,50 @@ use crate::model::Kind;
 use crate::suggest::closest;
 use crate::tree::{Tree, TreeJson};
 
-/// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
-pub const SCHEMAS: [(&str, &str); 17] = [
-    ("common", include_str!("../schemas/common.schema.json")),
-    (
-        "organisation",
-        include_str!("../schemas/organisation.schema.json"),
-    ),
-    ("unit", include_str!("../schemas/unit.schema.json")),
-    ("policy", include_str!("../schemas/policy.schema.json")),
-    ("asset", include_str!("../schemas/asset.schema.json")),
-    (
-        "classification",
-        include_str!("../schemas/classification.schema.json"),
-    ),
-    ("risk", include_str!("../schemas/risk.schema.json")),
-    ("measure", include_str!("../schemas/measure.schema.json")),
-    (
-        "requirement",
-        include_str!("../schemas/requirement.schema.json"),
-    ),
-    ("incident", include_str!("../schemas/incident.schema.json")),
-    ("plan", include_str!("../schemas/plan.schema.json")),
-    ("activity", include_str!("../schemas/activity.schema.json")),
-    ("training", include_str!("../schemas/training.schema.json")),
-    (
-        "continuity_plan",
-        include_str!("../schemas/continuity_plan.schema.json"),
-    ),
-    (
-        "evaluation",
-        include_str!("../schemas/evaluation.schema.json"),
-    ),
-    ("review", include_str!("../schemas/review.schema.json")),
-    ("finding", include_str!("../schemas/finding.schema.json")),
-];
+/// The schema files and the copies of them that `build.rs` prepares, all in one order:
+/// `common` first, then the kinds.
+macro_rules! schema_files {
+    ($($name:literal),* $(,)?) => {
+        /// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
+        pub const SCHEMAS: [(&str, &str); [$($name),*].len()] =
+            [$(($name, include_str!(concat!("../schemas/", $name, ".schema.json")))),*];
 
-/// The same schemas as compiled, in the same order: without annotations (`description`,
-/// `title`) and indentation, which validate nothing and were most of the bytes every run
-/// parses and compiles (prepared by `build.rs`).
-const COMPILED: [&str; SCHEMAS.len()] = [
-    include_str!(concat!(env!("OUT_DIR"), "/common.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/organisation.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/unit.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/policy.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/asset.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/classification.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/risk.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/measure.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/requirement.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/incident.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/plan.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/activity.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/training.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/continuity_plan.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/evaluation.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/review.schema.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/finding.schema.json")),
-];
+        /// The same schemas as compiled, in the same order: without annotations
+        /// (`description`, `title`) and indentation, which validate nothing and were most of
+        /// the bytes every run parses and compiles (prepared by `build.rs`).
+        const COMPILED: [&str; SCHEMAS.len()] =
+            [$(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".schema.json"))),*];
 
-/// The same again translated to draft 7 (`$defs` as `definitions`), in the same order:
-/// what records are checked against. Every keyword the schemas use means the same under
-/// both drafts, and `build.rs` refuses any other, so the translation is exact; the gain is
-/// the meta-schema every schema is checked against while compiling, which `jsonschema`
-/// compiles and applies for draft 7 in a fraction of 2020-12's time. Errors are still
-/// explained by the 2020-12 schemas ([`validator`]).
-const COMPILED_DRAFT7: [&str; SCHEMAS.len()] = [
-    include_str!(concat!(env!("OUT_DIR"), "/common.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/organisation.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/unit.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/policy.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/asset.schema.draft7.json")),
-    include_str!(concat!(
-        env!("OUT_DIR"),
-        "/classification.schema.draft7.json"
-    )),
-    include_str!(concat!(env!("OUT_DIR"), "/risk.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/measure.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/requirement.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/incident.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/plan.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/activity.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/training.schema.draft7.json")),
-    include_str!(concat!(
-        env!("OUT_DIR"),
-        "/continuity_plan.schema.draft7.json"
-    )),
-    include_str!(concat!(env!("OUT_DIR"), "/evaluation.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/review.schema.draft7.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/finding.schema.draft7.json")),
-];
+        /// The same again translated to draft 7 (`$defs` as `definitions`), in the same
+        /// order: what records are checked against. Every keyword the schemas use means the
+        /// same under both drafts, and `build.rs` refuses any other, so the translation is
+        /// exact; the gain is the meta-schema every schema is checked against while
+        /// compiling, which `jsonschema` compiles and applies for draft 7 in a fraction of
+        /// 2020-12's time. Errors are still explained by the 2020-12 schemas ([`validator`]).
+        const COMPILED_DRAFT7: [&str; SCHEMAS.len()] =
+            [$(include_str!(concat!(env!("OUT_DIR"), "/", $name, ".schema.draft7.json"))),*];
+    };
+}
+
+schema_files!(
+    "common",
+    "organisation",
+    "unit",
+    "policy",
+    "asset",
+    "classification",
+    "risk",
+    "measure",
+    "requirement",
+    "incident",
+    "plan",
+    "activity",
+    "training",
+    "continuity_plan",
+    "evaluation",
+    "review",
+    "finding",
+);
 
 /// The text of one schema file by name (`asset`, `common`).
 pub fn text(name: &str) -> Option<&'static str> {
@@ -755,12 +709,14 @@ mod tests {
                 }
             }
         }
-        let agree = |value: &Value, counts: &mut [usize; 2]| {
-            let Some(kind) = value
+        let kind_of = |value: &Value| {
+            value
                 .get("kind")
                 .and_then(Value::as_str)
                 .and_then(Kind::parse)
-            else {
+        };
+        let agree = |value: &Value, counts: &mut [usize; 2]| {
+            let Some(kind) = kind_of(value) else {
                 return;
             };
             // JSON is YAML: read back as a document tree, as the loader reads a file.
@@ -787,11 +743,7 @@ mod tests {
         // Variants of the first five records of each kind in the examples.
         let mut seen: std::collections::HashMap<Kind, usize> = Default::default();
         for value in &examples {
-            let Some(kind) = value
-                .get("kind")
-                .and_then(Value::as_str)
-                .and_then(Kind::parse)
-            else {
+            let Some(kind) = kind_of(value) else {
                 continue;
             };
             let n = seen.entry(kind).or_default();
