@@ -62,14 +62,19 @@ pub fn text(name: &str) -> Option<&'static str> {
     SCHEMAS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
 }
 
+/// Where the schema `name` stands in [`SCHEMAS`] and its copies.
+fn schema_index(name: &str) -> usize {
+    SCHEMAS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no embedded schema {name}"))
+}
+
 fn parsed(name: &str) -> &'static Value {
     // One cell per schema: the threads compiling different kinds at start-up parse their
     // own schema each, instead of one of them parsing all while the others wait.
     static PARSED: [OnceLock<Value>; SCHEMAS.len()] = [const { OnceLock::new() }; SCHEMAS.len()];
-    let i = SCHEMAS
-        .iter()
-        .position(|(n, _)| *n == name)
-        .unwrap_or_else(|| panic!("no embedded schema {name}"));
+    let i = schema_index(name);
     PARSED[i].get_or_init(|| {
         serde_json::from_str(COMPILED[i])
             .unwrap_or_else(|e| panic!("embedded schema {name} is not JSON: {e}"))
@@ -118,16 +123,13 @@ pub fn validator(kind: Kind) -> &'static Validator {
 }
 
 /// The compiled validator of a kind for documents as read ([`Tree`]): the one every
-/// record passes through. Compiled once per process: compilation costs far more than
-/// validating a record.
+/// record passes through, compiled from the draft-7 translation (`COMPILED_DRAFT7`),
+/// which embeds its own copy of the shared definitions as every schema does. Compiled once
+/// per process: compilation costs far more than validating a record.
 pub fn tree_validator(kind: Kind) -> &'static Validator<TreeJson> {
     static VALIDATORS: [OnceLock<Validator<TreeJson>>; 16] = [const { OnceLock::new() }; 16];
     VALIDATORS[kind_index(kind)].get_or_init(|| {
-        let i = SCHEMAS
-            .iter()
-            .position(|(n, _)| *n == kind.as_str())
-            .unwrap_or_else(|| panic!("no embedded schema {kind}"));
-        let schema: Value = serde_json::from_str(COMPILED_DRAFT7[i])
+        let schema: Value = serde_json::from_str(COMPILED_DRAFT7[schema_index(kind.as_str())])
             .unwrap_or_else(|e| panic!("embedded schema {kind} is not JSON: {e}"));
         options::<TreeJson>(Draft::Draft7)
             .build(&schema)
