@@ -109,14 +109,14 @@ fn to_draft7(schema: &mut Value, at: &str) {
                         let target = value.as_str().expect("a `$ref` is text");
                         value = Value::from(target.replace("#/$defs/", "#/definitions/"));
                     }
-                    "properties" | "patternProperties" | "$defs" => {
+                    k if SCHEMA_MAPS.contains(&k) => {
                         if let Value::Object(named) = &mut value {
                             for (name, sub) in named.iter_mut() {
                                 to_draft7(sub, &format!("{here}/{name}"));
                             }
                         }
                     }
-                    "enum" | "const" | "required" | "type" | "pattern" | "format" | "$id" => {}
+                    k if DATA.contains(&k) => {}
                     _ => to_draft7(&mut value, &here),
                 }
                 let key = if key == "$defs" {

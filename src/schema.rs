@@ -70,9 +70,12 @@ fn schema_index(name: &str) -> usize {
         .unwrap_or_else(|| panic!("no embedded schema {name}"))
 }
 
+/// A 2020-12 schema as a value, parsed on first use: for the validators that word errors,
+/// for `$ref`s retrieved by name and for the list of known fields. Records are checked
+/// against the draft-7 texts, which each compilation parses itself, so a run without
+/// schema errors parses none of these.
 fn parsed(name: &str) -> &'static Value {
-    // One cell per schema: the threads compiling different kinds at start-up parse their
-    // own schema each, instead of one of them parsing all while the others wait.
+    // One cell per schema: threads meeting errors in different kinds parse their own.
     static PARSED: [OnceLock<Value>; SCHEMAS.len()] = [const { OnceLock::new() }; SCHEMAS.len()];
     let i = schema_index(name);
     PARSED[i].get_or_init(|| {
