@@ -248,7 +248,7 @@ pub fn deadlines(session: &Session, as_of: Date, window: Window) -> Vec<Deadline
         }
     }
 
-    for e in crate::records::all(repo) {
+    for e in Kind::ALL.into_iter().flat_map(|k| repo.entries(k)) {
         for w in e.record.waivers() {
             add(
                 w.until,

@@ -25,7 +25,9 @@ fn records(session: &Session, as_of: Date) -> Vec<(Kind, Vec<Map<String, Value>>
     Kind::ALL
         .into_iter()
         .map(|kind| {
-            let list = crate::records::of_kind(&session.repo, kind)
+            let list = session
+                .repo
+                .entries(kind)
                 .into_iter()
                 .map(|e| {
                     let mut fields = match e.record.to_json() {

@@ -17,7 +17,6 @@ pub mod hash;
 pub mod list;
 pub mod loader;
 pub mod model;
-pub mod records;
 pub mod registry;
 pub mod render;
 pub mod repo;

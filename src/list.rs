@@ -12,50 +12,6 @@ use crate::model::{Date, Kind};
 use crate::rules::Selection;
 use crate::session::Session;
 
-/// The kind a user named: singular (`asset`), plural (`assets`) or with a hyphen
-/// (`continuity-plans`); an unknown word gets a "did you mean".
-pub fn parse_kind(word: &str) -> anyhow::Result<Kind> {
-    let w = word.to_lowercase().replace('-', "_");
-    let found = Kind::ALL.into_iter().find(|k| {
-        k.as_str() == w || k.plural().replace(' ', "_") == w || k.folder() == w && !w.is_empty()
-    });
-    found.ok_or_else(|| {
-        let names = Kind::ALL.iter().map(|k| k.as_str());
-        anyhow::anyhow!(
-            "no record kind `{word}`{}",
-            crate::suggest::did_you_mean(&w, names)
-        )
-    })
-}
-
-/// Key fields shown for each kind (JSON field names of the record), after the id.
-fn key_fields(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Organisation => &["name"],
-        Kind::Unit => &["name", "type", "parent"],
-        Kind::Policy => &["title", "type", "status", "adopted"],
-        Kind::Asset => &["name", "unit", "critical"],
-        Kind::Classification => &[
-            "asset",
-            "date",
-            "confidentiality",
-            "integrity",
-            "availability",
-        ],
-        Kind::Risk => &["title", "asset", "likelihood", "consequence", "status"],
-        Kind::Measure => &["title", "status", "scope", "last_verified"],
-        Kind::Requirement => &["title"],
-        Kind::Incident => &["type", "severity", "detected", "status"],
-        Kind::Plan => &["year", "title", "decided"],
-        Kind::Activity => &["title", "plan", "due", "status"],
-        Kind::Training => &["title", "type", "start"],
-        Kind::ContinuityPlan => &["title", "unit", "documented"],
-        Kind::Evaluation => &["title", "type", "date"],
-        Kind::Review => &["title", "type", "date"],
-        Kind::Finding => &["title", "source", "due", "status"],
-    }
-}
-
 /// One row: column name, the value for JSON, the text for the table.
 type Row = Vec<(String, Value, String)>;
 
@@ -80,13 +36,13 @@ fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
         }
     }
     let derived = (kind == Kind::Asset).then(|| Derived::compute(repo, as_of));
-    crate::records::of_kind(repo, kind)
+    repo.entries(kind)
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
             let fields = e.record.to_json();
             let mut row: Row = vec![("id".into(), json!(e.record.id()), e.record.id().into())];
-            for f in key_fields(kind) {
+            for f in kind.columns() {
                 let v = fields.get(*f).cloned().unwrap_or(Value::Null);
                 let text = cell(&v);
                 row.push(((*f).into(), v, text));
@@ -175,22 +131,4 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
         format!("{table}\n")
     };
     format!("{table}{n} {noun} as of {as_of}, {with_findings} with findings\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_parse_in_several_spellings() {
-        assert_eq!(parse_kind("assets").unwrap(), Kind::Asset);
-        assert_eq!(parse_kind("asset").unwrap(), Kind::Asset);
-        assert_eq!(
-            parse_kind("continuity-plans").unwrap(),
-            Kind::ContinuityPlan
-        );
-        assert_eq!(parse_kind("Policies").unwrap(), Kind::Policy);
-        let err = parse_kind("asets").unwrap_err().to_string();
-        assert!(err.contains("did you mean `asset`"), "{err}");
-    }
 }

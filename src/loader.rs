@@ -12,7 +12,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{FreeText, Kind, Record};
+use crate::model::{AnyRecord, FreeText, Kind};
 use crate::schema;
 use crate::span::{Pos, Span};
 use crate::suggest::closest;
@@ -49,7 +49,7 @@ impl Source {
 /// A record that passed its schema and deserialised.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    pub record: Record,
+    pub record: AnyRecord,
     pub source: Source,
 }
 
@@ -843,7 +843,7 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match Record::from_tree(kind, root.reading(out.free_text)) {
+    match AnyRecord::from_tree(kind, root.reading(out.free_text)) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);

@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use isms::check;
 use isms::config::{self, Config};
 use isms::diagnostic::Severity;
-use isms::model::{Date, FreeText};
+use isms::model::{Date, FreeText, Kind};
 use isms::render::{self, Output};
 use isms::rules::{self, Selection};
 use isms::session::Session;
@@ -329,7 +329,7 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::New { common, kind, id } => {
-            let kind = isms::scaffold::parse_kind(&kind)?;
+            let kind = Kind::from_user(&kind).map_err(anyhow::Error::msg)?;
             isms::scaffold::check_id(&id)?;
             let session = open(&common)?;
             let as_of = as_of(&common, &session.config)?;
@@ -581,7 +581,7 @@ fn run(cli: Cli) -> Result<u8> {
             kind,
             format,
         } => {
-            let kind = isms::list::parse_kind(&kind)?;
+            let kind = Kind::from_user(&kind).map_err(anyhow::Error::msg)?;
             let session = open(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;

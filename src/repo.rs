@@ -8,7 +8,6 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::loader::{LoadResult, Source, in_path_order};
 use crate::model::*;
-use crate::rules::AsRecord;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
 /// repository's own, not an attacker's choice of keys.
@@ -34,14 +33,14 @@ type Bucket = crate::loader::KindLists;
 /// that "first defined" is the first in the files: a later record with the same id
 /// (ignoring case) is a duplicate (REC002) and left out. Records come out of their boxes
 /// here, so each kind's records lie side by side for the rules that read them all.
-fn file_kind<T: AsRecord>(
+fn file_kind<T: Record>(
+    kind: Kind,
     bucket: Bucket,
     out: &mut Vec<Rec<T>>,
     ids: &mut IdMap<usize>,
     diags: &mut Vec<Diagnostic>,
-    unbox: fn(Record) -> Option<Box<T>>,
+    unbox: fn(AnyRecord) -> Option<Box<T>>,
 ) {
-    let kind = T::KIND;
     // Where the first record of an id that failed its schema was defined (a valid first
     // record is found through `ids`).
     let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
@@ -81,7 +80,7 @@ fn file_kind<T: AsRecord>(
                 _ => {
                     let first = &out[at];
                     let line = first.src.value("/id").start.line;
-                    (first.src.path.clone(), line, first.r.record_id())
+                    (first.src.path.clone(), line, first.r.id())
                 }
             };
             let same = if original == id {
@@ -137,35 +136,103 @@ impl<T> std::ops::Deref for Rec<T> {
     }
 }
 
-/// Every valid record, by kind, in path and document order.
-#[derive(Debug, Default)]
-pub struct Repository {
-    pub organisation: Vec<Rec<Organisation>>,
-    pub units: Vec<Rec<Unit>>,
-    pub policies: Vec<Rec<Policy>>,
-    pub assets: Vec<Rec<Asset>>,
-    pub classifications: Vec<Rec<Classification>>,
-    pub risks: Vec<Rec<Risk>>,
-    pub measures: Vec<Rec<Measure>>,
-    pub requirements: Vec<Rec<Requirement>>,
-    pub incidents: Vec<Rec<Incident>>,
-    pub plans: Vec<Rec<Plan>>,
-    pub activities: Vec<Rec<Activity>>,
-    pub trainings: Vec<Rec<Training>>,
-    pub continuity_plans: Vec<Rec<ContinuityPlan>>,
-    pub evaluations: Vec<Rec<Evaluation>>,
-    pub reviews: Vec<Rec<Review>>,
-    pub findings: Vec<Rec<Finding>>,
-    /// Lower-cased ids of every record with a readable id, valid or not, indexed by kind:
-    /// the record's place in its kind's list, or `INVALID`.
-    ids: [IdMap<usize>; Kind::ALL.len()],
-    /// Records per kind, invalid ones included (for the summary line).
-    pub counts: Vec<(Kind, usize)>,
-    /// File texts by relative path, for code frames.
-    pub files: HashMap<Arc<str>, Arc<str>>,
-    /// `isms.toml` when the repository has one: where repository-wide findings point when
-    /// there is no organisation record.
-    pub config_file: Option<Arc<str>>,
+/// Generates [`Repository`] with one list per kind, and what depends on the list of kinds:
+/// filing the loaded records, the kind-agnostic entries and the references of every kind.
+macro_rules! define_repository {
+    ($($variant:ident {
+        name: $name:literal, plural: $plural:literal, folder: $folder:literal, list: $list:ident,
+        $($_rest:tt)*
+    }),* $(,)?) => {
+        /// Every valid record, by kind, in path and document order.
+        #[derive(Debug, Default)]
+        pub struct Repository {
+            $(pub $list: Vec<Rec<$variant>>,)*
+            /// Lower-cased ids of every record with a readable id, valid or not, indexed by
+            /// kind: the record's place in its kind's list, or `INVALID`.
+            ids: [IdMap<usize>; Kind::ALL.len()],
+            /// Records per kind, invalid ones included (for the summary line).
+            pub counts: Vec<(Kind, usize)>,
+            /// File texts by relative path, for code frames.
+            pub files: HashMap<Arc<str>, Arc<str>>,
+            /// `isms.toml` when the repository has one: where repository-wide findings
+            /// point when there is no organisation record.
+            pub config_file: Option<Arc<str>>,
+        }
+
+        impl Repository {
+            /// Files each kind's loaded records into its list, the kinds in parallel; the
+            /// duplicates found are added to `found`, one list per kind.
+            fn file_all(
+                &mut self,
+                mut by_kind: [Bucket; Kind::ALL.len()],
+                found: &mut [Vec<Diagnostic>; Kind::ALL.len()],
+            ) {
+                let Repository { $($list,)* ids, .. } = self;
+                let mut ids_left = ids.iter_mut();
+                let mut found_left = found.iter_mut();
+                rayon::scope(|s| {
+                    $(
+                        let bucket = std::mem::take(&mut by_kind[Kind::$variant as usize]);
+                        // `ids` and `found` are in `Kind::ALL` order, as the table is.
+                        let (Some(ids), Some(found)) = (ids_left.next(), found_left.next()) else {
+                            return;
+                        };
+                        s.spawn(move |_| {
+                            file_kind(Kind::$variant, bucket, $list, ids, found, |r| match r {
+                                AnyRecord::$variant(b) => Some(b),
+                                _ => None,
+                            })
+                        });
+                    )*
+                });
+            }
+
+            /// The valid records of one kind, in path order, as kind-agnostic entries.
+            pub fn entries(&self, kind: Kind) -> Vec<Entry<'_>> {
+                match kind {
+                    $(Kind::$variant => self.$list.iter().map(Entry::of).collect(),)*
+                }
+            }
+
+            /// REC003 for every kind's records, the kinds in parallel, their findings
+            /// joined in table order.
+            fn check_references(&self, diags: &mut Vec<Diagnostic>) {
+                let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
+                let mut found_left = found.iter_mut();
+                rayon::scope(|s| {
+                    $(
+                        let Some(out) = found_left.next() else { return };
+                        let list = &self.$list;
+                        s.spawn(move |_| {
+                            for r in list {
+                                r.r.references(&mut Refs { repo: self, src: &r.src, record: &r.r, diags: out });
+                            }
+                        });
+                    )*
+                });
+                diags.extend(found.into_iter().flatten());
+                self.check_goals(diags);
+            }
+        }
+    };
+}
+kind_table!(define_repository);
+
+/// One valid record, whatever its kind.
+pub struct Entry<'r> {
+    pub kind: Kind,
+    pub record: &'r dyn Record,
+    pub src: &'r Source,
+}
+
+impl<'r> Entry<'r> {
+    fn of<T: Record>(r: &'r Rec<T>) -> Entry<'r> {
+        Entry {
+            kind: r.r.kind(),
+            record: &r.r,
+            src: &r.src,
+        }
+    }
 }
 
 /// The typed records and the problems found while building them.
@@ -183,53 +250,13 @@ impl Repository {
         // Each kind is filed on its own: ids are unique within a kind, so duplicates and
         // "first defined" need only that kind's records, which keep the loader's path
         // order. The kinds are then filed in parallel.
-        let mut by_kind: [Bucket; Kind::ALL.len()] = load.kinds;
+        let by_kind: [Bucket; Kind::ALL.len()] = load.kinds;
         let counts: Vec<usize> = by_kind
             .iter()
             .map(|b| b.valid_len() + b.invalid_len())
             .collect();
         let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
-        macro_rules! file_all {
-            ($($field:ident: $variant:ident),* $(,)?) => {{
-                let Repository { $($field,)* ids, .. } = &mut repo;
-                let mut ids_left = ids.iter_mut();
-                let mut found_left = found.iter_mut();
-                rayon::scope(|s| {
-                    $(
-                        let bucket = std::mem::take(&mut by_kind[Kind::$variant as usize]);
-                        // `ids` and `found` are in `Kind::ALL` order, as the fields are
-                        // listed here.
-                        let (Some(ids), Some(found)) = (ids_left.next(), found_left.next()) else {
-                            return;
-                        };
-                        s.spawn(move |_| {
-                            file_kind(bucket, $field, ids, found, |r| match r {
-                                Record::$variant(b) => Some(b),
-                                _ => None,
-                            })
-                        });
-                    )*
-                });
-            }};
-        }
-        file_all!(
-            organisation: Organisation,
-            units: Unit,
-            policies: Policy,
-            assets: Asset,
-            classifications: Classification,
-            risks: Risk,
-            measures: Measure,
-            requirements: Requirement,
-            incidents: Incident,
-            plans: Plan,
-            activities: Activity,
-            trainings: Training,
-            continuity_plans: ContinuityPlan,
-            evaluations: Evaluation,
-            reviews: Review,
-            findings: Finding,
-        );
+        repo.file_all(by_kind, &mut found);
         diags.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
@@ -298,170 +325,14 @@ impl Repository {
         self.files.get(path).map(|t| &**t)
     }
 
-    /// REC003: references to records that do not exist. The kinds are checked in two
-    /// halves on two threads, their findings joined in a fixed order.
-    fn check_references(&self, diags: &mut Vec<Diagnostic>) {
-        let (first, second) = rayon::join(
-            || {
-                let mut d = Vec::new();
-                self.check_references_of_assets(&mut d);
-                d
-            },
-            || {
-                let mut d = Vec::new();
-                self.check_references_of_the_rest(&mut d);
-                d
-            },
-        );
-        diags.extend(first);
-        diags.extend(second);
-    }
-
-    /// References from units, assets, classifications and risks.
-    fn check_references_of_assets(&self, diags: &mut Vec<Diagnostic>) {
-        let mut refs = Refs { repo: self, diags };
-        for r in &self.units {
-            refs.one(
-                &r.src,
-                Kind::Unit,
-                &r.id,
-                "/parent",
-                Kind::Unit,
-                r.parent.as_deref(),
-            );
-        }
-        for r in &self.assets {
-            refs.one(
-                &r.src,
-                Kind::Asset,
-                &r.id,
-                "/unit",
-                Kind::Unit,
-                r.unit.as_deref(),
-            );
-            refs.many(
-                &r.src,
-                Kind::Asset,
-                &r.id,
-                "/measures",
-                Kind::Measure,
-                &r.measures,
-            );
-            refs.many(
-                &r.src,
-                Kind::Asset,
-                &r.id,
-                "/supports",
-                Kind::Asset,
-                &r.supports,
-            );
-        }
-        for r in &self.classifications {
-            refs.one(
-                &r.src,
-                Kind::Classification,
-                &r.id,
-                "/asset",
-                Kind::Asset,
-                Some(&r.asset),
-            );
-        }
-        for r in &self.risks {
-            refs.one(
-                &r.src,
-                Kind::Risk,
-                &r.id,
-                "/asset",
-                Kind::Asset,
-                r.asset.as_deref(),
-            );
-            refs.one(
-                &r.src,
-                Kind::Risk,
-                &r.id,
-                "/unit",
-                Kind::Unit,
-                r.unit.as_deref(),
-            );
-            refs.many(
-                &r.src,
-                Kind::Risk,
-                &r.id,
-                "/activities",
-                Kind::Activity,
-                &r.activities,
-            );
-        }
-    }
-
-    /// References from incidents, the plan's activities, trainings, continuity plans,
-    /// evaluations, reviews and findings.
-    fn check_references_of_the_rest(&self, diags: &mut Vec<Diagnostic>) {
-        let mut refs = Refs { repo: self, diags };
-        for r in &self.incidents {
-            refs.one(
-                &r.src,
-                Kind::Incident,
-                &r.id,
-                "/unit",
-                Kind::Unit,
-                r.unit.as_deref(),
-            );
-            refs.many(
-                &r.src,
-                Kind::Incident,
-                &r.id,
-                "/assets",
-                Kind::Asset,
-                &r.assets,
-            );
-            refs.many(
-                &r.src,
-                Kind::Incident,
-                &r.id,
-                "/activities",
-                Kind::Activity,
-                &r.activities,
-            );
-        }
+    /// REC003 for an activity's goal, which must be one of its plan's goals.
+    fn check_goals(&self, diags: &mut Vec<Diagnostic>) {
         for r in &self.activities {
-            refs.one(
-                &r.src,
-                Kind::Activity,
-                &r.id,
-                "/plan",
-                Kind::Plan,
-                Some(&r.plan),
-            );
-            refs.one(
-                &r.src,
-                Kind::Activity,
-                &r.id,
-                "/unit",
-                Kind::Unit,
-                r.unit.as_deref(),
-            );
-            refs.many(
-                &r.src,
-                Kind::Activity,
-                &r.id,
-                "/carried_over_from",
-                Kind::Plan,
-                &r.carried_over_from,
-            );
-            refs.many(
-                &r.src,
-                Kind::Activity,
-                &r.id,
-                "/addresses",
-                Kind::Finding,
-                &r.addresses,
-            );
             if let (Some(goal), Some(plan)) = (&r.goal, self.plan(&r.plan))
                 && !plan.goals.iter().any(|g| g.id.eq_ignore_ascii_case(goal))
             {
                 let known: Vec<&str> = plan.goals.iter().map(|g| g.id.as_str()).collect();
-                refs.diags.push(
+                diags.push(
                     Diagnostic::new(
                         "REC003",
                         Severity::Error,
@@ -484,85 +355,24 @@ impl Repository {
                 );
             }
         }
-        for r in &self.trainings {
-            for (i, res) in r.results.iter().enumerate() {
-                refs.one(
-                    &r.src,
-                    Kind::Training,
-                    &r.id,
-                    &format!("/results/{i}/unit"),
-                    Kind::Unit,
-                    Some(&res.unit),
-                );
-            }
-        }
-        for r in &self.continuity_plans {
-            refs.one(
-                &r.src,
-                Kind::ContinuityPlan,
-                &r.id,
-                "/unit",
-                Kind::Unit,
-                r.unit.as_deref(),
-            );
-            refs.many(
-                &r.src,
-                Kind::ContinuityPlan,
-                &r.id,
-                "/assets",
-                Kind::Asset,
-                &r.assets,
-            );
-        }
-        for r in &self.evaluations {
-            for (i, s) in r.scope.iter().enumerate() {
-                if s != "all" {
-                    refs.one(
-                        &r.src,
-                        Kind::Evaluation,
-                        &r.id,
-                        &format!("/scope/{i}"),
-                        Kind::Asset,
-                        Some(s),
-                    );
-                }
-            }
-        }
-        for r in &self.reviews {
-            refs.many(&r.src, Kind::Review, &r.id, "/units", Kind::Unit, &r.units);
-        }
-        for r in &self.findings {
-            refs.one(
-                &r.src,
-                Kind::Finding,
-                &r.id,
-                "/source",
-                Kind::Review,
-                Some(&r.source),
-            );
-        }
     }
 }
 
+/// Checks the references one record makes (REC003).
 struct Refs<'a> {
     repo: &'a Repository,
+    src: &'a Source,
+    record: &'a dyn Record,
     diags: &'a mut Vec<Diagnostic>,
 }
 
-impl Refs<'_> {
-    fn one(
-        &mut self,
-        src: &Source,
-        kind: Kind,
-        id: &str,
-        pointer: &str,
-        target: Kind,
-        value: Option<&str>,
-    ) {
+impl References for Refs<'_> {
+    fn one(&mut self, pointer: &str, target: Kind, value: Option<&str>) {
         let Some(value) = value else { return };
         if self.repo.exists(target, value) {
             return;
         }
+        let (kind, id, src) = (self.record.kind(), self.record.id(), self.src);
         let candidates: Vec<&str> = self.repo.ids[target as usize]
             .keys()
             .map(|k| &**k)
@@ -585,19 +395,11 @@ impl Refs<'_> {
         );
     }
 
-    fn many(
-        &mut self,
-        src: &Source,
-        kind: Kind,
-        id: &str,
-        pointer: &str,
-        target: Kind,
-        values: &[String],
-    ) {
+    fn many(&mut self, pointer: &str, target: Kind, values: &[String]) {
         for (i, v) in values.iter().enumerate() {
             // The pointer is written only for a reference that is missing.
             if !self.repo.exists(target, v) {
-                self.one(src, kind, id, &format!("{pointer}/{i}"), target, Some(v));
+                self.one(&format!("{pointer}/{i}"), target, Some(v));
             }
         }
     }

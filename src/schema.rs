@@ -37,25 +37,13 @@ macro_rules! schema_files {
     };
 }
 
-schema_files!(
-    "common",
-    "organisation",
-    "unit",
-    "policy",
-    "asset",
-    "classification",
-    "risk",
-    "measure",
-    "requirement",
-    "incident",
-    "plan",
-    "activity",
-    "training",
-    "continuity_plan",
-    "evaluation",
-    "review",
-    "finding",
-);
+/// The schema files are `common` and one per kind of the table, named as the kind.
+macro_rules! schema_files_of_kinds {
+    ($($variant:ident { name: $name:literal, $($_rest:tt)* }),* $(,)?) => {
+        schema_files!("common", $($name),*);
+    };
+}
+crate::model::kind_table!(schema_files_of_kinds);
 
 /// The text of one schema file by name (`asset`, `common`).
 pub fn text(name: &str) -> Option<&'static str> {
@@ -117,7 +105,8 @@ fn options<F: jsonschema::json::Json>(
 /// never makes.
 pub fn validator(kind: Kind) -> &'static Validator {
     // One cell per kind, so that threads meeting different kinds compile them in parallel.
-    static VALIDATORS: [OnceLock<Validator>; 16] = [const { OnceLock::new() }; 16];
+    static VALIDATORS: [OnceLock<Validator>; Kind::ALL.len()] =
+        [const { OnceLock::new() }; Kind::ALL.len()];
     VALIDATORS[kind_index(kind)].get_or_init(|| {
         options::<jsonschema::json::SerdeJson>(Draft::Draft202012)
             .build(parsed(kind.as_str()))
@@ -130,7 +119,8 @@ pub fn validator(kind: Kind) -> &'static Validator {
 /// which embeds its own copy of the shared definitions as every schema does. Compiled once
 /// per process: compilation costs far more than validating a record.
 pub fn tree_validator(kind: Kind) -> &'static Validator<TreeJson> {
-    static VALIDATORS: [OnceLock<Validator<TreeJson>>; 16] = [const { OnceLock::new() }; 16];
+    static VALIDATORS: [OnceLock<Validator<TreeJson>>; Kind::ALL.len()] =
+        [const { OnceLock::new() }; Kind::ALL.len()];
     VALIDATORS[kind_index(kind)].get_or_init(|| {
         let schema: Value = serde_json::from_str(COMPILED_DRAFT7[schema_index(kind.as_str())])
             .unwrap_or_else(|e| panic!("embedded schema {kind} is not JSON: {e}"));

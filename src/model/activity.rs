@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// One activity of a plan.
@@ -24,6 +24,12 @@ record! {
         pub carried_over_from: Vec<String>,
         #[serde(default)]
         pub addresses: Vec<String>,
+    }
+    fn references(&self, refs) {
+        refs.one("/plan", Kind::Plan, Some(&self.plan));
+        refs.one("/unit", Kind::Unit, self.unit.as_deref());
+        refs.many("/carried_over_from", Kind::Plan, &self.carried_over_from);
+        refs.many("/addresses", Kind::Finding, &self.addresses);
     }
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Kind;
+
 record! {
     /// An information asset.
     pub struct Asset {
@@ -32,6 +34,11 @@ record! {
         pub supports: Vec<String>,
         #[serde(default)]
         pub description: super::Prose,
+    }
+    fn references(&self, refs) {
+        refs.one("/unit", Kind::Unit, self.unit.as_deref());
+        refs.many("/measures", Kind::Measure, &self.measures);
+        refs.many("/supports", Kind::Asset, &self.supports);
     }
 }
 

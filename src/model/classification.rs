@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// One classification of one asset at one date.
@@ -22,6 +22,9 @@ record! {
         pub traceability: Option<u8>,
         #[serde(default)]
         pub rationale: super::Prose,
+    }
+    fn references(&self, refs) {
+        refs.one("/asset", Kind::Asset, Some(&self.asset));
     }
 }
 

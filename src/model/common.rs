@@ -1,127 +1,9 @@
-//! Fields every record has, and the list of kinds.
+//! What every record has: the common fields, the record trait, and the macro that declares
+//! a record type with both.
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
-
-/// The sixteen record kinds, named as in the `kind:` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Organisation,
-    Unit,
-    Policy,
-    Asset,
-    Classification,
-    Risk,
-    Measure,
-    Requirement,
-    Incident,
-    Plan,
-    Activity,
-    Training,
-    ContinuityPlan,
-    Evaluation,
-    Review,
-    Finding,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 16] = [
-        Kind::Organisation,
-        Kind::Unit,
-        Kind::Policy,
-        Kind::Asset,
-        Kind::Classification,
-        Kind::Risk,
-        Kind::Measure,
-        Kind::Requirement,
-        Kind::Incident,
-        Kind::Plan,
-        Kind::Activity,
-        Kind::Training,
-        Kind::ContinuityPlan,
-        Kind::Evaluation,
-        Kind::Review,
-        Kind::Finding,
-    ];
-
-    /// The name used in `kind:` and in file names of `schemas/`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Organisation => "organisation",
-            Kind::Unit => "unit",
-            Kind::Policy => "policy",
-            Kind::Asset => "asset",
-            Kind::Classification => "classification",
-            Kind::Risk => "risk",
-            Kind::Measure => "measure",
-            Kind::Requirement => "requirement",
-            Kind::Incident => "incident",
-            Kind::Plan => "plan",
-            Kind::Activity => "activity",
-            Kind::Training => "training",
-            Kind::ContinuityPlan => "continuity_plan",
-            Kind::Evaluation => "evaluation",
-            Kind::Review => "review",
-            Kind::Finding => "finding",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
-    /// The plural used in summaries ("assets 120").
-    pub fn plural(self) -> &'static str {
-        match self {
-            Kind::Organisation => "organisation",
-            Kind::Unit => "units",
-            Kind::Policy => "policies",
-            Kind::Asset => "assets",
-            Kind::Classification => "classifications",
-            Kind::Risk => "risks",
-            Kind::Measure => "measures",
-            Kind::Requirement => "requirements",
-            Kind::Incident => "incidents",
-            Kind::Plan => "plans",
-            Kind::Activity => "activities",
-            Kind::Training => "trainings",
-            Kind::ContinuityPlan => "continuity plans",
-            Kind::Evaluation => "evaluations",
-            Kind::Review => "reviews",
-            Kind::Finding => "findings",
-        }
-    }
-
-    /// The conventional folder of the kind in a repository (`isms new` writes there).
-    pub fn folder(self) -> &'static str {
-        match self {
-            Kind::Organisation => "",
-            Kind::Unit => "units",
-            Kind::Policy => "policies",
-            Kind::Asset => "assets",
-            Kind::Classification => "classifications",
-            Kind::Risk => "risks",
-            Kind::Measure => "measures",
-            Kind::Requirement => "requirements",
-            Kind::Incident => "incidents",
-            Kind::Plan => "plans",
-            Kind::Activity => "activities",
-            Kind::Training => "training",
-            Kind::ContinuityPlan => "continuity",
-            Kind::Evaluation => "evaluations",
-            Kind::Review => "reviews",
-            Kind::Finding => "findings",
-        }
-    }
-}
-
-impl std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use super::{Date, Kind};
 
 /// A waiver: silences one rule for its record until `until` (inclusive).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,11 +15,39 @@ pub struct Waiver {
     pub approved_by: Option<String>,
 }
 
+/// What every record is, whatever its kind: the one trait the repository, the rules' sink
+/// and the kind-agnostic commands (`list`, `export`, `due`) use. Implemented by [`record!`].
+pub trait Record: Sync + Send + std::fmt::Debug {
+    fn kind(&self) -> Kind;
+    fn id(&self) -> &str;
+    fn waivers(&self) -> &[Waiver];
+    /// The record's fields as JSON, in the model's field order.
+    fn to_json(&self) -> serde_json::Value;
+    /// Tells `refs` every reference the record makes to another record (REC003).
+    fn references(&self, refs: &mut dyn References) {
+        let _ = refs;
+    }
+}
+
+/// Receives a record's references: the JSON pointer of the field, the kind referred to and
+/// the id written there.
+pub trait References {
+    /// A field holding one id (absent: no reference).
+    fn one(&mut self, pointer: &str, target: Kind, id: Option<&str>);
+    /// A field holding a list of ids; each is at `pointer/<index>`.
+    fn many(&mut self, pointer: &str, target: Kind, ids: &[String]);
+}
+
 /// Declares a record type with the fields every kind shares (`id`, `tags`, `notes`,
-/// `waivers`) ahead of its own. A plain struct, not `#[serde(flatten)]`: flattening buffers
-/// every record and hides the field list the schema agreement test reads.
+/// `waivers`) ahead of its own, and implements [`Record`] for it; the optional
+/// `fn references(&self, refs) { .. }` after the struct lists the references it makes.
+/// The type's name is its [`Kind`] variant's. A plain struct, not `#[serde(flatten)]`:
+/// flattening buffers every record and hides the field list the schema agreement test reads.
 macro_rules! record {
-    ($(#[$m:meta])* pub struct $name:ident { $($(#[$fm:meta])* pub $f:ident : $t:ty),* $(,)? }) => {
+    (
+        $(#[$m:meta])* pub struct $name:ident { $($(#[$fm:meta])* pub $f:ident : $t:ty),* $(,)? }
+        $(fn references(&$s:ident, $refs:ident) $body:block)?
+    ) => {
         $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct $name {
@@ -149,6 +59,25 @@ macro_rules! record {
             #[serde(default)]
             pub waivers: Vec<$crate::model::Waiver>,
             $($(#[$fm])* pub $f: $t,)*
+        }
+
+        impl $crate::model::Record for $name {
+            fn kind(&self) -> $crate::model::Kind {
+                $crate::model::Kind::$name
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn waivers(&self) -> &[$crate::model::Waiver] {
+                &self.waivers
+            }
+            fn to_json(&self) -> serde_json::Value {
+                // The model types are plain data: serialising them cannot fail.
+                serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+            }
+            $(
+                fn references(&$s, $refs: &mut dyn $crate::model::References) $body
+            )?
         }
     };
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// A continuity plan with reserve routines for a unit's processes.
@@ -16,6 +16,10 @@ record! {
         pub documented: Option<Date>,
         #[serde(default)]
         pub exercises: Vec<Exercise>,
+    }
+    fn references(&self, refs) {
+        refs.one("/unit", Kind::Unit, self.unit.as_deref());
+        refs.many("/assets", Kind::Asset, &self.assets);
     }
 }
 

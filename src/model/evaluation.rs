@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Severity};
+use super::{Date, Kind, Severity};
 
 record! {
     /// One technical security test and its findings.
@@ -17,6 +17,14 @@ record! {
         pub scope: Vec<String>,
         #[serde(default)]
         pub findings: Vec<EvaluationFinding>,
+    }
+    fn references(&self, refs) {
+        // `all` is a word, not an asset id.
+        for (i, s) in self.scope.iter().enumerate() {
+            if s != "all" {
+                refs.one(&format!("/scope/{i}"), Kind::Asset, Some(s));
+            }
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// A recommendation from a review, usually an external audit.
@@ -16,6 +16,9 @@ record! {
         pub status: FindingState,
         #[serde(default)]
         pub response: Option<String>,
+    }
+    fn references(&self, refs) {
+        refs.one("/source", Kind::Review, Some(&self.source));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, DateTime};
+use super::{Date, DateTime, Kind};
 
 record! {
     /// A security incident.
@@ -39,6 +39,11 @@ record! {
         pub lessons: Option<String>,
         #[serde(default)]
         pub activities: Vec<String>,
+    }
+    fn references(&self, refs) {
+        refs.one("/unit", Kind::Unit, self.unit.as_deref());
+        refs.many("/assets", Kind::Asset, &self.assets);
+        refs.many("/activities", Kind::Activity, &self.activities);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Body, Date};
+use super::{Body, Date, Kind};
 
 record! {
     /// A review of the ISMS.
@@ -21,6 +21,9 @@ record! {
         pub score: Option<f64>,
         #[serde(default)]
         pub level: Option<u8>,
+    }
+    fn references(&self, refs) {
+        refs.many("/units", Kind::Unit, &self.units);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// A risk assessment of an asset or a unit.
@@ -25,6 +25,11 @@ record! {
         pub status: RiskStatus,
         #[serde(default)]
         pub description: super::Prose,
+    }
+    fn references(&self, refs) {
+        refs.one("/asset", Kind::Asset, self.asset.as_deref());
+        refs.one("/unit", Kind::Unit, self.unit.as_deref());
+        refs.many("/activities", Kind::Activity, &self.activities);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Date;
+use super::{Date, Kind};
 
 record! {
     /// A campaign with per-unit results.
@@ -17,6 +17,11 @@ record! {
         pub audience: Vec<String>,
         #[serde(default)]
         pub results: Vec<TrainingResult>,
+    }
+    fn references(&self, refs) {
+        for (i, result) in self.results.iter().enumerate() {
+            refs.one(&format!("/results/{i}/unit"), Kind::Unit, Some(&result.unit));
+        }
     }
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Kind;
+
 record! {
     /// An organisational unit.
     pub struct Unit {
@@ -16,6 +18,9 @@ record! {
         pub essential_services: Vec<String>,
         #[serde(default)]
         pub description: super::Prose,
+    }
+    fn references(&self, refs) {
+        refs.one("/parent", Kind::Unit, self.parent.as_deref());
     }
 }
 

@@ -193,41 +193,6 @@ impl Context<'_> {
     }
 }
 
-/// A record type the sink can report on: its kind, id and waivers.
-pub trait AsRecord {
-    const KIND: Kind;
-    fn record_id(&self) -> &str;
-    fn record_waivers(&self) -> &[Waiver];
-}
-
-macro_rules! as_record {
-    ($($t:ident),*) => {$(
-        impl AsRecord for $t {
-            const KIND: Kind = Kind::$t;
-            fn record_id(&self) -> &str { &self.id }
-            fn record_waivers(&self) -> &[Waiver] { &self.waivers }
-        }
-    )*};
-}
-as_record!(
-    Organisation,
-    Unit,
-    Policy,
-    Asset,
-    Classification,
-    Risk,
-    Measure,
-    Requirement,
-    Incident,
-    Plan,
-    Activity,
-    Training,
-    ContinuityPlan,
-    Evaluation,
-    Review,
-    Finding
-);
-
 /// Collects one rule's findings, stamping its code and the configured severity, and
 /// setting aside findings that a valid waiver silences.
 pub struct Sink<'a> {
@@ -259,7 +224,7 @@ impl<'a> Sink<'a> {
     }
 
     /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
-    pub fn at<T: AsRecord>(
+    pub fn at<T: Record>(
         &mut self,
         rec: &Rec<T>,
         pointer: &str,
@@ -270,19 +235,19 @@ impl<'a> Sink<'a> {
 
     /// Like [`Sink::at`], for a finding that also concerns another record (`also`: the
     /// unit whose figures a training record holds): a waiver on either silences it.
-    pub fn at_also<T: AsRecord, U: AsRecord>(
+    pub fn at_also<T: Record, U: Record>(
         &mut self,
         rec: &Rec<T>,
         also: Option<&U>,
         pointer: &str,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
-        let waived = also.is_some_and(|u| self.waives(u.record_waivers()));
+        let waived = also.is_some_and(|u| self.waives(u.waivers()));
         self.push_about(&rec.r, &rec.src, pointer, message.into(), waived)
     }
 
     /// Like [`Sink::at`], for a record whose source is given separately.
-    pub fn at_source<T: AsRecord>(
+    pub fn at_source<T: Record + ?Sized>(
         &mut self,
         r: &T,
         src: &Source,
@@ -299,7 +264,7 @@ impl<'a> Sink<'a> {
             .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of)
     }
 
-    fn push_about<T: AsRecord>(
+    fn push_about<T: Record + ?Sized>(
         &mut self,
         r: &T,
         src: &Source,
@@ -314,8 +279,8 @@ impl<'a> Sink<'a> {
         };
         let d = Diagnostic::new(self.meta.code, self.meta.severity, message)
             .at(src.path.clone(), Some(span))
-            .about(T::KIND, r.record_id());
-        let waived = waived_elsewhere || self.waives(r.record_waivers());
+            .about(r.kind(), r.id());
+        let waived = waived_elsewhere || self.waives(r.waivers());
         let list = if waived {
             &mut self.waived
         } else {

@@ -29,7 +29,7 @@ fn via_value(kind: Kind, value: Value) -> Result<String, String> {
         ($($kind:ident => $ty:ty),* $(,)?) => {
             match kind {
                 $(Kind::$kind => serde_json::from_value::<$ty>(v)
-                    .map(|r| format!("{:?}", Record::$kind(Box::new(r))))
+                    .map(|r| format!("{:?}", AnyRecord::$kind(Box::new(r))))
                     .map_err(|e| e.to_string()),)*
             }
         };
@@ -89,7 +89,7 @@ fn compare(kind: Kind, tree: &Tree<'_>, value: &Value, what: &str) -> bool {
     let by_value = schema::validator(kind).is_valid(value);
     assert_eq!(by_tree, by_value, "{what}: schema verdicts differ");
     if by_tree {
-        let typed = Record::from_tree(kind, tree.root())
+        let typed = AnyRecord::from_tree(kind, tree.root())
             .map(|r| format!("{r:?}"))
             .map_err(|(_, message)| message);
         assert_eq!(

@@ -1,5 +1,6 @@
-use crate::repo::Rec;
-use crate::rules::{self, AsRecord, Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::model::Kind;
+use crate::repo::Entry;
+use crate::rules::{self, Context, Rule, RuleMeta, Sink, declare_rule, plural};
 use crate::suggest::did_you_mean;
 
 declare_rule! {
@@ -56,45 +57,21 @@ impl Rule for InvalidWaiver {
 
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let codes: Vec<&'static str> = rules::all().iter().map(|r| r.meta().code).collect();
-        macro_rules! each_kind {
-            ($($vec:ident),* $(,)?) => {$(
-                for rec in &cx.repo.$vec {
-                    check_waivers(cx, sink, rec, &codes);
-                }
-            )*};
+        for kind in Kind::ALL {
+            for entry in cx.repo.entries(kind) {
+                check_waivers(cx, sink, &entry, &codes);
+            }
         }
-        each_kind!(
-            organisation,
-            units,
-            policies,
-            assets,
-            classifications,
-            risks,
-            measures,
-            requirements,
-            incidents,
-            plans,
-            activities,
-            trainings,
-            continuity_plans,
-            evaluations,
-            reviews,
-            findings,
-        );
     }
 }
 
-fn check_waivers<T: AsRecord>(
-    cx: &Context<'_>,
-    sink: &mut Sink<'_>,
-    rec: &Rec<T>,
-    codes: &[&'static str],
-) {
-    let (kind, id) = (T::KIND.as_str().replace('_', " "), rec.r.record_id());
-    for (i, w) in rec.r.record_waivers().iter().enumerate() {
+fn check_waivers(cx: &Context<'_>, sink: &mut Sink<'_>, rec: &Entry<'_>, codes: &[&'static str]) {
+    let (kind, id) = (rec.kind.as_str().replace('_', " "), rec.record.id());
+    for (i, w) in rec.record.waivers().iter().enumerate() {
         if rules::find(&w.rule).is_none() {
-            sink.at(
-                rec,
+            sink.at_source(
+                rec.record,
+                rec.src,
                 &format!("/waivers/{i}/rule"),
                 format!(
                     "waiver on {kind} `{id}` names `{}`, which is not a rule code{}",
@@ -106,7 +83,7 @@ fn check_waivers<T: AsRecord>(
                 Some("correct the code to a rule code of the catalogue, such as `DOC001`".into());
         }
         if w.until < cx.as_of {
-            sink.at(rec, &format!("/waivers/{i}/until"), format!(
+            sink.at_source(rec.record, rec.src, &format!("/waivers/{i}/until"), format!(
                 "waiver of `{}` on {kind} `{id}` expired {}, {} ago; it silences nothing",
                 w.rule,
                 w.until,

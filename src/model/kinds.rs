@@ -1,0 +1,316 @@
+//! The table of record kinds: every per-kind list in `isms` is generated from it.
+//!
+//! A kind is one row of [`kind_table!`]. The macro hands the table to a callback macro, so each
+//! layer generates what it needs from the same rows: [`Kind`] and [`AnyRecord`] here, the
+//! repository's per-kind lists (`repo`), the embedded schemas (`schema`), the templates of
+//! `isms init` and `isms new` (`scaffold`). Adding a kind is a row here, its model file, its
+//! schema, its two templates and a fixture (see `docs/architecture.md`).
+
+use serde::{Deserialize, Serialize};
+
+use super::*;
+
+/// Calls `$callback!` with the table of kinds, one row per kind in catalogue order:
+///
+/// - the `Kind` variant, which is also the model type's name;
+/// - `name`: the `kind:` value, and the schema and template file name;
+/// - `plural`: the word of summaries ("assets 120");
+/// - `folder`: the conventional folder (`isms new` writes there, editors map schemas to it);
+/// - `list`: the repository's field holding the kind's records;
+/// - `path`: where `isms new` writes a record (`{id}`, `{year}` of `--as-of`);
+/// - `example`: where `isms init` writes its example record (`{{year}}` of `--as-of`);
+/// - `columns`: the fields `isms list` shows after the id.
+macro_rules! kind_table {
+    ($callback:ident) => {
+        $callback! {
+            Organisation { name: "organisation", plural: "organisation", folder: "",
+                list: organisation, path: "organisation.yaml", example: "organisation.yaml",
+                columns: ["name"] },
+            Unit { name: "unit", plural: "units", folder: "units",
+                list: units, path: "units/{id}.yaml", example: "units/kommunstyrelsen.yaml",
+                columns: ["name", "type", "parent"] },
+            Policy { name: "policy", plural: "policies", folder: "policies",
+                list: policies, path: "policies/{id}.yaml",
+                example: "policies/informationssakerhetspolicy.yaml",
+                columns: ["title", "type", "status", "adopted"] },
+            Asset { name: "asset", plural: "assets", folder: "assets",
+                list: assets, path: "assets/{id}.yaml", example: "assets/diarium.yaml",
+                columns: ["name", "unit", "critical"] },
+            Classification { name: "classification", plural: "classifications",
+                folder: "classifications", list: classifications,
+                path: "classifications/{id}.yaml",
+                example: "classifications/diarium-{{year}}.yaml",
+                columns: ["asset", "date", "confidentiality", "integrity", "availability"] },
+            Risk { name: "risk", plural: "risks", folder: "risks",
+                list: risks, path: "risks/{id}.yaml", example: "risks/r-{{year}}-001.yaml",
+                columns: ["title", "asset", "likelihood", "consequence", "status"] },
+            Measure { name: "measure", plural: "measures", folder: "measures",
+                list: measures, path: "measures/{id}.yaml",
+                example: "measures/logg-och-intrangsovervakning.yaml",
+                columns: ["title", "status", "scope", "last_verified"] },
+            Requirement { name: "requirement", plural: "requirements", folder: "requirements",
+                list: requirements, path: "requirements/{id}.yaml",
+                example: "requirements/kansliga-personuppgifter.yaml",
+                columns: ["title"] },
+            Incident { name: "incident", plural: "incidents", folder: "incidents",
+                list: incidents, path: "incidents/{year}/{id}.yaml",
+                example: "incidents/{{year}}/INC-{{year}}-001.yaml",
+                columns: ["type", "severity", "detected", "status"] },
+            Plan { name: "plan", plural: "plans", folder: "plans",
+                list: plans, path: "plans/{id}.yaml", example: "plans/{{year}}.yaml",
+                columns: ["year", "title", "decided"] },
+            Activity { name: "activity", plural: "activities", folder: "activities",
+                list: activities, path: "activities/{year}/{id}.yaml",
+                example: "activities/{{year}}/act-{{year}}-01.yaml",
+                columns: ["title", "plan", "due", "status"] },
+            Training { name: "training", plural: "trainings", folder: "training",
+                list: trainings, path: "training/{id}.yaml",
+                example: "training/grundutbildning-{{year}}.yaml",
+                columns: ["title", "type", "start"] },
+            ContinuityPlan { name: "continuity_plan", plural: "continuity plans",
+                folder: "continuity", list: continuity_plans, path: "continuity/{id}.yaml",
+                example: "continuity/kp-diarium.yaml",
+                columns: ["title", "unit", "documented"] },
+            Evaluation { name: "evaluation", plural: "evaluations", folder: "evaluations",
+                list: evaluations, path: "evaluations/{id}.yaml",
+                example: "evaluations/pentest-{{year}}.yaml",
+                columns: ["title", "type", "date"] },
+            Review { name: "review", plural: "reviews", folder: "reviews",
+                list: reviews, path: "reviews/{id}.yaml",
+                example: "reviews/revision-{{year}}.yaml",
+                columns: ["title", "type", "date"] },
+            Finding { name: "finding", plural: "findings", folder: "findings",
+                list: findings, path: "findings/{id}.yaml",
+                example: "findings/revision-{{year}}-r1.yaml",
+                columns: ["title", "source", "due", "status"] },
+        }
+    };
+}
+pub(crate) use kind_table;
+
+/// Generates [`Kind`], its names and [`AnyRecord`] from the table.
+macro_rules! define_kinds {
+    ($($variant:ident {
+        name: $name:literal, plural: $plural:literal, folder: $folder:literal,
+        list: $list:ident, path: $path:literal, example: $example:literal,
+        columns: [$($column:literal),* $(,)?] $(,)?
+    }),* $(,)?) => {
+        /// The record kinds, named as in the `kind:` field.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Kind {
+            $($variant,)*
+        }
+
+        impl Kind {
+            /// Every kind, in table order (the order of summaries and exports).
+            pub const ALL: [Kind; [$(Kind::$variant),*].len()] = [$(Kind::$variant),*];
+
+            /// The name used in `kind:` and in the file names of `schemas/` and templates.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $name,)*
+                }
+            }
+
+            /// The plural used in summaries ("assets 120").
+            pub fn plural(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $plural,)*
+                }
+            }
+
+            /// The conventional folder of the kind in a repository (`""`: the root).
+            pub fn folder(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $folder,)*
+                }
+            }
+
+            /// Where `isms new` writes a record, with `{id}` and `{year}` to fill in.
+            pub fn path_pattern(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $path,)*
+                }
+            }
+
+            /// Where `isms init` writes the kind's example record, with `{{year}}`.
+            pub fn example_path(self) -> &'static str {
+                match self {
+                    $(Kind::$variant => $example,)*
+                }
+            }
+
+            /// The fields `isms list` shows after the id (JSON field names of the record).
+            pub fn columns(self) -> &'static [&'static str] {
+                match self {
+                    $(Kind::$variant => &[$($column),*],)*
+                }
+            }
+        }
+
+        /// A record of any kind. Boxed: records move from the parsing threads to the
+        /// repository as a pointer, where the largest record is hundreds of bytes, and no
+        /// second copy of every record is alive at once.
+        #[derive(Debug, Clone)]
+        pub enum AnyRecord {
+            $($variant(Box<$variant>),)*
+        }
+
+        impl AnyRecord {
+            /// The typed record of a document that has passed its schema (see
+            /// [`AnyRecord::from_tree`]).
+            fn typed(
+                kind: Kind,
+                value: crate::tree::NodeRef<'_>,
+            ) -> Result<AnyRecord, (String, String)> {
+                Ok(match kind {
+                    $(Kind::$variant => AnyRecord::$variant(Box::new(deserialize(value)?)),)*
+                })
+            }
+
+            /// The record as the kind-agnostic record trait.
+            pub fn as_record(&self) -> &dyn Record {
+                match self {
+                    $(AnyRecord::$variant(r) => &**r,)*
+                }
+            }
+        }
+    };
+}
+kind_table!(define_kinds);
+
+impl Kind {
+    /// The kind a `kind:` field names, exactly as written.
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The kind a user named on the command line: its name (`continuity_plan`), its plural
+    /// (`assets`, `continuity_plans`) or its folder (`continuity`), in any case, with `-`
+    /// for `_`. The one parser of `isms new`, `isms list` and `isms schema`.
+    pub fn from_user(word: &str) -> Result<Kind, String> {
+        let w = word.trim().to_lowercase().replace('-', "_");
+        Kind::ALL
+            .into_iter()
+            .find(|k| {
+                k.as_str() == w
+                    || k.plural().replace(' ', "_") == w
+                    || (!w.is_empty() && k.folder() == w)
+            })
+            .ok_or_else(|| {
+                let names = Kind::ALL.map(Kind::as_str);
+                format!(
+                    "unknown kind `{word}`{} (kinds: {})",
+                    crate::suggest::did_you_mean(&w, names),
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl AnyRecord {
+    /// The typed record of a document that has passed its schema. Errors are rare here
+    /// (an impossible date), so the first pass keeps no path; only on failure does a second
+    /// pass track where, for the diagnostic: the error carries the JSON pointer of the
+    /// offending value.
+    pub fn from_tree(
+        kind: Kind,
+        value: crate::tree::NodeRef<'_>,
+    ) -> Result<AnyRecord, (String, String)> {
+        AnyRecord::typed(kind, value)
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.as_record().kind()
+    }
+
+    pub fn id(&self) -> &str {
+        self.as_record().id()
+    }
+
+    pub fn waivers(&self) -> &[Waiver] {
+        self.as_record().waivers()
+    }
+}
+
+/// One record type's value from a document tree, with the pointer of the offending value
+/// when it fails.
+fn deserialize<T: serde::de::DeserializeOwned>(
+    v: crate::tree::NodeRef<'_>,
+) -> Result<T, (String, String)> {
+    match T::deserialize(v) {
+        Ok(t) => Ok(t),
+        Err(_) => match serde_path_to_error::deserialize::<_, T>(v) {
+            Ok(t) => Ok(t),
+            Err(e) => {
+                let pointer = path_to_pointer(e.path());
+                Err((pointer, e.into_inner().to_string()))
+            }
+        },
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut s = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                s.push('/');
+                s.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                s.push('/');
+                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_is_named_by_its_name_plural_or_folder_in_any_case() {
+        for (word, kind) in [
+            ("asset", Kind::Asset),
+            ("assets", Kind::Asset),
+            ("Assets", Kind::Asset),
+            ("continuity-plan", Kind::ContinuityPlan),
+            ("continuity_plans", Kind::ContinuityPlan),
+            ("continuity", Kind::ContinuityPlan),
+            ("training", Kind::Training),
+            ("trainings", Kind::Training),
+            ("policies", Kind::Policy),
+        ] {
+            assert_eq!(Kind::from_user(word), Ok(kind), "{word}");
+        }
+        let err = Kind::from_user("asets").unwrap_err();
+        assert!(err.contains("did you mean `asset`"), "{err}");
+        assert!(Kind::from_user("").is_err());
+    }
+
+    #[test]
+    fn names_are_unique_and_paths_lie_in_the_folder() {
+        for (i, a) in Kind::ALL.iter().enumerate() {
+            for b in &Kind::ALL[i + 1..] {
+                assert_ne!(a.as_str(), b.as_str());
+                assert_ne!(a.plural(), b.plural());
+                assert_ne!(a.folder(), b.folder());
+            }
+            assert!(a.path_pattern().starts_with(a.folder()), "{a}");
+            assert!(a.example_path().starts_with(a.folder()), "{a}");
+            assert!(a.path_pattern().contains("{id}") || *a == Kind::Organisation);
+        }
+    }
+}
