@@ -648,7 +648,10 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Schema { kind } => {
             match kind {
                 Some(k) => {
-                    let text = isms::schema::text(&k).ok_or_else(|| {
+                    // A kind as `new` and `list` take it (`assets`, `continuity-plan`), or `common`.
+                    let kind = Kind::from_user(&k).ok();
+                    let name: &str = kind.map_or(&k, |kind| kind.as_str());
+                    let text = isms::schema::text(name).ok_or_else(|| {
                         let names = isms::schema::SCHEMAS.iter().map(|(n, _)| *n);
                         anyhow::anyhow!(
                             "no schema for `{k}`{}",

@@ -140,7 +140,7 @@ impl<T> std::ops::Deref for Rec<T> {
 /// filing the loaded records, the kind-agnostic entries and the references of every kind.
 macro_rules! define_repository {
     ($($variant:ident {
-        name: $name:literal, plural: $plural:literal, folder: $folder:literal, list: $list:ident,
+        kind: $kind:ident, plural: $plural:literal, folder: $folder:literal, list: $list:ident,
         $($_rest:tt)*
     }),* $(,)?) => {
         /// Every valid record, by kind, in path and document order.

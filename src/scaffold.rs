@@ -13,27 +13,35 @@ use crate::session::Session;
 /// Where `init` puts the JSON Schemas, relative to the repository root.
 pub const SCHEMA_DIR: &str = ".isms/schemas";
 
-/// Generates the template lookups from the table of kinds: each kind's templates are
-/// `templates/scaffold/init/<kind>.yaml` and `templates/scaffold/new/<kind>.yaml`.
+/// Each kind's templates, `templates/kinds/<kind>.yaml`, by the table of kinds.
 macro_rules! define_templates {
-    ($($variant:ident { name: $name:literal, $($_rest:tt)* }),* $(,)?) => {
-        /// The example record `init` writes for a kind (its path is [`Kind::example_path`]).
-        fn init_template(kind: Kind) -> &'static str {
+    ($($variant:ident { kind: $kind:ident, $($_rest:tt)* }),* $(,)?) => {
+        fn templates(kind: Kind) -> &'static str {
             match kind {
-                $(Kind::$variant => include_str!(concat!("../templates/scaffold/init/", $name, ".yaml")),)*
-            }
-        }
-
-        /// The template `new` writes for a kind (required fields, then optional ones
-        /// commented out).
-        fn new_template(kind: Kind) -> &'static str {
-            match kind {
-                $(Kind::$variant => include_str!(concat!("../templates/scaffold/new/", $name, ".yaml")),)*
+                $(Kind::$variant => include_str!(concat!("../templates/kinds/", stringify!($kind), ".yaml")),)*
             }
         }
     };
 }
 crate::model::kind_table!(define_templates);
+
+/// The line in a kind's template file between the template of `isms new` and the example
+/// record of `isms init`.
+const EXAMPLE_SEPARATOR: &str = "--- # the example record of isms init\n";
+
+/// The template `new` writes for a kind: required fields, then optional ones commented out.
+fn new_template(kind: Kind) -> &'static str {
+    templates(kind)
+        .split_once(EXAMPLE_SEPARATOR)
+        .map_or(templates(kind), |(new, _)| new)
+}
+
+/// The example record `init` writes for a kind (its path is [`Kind::example_path`]).
+fn init_template(kind: Kind) -> &'static str {
+    templates(kind)
+        .split_once(EXAMPLE_SEPARATOR)
+        .map_or("", |(_, example)| example)
+}
 
 /// The files of `init` other than records and schemas: path and contents.
 const INIT_FILES: [(&str, &str); 4] = [

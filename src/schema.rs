@@ -15,7 +15,7 @@ use crate::tree::{Tree, TreeJson};
 /// The schema files and the copies of them that `build.rs` prepares, all in one order:
 /// `common` first, then the kinds.
 macro_rules! schema_files {
-    ($($name:literal),* $(,)?) => {
+    ($($name:expr),* $(,)?) => {
         /// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
         pub const SCHEMAS: [(&str, &str); [$($name),*].len()] =
             [$(($name, include_str!(concat!("../schemas/", $name, ".schema.json")))),*];
@@ -39,8 +39,8 @@ macro_rules! schema_files {
 
 /// The schema files are `common` and one per kind of the table, named as the kind.
 macro_rules! schema_files_of_kinds {
-    ($($variant:ident { name: $name:literal, $($_rest:tt)* }),* $(,)?) => {
-        schema_files!("common", $($name),*);
+    ($($variant:ident { kind: $kind:ident, $($_rest:tt)* }),* $(,)?) => {
+        schema_files!("common", $(stringify!($kind)),*);
     };
 }
 crate::model::kind_table!(schema_files_of_kinds);

@@ -1,97 +1,20 @@
 //! The table of record kinds: every per-kind list in `isms` is generated from it.
 //!
-//! A kind is one row of [`kind_table!`]. The macro hands the table to a callback macro, so each
-//! layer generates what it needs from the same rows: [`Kind`] and [`AnyRecord`] here, the
-//! repository's per-kind lists (`repo`), the embedded schemas (`schema`), the templates of
-//! `isms init` and `isms new` (`scaffold`). Adding a kind is a row here, its model file, its
-//! schema, its two templates and a fixture (see `docs/architecture.md`).
+//! A kind is one row of the table in `model/mod.rs` (`kind_table!`), which hands the rows to
+//! a callback macro, so each layer generates what it needs from the same rows: [`Kind`] and
+//! [`AnyRecord`] here, the model modules (`model`), the repository's per-kind lists
+//! (`repo`), the embedded schemas (`schema`), the templates of `isms init` and `isms new`
+//! (`scaffold`).
 
 use serde::{Deserialize, Serialize};
 
 use super::*;
 
-/// Calls `$callback!` with the table of kinds, one row per kind in catalogue order:
-///
-/// - the `Kind` variant, which is also the model type's name;
-/// - `name`: the `kind:` value, and the schema and template file name;
-/// - `plural`: the word of summaries ("assets 120");
-/// - `folder`: the conventional folder (`isms new` writes there, editors map schemas to it);
-/// - `list`: the repository's field holding the kind's records;
-/// - `path`: where `isms new` writes a record (`{id}`, `{year}` of `--as-of`);
-/// - `example`: where `isms init` writes its example record (`{{year}}` of `--as-of`);
-/// - `columns`: the fields `isms list` shows after the id.
-macro_rules! kind_table {
-    ($callback:ident) => {
-        $callback! {
-            Organisation { name: "organisation", plural: "organisation", folder: "",
-                list: organisation, path: "organisation.yaml", example: "organisation.yaml",
-                columns: ["name"] },
-            Unit { name: "unit", plural: "units", folder: "units",
-                list: units, path: "units/{id}.yaml", example: "units/kommunstyrelsen.yaml",
-                columns: ["name", "type", "parent"] },
-            Policy { name: "policy", plural: "policies", folder: "policies",
-                list: policies, path: "policies/{id}.yaml",
-                example: "policies/informationssakerhetspolicy.yaml",
-                columns: ["title", "type", "status", "adopted"] },
-            Asset { name: "asset", plural: "assets", folder: "assets",
-                list: assets, path: "assets/{id}.yaml", example: "assets/diarium.yaml",
-                columns: ["name", "unit", "critical"] },
-            Classification { name: "classification", plural: "classifications",
-                folder: "classifications", list: classifications,
-                path: "classifications/{id}.yaml",
-                example: "classifications/diarium-{{year}}.yaml",
-                columns: ["asset", "date", "confidentiality", "integrity", "availability"] },
-            Risk { name: "risk", plural: "risks", folder: "risks",
-                list: risks, path: "risks/{id}.yaml", example: "risks/r-{{year}}-001.yaml",
-                columns: ["title", "asset", "likelihood", "consequence", "status"] },
-            Measure { name: "measure", plural: "measures", folder: "measures",
-                list: measures, path: "measures/{id}.yaml",
-                example: "measures/logg-och-intrangsovervakning.yaml",
-                columns: ["title", "status", "scope", "last_verified"] },
-            Requirement { name: "requirement", plural: "requirements", folder: "requirements",
-                list: requirements, path: "requirements/{id}.yaml",
-                example: "requirements/kansliga-personuppgifter.yaml",
-                columns: ["title"] },
-            Incident { name: "incident", plural: "incidents", folder: "incidents",
-                list: incidents, path: "incidents/{year}/{id}.yaml",
-                example: "incidents/{{year}}/INC-{{year}}-001.yaml",
-                columns: ["type", "severity", "detected", "status"] },
-            Plan { name: "plan", plural: "plans", folder: "plans",
-                list: plans, path: "plans/{id}.yaml", example: "plans/{{year}}.yaml",
-                columns: ["year", "title", "decided"] },
-            Activity { name: "activity", plural: "activities", folder: "activities",
-                list: activities, path: "activities/{year}/{id}.yaml",
-                example: "activities/{{year}}/act-{{year}}-01.yaml",
-                columns: ["title", "plan", "due", "status"] },
-            Training { name: "training", plural: "trainings", folder: "training",
-                list: trainings, path: "training/{id}.yaml",
-                example: "training/grundutbildning-{{year}}.yaml",
-                columns: ["title", "type", "start"] },
-            ContinuityPlan { name: "continuity_plan", plural: "continuity plans",
-                folder: "continuity", list: continuity_plans, path: "continuity/{id}.yaml",
-                example: "continuity/kp-diarium.yaml",
-                columns: ["title", "unit", "documented"] },
-            Evaluation { name: "evaluation", plural: "evaluations", folder: "evaluations",
-                list: evaluations, path: "evaluations/{id}.yaml",
-                example: "evaluations/pentest-{{year}}.yaml",
-                columns: ["title", "type", "date"] },
-            Review { name: "review", plural: "reviews", folder: "reviews",
-                list: reviews, path: "reviews/{id}.yaml",
-                example: "reviews/revision-{{year}}.yaml",
-                columns: ["title", "type", "date"] },
-            Finding { name: "finding", plural: "findings", folder: "findings",
-                list: findings, path: "findings/{id}.yaml",
-                example: "findings/revision-{{year}}-r1.yaml",
-                columns: ["title", "source", "due", "status"] },
-        }
-    };
-}
-pub(crate) use kind_table;
 
 /// Generates [`Kind`], its names and [`AnyRecord`] from the table.
 macro_rules! define_kinds {
     ($($variant:ident {
-        name: $name:literal, plural: $plural:literal, folder: $folder:literal,
+        kind: $kind:ident, plural: $plural:literal, folder: $folder:literal,
         list: $list:ident, path: $path:literal, example: $example:literal,
         columns: [$($column:literal),* $(,)?] $(,)?
     }),* $(,)?) => {
@@ -109,7 +32,7 @@ macro_rules! define_kinds {
             /// The name used in `kind:` and in the file names of `schemas/` and templates.
             pub fn as_str(self) -> &'static str {
                 match self {
-                    $(Kind::$variant => $name,)*
+                    $(Kind::$variant => stringify!($kind),)*
                 }
             }
 
