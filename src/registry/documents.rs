@@ -9,7 +9,7 @@ use super::Text;
 /// `model::Body`), ranked for DOC003 (higher may adopt what lower may).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Body {
+pub struct BodyInfo {
     pub id: String,
     pub rank: u8,
     pub name: Text,

@@ -40,7 +40,7 @@ impl AdequacyDecision {
 /// Which report a deadline is for; the values of a notification's `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ReportKind {
+pub enum NotificationStage {
     EarlyWarning,
     Initial,
     Final,
@@ -59,8 +59,8 @@ pub enum DeadlineStart {
 /// One reporting deadline of a regime: `kind` due within `hours` or `months` of `from`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Deadline {
-    pub kind: ReportKind,
+pub struct ReportingDeadline {
+    pub kind: NotificationStage,
     // u16 keeps every value inside jiff's span limits, so `within` cannot panic.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours: Option<u16>,
@@ -69,7 +69,7 @@ pub struct Deadline {
     pub from: DeadlineStart,
 }
 
-impl Deadline {
+impl ReportingDeadline {
     /// The time allowed, as a span to add to the start (calendar months, not 30 days).
     #[must_use]
     pub fn within(&self) -> jiff::Span {
@@ -107,7 +107,7 @@ pub struct Regime {
     pub authority: String,
     /// Every notification `to` value that counts as reporting under the regime.
     pub recipients: Vec<String>,
-    pub deadlines: Vec<Deadline>,
+    pub deadlines: Vec<ReportingDeadline>,
 }
 
 impl Regime {
@@ -119,7 +119,7 @@ impl Regime {
 
     /// The deadline for a report of `kind`, if the regime has one.
     #[must_use]
-    pub fn deadline(&self, kind: ReportKind) -> Option<&Deadline> {
+    pub fn deadline(&self, kind: NotificationStage) -> Option<&ReportingDeadline> {
         self.deadlines.iter().find(|d| d.kind == kind)
     }
 }
@@ -170,13 +170,13 @@ mod tests {
         assert_eq!(after.id, "cybersecurity-2026");
         assert_eq!(
             after
-                .deadline(ReportKind::EarlyWarning)
-                .map(Deadline::describe),
+                .deadline(NotificationStage::EarlyWarning)
+                .map(ReportingDeadline::describe),
             Some("24 h".to_owned())
         );
         assert_eq!(
             after
-                .deadline(ReportKind::Final)
+                .deadline(NotificationStage::Final)
                 .map(|d| (d.describe(), d.from)),
             Some(("1 month".to_owned(), DeadlineStart::Initial))
         );
@@ -188,7 +188,8 @@ mod tests {
             .regime_for("personal_data_breach", date(2023, 5, 2))
             .expect("GDPR");
         assert_eq!(
-            gdpr.deadline(ReportKind::Initial).and_then(|d| d.hours),
+            gdpr.deadline(NotificationStage::Initial)
+                .and_then(|d| d.hours),
             Some(72)
         );
         assert!(
@@ -223,7 +224,7 @@ mod tests {
             .regimes
             .iter()
             .find(|r| r.id == "cybersecurity-2026")
-            .and_then(|r| r.deadline(ReportKind::Final))
+            .and_then(|r| r.deadline(NotificationStage::Final))
             .expect("final report deadline");
         let sent = date(2026, 1, 31).at(12, 0, 0, 0);
         let due = sent.checked_add(final_report.within()).expect("in range");

@@ -12,9 +12,9 @@ use jiff::civil::Date;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-pub use documents::{AuditQuestion, Body, DocumentType, Vocabularies, Word};
-pub use legal::{AdequacyDecision, Deadline, DeadlineStart, Regime, ReportKind};
-pub use requirements::{Aspect, BaselineRequirement, Capability, Condition, Level};
+pub use documents::{AuditQuestion, BodyInfo, DocumentType, Vocabularies, Word};
+pub use legal::{AdequacyDecision, DeadlineStart, NotificationStage, Regime, ReportingDeadline};
+pub use requirements::{AspectInfo, BaselineRequirement, Capability, Condition, Level};
 
 /// A text in both report languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -36,7 +36,7 @@ impl Text {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Registry {
     pub levels: Vec<Level>,
-    pub aspects: Vec<Aspect>,
+    pub aspects: Vec<AspectInfo>,
     pub capabilities: Vec<Capability>,
     pub baseline: Vec<BaselineRequirement>,
     /// EU member states, ISO 3166-1 alpha-2.
@@ -45,7 +45,7 @@ pub struct Registry {
     pub eea: Vec<String>,
     pub adequacy: Vec<AdequacyDecision>,
     pub regimes: Vec<Regime>,
-    pub bodies: Vec<Body>,
+    pub bodies: Vec<BodyInfo>,
     pub document_types: Vec<DocumentType>,
     pub audit_questions: Vec<AuditQuestion>,
     pub vocabularies: Vocabularies,
@@ -198,7 +198,7 @@ fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, String> {
 #[serde(deny_unknown_fields)]
 struct LevelsFile {
     levels: Vec<Level>,
-    aspects: Vec<Aspect>,
+    aspects: Vec<AspectInfo>,
 }
 
 #[derive(Deserialize)]
@@ -238,7 +238,7 @@ struct RegimesFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BodiesFile {
-    bodies: Vec<Body>,
+    bodies: Vec<BodyInfo>,
 }
 
 #[derive(Deserialize)]

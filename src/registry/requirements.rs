@@ -18,7 +18,7 @@ pub struct Level {
 /// (`model::Aspect`), in the order `[c, i, a, t]`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Aspect {
+pub struct AspectInfo {
     pub id: String,
     pub name: Text,
     pub description: Text,
