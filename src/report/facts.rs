@@ -11,7 +11,7 @@ use crate::config::{Config, Language};
 use crate::derived::Derived;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
-use crate::registry::{DeadlineStart, Regime, ReportKind, registry};
+use crate::registry::{DeadlineStart, NotificationStage, Regime, registry};
 use crate::repo::{Rec, Repository};
 use crate::rules::Selection;
 use crate::session::Session;
@@ -248,7 +248,7 @@ impl<'a> Input<'a> {
                 .iter()
                 .position(|s| *s == k)
         };
-        let matches_kind = |n: &Notification, kind: ReportKind| {
+        let matches_kind = |n: &Notification, kind: NotificationStage| {
             let sent = n.kind.map_or("initial", |k| k.as_str());
             n.at.instant(&tz) < now && stage(sent) >= stage(report_kind_str(kind))
         };
@@ -260,7 +260,7 @@ impl<'a> Input<'a> {
                         .notifications
                         .iter()
                         .filter(to_regime)
-                        .filter(|n| matches_kind(n, ReportKind::Initial))
+                        .filter(|n| matches_kind(n, NotificationStage::Initial))
                         .map(|n| n.at.instant(&tz))
                         .min();
                     match initial {
@@ -390,11 +390,11 @@ impl<'a> Input<'a> {
     }
 }
 
-fn report_kind_str(kind: ReportKind) -> &'static str {
+fn report_kind_str(kind: NotificationStage) -> &'static str {
     match kind {
-        ReportKind::EarlyWarning => "early_warning",
-        ReportKind::Initial => "initial",
-        ReportKind::Final => "final",
+        NotificationStage::EarlyWarning => "early_warning",
+        NotificationStage::Initial => "initial",
+        NotificationStage::Final => "final",
     }
 }
 

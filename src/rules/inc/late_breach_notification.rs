@@ -1,4 +1,4 @@
-use crate::registry::ReportKind;
+use crate::registry::NotificationStage;
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
@@ -77,7 +77,7 @@ impl Rule for LateBreachNotification {
                 continue;
             };
             let Some(deadline) = regime
-                .deadline(ReportKind::Initial)
+                .deadline(NotificationStage::Initial)
                 .or(regime.deadlines.first())
             else {
                 continue;

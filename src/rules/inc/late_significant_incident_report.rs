@@ -1,5 +1,5 @@
 use crate::model::{Notification, NotificationKind};
-use crate::registry::{DeadlineStart, ReportKind};
+use crate::registry::{DeadlineStart, NotificationStage};
 use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
@@ -71,28 +71,28 @@ declare_rule! {
     }
 }
 
-fn report_kind(n: &Notification) -> ReportKind {
+fn report_kind(n: &Notification) -> NotificationStage {
     match n.kind {
-        Some(NotificationKind::EarlyWarning) => ReportKind::EarlyWarning,
-        Some(NotificationKind::Final) => ReportKind::Final,
-        Some(NotificationKind::Initial) | None => ReportKind::Initial,
+        Some(NotificationKind::EarlyWarning) => NotificationStage::EarlyWarning,
+        Some(NotificationKind::Final) => NotificationStage::Final,
+        Some(NotificationKind::Initial) | None => NotificationStage::Initial,
     }
 }
 
 /// The order of the reports: a later one carries what an earlier one would have.
-fn stage(kind: ReportKind) -> u8 {
+fn stage(kind: NotificationStage) -> u8 {
     match kind {
-        ReportKind::EarlyWarning => 0,
-        ReportKind::Initial => 1,
-        ReportKind::Final => 2,
+        NotificationStage::EarlyWarning => 0,
+        NotificationStage::Initial => 1,
+        NotificationStage::Final => 2,
     }
 }
 
-fn report_name(kind: ReportKind) -> &'static str {
+fn report_name(kind: NotificationStage) -> &'static str {
     match kind {
-        ReportKind::EarlyWarning => "early warning",
-        ReportKind::Initial => "incident notification",
-        ReportKind::Final => "final report",
+        NotificationStage::EarlyWarning => "early warning",
+        NotificationStage::Initial => "incident notification",
+        NotificationStage::Final => "final report",
     }
 }
 
@@ -134,7 +134,7 @@ impl Rule for LateSignificantIncidentReport {
             // The first report of `kind` or of a later stage: an incident notification sent
             // within 24 h also gives the early warning (NIS2 art. 23(4): the notification
             // updates the early warning's information, and may come with it).
-            let first_of = |kind: ReportKind| {
+            let first_of = |kind: NotificationStage| {
                 inc.notifications
                     .iter()
                     .enumerate()
@@ -147,7 +147,7 @@ impl Rule for LateSignificantIncidentReport {
                     .min_by_key(|(_, at)| *at)
             };
             let detected = inc.detected.instant(&cx.tz);
-            let initial_sent = first_of(ReportKind::Initial).map(|(_, at)| at);
+            let initial_sent = first_of(NotificationStage::Initial).map(|(_, at)| at);
             let mut missing = Vec::new();
             for deadline in &regime.deadlines {
                 let start = match deadline.from {

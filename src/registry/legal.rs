@@ -1,0 +1,233 @@
+//! The law as data: adequacy decisions for third countries, and the incident reporting
+//! regimes with their periods in force and their deadlines.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::Text;
+
+/// An EU adequacy decision for a third country (GDPR art. 45).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdequacyDecision {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub name: Text,
+    pub decided: Date,
+    /// e.g. `Commission Implementing Decision (EU) 2023/1795`.
+    pub instrument: String,
+    /// Only part of the country's recipients are covered (e.g. Canada: PIPEDA organisations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    /// The `transfer_safeguard` an asset must declare to rely on the decision (US: `dpf`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_safeguard: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewed: Option<Date>,
+    /// Last day the decision applies (a sunset clause); `None` = until repealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Date>,
+}
+
+impl AdequacyDecision {
+    /// Whether the decision applied on `date` (both ends inclusive).
+    #[must_use]
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.decided <= date && self.expires.is_none_or(|end| date <= end)
+    }
+}
+
+/// Which report a deadline is for; the values of a notification's `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationStage {
+    EarlyWarning,
+    Initial,
+    Final,
+}
+
+/// What a deadline's clock starts at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStart {
+    /// The incident's `detected` time.
+    Detection,
+    /// The time the initial notification was sent.
+    Initial,
+}
+
+/// One reporting deadline of a regime: `kind` due within `hours` or `months` of `from`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingDeadline {
+    pub kind: NotificationStage,
+    // u16 keeps every value inside jiff's span limits, so `within` cannot panic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u16>,
+    pub from: DeadlineStart,
+}
+
+impl ReportingDeadline {
+    /// The time allowed, as a span to add to the start (calendar months, not 30 days).
+    #[must_use]
+    pub fn within(&self) -> jiff::Span {
+        let span = jiff::Span::new().hours(self.hours.unwrap_or(0));
+        span.months(self.months.unwrap_or(0))
+    }
+
+    /// The time allowed in words, e.g. `72 h` or `1 month`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match (self.hours, self.months) {
+            (_, Some(1)) => "1 month".to_owned(),
+            (_, Some(months)) => format!("{months} months"),
+            (Some(hours), None) => format!("{hours} h"),
+            (None, None) => "0 h".to_owned(),
+        }
+    }
+}
+
+/// An incident reporting regime and the period it governs incidents detected in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regime {
+    pub id: String,
+    pub name: Text,
+    /// The legal source, e.g. `Cybersäkerhetslag (2025:1506) 2 kap. 5-8 §§`.
+    pub law: String,
+    /// `personal_data_breach` or `significant_incident`.
+    pub applies_to: String,
+    pub from: Date,
+    /// Last day in force (inclusive); `None` = still in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
+    /// The notification `to` value the regime names as recipient.
+    pub authority: String,
+    /// Every notification `to` value that counts as reporting under the regime.
+    pub recipients: Vec<String>,
+    pub deadlines: Vec<ReportingDeadline>,
+}
+
+impl Regime {
+    /// Whether the regime governs an incident detected on `date`.
+    #[must_use]
+    pub fn in_force_on(&self, date: Date) -> bool {
+        self.from <= date && self.until.is_none_or(|end| date <= end)
+    }
+
+    /// The deadline for a report of `kind`, if the regime has one.
+    #[must_use]
+    pub fn deadline(&self, kind: NotificationStage) -> Option<&ReportingDeadline> {
+        self.deadlines.iter().find(|d| d.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::registry::registry;
+
+    #[test]
+    fn adequacy_decisions() {
+        let r = registry();
+        let us = r.adequacy("us").expect("US decision");
+        assert_eq!(us.requires_safeguard.as_deref(), Some("dpf"));
+        assert_eq!(us.decided, date(2023, 7, 10));
+        assert!(us.instrument.contains("2023/1795"));
+        assert!(
+            r.adequacy("CH")
+                .is_some_and(|d| d.requires_safeguard.is_none())
+        );
+        assert!(r.adequacy("CN").is_none());
+        let gb = r.adequacy("GB").expect("UK decision");
+        assert!(gb.in_force_on(date(2026, 6, 1)));
+        assert!(!gb.in_force_on(date(2032, 1, 1)));
+        for d in &r.adequacy {
+            assert!(
+                !r.is_eu_eea(&d.country),
+                "{} is not a third country",
+                d.country
+            );
+            assert_eq!(d.country.len(), 2);
+            assert_eq!(d.country, d.country.to_ascii_uppercase());
+        }
+    }
+
+    #[test]
+    fn regime_boundary_between_nis_and_cybersecurity_law() {
+        let r = registry();
+        let before = r
+            .regime_for("significant_incident", date(2026, 1, 14))
+            .expect("NIS law");
+        assert_eq!(before.id, "nis-2018");
+        let after = r
+            .regime_for("significant_incident", date(2026, 1, 15))
+            .expect("cybersecurity law");
+        assert_eq!(after.id, "cybersecurity-2026");
+        assert_eq!(
+            after
+                .deadline(NotificationStage::EarlyWarning)
+                .map(ReportingDeadline::describe),
+            Some("24 h".to_owned())
+        );
+        assert_eq!(
+            after
+                .deadline(NotificationStage::Final)
+                .map(|d| (d.describe(), d.from)),
+            Some(("1 month".to_owned(), DeadlineStart::Initial))
+        );
+        assert!(
+            r.regime_for("significant_incident", date(2018, 7, 31))
+                .is_none()
+        );
+        let gdpr = r
+            .regime_for("personal_data_breach", date(2023, 5, 2))
+            .expect("GDPR");
+        assert_eq!(
+            gdpr.deadline(NotificationStage::Initial)
+                .and_then(|d| d.hours),
+            Some(72)
+        );
+        assert!(
+            r.regime_for("personal_data_breach", date(2018, 5, 24))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn deadlines_have_exactly_one_unit_and_recipients_include_authority() {
+        for regime in &registry().regimes {
+            assert!(
+                regime.recipients.contains(&regime.authority),
+                "{}",
+                regime.id
+            );
+            assert!(!regime.deadlines.is_empty(), "{}", regime.id);
+            for d in &regime.deadlines {
+                assert!(
+                    d.hours.is_some() != d.months.is_some(),
+                    "{}: {:?} needs exactly one of hours/months",
+                    regime.id,
+                    d.kind
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn deadline_span_is_calendar_aware() {
+        let final_report = registry()
+            .regimes
+            .iter()
+            .find(|r| r.id == "cybersecurity-2026")
+            .and_then(|r| r.deadline(NotificationStage::Final))
+            .expect("final report deadline");
+        let sent = date(2026, 1, 31).at(12, 0, 0, 0);
+        let due = sent.checked_add(final_report.within()).expect("in range");
+        assert_eq!(due, date(2026, 2, 28).at(12, 0, 0, 0));
+    }
+}

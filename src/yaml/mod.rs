@@ -1,0 +1,229 @@
+//! YAML documents to document trees (`crate::tree`) with a source position for every value.
+//!
+//! Built on `saphyr-parser`'s event stream rather than a tree loader so that depth, alias
+//! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
+
+mod builder;
+mod scalar;
+mod spans;
+
+use saphyr_parser::{Parser, ScanError};
+
+use crate::span::{Pos, Span};
+use crate::tree::Tree;
+use builder::Builder;
+
+pub use scalar::resolve_plain;
+pub use spans::SpanTable;
+
+/// Nesting deeper than this is refused: records are at most four or five levels deep, and
+/// a bound keeps every later recursive walk (validation, drop, serialisation) safe.
+pub const MAX_DEPTH: usize = 64;
+
+/// Values produced in one document, aliases counted at their expanded size; a "billion
+/// laughs" document hits this long before it hurts.
+pub const MAX_NODES_PER_DOCUMENT: usize = 100_000;
+
+/// One YAML document of a file; `'t` is the lifetime of the file's text.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    /// 0-based position of the document in its file.
+    pub index: usize,
+    pub tree: Tree<'t>,
+    pub spans: SpanTable,
+    /// Where the document's content starts.
+    pub span: Span,
+}
+
+/// A problem that stops the reading of a file at `pos`; documents before it are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// Documents of a file and, when reading stopped early, why.
+#[derive(Debug, Default)]
+pub struct Parsed<'t> {
+    pub documents: Vec<Document<'t>>,
+    pub error: Option<YamlError>,
+    /// Non-fatal problems inside otherwise readable documents (duplicate keys).
+    pub warnings: Vec<YamlError>,
+}
+
+/// Parses every document of `text`.
+pub fn parse(text: &str) -> Parsed<'_> {
+    let mut builder = Builder::for_text(text);
+    let mut parser = Parser::new_from_str(text);
+    let mut out = Parsed::default();
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((event, span)) => {
+                let span = to_span(&span);
+                match builder.on_event(event, span) {
+                    Ok(Some(doc)) => {
+                        let index = out.documents.len();
+                        out.documents.push(Document { index, ..doc });
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        out.error = Some(e);
+                        break;
+                    }
+                }
+            }
+            Err(e) => {
+                out.error = Some(scan_error(&e));
+                break;
+            }
+        }
+    }
+    out.warnings = builder.warnings;
+    // The scanner places errors at the end of the stream one line past a last line that
+    // has no line break, and the odd one past the end of a line; no position may lie
+    // beyond its line. Only errors and warnings can be out of place, and they are rare, so
+    // the line widths are measured only when there is one.
+    // Carriage returns make YAML's line count differ from a count of LFs.
+    if out.error.is_some()
+        || !out.warnings.is_empty()
+        || memchr::memchr(b'\r', text.as_bytes()).is_some()
+    {
+        let widths = line_widths(text);
+        let clamp_pos = |p: Pos| {
+            let line = (p.line as usize).max(1);
+            match widths.get(line - 1) {
+                Some(w) => Pos::new(line, (p.col as usize).min(*w)),
+                None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+            }
+        };
+        let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
+        for doc in &mut out.documents {
+            doc.span = clamp(doc.span);
+            for e in &mut doc.spans.entries {
+                e.map(clamp);
+            }
+        }
+        for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
+            e.span = clamp(e.span);
+        }
+    } else {
+        // A collection (or an empty value) that runs to the end of the text can be placed
+        // one line past it.
+        let (lines, width) = last_line(text);
+        let fix = |p: &mut Pos| {
+            if p.line > lines {
+                *p = Pos::new(lines as usize, width);
+            }
+        };
+        for doc in &mut out.documents {
+            fix(&mut doc.span.start);
+            fix(&mut doc.span.end);
+            for e in &mut doc.spans.entries {
+                // A key starts at or above its value: the value's lines bound both.
+                if e.value_line + u32::from(e.value_lines) > lines {
+                    e.map(|mut s| {
+                        fix(&mut s.start);
+                        fix(&mut s.end);
+                        s
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The number of the last line and its width in characters.
+fn last_line(text: &str) -> (u32, usize) {
+    // This runs over every file: memchr's vectorised search, not a byte loop.
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (u32::try_from(lines).unwrap_or(u32::MAX), width)
+}
+
+/// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).
+fn line_widths(text: &str) -> Vec<usize> {
+    let mut widths = vec![0];
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => widths.push(0),
+            _ => {
+                if let Some(w) = widths.last_mut() {
+                    *w += 1;
+                }
+            }
+        }
+    }
+    widths
+}
+
+fn scan_error(e: &ScanError) -> YamlError {
+    let m = e.marker();
+    let pos = Pos::new(m.line(), m.col());
+    // The scanner stops flow collections (`[[[...`) at 255 levels, before the builder's
+    // own depth check sees them: say so in the builder's words.
+    let message = if e.info() == "recursion limit exceeded" {
+        format!("nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read")
+    } else {
+        format!("invalid YAML: {}", e.info())
+    };
+    YamlError {
+        message,
+        span: Span::point(pos),
+    }
+}
+
+fn to_span(s: &saphyr_parser::Span) -> Span {
+    Span::new(
+        Pos::new(s.start.line(), s.start.col()),
+        Pos::new(s.end.line(), s.end.col()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_document_positions_are_file_positions() {
+        let p = parse("kind: a\nid: x\n---\nkind: b\nid: y\n");
+        assert_eq!(p.documents.len(), 2);
+        let s = p.documents[1].spans.value("/id").expect("span");
+        assert_eq!(s.start.line, 5);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflow() {
+        let text = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
+        let p = parse(&text);
+        let e = p.error.expect("error");
+        assert!(e.message.contains("nest"), "{}", e.message);
+        let block: String = (0..2_000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
+        let p = parse(&block);
+        assert!(p.error.is_some());
+    }
+
+    #[test]
+    fn positions_stay_inside_the_text() {
+        let p = parse("{");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 1));
+        let p = parse("kind: unit\nid: [a");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (2, 6));
+        // A byte order mark inside a directive line: the scanner points one past its end.
+        let p = parse("%ö ä\u{feff}\n");
+        let e = p.error.expect("error");
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 5));
+    }
+
+    #[test]
+    fn empty_text_has_no_documents() {
+        assert!(parse("").documents.is_empty());
+        assert!(parse("# only a comment\n").documents.is_empty());
+    }
+}
