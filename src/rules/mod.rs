@@ -115,9 +115,14 @@ impl RuleMeta {
     }
 }
 
-/// A gap rule.
-pub trait Rule: Sync {
+/// A rule's catalogue entry, implemented by `declare_rule!` so that a rule file states
+/// its metadata once.
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A gap rule: its check, and through [`Declared`] its catalogue entry.
+pub trait Rule: Declared + Sync {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
 }
 
@@ -146,6 +151,12 @@ macro_rules! declare_rule {
                 summary: $summary,
                 doc: concat!($($doc, "\n"),*),
             };
+        }
+
+        impl $crate::rules::Declared for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
         }
     };
 }

@@ -1,5 +1,5 @@
 use crate::repo::Rec;
-use crate::rules::{self, AsRecord, Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{self, AsRecord, Context, Rule, Sink, declare_rule, plural};
 use crate::suggest::did_you_mean;
 
 declare_rule! {
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for InvalidWaiver {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let codes: Vec<&'static str> = rules::all().iter().map(|r| r.meta().code).collect();
         macro_rules! each_kind {
