@@ -162,6 +162,19 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
+/// Declares an area's rule modules, re-exports their types and lists them as the area's
+/// `RULES`, in catalogue order: one `module::Type` line per rule.
+macro_rules! area_rules {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        $(pub use $module::$rule;)*
+
+        /// The rules of this area, in catalogue order.
+        pub static RULES: &[&dyn $crate::rules::Rule] = &[$(&$rule),*];
+    };
+}
+pub(crate) use area_rules;
+
 /// Everything a rule may read. Time is `as_of`; no rule reads the clock.
 pub struct Context<'a> {
     pub repo: &'a Repository,
