@@ -1,8 +1,23 @@
 //! The gap rules: their catalogue, the context they read and the sink they report to.
 //!
-//! One rule is one file under `rules/<area>/`, declared with [`declare_rule!`]; its doc
-//! comment is its documentation (`isms explain`). Adding a rule = a file, a line in its
-//! area's `RULES` list and a fixture folder `tests/fixtures/rules/<CODE>/`.
+//! One rule is one file; its doc comment is its documentation (`isms explain`), and the
+//! catalogue (`isms rules`) is read from the rules as declared. To add a rule:
+//!
+//! 1. `src/rules/<area>/<rule_name>.rs`: the type, its doc comment (`## What it does`,
+//!    `## Why it matters`, `## Example`, `## How to fix`, `## References`), code, kebab-case
+//!    name, default severity and summary in one `declare_rule!`, then
+//!    `impl Rule for RuleName { fn check(..) }`, reporting through the [`Sink`].
+//! 2. `src/rules/<area>/mod.rs`: the line `rule_name::RuleName,` in the area's
+//!    `area_rules!` list, at the rule's place in the catalogue.
+//! 3. `tests/fixtures/rules/<CODE>/`: a small repository whose records must fire (marked
+//!    `# expect: CODE`) and must not; `tests/it/rule_fixtures.rs` runs it.
+//!
+//! `tests/it/catalogue.rs` checks the catalogue against the specification's table of
+//! rules (`SPEC`), so a rule the specification does not list yet fails it until its row
+//! is added there.
+//!
+//! A new area is a row of the `areas!` table below, its folder with an `area_rules!` list,
+//! and its goal texts in `report/plan.rs` (whose matches on [`Area`] then fail to compile).
 
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
@@ -15,85 +30,65 @@ use crate::model::*;
 use crate::registry::Registry;
 use crate::repo::{Rec, Repository};
 
-pub mod bcm;
-pub mod cld;
-pub mod cls;
-pub mod cul;
-pub mod doc;
-pub mod fup;
-pub mod inc;
-pub mod org;
-pub mod plan;
-pub mod rec;
-pub mod sec;
+/// Declares the areas of the catalogue: each area's module, the prefix of its codes and its
+/// title in English and Swedish, one row per area in the order of the spec.
+macro_rules! areas {
+    ($($area:ident($module:ident): $prefix:literal, $title:literal, $title_sv:literal;)*) => {
+        $(pub mod $module;)*
 
-/// The areas of the catalogue, in the order of the spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Area {
-    Doc,
-    Org,
-    Plan,
-    Cul,
-    Cls,
-    Sec,
-    Inc,
-    Bcm,
-    Fup,
-    Cld,
-    Rec,
+        /// The areas of the catalogue, in the order of the spec.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+        pub enum Area {
+            $(#[serde(rename = $prefix)] $area,)*
+        }
+
+        impl Area {
+            /// Every area, in catalogue order.
+            pub const ALL: &[Area] = &[$(Area::$area),*];
+
+            /// The prefix of the area's codes: `DOC` for DOC001.
+            pub fn prefix(self) -> &'static str {
+                match self { $(Area::$area => $prefix,)* }
+            }
+
+            pub fn title(self) -> &'static str {
+                match self { $(Area::$area => $title,)* }
+            }
+
+            pub fn title_sv(self) -> &'static str {
+                match self { $(Area::$area => $title_sv,)* }
+            }
+
+            /// The area's rules, in catalogue order.
+            pub fn rules(self) -> &'static [&'static dyn Rule] {
+                match self { $(Area::$area => $module::RULES,)* }
+            }
+        }
+    };
+}
+
+areas! {
+    Doc(doc): "DOC", "Steering documents", "Styrdokument";
+    Org(org): "ORG", "Organisation", "Organisation";
+    Plan(plan): "PLAN", "Goals and action plan", "Mål och handlingsplan";
+    Cul(cul): "CUL", "Security culture", "Säkerhetskultur";
+    Cls(cls): "CLS", "Risk analysis and classification", "Riskanalys och informationsklassning";
+    Sec(sec): "SEC", "Technical measures and evaluation", "Tekniska åtgärder och utvärdering";
+    Inc(inc): "INC", "Incidents", "Incidenter";
+    Bcm(bcm): "BCM", "Continuity", "Kontinuitet";
+    Fup(fup): "FUP", "Follow-up", "Uppföljning";
+    Cld(cld): "CLD", "Cloud services", "Molntjänster";
+    Rec(rec): "REC", "Record hygiene", "Posternas kvalitet";
 }
 
 impl Area {
-    pub fn title(self) -> &'static str {
-        match self {
-            Area::Doc => "Steering documents",
-            Area::Org => "Organisation",
-            Area::Plan => "Goals and action plan",
-            Area::Cul => "Security culture",
-            Area::Cls => "Risk analysis and classification",
-            Area::Sec => "Technical measures and evaluation",
-            Area::Inc => "Incidents",
-            Area::Bcm => "Continuity",
-            Area::Fup => "Follow-up",
-            Area::Cld => "Cloud services",
-            Area::Rec => "Record hygiene",
-        }
-    }
-
-    pub fn title_sv(self) -> &'static str {
-        match self {
-            Area::Doc => "Styrdokument",
-            Area::Org => "Organisation",
-            Area::Plan => "Mål och handlingsplan",
-            Area::Cul => "Säkerhetskultur",
-            Area::Cls => "Riskanalys och informationsklassning",
-            Area::Sec => "Tekniska åtgärder och utvärdering",
-            Area::Inc => "Incidenter",
-            Area::Bcm => "Kontinuitet",
-            Area::Fup => "Uppföljning",
-            Area::Cld => "Molntjänster",
-            Area::Rec => "Posternas kvalitet",
-        }
-    }
-
     /// The area of a code by its prefix (`DOC001` → Doc).
     pub fn of(code: &str) -> Option<Area> {
-        let prefix: String = code.chars().take_while(char::is_ascii_alphabetic).collect();
-        Some(match prefix.as_str() {
-            "DOC" => Area::Doc,
-            "ORG" => Area::Org,
-            "PLAN" => Area::Plan,
-            "CUL" => Area::Cul,
-            "CLS" => Area::Cls,
-            "SEC" => Area::Sec,
-            "INC" => Area::Inc,
-            "BCM" => Area::Bcm,
-            "FUP" => Area::Fup,
-            "CLD" => Area::Cld,
-            "REC" => Area::Rec,
-            _ => return None,
-        })
+        let prefix = code.split(|c: char| !c.is_ascii_alphabetic()).next();
+        Area::ALL
+            .iter()
+            .copied()
+            .find(|a| Some(a.prefix()) == prefix)
     }
 }
 
@@ -115,9 +110,14 @@ impl RuleMeta {
     }
 }
 
-/// A gap rule.
-pub trait Rule: Sync {
+/// A rule's catalogue entry, implemented by `declare_rule!` so that a rule file states
+/// its metadata once.
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+}
+
+/// A gap rule: its check, and through [`Declared`] its catalogue entry.
+pub trait Rule: Declared + Sync {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
 }
 
@@ -147,9 +147,28 @@ macro_rules! declare_rule {
                 doc: concat!($($doc, "\n"),*),
             };
         }
+
+        impl $crate::rules::Declared for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+        }
     };
 }
 pub(crate) use declare_rule;
+
+/// Declares an area's rule modules, re-exports their types and lists them as the area's
+/// `RULES`, in catalogue order: one `module::Type` line per rule.
+macro_rules! area_rules {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        $(pub use $module::$rule;)*
+
+        /// The rules of this area, in catalogue order.
+        pub static RULES: &[&dyn $crate::rules::Rule] = &[$(&$rule),*];
+    };
+}
+pub(crate) use area_rules;
 
 /// Everything a rule may read. Time is `as_of`; no rule reads the clock.
 pub struct Context<'a> {
@@ -323,25 +342,9 @@ impl<'a> Sink<'a> {
     }
 }
 
-/// Every rule, in catalogue order.
+/// Every rule, in catalogue order: the areas' rules, area by area.
 pub fn all() -> Vec<&'static dyn Rule> {
-    let mut v: Vec<&'static dyn Rule> = Vec::new();
-    for area in [
-        doc::RULES,
-        org::RULES,
-        plan::RULES,
-        cul::RULES,
-        cls::RULES,
-        sec::RULES,
-        inc::RULES,
-        bcm::RULES,
-        fup::RULES,
-        cld::RULES,
-        rec::RULES,
-    ] {
-        v.extend_from_slice(area);
-    }
-    v
+    Area::ALL.iter().flat_map(|a| a.rules()).copied().collect()
 }
 
 /// Finds a rule by code or kebab-case name, ignoring case.
@@ -471,5 +474,27 @@ pub(crate) mod testing {
             .filter(|d| d.code == code)
             .filter_map(|d| Some((d.id.clone()?, d.severity)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Area;
+
+    #[test]
+    fn each_area_lists_only_rules_of_its_prefix() {
+        for &area in Area::ALL {
+            for rule in area.rules() {
+                assert_eq!(
+                    Area::of(rule.meta().code),
+                    Some(area),
+                    "{}",
+                    rule.meta().code
+                );
+            }
+        }
+        assert_eq!(Area::of("PLAN001"), Some(Area::Plan));
+        assert_eq!(Area::of("PL001"), None);
+        assert_eq!(Area::of(""), None);
     }
 }

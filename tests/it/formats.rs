@@ -11,7 +11,7 @@ use isms::check::check;
 use isms::diagnostic::{self, Diagnostic, Severity};
 use isms::model::{Date, Kind};
 use isms::render::{self, Output};
-use isms::rules::{self, Context, Rule, RuleMeta, Selection, Sink};
+use isms::rules::{self, Context, Declared, Rule, RuleMeta, Selection, Sink};
 use isms::session::Session;
 use isms::span::{Pos, Span};
 use serde_json::Value;
@@ -29,10 +29,13 @@ static HOSTILE_META: RuleMeta = RuleMeta {
     doc: " ## What it does\n Finds <things> & \"more\".\n\n ## Why it matters\n x\n",
 };
 
-impl Rule for Hostile {
+impl Declared for Hostile {
     fn meta(&self) -> &'static RuleMeta {
         &HOSTILE_META
     }
+}
+
+impl Rule for Hostile {
     fn check(&self, _: &Context<'_>, _: &mut Sink<'_>) {}
 }
 
@@ -47,10 +50,13 @@ static QUIET_META: RuleMeta = RuleMeta {
     doc: " ## What it does\n Nothing.\n",
 };
 
-impl Rule for Quiet {
+impl Declared for Quiet {
     fn meta(&self) -> &'static RuleMeta {
         &QUIET_META
     }
+}
+
+impl Rule for Quiet {
     fn check(&self, _: &Context<'_>, _: &mut Sink<'_>) {}
 }
 

@@ -1,6 +1,6 @@
 use crate::model::ExerciseType;
 use crate::repo::fold_case;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::plans_by_asset;
 
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for CriticalAssetWithoutRestoreTest {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let plans = plans_by_asset(cx.repo, cx.as_of);
         let tested: Vec<bool> = cx

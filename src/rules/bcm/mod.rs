@@ -6,24 +6,15 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 use crate::repo::fold_case;
 
-use super::Rule;
+use super::area_rules;
 use crate::model::Date;
 use crate::repo::Repository;
 
-mod critical_asset_without_continuity_plan;
-mod critical_asset_without_restore_test;
-mod unexercised_continuity_plan;
-
-pub use critical_asset_without_continuity_plan::CriticalAssetWithoutContinuityPlan;
-pub use critical_asset_without_restore_test::CriticalAssetWithoutRestoreTest;
-pub use unexercised_continuity_plan::UnexercisedContinuityPlan;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &CriticalAssetWithoutContinuityPlan,
-    &UnexercisedContinuityPlan,
-    &CriticalAssetWithoutRestoreTest,
-];
+area_rules! {
+    critical_asset_without_continuity_plan::CriticalAssetWithoutContinuityPlan,
+    unexercised_continuity_plan::UnexercisedContinuityPlan,
+    critical_asset_without_restore_test::CriticalAssetWithoutRestoreTest,
+}
 
 /// The continuity plans listing each asset that existed on `as_of`: lower-cased asset id →
 /// indices into `repo.continuity_plans`, in path order. Built once, so rules join without

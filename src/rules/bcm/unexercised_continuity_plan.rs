@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -43,10 +43,6 @@ declare_rule! {
 }
 
 impl Rule for UnexercisedContinuityPlan {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.exercise_max_age_months;
         let window = plural(months.into(), "month", "months");

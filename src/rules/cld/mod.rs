@@ -1,22 +1,13 @@
 //! Cloud services (CLD): personal data outside the EU/EEA, information under secrecy with
 //! providers outside Swedish jurisdiction, unclassified cloud services.
 
-use super::Rule;
+use super::area_rules;
 
-mod personal_data_transfer_without_safeguard;
-mod secrecy_outside_swedish_jurisdiction;
-mod unclassified_cloud_service;
-
-pub use personal_data_transfer_without_safeguard::PersonalDataTransferWithoutSafeguard;
-pub use secrecy_outside_swedish_jurisdiction::SecrecyOutsideSwedishJurisdiction;
-pub use unclassified_cloud_service::UnclassifiedCloudService;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &PersonalDataTransferWithoutSafeguard,
-    &SecrecyOutsideSwedishJurisdiction,
-    &UnclassifiedCloudService,
-];
+area_rules! {
+    personal_data_transfer_without_safeguard::PersonalDataTransferWithoutSafeguard,
+    secrecy_outside_swedish_jurisdiction::SecrecyOutsideSwedishJurisdiction,
+    unclassified_cloud_service::UnclassifiedCloudService,
+}
 
 /// ` by Leverantör AB` when the provider is named.
 pub(crate) fn by_provider(provider: Option<&str>) -> String {

@@ -1,5 +1,5 @@
 use crate::model::{PersonalData, TransferSafeguard};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -60,10 +60,6 @@ declare_rule! {
 }
 
 impl Rule for PersonalDataTransferWithoutSafeguard {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for asset in &cx.repo.assets {
             if !asset.is_active() || asset.personal_data == PersonalData::None {

@@ -1,5 +1,5 @@
 use crate::model::HostingModel;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::by_provider;
 
@@ -78,10 +78,6 @@ fn named(provider: Option<&str>) -> String {
 }
 
 impl Rule for SecrecyOutsideSwedishJurisdiction {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for asset in &cx.repo.assets {
             if !asset.is_active() || !asset.secrecy {

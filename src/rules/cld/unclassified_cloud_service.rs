@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::by_provider;
 
@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for UnclassifiedCloudService {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, asset) in cx.repo.assets.iter().enumerate() {
             let Some(model) = asset.hosting_model().filter(|m| m.is_cloud()) else {

@@ -5,7 +5,7 @@ use crate::repo::fold_case;
 
 use crate::model::Date;
 use crate::rules::cls::critical_origin;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for CriticalWithoutRiskAssessment {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
         // The latest assessment up to as-of per asset: (date, risk id).

@@ -1,28 +1,15 @@
 //! Risk analysis and classification (CLS): unclassified and stale classifications, risk
 //! assessments of critical assets, untreated risks above the appetite.
 
-use super::{Context, Rule};
+use super::{Context, area_rules};
 
-mod critical_without_risk_assessment;
-mod stale_classification;
-mod unclassified_asset;
-mod unclassified_sensitive_asset;
-mod untreated_risk;
-
-pub use critical_without_risk_assessment::CriticalWithoutRiskAssessment;
-pub use stale_classification::StaleClassification;
-pub use unclassified_asset::UnclassifiedAsset;
-pub use unclassified_sensitive_asset::UnclassifiedSensitiveAsset;
-pub use untreated_risk::UntreatedRisk;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &UnclassifiedSensitiveAsset,
-    &StaleClassification,
-    &CriticalWithoutRiskAssessment,
-    &UntreatedRisk,
-    &UnclassifiedAsset,
-];
+area_rules! {
+    unclassified_sensitive_asset::UnclassifiedSensitiveAsset,
+    stale_classification::StaleClassification,
+    critical_without_risk_assessment::CriticalWithoutRiskAssessment,
+    untreated_risk::UntreatedRisk,
+    unclassified_asset::UnclassifiedAsset,
+}
 
 /// Why asset `ai` is critical, if it is: `("critical", "/critical")` for its own flag, or
 /// `("critical through `x`, which it supports", "/supports")` when the criticality comes

@@ -1,5 +1,5 @@
 use crate::rules::cls::{classification_reasons, is_classified};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -38,10 +38,6 @@ declare_rule! {
 }
 
 impl Rule for UnclassifiedAsset {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() || is_classified(cx, ai) || !classification_reasons(cx, ai).is_empty()

@@ -1,5 +1,5 @@
 use crate::rules::cls::{and_list, classification_reasons, is_classified};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for UnclassifiedSensitiveAsset {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() || is_classified(cx, ai) {

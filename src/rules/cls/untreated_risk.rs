@@ -1,5 +1,5 @@
 use crate::model::{AssetStatus, RiskStatus, Treatment};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -49,10 +49,6 @@ declare_rule! {
 }
 
 impl Rule for UntreatedRisk {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let appetite = cx.config.thresholds.risk_appetite_max;
         for r in &cx.repo.risks {

@@ -1,18 +1,13 @@
 //! Security culture (CUL): training completion, phishing click rates, units reached.
 
-use super::{Context, Rule, percent};
+use super::{Context, area_rules, percent};
 use crate::model::{Date, Training};
 
-mod phishing_click_rate;
-mod training_completion;
-mod unit_not_reached;
-
-pub use phishing_click_rate::PhishingClickRate;
-pub use training_completion::TrainingCompletion;
-pub use unit_not_reached::UnitNotReached;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[&TrainingCompletion, &PhishingClickRate, &UnitNotReached];
+area_rules! {
+    training_completion::TrainingCompletion,
+    phishing_click_rate::PhishingClickRate,
+    unit_not_reached::UnitNotReached,
+}
 
 /// The first day of the training window: "the last `training_window_months` months" is
 /// (as-of minus N months, as-of], so the day after as-of minus N months.

@@ -1,6 +1,6 @@
 use crate::model::TrainingType;
 use crate::rules::cul::{in_window, share, share_text};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, percent, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, percent, plural};
 
 declare_rule! {
     /// ## What it does
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for PhishingClickRate {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let max = cx.config.training.phishing_click_rate_max;
         for t in &cx.repo.trainings {

@@ -5,7 +5,7 @@ use crate::repo::fold_case;
 
 use crate::model::TrainingType;
 use crate::rules::cul::{in_window, share, share_text};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, percent, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, percent, plural};
 
 declare_rule! {
     /// ## What it does
@@ -76,10 +76,6 @@ struct Tally<'a> {
 }
 
 impl Rule for TrainingCompletion {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let target = cx.config.training.completion_target;
         let months = cx.config.thresholds.training_window_months;

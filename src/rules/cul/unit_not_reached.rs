@@ -5,7 +5,7 @@ use crate::repo::fold_case;
 
 use crate::model::UnitType;
 use crate::rules::cul::in_window;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for UnitNotReached {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let parent: HashMap<Cow<'_, str>, Cow<'_, str>> = cx
             .repo

@@ -1,5 +1,5 @@
 use crate::rules::doc::{body_phrase, required_body, words};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -55,10 +55,6 @@ declare_rule! {
 }
 
 impl Rule for AdoptedBelowRequiredBody {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         // The lowest rank: a type whose minimum is this may be adopted by any body.
         let any_body = cx.registry.bodies.iter().map(|b| b.rank).min().unwrap_or(0);

@@ -2,7 +2,7 @@ use crate::hash::HashMap;
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, required_body, with_article, words};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -51,10 +51,6 @@ declare_rule! {
 }
 
 impl Rule for MissingRequiredDocument {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         // Per type: whether an adopted document exists, and the ids of drafts and repealed ones.
         #[derive(Default)]

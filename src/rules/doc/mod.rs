@@ -1,28 +1,15 @@
 //! Steering documents (DOC): age, required types, adopting body, drafts, topics.
 
-use super::Rule;
+use super::area_rules;
 use crate::registry::Registry;
 
-mod adopted_below_required_body;
-mod missing_required_document;
-mod stale_document;
-mod stale_draft;
-mod ungoverned_topic;
-
-pub use adopted_below_required_body::AdoptedBelowRequiredBody;
-pub use missing_required_document::MissingRequiredDocument;
-pub use stale_document::StaleDocument;
-pub use stale_draft::StaleDraft;
-pub use ungoverned_topic::UngovernedTopic;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &StaleDocument,
-    &MissingRequiredDocument,
-    &AdoptedBelowRequiredBody,
-    &StaleDraft,
-    &UngovernedTopic,
-];
+area_rules! {
+    stale_document::StaleDocument,
+    missing_required_document::MissingRequiredDocument,
+    adopted_below_required_body::AdoptedBelowRequiredBody,
+    stale_draft::StaleDraft,
+    ungoverned_topic::UngovernedTopic,
+}
 
 /// A document type or topic id as words: `information_security_policy` → "information
 /// security policy".

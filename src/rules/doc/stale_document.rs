@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -42,10 +42,6 @@ declare_rule! {
 }
 
 impl Rule for StaleDocument {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let cfg = &cx.config.policies;
         for p in &cx.repo.policies {

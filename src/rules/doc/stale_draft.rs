@@ -1,6 +1,6 @@
 use crate::model::PolicyStatus;
 use crate::rules::doc::words;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for StaleDraft {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let limit = cx.config.policies.draft_max_age_months;
         for p in &cx.repo.policies {

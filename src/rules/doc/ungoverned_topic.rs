@@ -2,7 +2,7 @@ use crate::hash::{HashMap, HashSet};
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, words};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -53,10 +53,6 @@ declare_rule! {
 }
 
 impl Rule for UngovernedTopic {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let mut governed: HashSet<String> = HashSet::default();
         let mut drafts: HashMap<String, Vec<&str>> = HashMap::default();

@@ -5,7 +5,7 @@ use crate::repo::fold_case;
 
 use crate::diagnostic::Severity;
 use crate::model::{ActivityStatus, FindingState};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -53,10 +53,6 @@ declare_rule! {
 }
 
 impl Rule for AuditFindingNotFollowedUp {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let addressed: HashSet<Cow<'_, str>> = cx
             .repo

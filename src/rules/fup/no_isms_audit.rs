@@ -1,5 +1,5 @@
 use crate::model::ReviewType;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for NoIsmsAudit {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.audit_max_age_months;
         let window = plural(months.into(), "month", "months");

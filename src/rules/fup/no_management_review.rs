@@ -1,5 +1,5 @@
 use crate::model::{Body, ReviewType};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for NoManagementReview {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.management_review_max_age_months;
         let window = plural(months.into(), "month", "months");

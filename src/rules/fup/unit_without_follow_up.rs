@@ -4,7 +4,7 @@ use crate::hash::HashMap;
 use crate::repo::fold_case;
 
 use crate::model::Date;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for UnitWithoutFollowUp {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.follow_up_max_age_months;
         // The latest covering review for the whole organisation and per listed unit.

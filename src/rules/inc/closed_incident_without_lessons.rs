@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::is_blank;
 
@@ -42,10 +42,6 @@ declare_rule! {
 }
 
 impl Rule for ClosedIncidentWithoutLessons {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
             // Closed as of the as-of date: one detected or closed later was not closed then.

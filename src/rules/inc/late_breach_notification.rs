@@ -1,5 +1,5 @@
 use crate::registry::NotificationStage;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
 
@@ -59,10 +59,6 @@ declare_rule! {
 }
 
 impl Rule for LateBreachNotification {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let end_of_day = end_of_as_of_day(cx);
         for inc in &cx.repo.incidents {

@@ -1,6 +1,6 @@
 use crate::model::{Notification, NotificationKind};
 use crate::registry::{DeadlineStart, NotificationStage};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
 
@@ -112,10 +112,6 @@ fn lower_first(s: &str) -> String {
 }
 
 impl Rule for LateSignificantIncidentReport {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let end_of_day = end_of_as_of_day(cx);
         for inc in &cx.repo.incidents {

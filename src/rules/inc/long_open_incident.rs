@@ -1,5 +1,5 @@
 use crate::model::IncidentStatus;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -41,10 +41,6 @@ declare_rule! {
 }
 
 impl Rule for LongOpenIncident {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let max = i64::from(cx.config.thresholds.incident_open_max_days);
         for inc in &cx.repo.incidents {

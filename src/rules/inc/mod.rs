@@ -4,28 +4,15 @@
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use super::{Context, Rule};
+use super::{Context, area_rules};
 
-mod closed_incident_without_lessons;
-mod late_breach_notification;
-mod late_significant_incident_report;
-mod long_open_incident;
-mod serious_incident_without_follow_up;
-
-pub use closed_incident_without_lessons::ClosedIncidentWithoutLessons;
-pub use late_breach_notification::LateBreachNotification;
-pub use late_significant_incident_report::LateSignificantIncidentReport;
-pub use long_open_incident::LongOpenIncident;
-pub use serious_incident_without_follow_up::SeriousIncidentWithoutFollowUp;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &LateBreachNotification,
-    &LateSignificantIncidentReport,
-    &ClosedIncidentWithoutLessons,
-    &LongOpenIncident,
-    &SeriousIncidentWithoutFollowUp,
-];
+area_rules! {
+    late_breach_notification::LateBreachNotification,
+    late_significant_incident_report::LateSignificantIncidentReport,
+    closed_incident_without_lessons::ClosedIncidentWithoutLessons,
+    long_open_incident::LongOpenIncident,
+    serious_incident_without_follow_up::SeriousIncidentWithoutFollowUp,
+}
 
 /// The end of the as-of day: midnight that starts the next day, in the configured zone.
 ///

@@ -1,5 +1,5 @@
 use crate::model::Severity;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -38,10 +38,6 @@ declare_rule! {
 }
 
 impl Rule for SeriousIncidentWithoutFollowUp {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
             let Some(severity @ (Severity::High | Severity::Critical)) = inc.severity else {

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -53,10 +53,6 @@ fn blank(s: &Option<String>) -> bool {
 }
 
 impl Rule for AssetWithoutOwner {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (i, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 /// The window the council's meetings are counted over: "per year" is the last 12 months.
 const WINDOW_MONTHS: u32 = 12;
@@ -49,10 +49,6 @@ declare_rule! {
 }
 
 impl Rule for InfrequentSecurityCouncil {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let expected = cx.config.thresholds.council_meetings_per_year;
         if expected == 0 {

@@ -1,5 +1,5 @@
 use crate::model::UnitType;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -43,10 +43,6 @@ declare_rule! {
 }
 
 impl Rule for MissingSecurityRepresentative {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for u in cx.member_units() {
             if u.representative().is_some() {

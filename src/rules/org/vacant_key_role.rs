@@ -1,5 +1,5 @@
 use crate::rules::doc::with_article;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -71,10 +71,6 @@ fn role_basis(field: &str) -> &'static str {
 }
 
 impl Rule for VacantKeyRole {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(org) = cx.repo.organisation.first() else {
             let roles: Vec<&str> = crate::model::Roles::default()

@@ -4,7 +4,7 @@ use crate::hash::HashSet;
 use crate::repo::fold_case;
 
 use crate::model::ActivityStatus;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -49,10 +49,6 @@ declare_rule! {
 }
 
 impl Rule for GoalWithoutActivity {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let year = cx.as_of.year();
         if !cx.repo.plans.iter().any(|p| p.year == year) {

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for OverdueActivity {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let error_after = i64::from(cx.config.thresholds.activity_overdue_error_days);
         for a in &cx.repo.activities {

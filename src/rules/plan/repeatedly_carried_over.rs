@@ -1,6 +1,6 @@
 use crate::model::ActivityStatus;
 use crate::rules::doc::id_list;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// Carried over from this many distinct earlier plans or more: reported.
 const MIN_EARLIER_PLANS: usize = 2;
@@ -48,10 +48,6 @@ declare_rule! {
 }
 
 impl Rule for RepeatedlyCarriedOver {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for a in &cx.repo.activities {
             if matches!(a.status, ActivityStatus::Done | ActivityStatus::Cancelled) {

@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,10 +45,6 @@ declare_rule! {
 }
 
 impl Rule for UndecidedPlan {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let year = cx.as_of.year();
         let mut this_year = cx.repo.plans.iter().filter(|p| p.year == year);

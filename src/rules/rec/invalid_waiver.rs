@@ -1,6 +1,6 @@
 use crate::model::Kind;
 use crate::repo::Entry;
-use crate::rules::{self, Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{self, Context, Rule, Sink, declare_rule, plural};
 use crate::suggest::did_you_mean;
 
 declare_rule! {
@@ -51,10 +51,6 @@ declare_rule! {
 }
 
 impl Rule for InvalidWaiver {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let codes: Vec<&'static str> = rules::all().iter().map(|r| r.meta().code).collect();
         for kind in Kind::ALL {

@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -40,10 +40,6 @@ declare_rule! {
 }
 
 impl Rule for MissingReference {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Reported by the repository (`repo.rs`) and the derived views (`derived.rs`), not here.
     fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
 }

@@ -2,22 +2,11 @@
 //! by the loader and the repository (`loader.rs`, `repo.rs`); expired and unknown waivers
 //! by a rule. All four have their catalogue entry and documentation here.
 
-use super::Rule;
+use super::area_rules;
 
-mod duplicate_id;
-mod invalid_waiver;
-mod missing_reference;
-mod schema_violation;
-
-pub use duplicate_id::DuplicateId;
-pub use invalid_waiver::InvalidWaiver;
-pub use missing_reference::MissingReference;
-pub use schema_violation::SchemaViolation;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &SchemaViolation,
-    &DuplicateId,
-    &MissingReference,
-    &InvalidWaiver,
-];
+area_rules! {
+    schema_violation::SchemaViolation,
+    duplicate_id::DuplicateId,
+    missing_reference::MissingReference,
+    invalid_waiver::InvalidWaiver,
+}

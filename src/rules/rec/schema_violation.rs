@@ -1,4 +1,4 @@
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -44,10 +44,6 @@ declare_rule! {
 }
 
 impl Rule for SchemaViolation {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     /// Reported by the loader (`loader.rs`), not here.
     fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
 }

@@ -1,6 +1,6 @@
 use crate::model::Aspect;
 use crate::rules::sec::{Provided, capability};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -60,10 +60,6 @@ declare_rule! {
 }
 
 impl Rule for MissingCapability {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let provided = Provided::new(cx.repo, cx.as_of);
         for (ai, a) in cx.repo.assets.iter().enumerate() {

@@ -1,7 +1,7 @@
 use crate::model::Measure;
 use crate::repo::Rec;
 use crate::rules::sec::{Verification, capability, interval, verification, verification_pointer};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// The capabilities that together make up detection (audit question 8).
 const DETECTION: [&str; 2] = ["monitoring", "intrusion_detection"];
@@ -54,10 +54,6 @@ declare_rule! {
 }
 
 impl Rule for MissingMonitoring {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let provides = |m: &Measure, cap: &str| m.provides.iter().any(|p| capability(p) == cap);
         let implemented: Vec<&Rec<Measure>> = cx

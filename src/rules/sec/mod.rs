@@ -6,30 +6,17 @@ use std::borrow::Cow;
 use crate::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
 
-use super::{Context, Rule};
+use super::{Context, area_rules};
 use crate::model::{Asset, Date, Measure, MeasureScope};
 use crate::repo::{Rec, Repository};
 
-mod missing_capability;
-mod missing_monitoring;
-mod open_evaluation_finding;
-mod security_testing;
-mod unverified_measure;
-
-pub use missing_capability::MissingCapability;
-pub use missing_monitoring::MissingMonitoring;
-pub use open_evaluation_finding::OpenEvaluationFinding;
-pub use security_testing::SecurityTesting;
-pub use unverified_measure::UnverifiedMeasure;
-
-/// The rules of this area, in code order.
-pub static RULES: &[&dyn Rule] = &[
-    &MissingCapability,
-    &UnverifiedMeasure,
-    &SecurityTesting,
-    &OpenEvaluationFinding,
-    &MissingMonitoring,
-];
+area_rules! {
+    missing_capability::MissingCapability,
+    unverified_measure::UnverifiedMeasure,
+    security_testing::SecurityTesting,
+    open_evaluation_finding::OpenEvaluationFinding,
+    missing_monitoring::MissingMonitoring,
+}
 
 /// A capability word as compared: trimmed, lower case (an open vocabulary users type).
 fn capability(word: &str) -> Cow<'_, str> {

@@ -1,5 +1,5 @@
 use crate::model::Severity;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -49,10 +49,6 @@ declare_rule! {
 }
 
 impl Rule for OpenEvaluationFinding {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let t = &cx.config.thresholds;
         for e in &cx.repo.evaluations {

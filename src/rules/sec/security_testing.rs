@@ -6,7 +6,7 @@ use crate::repo::fold_case;
 use crate::diagnostic::Severity;
 use crate::model::{Date, EvaluationType, Performer};
 use crate::rules::cls::critical_origin;
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -58,10 +58,6 @@ declare_rule! {
 }
 
 impl Rule for SecurityTesting {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let t = &cx.config.thresholds;
         self.penetration_test(cx, sink, t.pentest_max_age_months);

@@ -1,5 +1,5 @@
 use crate::rules::sec::{Verification, interval, verification, verification_pointer};
-use crate::rules::{Context, Rule, RuleMeta, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
     /// ## What it does
@@ -47,10 +47,6 @@ declare_rule! {
 }
 
 impl Rule for UnverifiedMeasure {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for m in &cx.repo.measures {
             if !m.implemented_on(cx.as_of) {
