@@ -116,4 +116,35 @@ first=$(echo "$SIZES" | awk '{print $1}')
     echo "Scaling 10k -> 100k: check took $(ratio "${CHECK[100000]}" "${CHECK[10000]}") times as long for 10 times the records."
   fi
 } >> "$OUT/results.md"
+
+# Hostile inputs cost about what the example costs: a record file of 64 MiB is refused once
+# 16 MiB of it are read, and an alias bomb once its expansion passes 100 000 values.
+hostile() {
+  local dir=$1 file=$2
+  rm -rf "$dir"; cp -r examples/sjobacka "$dir"
+  python3 - "$dir/units/$file" "$file" <<'PY'
+import sys
+path, which = sys.argv[1], sys.argv[2]
+head = "kind: unit\nid: hostile\nname: Hostile\ntype: committee\n"
+with open(path, "w") as f:
+    f.write(head)
+    if which == "big.yaml":
+        f.write("notes: >-\n")
+        line = "  " + "lorem ipsum " * 8 + "\n"
+        f.write(line * (64 * 1024 * 1024 // len(line) + 1))
+    else:
+        f.write("x-a0: &a0 [" + ", ".join(["lol"] * 10) + "]\n")
+        for i in range(1, 10):
+            f.write(f"x-a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]\n")
+PY
+}
+hostile "$OUT/hostile-64mb" big.yaml
+hostile "$OUT/hostile-aliases" bomb.yaml
+{
+  echo
+  e=$(median "example-sjobacka" "$ISMS validate --repo examples/sjobacka -q")
+  b=$(median "hostile-64mb" "$ISMS validate --repo $OUT/hostile-64mb -q")
+  a=$(median "hostile-aliases" "$ISMS validate --repo $OUT/hostile-aliases -q")
+  echo "Hostile inputs (validate): the example $e s; with a 64 MiB record file $b s; with an alias bomb $a s."
+} >> "$OUT/results.md"
 cat "$OUT/results.md"

@@ -17,7 +17,7 @@ use isms::rules::{self, Selection};
 use isms::session::Session;
 
 /// Loading allocates many small values (a JSON tree per record); mimalloc makes that
-/// markedly cheaper than the system allocator (measured in the README's Performance section).
+/// markedly cheaper than the system allocator (figures in `docs/performance.md`).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

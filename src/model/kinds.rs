@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
-
 /// Generates [`Kind`], its names and [`AnyRecord`] from the table.
 macro_rules! define_kinds {
     ($($variant:ident {

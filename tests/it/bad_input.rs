@@ -3,7 +3,6 @@
 //! and every other record still read. The diagnostics are snapshots in `snapshots/`.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
 
 use crate::support::{TempRepo, example_records};
 
@@ -242,10 +241,9 @@ fn alias_bomb() {
     }
     let repo = TempRepo::example();
     repo.write("units/bad.yaml", text);
-    let started = Instant::now();
-    // The record's id is read before the expansion stops: +1 record.
+    // The record's id is read before the expansion stops: +1 record. (How long it takes is
+    // measured by the benchmark, `benches/run.sh`, not here.)
     let out = invalid(&repo, "units/bad.yaml:9:47", 1);
-    assert!(started.elapsed() < Duration::from_secs(30));
     insta::assert_snapshot!(out);
 }
 
@@ -279,14 +277,8 @@ fn file_of_64_mb() {
     }
     let repo = TempRepo::example();
     repo.write("units/big.yaml", text);
-    let started = Instant::now();
+    // Refused by its size once 16 MiB of it are read (how fast: `benches/run.sh`).
     let out = invalid(&repo, "units/big.yaml", 0);
-    // Refused by its size once 16 MiB of it are read: about as fast as the example itself.
-    assert!(
-        started.elapsed() < Duration::from_secs(10),
-        "{:?}",
-        started.elapsed()
-    );
     insta::assert_snapshot!(out);
 }
 
