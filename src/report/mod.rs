@@ -12,10 +12,12 @@ pub mod audit;
 pub mod charts;
 pub mod compare;
 pub mod facts;
+pub mod gaps;
 pub mod labels;
 pub mod management;
 pub mod markdown;
 pub mod plan;
+pub mod rows;
 pub mod unit;
 
 use std::path::Path;

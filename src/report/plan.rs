@@ -16,8 +16,8 @@ use super::Header;
 use super::charts::{self, Task, TaskState};
 use super::facts::Input;
 use super::labels::pick;
-use super::management::{self, ActivityRow};
 use super::markdown::fenced;
+use super::rows::{ActivityRow, activity_row};
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
@@ -368,7 +368,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
     let year_start = Date::new(year, 1, 1).unwrap_or(input.as_of);
     let mut carried = Vec::new();
     for (p, a) in sources {
-        let row = management::activity_row(input, a);
+        let row = activity_row(input, a);
         if let Some(g) = a.goal.as_deref() {
             let title = p
                 .goals

@@ -12,9 +12,12 @@ use serde::Serialize;
 use super::Header;
 use super::charts;
 use super::facts::{ClassificationState, Input, PERIOD_MONTHS};
+use super::gaps::{self, Gaps};
 use super::labels::{label, pick};
-use super::management::{self, ActivityRow, Gaps, IncidentRow, Phishing, RiskRow};
 use super::markdown::percent;
+use super::rows::{
+    ActivityRow, IncidentRow, Phishing, RiskRow, activity_row, incident_row, phishing_row, risk_row,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::*;
 use crate::repo::Rec;
@@ -298,7 +301,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         .phishing_simulations()
         .into_iter()
         .filter(|t| t.results.iter().any(|r| ours(Some(&r.unit))))
-        .map(|t| management::phishing_row(input, t, |u| ours(Some(u))))
+        .map(|t| phishing_row(input, t, |u| ours(Some(u))))
         .collect();
     let training = UnitTraining {
         completion,
@@ -312,7 +315,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         .incidents_within(PERIOD_MONTHS)
         .into_iter()
         .filter(|i| ours(i.unit.as_deref()))
-        .map(|i| management::incident_row(input, i))
+        .map(|i| incident_row(input, i))
         .collect();
 
     let asset_of_ours = |id: &str| {
@@ -385,10 +388,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         })
         .collect();
     acts.sort_by(|a, b| a.id.cmp(&b.id));
-    let activities = acts
-        .into_iter()
-        .map(|a| management::activity_row(input, a))
-        .collect();
+    let activities = acts.into_iter().map(|a| activity_row(input, a)).collect();
 
     // All risks still in force, not only open ones: a committee should see what it accepted.
     let mut in_force: Vec<&Rec<Risk>> = input
@@ -401,7 +401,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
     let risks = in_force
         .into_iter()
         .filter(|r| ours(r.unit.as_deref()) || r.asset.as_deref().is_some_and(asset_of_ours))
-        .map(|r| management::risk_row(input, r))
+        .map(|r| risk_row(input, r))
         .collect();
 
     let findings: Vec<&Diagnostic> = input
@@ -409,7 +409,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
         .iter()
         .filter(|d| belongs(input, d, &ids))
         .collect();
-    let gaps = management::gaps_of(input, findings);
+    let gaps = gaps::by_area(input, findings);
 
     let charts = Charts {
         classification: charts::pie(
