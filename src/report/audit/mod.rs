@@ -86,6 +86,7 @@ pub struct Evidence {
     pub detail: String,
 }
 
+/// One audit question with its verdict, key figure, findings and evidence.
 #[derive(Clone, Serialize)]
 pub struct Question<'a> {
     pub number: u8,
@@ -110,15 +111,17 @@ pub struct Question<'a> {
     pub evidence: Vec<Evidence>,
 }
 
+/// How many questions got each verdict.
 #[derive(Debug, Clone, Serialize)]
-pub struct Summary {
+pub struct VerdictSummary {
     pub yes: usize,
     pub partly: usize,
     pub no: usize,
 }
 
+/// The audit report's Mermaid chart, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
-pub struct Charts {
+pub struct AuditCharts {
     pub verdicts: Option<String>,
 }
 
@@ -127,9 +130,9 @@ pub struct Charts {
 pub struct Audit<'a> {
     #[serde(flatten)]
     pub header: Header,
-    pub summary: Summary,
+    pub summary: VerdictSummary,
     pub questions: Vec<Question<'a>>,
-    pub charts: Charts,
+    pub charts: AuditCharts,
 }
 
 /// Builds the audit report from the input's records and findings.
@@ -141,7 +144,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Audit<'a> {
         .map(|q| question(input, q))
         .collect();
     let count = |v: Verdict| questions.iter().filter(|q| q.verdict == v).count();
-    let summary = Summary {
+    let summary = VerdictSummary {
         yes: count(Verdict::Yes),
         partly: count(Verdict::Partly),
         no: count(Verdict::No),
@@ -162,7 +165,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Audit<'a> {
         header: Header::new(input, "audit"),
         summary,
         questions,
-        charts: Charts { verdicts },
+        charts: AuditCharts { verdicts },
     }
 }
 

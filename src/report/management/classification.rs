@@ -11,8 +11,9 @@ use crate::report::facts::{ClassificationState, Input};
 use crate::report::labels::{label, pick};
 use crate::report::markdown::percent;
 
+/// A critical asset without a current classification.
 #[derive(Debug, Clone, Serialize)]
-pub struct AssetRow {
+pub struct CriticalAssetRow {
     pub id: String,
     pub name: String,
     pub unit: String,
@@ -23,7 +24,7 @@ pub struct AssetRow {
 
 /// Classification of the critical assets.
 #[derive(Debug, Clone, Serialize)]
-pub struct Coverage {
+pub struct CriticalAssetCoverage {
     pub critical: usize,
     pub current: usize,
     pub outdated: usize,
@@ -31,13 +32,13 @@ pub struct Coverage {
     pub share: Option<f64>,
     pub share_text: String,
     /// Critical assets without a current classification.
-    pub lacking: Vec<AssetRow>,
+    pub lacking: Vec<CriticalAssetRow>,
 }
 
 /// The classification state of every active critical asset.
-pub(super) fn build(input: &Input<'_>) -> Coverage {
+pub(super) fn build(input: &Input<'_>) -> CriticalAssetCoverage {
     let lang = input.lang;
-    let mut c = Coverage {
+    let mut c = CriticalAssetCoverage {
         critical: 0,
         current: 0,
         outdated: 0,
@@ -58,7 +59,7 @@ pub(super) fn build(input: &Input<'_>) -> Coverage {
             ClassificationState::Missing => c.missing += 1,
         }
         if state != ClassificationState::Current {
-            c.lacking.push(AssetRow {
+            c.lacking.push(CriticalAssetRow {
                 id: a.id.clone(),
                 name: a.name.clone(),
                 unit: a
@@ -78,7 +79,7 @@ pub(super) fn build(input: &Input<'_>) -> Coverage {
 }
 
 /// A pie of the critical assets by classification state.
-pub(super) fn chart(lang: Language, coverage: &Coverage) -> Option<String> {
+pub(super) fn chart(lang: Language, coverage: &CriticalAssetCoverage) -> Option<String> {
     charts::pie(
         pick(
             lang,

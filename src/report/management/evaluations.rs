@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::report::facts::{Input, PERIOD_MONTHS};
 use crate::report::labels::label;
 
+/// One evaluation and its findings, counted.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvaluationRow {
     pub id: String,
@@ -19,6 +20,7 @@ pub struct EvaluationRow {
     pub open_high: usize,
 }
 
+/// An open high or critical finding of an evaluation.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvaluationFindingRow {
     pub evaluation: String,
@@ -29,6 +31,7 @@ pub struct EvaluationFindingRow {
     pub days_open: i64,
 }
 
+/// The evaluations section.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluations {
     /// Evaluations of the last 12 months, newest first.

@@ -8,6 +8,7 @@ use crate::repo::Rec;
 use crate::report::facts::{Input, PERIOD_MONTHS};
 use crate::report::labels::label;
 
+/// An audit recommendation still open or in progress.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditFindingRow {
     pub id: String,
@@ -21,6 +22,7 @@ pub struct AuditFindingRow {
     pub activities: Vec<String>,
 }
 
+/// A review (audit, follow-up, management review) of the period.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewRow {
     pub id: String,

@@ -12,13 +12,15 @@ use crate::report::facts::{Input, PERIOD_MONTHS};
 use crate::report::labels::{label, pick};
 use crate::report::rows::{IncidentRow, incident_row};
 
+/// How many incidents were detected in a month.
 #[derive(Debug, Clone, Serialize)]
-pub struct Month {
+pub struct MonthCount {
     /// `2026-03`.
     pub month: String,
     pub count: usize,
 }
 
+/// The incidents section.
 #[derive(Debug, Clone, Serialize)]
 pub struct Incidents {
     pub total: usize,
@@ -27,7 +29,7 @@ pub struct Incidents {
     pub escalated: usize,
     pub open: usize,
     pub by_type: Vec<Count>,
-    pub by_month: Vec<Month>,
+    pub by_month: Vec<MonthCount>,
     pub list: Vec<IncidentRow>,
 }
 
@@ -65,7 +67,7 @@ pub(super) fn build(input: &Input<'_>) -> Incidents {
                     det.0.year() == d.0.year() && det.0.month() == d.0.month()
                 })
                 .count();
-            Month { month, count }
+            MonthCount { month, count }
         })
         .collect();
     Incidents {

@@ -22,15 +22,15 @@ mod plan_status;
 mod risks;
 mod training;
 
-pub use classification::{AssetRow, Coverage};
+pub use classification::{CriticalAssetCoverage, CriticalAssetRow};
 pub use decisions::Decision;
 pub use evaluations::{EvaluationFindingRow, EvaluationRow, Evaluations};
 pub use follow_up::{AuditFindingRow, ReviewRow};
-pub use incidents::{Incidents, Month};
+pub use incidents::{Incidents, MonthCount};
 pub use key_figures::KeyFigureRow;
 pub use plan_status::PlanStatus;
 pub use risks::Risks;
-pub use training::{Training, UnitTraining};
+pub use training::{TrainingOverview, UnitCompletionRow};
 
 /// A value and how many records have it.
 #[derive(Debug, Clone, Serialize)]
@@ -42,7 +42,7 @@ pub struct Count {
 
 /// The review's Mermaid charts, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
-pub struct Charts {
+pub struct ManagementCharts {
     pub incidents_by_month: Option<String>,
     pub incidents_by_type: Option<String>,
     pub training_by_unit: Option<String>,
@@ -65,13 +65,13 @@ pub struct Management<'a> {
     pub plan: Option<PlanStatus>,
     pub audit_findings: Vec<AuditFindingRow>,
     pub incidents: Incidents,
-    pub training: Training,
-    pub classification: Coverage,
+    pub training: TrainingOverview,
+    pub classification: CriticalAssetCoverage,
     pub evaluations: Evaluations,
     pub follow_ups: Vec<ReviewRow>,
     pub risks: Risks,
     pub gaps: Gaps<'a>,
-    pub charts: Charts,
+    pub charts: ManagementCharts,
 }
 
 /// Builds the management review from the input's records and findings.
@@ -84,7 +84,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let audit_findings = follow_up::audit_findings(input);
     let gaps = gaps::all(input);
     let key_figures = key_figures::build(input, &incidents, &audit_findings, plan.as_ref(), &gaps);
-    let charts = Charts {
+    let charts = ManagementCharts {
         incidents_by_month: incidents::by_month_chart(lang, &incidents),
         incidents_by_type: incidents::by_type_chart(lang, &incidents),
         training_by_unit: training::by_unit_chart(lang, &training),

@@ -10,10 +10,11 @@ use crate::report::charts;
 use crate::report::facts::Input;
 use crate::report::labels::pick;
 use crate::report::markdown::percent;
-use crate::report::rows::{Phishing, phishing_row};
+use crate::report::rows::{PhishingRow, phishing_row};
 
+/// A unit's training completion against the target.
 #[derive(Debug, Clone, Serialize)]
-pub struct UnitTraining {
+pub struct UnitCompletionRow {
     pub unit: String,
     pub name: String,
     pub targeted: u64,
@@ -23,20 +24,21 @@ pub struct UnitTraining {
     pub below_target: bool,
 }
 
+/// The training section.
 #[derive(Debug, Clone, Serialize)]
-pub struct Training {
+pub struct TrainingOverview {
     pub target: f64,
     pub target_text: String,
     pub completion: Option<f64>,
     pub completion_text: String,
     pub campaigns: Vec<String>,
-    pub units: Vec<UnitTraining>,
-    pub phishing: Vec<Phishing>,
+    pub units: Vec<UnitCompletionRow>,
+    pub phishing: Vec<PhishingRow>,
     pub click_rate_max_text: String,
 }
 
 /// Completion over the campaigns of the window, and the phishing simulations.
-pub(super) fn build(input: &Input<'_>) -> Training {
+pub(super) fn build(input: &Input<'_>) -> TrainingOverview {
     let lang = input.lang;
     let target = input.config.training.completion_target;
     let (done, targeted) = input.completion(|_| true);
@@ -45,7 +47,7 @@ pub(super) fn build(input: &Input<'_>) -> Training {
         .into_iter()
         .map(|(id, name, d, t)| {
             let share = (t > 0).then(|| d as f64 / t as f64);
-            UnitTraining {
+            UnitCompletionRow {
                 unit: id,
                 name,
                 targeted: t,
@@ -62,7 +64,7 @@ pub(super) fn build(input: &Input<'_>) -> Training {
         .into_iter()
         .map(|t| phishing_row(input, t, |_| true))
         .collect();
-    Training {
+    TrainingOverview {
         target,
         target_text: percent(target, lang),
         completion,
@@ -79,7 +81,7 @@ pub(super) fn build(input: &Input<'_>) -> Training {
 }
 
 /// Bars of the completion per unit, in whole percent.
-pub(super) fn by_unit_chart(lang: Language, training: &Training) -> Option<String> {
+pub(super) fn by_unit_chart(lang: Language, training: &TrainingOverview) -> Option<String> {
     charts::bars(
         pick(
             lang,

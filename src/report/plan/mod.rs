@@ -37,7 +37,7 @@ pub struct GoalRow {
 
 /// The draft's Mermaid chart, `None` when it has no activity.
 #[derive(Debug, Clone, Serialize)]
-pub struct Charts {
+pub struct DraftCharts {
     pub gantt: Option<String>,
 }
 
@@ -59,7 +59,7 @@ pub struct Draft<'a> {
     pub goals: Vec<GoalRow>,
     pub plan_path: String,
     pub plan_yaml: String,
-    pub charts: Charts,
+    pub charts: DraftCharts,
 }
 
 /// Ids `act-YYYY-NN` not yet used, in order.
@@ -185,7 +185,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Draft<'a> {
             .map(|p| p.id.clone())
             .unwrap_or_default(),
         repeated: carried.iter().filter(|c| c.repeated).count(),
-        charts: Charts {
+        charts: DraftCharts {
             gantt: gantt(&next, &carried, &proposals),
         },
         plan_id: next.plan_id,

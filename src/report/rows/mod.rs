@@ -10,7 +10,7 @@ pub use activity::ActivityRow;
 pub(crate) use activity::activity_row;
 pub use incident::IncidentRow;
 pub(crate) use incident::incident_row;
-pub use phishing::Phishing;
+pub use phishing::PhishingRow;
 pub(crate) use phishing::phishing_row;
 pub use risk::RiskRow;
 pub(crate) use risk::risk_row;

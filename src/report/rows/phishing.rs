@@ -10,7 +10,7 @@ use crate::report::markdown::percent;
 
 /// One phishing simulation's results, summed over some units.
 #[derive(Debug, Clone, Serialize)]
-pub struct Phishing {
+pub struct PhishingRow {
     pub id: String,
     pub title: String,
     pub start: String,
@@ -27,7 +27,7 @@ pub(crate) fn phishing_row(
     input: &Input<'_>,
     t: &Rec<Training>,
     unit: impl Fn(&str) -> bool,
-) -> Phishing {
+) -> PhishingRow {
     let lang = input.lang;
     let results: Vec<&TrainingResult> = t.results.iter().filter(|r| unit(&r.unit)).collect();
     let targeted: u64 = results.iter().map(|r| r.targeted).sum();
@@ -35,7 +35,7 @@ pub(crate) fn phishing_row(
     let reported: u64 = results.iter().map(|r| r.reported.unwrap_or(0)).sum();
     let rate = (targeted > 0).then(|| clicked as f64 / targeted as f64);
     let max = input.config.training.phishing_click_rate_max;
-    Phishing {
+    PhishingRow {
         id: t.id.clone(),
         title: t.title.clone(),
         start: t.start.to_string(),

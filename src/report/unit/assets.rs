@@ -32,7 +32,7 @@ pub struct UnitAsset {
 
 /// How many of the units' active assets are classified, and how recently.
 #[derive(Debug, Clone, Serialize)]
-pub struct Coverage {
+pub struct UnitCoverage {
     pub assets: usize,
     pub current: usize,
     pub outdated: usize,
@@ -41,11 +41,11 @@ pub struct Coverage {
 }
 
 /// The units' assets in record order, and the classification coverage of the active ones.
-pub(super) fn build(scope: &Scope<'_, '_>) -> (Vec<UnitAsset>, Coverage) {
+pub(super) fn build(scope: &Scope<'_, '_>) -> (Vec<UnitAsset>, UnitCoverage) {
     let input = scope.input;
     let lang = input.lang;
     let mut assets = Vec::new();
-    let mut cov = Coverage {
+    let mut cov = UnitCoverage {
         assets: 0,
         current: 0,
         outdated: 0,
@@ -116,7 +116,7 @@ fn asset_row(scope: &Scope<'_, '_>, ai: usize, a: &Asset, state: ClassificationS
 }
 
 /// A pie of the active assets by classification state.
-pub(super) fn chart(lang: Language, cov: &Coverage) -> Option<String> {
+pub(super) fn chart(lang: Language, cov: &UnitCoverage) -> Option<String> {
     charts::pie(
         pick(
             lang,

@@ -23,7 +23,7 @@ mod assets;
 mod continuity;
 mod training;
 
-pub use assets::{Coverage, UnitAsset};
+pub use assets::{UnitAsset, UnitCoverage};
 pub use continuity::ContinuityRow;
 pub use training::{CampaignRow, UnitTraining};
 
@@ -49,7 +49,7 @@ pub struct SubUnit {
 
 /// The page's Mermaid chart, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
-pub struct Charts {
+pub struct UnitCharts {
     pub classification: Option<String>,
 }
 
@@ -62,14 +62,14 @@ pub struct UnitPage<'a> {
     pub unit: UnitInfo,
     pub sub_units: Vec<SubUnit>,
     pub assets: Vec<UnitAsset>,
-    pub classification: Coverage,
+    pub classification: UnitCoverage,
     pub training: UnitTraining,
     pub incidents: Vec<IncidentRow>,
     pub continuity: Vec<ContinuityRow>,
     pub activities: Vec<ActivityRow>,
     pub risks: Vec<RiskRow>,
     pub gaps: Gaps<'a>,
-    pub charts: Charts,
+    pub charts: UnitCharts,
 }
 
 fn unit_type_str(t: UnitType) -> &'static str {
@@ -171,7 +171,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
             })
             .collect(),
         assets,
-        charts: Charts {
+        charts: UnitCharts {
             classification: assets::chart(input.lang, &classification),
         },
         classification,

@@ -7,7 +7,7 @@ use super::Scope;
 use crate::model::*;
 use crate::report::labels::label;
 use crate::report::markdown::percent;
-use crate::report::rows::{Phishing, phishing_row};
+use crate::report::rows::{PhishingRow, phishing_row};
 
 /// One training campaign, summed over the units.
 #[derive(Debug, Clone, Serialize)]
@@ -28,7 +28,7 @@ pub struct UnitTraining {
     pub completion_text: String,
     pub target_text: String,
     pub campaigns: Vec<CampaignRow>,
-    pub phishing: Vec<Phishing>,
+    pub phishing: Vec<PhishingRow>,
 }
 
 fn training_type_str(t: TrainingType) -> &'static str {
