@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::Input;
-use super::audit::{self, Audit, Summary};
+use super::audit::{self, Audit, VerdictSummary};
 use super::labels::label;
 use super::management::{self, KeyFigureRow, Management};
 use crate::config::Language;
@@ -43,11 +43,11 @@ pub struct Compare {
     pub key_figures: Vec<KeyFigureRow>,
     /// The audit answers at the revision (audit report only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<Summary>,
+    pub summary: Option<VerdictSummary>,
 }
 
 impl Before<'_> {
-    fn compare(&self, key_figures: Vec<KeyFigureRow>, summary: Option<Summary>) -> Compare {
+    fn compare(&self, key_figures: Vec<KeyFigureRow>, summary: Option<VerdictSummary>) -> Compare {
         Compare {
             rev: self.rev.clone(),
             commit: self.commit.clone(),

@@ -2,9 +2,10 @@
 //! a draft action plan, as Markdown from Tera templates or as the templates' data in JSON.
 //!
 //! Each report is a data structure built from the records and the findings of `isms check`
-//! (`management.rs`, `audit.rs`, `unit.rs`, `plan.rs`). The same data goes to the built-in
-//! template of the chosen language (`templates/<report>.<lang>.md.tera`), to the user's own
-//! template, or to `--format json`. Every value a template prints is escaped for Markdown
+//! (`management/`, `audit/`, `unit/`, `plan/`) from what they share: the figures of
+//! `facts.rs`, the rows of `rows/` and the gaps by area of `gaps.rs`. The same data goes to
+//! the built-in template of the chosen language (`templates/<report>.<lang>.md.tera`), to
+//! the user's own template, or to `--format json`. Every value a template prints is escaped for Markdown
 //! unless the template marks it `safe` (the Mermaid charts and YAML snippets are built
 //! already escaped for their own syntax).
 
@@ -12,10 +13,12 @@ pub mod audit;
 pub mod charts;
 pub mod compare;
 pub mod facts;
+pub mod gaps;
 pub mod labels;
 pub mod management;
 pub mod markdown;
 pub mod plan;
+pub mod rows;
 pub mod unit;
 
 use std::path::Path;

@@ -1,0 +1,196 @@
+//! Questions 6, 10 and 12, about assets: those that must be classified are, critical ones
+//! have exercised continuity plans, and cloud services are classified, lawful and in the
+//! right jurisdiction.
+
+use super::Measured;
+use crate::config::Language;
+use crate::model::*;
+use crate::registry::registry;
+use crate::repo::Rec;
+use crate::report::audit::Evidence;
+use crate::report::facts::{ClassificationState, Input};
+use crate::report::labels::{label, pick};
+
+/// Why an asset must be classified, in words.
+fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
+    let lang = input.lang;
+    let a = &input.repo.assets[ai];
+    let mut why = Vec::new();
+    if input.is_critical(ai) {
+        why.push(pick(lang, "verksamhetskritisk", "critical"));
+    }
+    if a.personal_data == PersonalData::Sensitive {
+        why.push(pick(
+            lang,
+            "känsliga personuppgifter",
+            "sensitive personal data",
+        ));
+    }
+    if a.secrecy {
+        why.push(pick(lang, "sekretess", "secrecy"));
+    }
+    if a.essential_service.is_some() {
+        why.push(pick(lang, "samhällsviktig tjänst", "essential service"));
+    }
+    why.join(", ")
+}
+
+/// The classification state of an asset in words: `klassad 2025-12-03`.
+pub(crate) fn classification_detail(
+    input: &Input<'_>,
+    asset: &str,
+) -> (ClassificationState, String) {
+    let lang = input.lang;
+    let state = input.classification_state(asset);
+    let detail = match (state, input.classification_of(asset)) {
+        (ClassificationState::Missing, _) | (_, None) => {
+            pick(lang, "ingen klassning", "no classification").to_owned()
+        }
+        (ClassificationState::Current, Some(c)) => match lang {
+            Language::Sv => format!("klassad {}", c.date),
+            Language::En => format!("classified {}", c.date),
+        },
+        (ClassificationState::Outdated, Some(c)) => {
+            let max = input.config.thresholds.classification_max_age_months;
+            match lang {
+                Language::Sv => format!("klassad {}, äldre än {max} månader", c.date),
+                Language::En => format!("classified {}, older than {max} months", c.date),
+            }
+        }
+    };
+    (state, detail)
+}
+
+pub(super) fn classification(input: &Input<'_>, m: &mut Measured) {
+    for (ai, a) in input.repo.assets.iter().enumerate() {
+        if !input.must_classify(ai) {
+            continue;
+        }
+        let (state, detail) = classification_detail(input, &a.id);
+        m.push(Evidence {
+            kind: "asset",
+            id: a.id.clone(),
+            name: a.name.clone(),
+            ok: state == ClassificationState::Current,
+            detail: format!("{detail} ({})", classification_reasons(input, ai)),
+        });
+    }
+}
+
+pub(super) fn continuity(input: &Input<'_>, m: &mut Measured) {
+    let lang = input.lang;
+    for (ai, a) in input.repo.assets.iter().enumerate() {
+        if !a.is_active() || !input.is_critical(ai) {
+            continue;
+        }
+        let plans = input.plans_covering(&a.id);
+        let exercised: Vec<&Rec<ContinuityPlan>> = plans
+            .iter()
+            .copied()
+            .filter(|p| input.exercised(p))
+            .collect();
+        let describe = |p: &ContinuityPlan| match (input.last_exercise(p), lang) {
+            (Some(e), Language::Sv) => format!("{} övad {}", p.id, e.date),
+            (Some(e), Language::En) => format!("{} exercised {}", p.id, e.date),
+            (None, Language::Sv) => format!("{} aldrig övad", p.id),
+            (None, Language::En) => format!("{} never exercised", p.id),
+        };
+        let detail = if plans.is_empty() {
+            pick(lang, "ingen kontinuitetsplan", "no continuity plan").to_owned()
+        } else {
+            plans
+                .iter()
+                .map(|p| describe(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        m.push(Evidence {
+            kind: "asset",
+            id: a.id.clone(),
+            name: a.name.clone(),
+            ok: !exercised.is_empty(),
+            detail,
+        });
+    }
+}
+
+/// What is wrong with a cloud asset (CLD001–CLD003's conditions), in words.
+fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
+    let lang = input.lang;
+    let mut out = Vec::new();
+    if input.classification_of(&a.id).is_none() {
+        out.push(pick(lang, "ej klassad", "not classified").to_owned());
+    }
+    let hosting = a.hosting.clone().unwrap_or_default();
+    if a.personal_data != PersonalData::None {
+        let safeguard = hosting.transfer_safeguard;
+        for c in &hosting.countries {
+            if registry().is_eu_eea(c) {
+                continue;
+            }
+            let adequate = registry().adequacy(c).is_some_and(|d| {
+                d.in_force_on(input.as_of.0)
+                    && d.requires_safeguard
+                        .as_deref()
+                        .is_none_or(|need| safeguard.is_some_and(|s| s.as_str() == need))
+            });
+            let other = matches!(
+                safeguard,
+                Some(TransferSafeguard::Scc | TransferSafeguard::Bcr)
+            );
+            if !adequate && !other {
+                out.push(match lang {
+                    Language::Sv => {
+                        format!("personuppgifter i {c} utan adekvansbeslut eller skyddsåtgärd")
+                    }
+                    Language::En => {
+                        format!("personal data in {c} without an adequacy decision or safeguard")
+                    }
+                });
+            }
+        }
+    }
+    if a.secrecy && hosting.swedish_jurisdiction != Some(true) {
+        out.push(
+            pick(
+                lang,
+                "sekretessbelagd information hos leverantör utanför svensk jurisdiktion",
+                "information under secrecy with a provider outside Swedish jurisdiction",
+            )
+            .to_owned(),
+        );
+    }
+    out
+}
+
+pub(super) fn cloud(input: &Input<'_>, m: &mut Measured) {
+    let lang = input.lang;
+    for a in &input.repo.assets {
+        let Some(model) = a.hosting_model().filter(|h| h.is_cloud()) else {
+            continue;
+        };
+        if !a.is_active() {
+            continue;
+        }
+        let problems = cloud_shortfalls(input, a);
+        let hosting = label(lang, "hosting", model.as_str());
+        m.push(Evidence {
+            kind: "asset",
+            id: a.id.clone(),
+            name: a.name.clone(),
+            ok: problems.is_empty(),
+            detail: if problems.is_empty() {
+                match lang {
+                    Language::Sv => {
+                        format!("{hosting}: klassad, laglig överföring och rätt jurisdiktion")
+                    }
+                    Language::En => {
+                        format!("{hosting}: classified, lawful transfers and jurisdiction")
+                    }
+                }
+            } else {
+                format!("{hosting}: {}", problems.join("; "))
+            },
+        });
+    }
+}

@@ -1,0 +1,156 @@
+//! Questions 1–3: the required steering documents are adopted and current, the security
+//! organisation is staffed, and the current action plan is on track.
+
+use super::Measured;
+use crate::config::Language;
+use crate::model::*;
+use crate::registry::registry;
+use crate::report::audit::Evidence;
+use crate::report::facts::Input;
+use crate::report::labels::{label, pick};
+
+fn body_name(lang: Language, body: Option<Body>) -> String {
+    body.map_or_else(String::new, |b| label(lang, "body", b.as_str()))
+}
+
+pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
+    let lang = input.lang;
+    let max = input.config.policies.max_age_years;
+    for ty in &input.config.policies.required_types {
+        let name = registry().document_type(ty).map_or_else(
+            || ty.replace('_', " "),
+            |d| d.name.get(lang.as_str()).to_owned(),
+        );
+        let newest = input
+            .repo
+            .policies
+            .iter()
+            .filter(|p| p.policy_type.as_str() == ty && p.status == PolicyStatus::Adopted)
+            .filter_map(|p| p.adopted.filter(|d| *d <= input.as_of).map(|d| (d, p)))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.id.cmp(&a.1.id)));
+        let e = match newest {
+            None => Evidence {
+                kind: "policy",
+                id: String::new(),
+                name,
+                ok: false,
+                detail: pick(lang, "inget antaget dokument", "no adopted document").into(),
+            },
+            Some((adopted, p)) => {
+                let age = adopted.years_until(input.as_of);
+                let by = body_name(lang, p.adopted_by);
+                let detail = match lang {
+                    Language::Sv => format!(
+                        "{} antagen {adopted}{}, {age} år gammal (högst {max} år)",
+                        p.title,
+                        if by.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" av {}", by.to_lowercase())
+                        }
+                    ),
+                    Language::En => format!(
+                        "{} adopted {adopted}{}, {age} year{} old (at most {max})",
+                        p.title,
+                        if by.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" by the {}", by.to_lowercase())
+                        },
+                        if age == 1 { "" } else { "s" },
+                    ),
+                };
+                Evidence {
+                    kind: "policy",
+                    id: p.id.clone(),
+                    name,
+                    ok: age < i64::from(max),
+                    detail,
+                }
+            }
+        };
+        m.push(e);
+    }
+}
+
+pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
+    let lang = input.lang;
+    let org = input.repo.organisation.first();
+    let vacant = Roles::default();
+    let roles = org.map_or(&vacant, |o| &o.roles).all();
+    for (role, holder) in roles {
+        m.push(Evidence {
+            kind: "organisation",
+            id: org.map(|o| o.id.clone()).unwrap_or_default(),
+            name: label(lang, "role", role),
+            ok: holder.is_some(),
+            detail: holder.map_or_else(|| pick(lang, "vakant", "vacant").to_owned(), str::to_owned),
+        });
+    }
+    for u in input.member_units() {
+        let rep = u.representative();
+        m.push(Evidence {
+            kind: "unit",
+            id: u.id.clone(),
+            name: u.name.clone(),
+            ok: rep.is_some(),
+            detail: rep.map_or_else(
+                || pick(lang, "inget säkerhetsombud", "no security representative").to_owned(),
+                |r| match lang {
+                    Language::Sv => format!("säkerhetsombud {r}"),
+                    Language::En => format!("security representative {r}"),
+                },
+            ),
+        });
+    }
+}
+
+/// On track: done, or not past due. Cancelled activities are left out: cancelling is a
+/// decision, not a delay.
+fn on_track(input: &Input<'_>, a: &Activity) -> bool {
+    (a.status == ActivityStatus::Done && !a.completed_after(input.as_of))
+        || a.due.is_none_or(|d| d >= input.as_of)
+}
+
+pub(super) fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
+    let lang = input.lang;
+    let plans = input.current_plans();
+    for a in input.activities_of(&plans) {
+        if a.status == ActivityStatus::Cancelled {
+            continue;
+        }
+        let status = label(lang, "activity", a.status.as_str());
+        let detail = match (a.status, a.due, input.days_overdue(a)) {
+            (ActivityStatus::Done, _, _) => match a.completed {
+                Some(c) => format!("{status} {c}"),
+                None => status,
+            },
+            (_, Some(due), Some(days)) => match lang {
+                Language::Sv => format!(
+                    "{status}, försenad sedan {due} ({days} dag{})",
+                    if days == 1 { "" } else { "ar" }
+                ),
+                Language::En => format!(
+                    "{status}, overdue since {due} ({days} day{})",
+                    if days == 1 { "" } else { "s" }
+                ),
+            },
+            (_, Some(due), None) if due < input.as_of => match lang {
+                Language::Sv => format!("{status}, skulle varit klar {due}"),
+                Language::En => format!("{status}, was due {due}"),
+            },
+            (_, Some(due), None) => match lang {
+                Language::Sv => format!("{status}, ska vara klar {due}"),
+                Language::En => format!("{status}, due {due}"),
+            },
+            (_, None, _) => status,
+        };
+        m.push(Evidence {
+            kind: "activity",
+            id: a.id.clone(),
+            name: a.title.clone(),
+            ok: on_track(input, a),
+            detail,
+        });
+    }
+}

@@ -1,0 +1,122 @@
+//! The management review's feedback: audit recommendations still open, and the reviews
+//! (audits, follow-ups) of the last twelve months.
+
+use serde::Serialize;
+
+use crate::model::*;
+use crate::repo::Rec;
+use crate::report::facts::{Input, PERIOD_MONTHS};
+use crate::report::labels::label;
+
+/// An audit recommendation still open or in progress.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditFindingRow {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub owner: String,
+    pub due: String,
+    pub past_due: bool,
+    pub status_label: String,
+    /// Activities that address it.
+    pub activities: Vec<String>,
+}
+
+/// A review (audit, follow-up, management review) of the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewRow {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub kind_label: String,
+    pub units: Vec<String>,
+    pub score: String,
+    pub level: String,
+}
+
+fn finding_state_str(s: FindingState) -> &'static str {
+    match s {
+        FindingState::Open => "open",
+        FindingState::InProgress => "in_progress",
+        FindingState::Done => "done",
+        FindingState::Rejected => "rejected",
+    }
+}
+
+/// Audit recommendations still open or in progress, by due date.
+pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
+    let lang = input.lang;
+    let mut v: Vec<(Option<Date>, AuditFindingRow)> = input
+        .repo
+        .findings
+        .iter()
+        .filter(|f| matches!(f.status, FindingState::Open | FindingState::InProgress))
+        .filter(|f| {
+            input
+                .repo
+                .review(&f.source)
+                .is_none_or(|r| r.date <= input.as_of)
+        })
+        .map(|f| {
+            let mut acts: Vec<String> = input
+                .repo
+                .activities
+                .iter()
+                .filter(|a| a.addresses.iter().any(|x| x.eq_ignore_ascii_case(&f.id)))
+                .map(|a| a.id.clone())
+                .collect();
+            acts.sort();
+            (
+                f.due,
+                AuditFindingRow {
+                    id: f.id.clone(),
+                    title: f.title.clone(),
+                    source: input
+                        .repo
+                        .review(&f.source)
+                        .map_or_else(|| f.source.clone(), |r| r.title.clone()),
+                    owner: f.owner.clone().unwrap_or_default(),
+                    due: f.due.map(|d| d.to_string()).unwrap_or_default(),
+                    past_due: f.due.is_some_and(|d| d < input.as_of),
+                    status_label: label(lang, "finding_state", finding_state_str(f.status)),
+                    activities: acts,
+                },
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        a.0.is_none()
+            .cmp(&b.0.is_none())
+            .then(a.0.cmp(&b.0))
+            .then(a.1.id.cmp(&b.1.id))
+    });
+    v.into_iter().map(|(_, r)| r).collect()
+}
+
+fn review_row(input: &Input<'_>, r: &Rec<Review>) -> ReviewRow {
+    let lang = input.lang;
+    ReviewRow {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        date: r.date.to_string(),
+        kind_label: label(lang, "review", r.review_type.as_str()),
+        units: r.units.iter().map(|u| input.unit_name(u)).collect(),
+        score: r
+            .score
+            .map(|s| crate::report::markdown::decimal(s, 1, lang))
+            .unwrap_or_default(),
+        level: r.level.map(|l| l.to_string()).unwrap_or_default(),
+    }
+}
+
+/// The reviews of the last twelve months, newest first.
+pub(super) fn follow_ups(input: &Input<'_>) -> Vec<ReviewRow> {
+    let mut v: Vec<&Rec<Review>> = input
+        .repo
+        .reviews
+        .iter()
+        .filter(|r| input.within(r.date, PERIOD_MONTHS))
+        .collect();
+    v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+    v.into_iter().map(|r| review_row(input, r)).collect()
+}

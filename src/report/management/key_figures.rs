@@ -1,0 +1,104 @@
+//! The management review's key-figure table: the twelve audit questions' shares, then the
+//! counts the board follows (incidents, open recommendations, overdue activities, gaps).
+
+use serde::Serialize;
+
+use super::follow_up::AuditFindingRow;
+use super::incidents::Incidents;
+use super::plan_status::PlanStatus;
+use crate::registry::registry;
+use crate::report::audit::{self, KeyFigure};
+use crate::report::facts::Input;
+use crate::report::gaps::Gaps;
+use crate::report::labels::pick;
+
+/// A row of the key-figure table.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigureRow {
+    pub name: String,
+    pub value_text: String,
+    pub target_text: String,
+    /// Null for counts without a target.
+    pub reached: Option<bool>,
+    /// The audit question it comes from, if any: its key figure is a share, the others
+    /// are counts.
+    pub question: Option<u8>,
+    /// The figure as a number: the share (0–1, null when nothing is in scope) or the count.
+    pub value: Option<f64>,
+    /// With `--compare REV`: the value at REV as printed (`–` when the figure has no value
+    /// there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_text: Option<String>,
+    /// With `--compare REV`: the change since REV (`+12 p.e.`/`+12 pp` for shares, `+3`
+    /// for counts, `–` when either side has no value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change_text: Option<String>,
+}
+
+/// The audit questions' key figures, then the counts.
+pub(super) fn build(
+    input: &Input<'_>,
+    incidents: &Incidents,
+    audit_findings: &[AuditFindingRow],
+    plan: Option<&PlanStatus>,
+    gaps: &Gaps<'_>,
+) -> Vec<KeyFigureRow> {
+    let lang = input.lang;
+    let mut rows: Vec<KeyFigureRow> = registry()
+        .audit_questions
+        .iter()
+        .map(|q| {
+            let measured = audit::measure(input, q.number);
+            let k: KeyFigure = audit::key_figure(input, q, &measured);
+            KeyFigureRow {
+                name: k.name,
+                value_text: k.value_text,
+                target_text: k.target_text,
+                reached: k.value.map(|_| k.reached),
+                question: Some(q.number),
+                value: k.value,
+                before_text: None,
+                change_text: None,
+            }
+        })
+        .collect();
+    let count = |name: &str, n: usize| KeyFigureRow {
+        name: name.to_owned(),
+        value_text: n.to_string(),
+        target_text: String::new(),
+        reached: None,
+        question: None,
+        value: Some(n as f64),
+        before_text: None,
+        change_text: None,
+    };
+    rows.push(count(
+        pick(
+            lang,
+            "Incidenter de senaste 12 månaderna",
+            "Incidents in the last 12 months",
+        ),
+        incidents.total,
+    ));
+    rows.push(count(
+        pick(
+            lang,
+            "Öppna revisionsrekommendationer",
+            "Open audit recommendations",
+        ),
+        audit_findings.len(),
+    ));
+    rows.push(count(
+        pick(lang, "Försenade planaktiviteter", "Overdue plan activities"),
+        plan.map_or(0, |p| p.overdue.len()),
+    ));
+    rows.push(count(
+        pick(lang, "Brister (fel)", "Gaps (errors)"),
+        gaps.errors,
+    ));
+    rows.push(count(
+        pick(lang, "Brister (varningar)", "Gaps (warnings)"),
+        gaps.warnings,
+    ));
+    rows
+}

@@ -1,0 +1,112 @@
+//! `isms report management` (*Ledningens genomgång*): the inputs of ISO/IEC 27001:2022
+//! clause 9.3 as the records show them, for the executive board.
+//!
+//! Status of earlier decisions and of the action plan; performance (incidents by type and
+//! month, training completion per unit, classification coverage of critical assets,
+//! evaluation results, audit findings); feedback from follow-ups; the risk picture; the gap
+//! list by area as opportunities for improvement; and the key figures in one table.
+
+use serde::Serialize;
+
+use super::Header;
+use super::facts::{Input, PERIOD_MONTHS};
+use super::gaps::{self, Gaps};
+
+mod classification;
+mod decisions;
+mod evaluations;
+mod follow_up;
+mod incidents;
+mod key_figures;
+mod plan_status;
+mod risks;
+mod training;
+
+pub use classification::{CriticalAssetCoverage, CriticalAssetRow};
+pub use decisions::Decision;
+pub use evaluations::{EvaluationFindingRow, EvaluationRow, Evaluations};
+pub use follow_up::{AuditFindingRow, ReviewRow};
+pub use incidents::{Incidents, MonthCount};
+pub use key_figures::KeyFigureRow;
+pub use plan_status::PlanStatus;
+pub use risks::Risks;
+pub use training::{TrainingOverview, UnitCompletionRow};
+
+/// A value and how many records have it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// The review's Mermaid charts, `None` when there is nothing to draw.
+#[derive(Debug, Clone, Serialize)]
+pub struct ManagementCharts {
+    pub incidents_by_month: Option<String>,
+    pub incidents_by_type: Option<String>,
+    pub training_by_unit: Option<String>,
+    pub classification_coverage: Option<String>,
+    pub plan_status: Option<String>,
+    pub plan_gantt: Option<String>,
+}
+
+/// The management review's data.
+#[derive(Clone, Serialize)]
+pub struct Management<'a> {
+    #[serde(flatten)]
+    pub header: Header,
+    /// First day of the last 12 months.
+    pub period_start: String,
+    /// The as-of year, whose action plan is the current one.
+    pub year: i16,
+    pub key_figures: Vec<KeyFigureRow>,
+    pub decisions: Vec<Decision>,
+    pub plan: Option<PlanStatus>,
+    pub audit_findings: Vec<AuditFindingRow>,
+    pub incidents: Incidents,
+    pub training: TrainingOverview,
+    pub classification: CriticalAssetCoverage,
+    pub evaluations: Evaluations,
+    pub follow_ups: Vec<ReviewRow>,
+    pub risks: Risks,
+    pub gaps: Gaps<'a>,
+    pub charts: ManagementCharts,
+}
+
+/// Builds the management review from the input's records and findings.
+pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
+    let lang = input.lang;
+    let plan = plan_status::build(input);
+    let incidents = incidents::build(input);
+    let training = training::build(input);
+    let classification = classification::build(input);
+    let audit_findings = follow_up::audit_findings(input);
+    let gaps = gaps::all(input);
+    let key_figures = key_figures::build(input, &incidents, &audit_findings, plan.as_ref(), &gaps);
+    let charts = ManagementCharts {
+        incidents_by_month: incidents::by_month_chart(lang, &incidents),
+        incidents_by_type: incidents::by_type_chart(lang, &incidents),
+        training_by_unit: training::by_unit_chart(lang, &training),
+        classification_coverage: classification::chart(lang, &classification),
+        plan_status: plan.as_ref().and_then(|p| plan_status::chart(lang, p)),
+        plan_gantt: plan_status::gantt(input),
+    };
+    Management {
+        header: Header::new(input, "management"),
+        period_start: input.window_start(PERIOD_MONTHS).to_string(),
+        year: input.as_of.year(),
+        key_figures,
+        decisions: decisions::build(input),
+        plan,
+        audit_findings,
+        incidents,
+        training,
+        classification,
+        evaluations: evaluations::build(input),
+        follow_ups: follow_up::follow_ups(input),
+        risks: risks::build(input),
+        gaps,
+        charts,
+    }
+}
