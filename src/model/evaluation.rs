@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Kind, Severity};
+use super::{Date, Kind, Rating};
 
 record! {
     /// One technical security test and its findings.
@@ -50,7 +50,7 @@ pub struct EvaluationFinding {
     pub id: String,
     #[serde(default)]
     pub title: Option<String>,
-    pub severity: Severity,
+    pub severity: Rating,
     pub status: FindingStatus,
     #[serde(default)]
     pub fixed: Option<Date>,

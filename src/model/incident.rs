@@ -11,7 +11,7 @@ record! {
         #[serde(rename = "type")]
         pub incident_type: IncidentType,
         #[serde(default)]
-        pub severity: Option<Severity>,
+        pub severity: Option<Rating>,
         #[serde(default)]
         pub unit: Option<String>,
         #[serde(default)]
@@ -69,23 +69,24 @@ impl IncidentType {
     }
 }
 
-/// Severity of an incident or an evaluation finding.
+/// How serious an incident or an evaluation finding is rated, its `severity` field (not a
+/// finding's severity, which is [`crate::diagnostic::Severity`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Severity {
+pub enum Rating {
     Low,
     Medium,
     High,
     Critical,
 }
 
-impl Severity {
+impl Rating {
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Low => "low",
-            Severity::Medium => "medium",
-            Severity::High => "high",
-            Severity::Critical => "critical",
+            Rating::Low => "low",
+            Rating::Medium => "medium",
+            Rating::High => "high",
+            Rating::Critical => "critical",
         }
     }
 }

@@ -52,7 +52,7 @@ fn evaluation_type_str(t: EvaluationType) -> &'static str {
 
 pub(super) fn build(input: &Input<'_>) -> Evaluations {
     let lang = input.lang;
-    let high = |s: crate::model::Severity| s >= crate::model::Severity::High;
+    let high = |s: crate::model::Rating| s >= crate::model::Rating::High;
     let mut recent: Vec<EvaluationRow> = input
         .repo
         .evaluations

@@ -1,4 +1,4 @@
-use crate::model::Severity;
+use crate::model::Rating;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -40,7 +40,7 @@ declare_rule! {
 impl Rule for SeriousIncidentWithoutFollowUp {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
-            let Some(severity @ (Severity::High | Severity::Critical)) = inc.severity else {
+            let Some(severity @ (Rating::High | Rating::Critical)) = inc.severity else {
                 continue;
             };
             if !inc.activities.is_empty() || !inc.detected_by(cx.as_of, &cx.tz) {

@@ -1,4 +1,4 @@
-use crate::model::Severity;
+use crate::model::Rating;
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -59,9 +59,9 @@ impl Rule for OpenEvaluationFinding {
                     continue;
                 }
                 let max = match f.severity {
-                    Severity::Critical => t.evaluation_finding_max_days_critical,
-                    Severity::High => t.evaluation_finding_max_days_high,
-                    Severity::Low | Severity::Medium => continue,
+                    Rating::Critical => t.evaluation_finding_max_days_critical,
+                    Rating::High => t.evaluation_finding_max_days_high,
+                    Rating::Low | Rating::Medium => continue,
                 };
                 if age <= i64::from(max) {
                     continue;
