@@ -348,7 +348,7 @@ fn enum_words_agree() {
         &["when", "hosting_model", "[]"],
     );
     words(variants_of::<IncidentType>(), "incident", &["type"]);
-    words(variants_of::<Severity>(), "incident", &["severity"]);
+    words(variants_of::<Rating>(), "incident", &["severity"]);
     words(variants_of::<IncidentStatus>(), "incident", &["status"]);
     words(
         variants_of::<Recipient>(),
@@ -376,7 +376,7 @@ fn enum_words_agree() {
     words(variants_of::<EvaluationType>(), "evaluation", &["type"]);
     words(variants_of::<Performer>(), "evaluation", &["performed_by"]);
     words(
-        variants_of::<Severity>(),
+        variants_of::<Rating>(),
         "evaluation",
         &["findings", "[]", "severity"],
     );
