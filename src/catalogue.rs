@@ -26,7 +26,7 @@ pub fn render(json: bool) -> String {
                 Entry {
                     code: m.code,
                     name: m.name,
-                    area: m.area().title(),
+                    area: m.area().title(crate::config::Language::En),
                     severity: m.severity.as_str(),
                     summary: m.summary,
                 }
@@ -68,7 +68,7 @@ pub fn explain(m: &RuleMeta) -> String {
         "# {} {}\n\nArea: {}. Default severity: {}.\n\n{}\n",
         m.code,
         m.name,
-        m.area().title(),
+        m.area().title(crate::config::Language::En),
         m.severity.as_str(),
         doc.trim_end()
     )

@@ -25,6 +25,15 @@ pub enum Language {
 }
 
 impl Language {
+    /// One of two texts by language: the one way `isms` chooses between its Swedish and
+    /// English words (tables of words build on it: `report::labels`, `registry::Text`).
+    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Language::Sv => sv,
+            Language::En => en,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Language::Sv => "sv",

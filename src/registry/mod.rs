@@ -25,10 +25,10 @@ pub struct Text {
 }
 
 impl Text {
-    /// The text in `language` (`"sv"` or `"en"`); any other code gets English.
+    /// The text in `lang`.
     #[must_use]
-    pub fn get(&self, language: &str) -> &str {
-        if language == "sv" { &self.sv } else { &self.en }
+    pub fn get(&self, lang: crate::config::Language) -> &str {
+        lang.pick(&self.sv, &self.en)
     }
 }
 
@@ -374,7 +374,7 @@ mod tests {
     #[test]
     fn text_picks_language() {
         let name = &registry().level(1).expect("level 1").name;
-        assert_eq!(name.get("sv"), "Måttlig");
-        assert_eq!(name.get("en"), "Moderate");
+        assert_eq!(name.get(crate::config::Language::Sv), "Måttlig");
+        assert_eq!(name.get(crate::config::Language::En), "Moderate");
     }
 }

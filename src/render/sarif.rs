@@ -276,13 +276,17 @@ fn descriptor(rule: &RuleRef) -> ReportingDescriptor {
                     level: level(m.severity),
                 }),
                 properties: RuleProperties {
-                    tags: vec![area_tag(m.code), m.area().title().to_owned()],
+                    tags: vec![
+                        area_tag(m.code),
+                        m.area().title(crate::config::Language::En).to_owned(),
+                    ],
                 },
             }
         }
         RuleRef::Code(c) => {
             // GitHub code scanning rejects a rule without descriptions and help.
-            let area = crate::rules::Area::of(c).map_or("isms", |a| a.title());
+            let area =
+                crate::rules::Area::of(c).map_or("isms", |a| a.title(crate::config::Language::En));
             let text = format!(
                 "{c} ({area}): a code that is not in the rule catalogue of isms {}",
                 env!("CARGO_PKG_VERSION")

@@ -208,13 +208,10 @@ impl<'a> Input<'a> {
         // An incident closed after the as-of date was still open then.
         if incident.closed_on(self.as_of) {
             if blank(&incident.root_cause) {
-                reasons
-                    .push(super::labels::pick(lang, "grundorsak saknas", "no root cause").into());
+                reasons.push(lang.pick("grundorsak saknas", "no root cause").into());
             }
             if blank(&incident.lessons) {
-                reasons.push(
-                    super::labels::pick(lang, "lärdomar saknas", "no lessons learned").into(),
-                );
+                reasons.push(lang.pick("lärdomar saknas", "no lessons learned").into());
             }
         } else {
             let max = i64::from(self.config.thresholds.incident_open_max_days);

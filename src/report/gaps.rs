@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::facts::Input;
-use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::json::Finding;
 use crate::rules::Area;
@@ -55,11 +54,7 @@ pub(crate) fn by_area<'a>(input: &Input<'_>, findings: Vec<&'a Diagnostic>) -> G
         let count = |s: Severity| list.iter().filter(|d| d.severity == s).count();
         let g = AreaGaps {
             area: format!("{area:?}").to_uppercase(),
-            title: match lang {
-                Language::Sv => area.title_sv(),
-                Language::En => area.title(),
-            }
-            .to_owned(),
+            title: area.title(lang).to_owned(),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),

@@ -157,24 +157,16 @@ pub fn label(lang: Language, group: &str, value: &str) -> String {
     LABELS
         .iter()
         .find(|(k, _, _)| *k == key)
-        .map(|(_, sv, en)| pick(lang, sv, en).to_owned())
+        .map(|(_, sv, en)| lang.pick(sv, en).to_owned())
         .unwrap_or_else(|| value.replace('_', " "))
-}
-
-/// One of two texts by language.
-pub fn pick<'a>(lang: Language, sv: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Language::Sv => sv,
-        Language::En => en,
-    }
 }
 
 /// Yes / no in the report's language.
 pub fn yes_no(lang: Language, b: bool) -> String {
     if b {
-        pick(lang, "Ja", "Yes")
+        lang.pick("Ja", "Yes")
     } else {
-        pick(lang, "Nej", "No")
+        lang.pick("Nej", "No")
     }
     .to_owned()
 }
@@ -218,7 +210,7 @@ pub fn key_figure_name(lang: Language, n: u8) -> &'static str {
         12 => ("Molntjänster i ordning", "Cloud services in order"),
         _ => ("Nyckeltal", "Key figure"),
     };
-    pick(lang, sv, en)
+    lang.pick(sv, en)
 }
 
 #[cfg(test)]

@@ -51,12 +51,9 @@ macro_rules! areas {
                 match self { $(Area::$area => $prefix,)* }
             }
 
-            pub fn title(self) -> &'static str {
-                match self { $(Area::$area => $title,)* }
-            }
-
-            pub fn title_sv(self) -> &'static str {
-                match self { $(Area::$area => $title_sv,)* }
+            /// The area's title in `lang`.
+            pub fn title(self, lang: crate::config::Language) -> &'static str {
+                match self { $(Area::$area => lang.pick($title_sv, $title),)* }
             }
 
             /// The area's rules, in catalogue order.

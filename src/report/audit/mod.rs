@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::facts::Input;
-use super::labels::{self, label, pick};
+use super::labels::{self, label};
 use super::markdown::percent;
 use super::{Header, charts};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -150,8 +150,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Audit<'a> {
         no: count(Verdict::No),
     };
     let verdicts = charts::pie(
-        pick(
-            lang,
+        lang.pick(
             "Svar på granskningsfrågorna",
             "Answers to the audit questions",
         ),
@@ -208,7 +207,7 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
     let v = verdict(errors, key_figure.value, key_figure.target);
     Question {
         number: q.number,
-        question: q.question.get(lang.as_str()).to_owned(),
+        question: q.question.get(lang).to_owned(),
         verdict: v,
         verdict_label: label(lang, "verdict", v.as_str()),
         verdict_before: None,
@@ -242,7 +241,7 @@ pub fn key_figure(input: &Input<'_>, q: &AuditQuestion, m: &Measured) -> KeyFigu
         value_text: value.map_or_else(|| "–".to_owned(), |v| percent(v, lang)),
         target_text: percent(target, lang),
         name: labels::key_figure_name(lang, q.number).to_owned(),
-        description: q.key_figure.get(lang.as_str()).to_owned(),
+        description: q.key_figure.get(lang).to_owned(),
         reached: value.is_some_and(|v| v + 1e-9 >= target),
     }
 }

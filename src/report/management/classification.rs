@@ -8,7 +8,7 @@ use crate::config::Language;
 use crate::report::audit;
 use crate::report::charts;
 use crate::report::facts::{ClassificationState, Input};
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 use crate::report::markdown::percent;
 
 /// A critical asset without a current classification.
@@ -81,8 +81,7 @@ pub(super) fn build(input: &Input<'_>) -> CriticalAssetCoverage {
 /// A pie of the critical assets by classification state.
 pub(super) fn chart(lang: Language, coverage: &CriticalAssetCoverage) -> Option<String> {
     charts::pie(
-        pick(
-            lang,
+        lang.pick(
             "Klassning av verksamhetskritiska tillgångar",
             "Classification of critical assets",
         ),

@@ -9,7 +9,7 @@ use super::Count;
 use crate::model::*;
 use crate::report::charts;
 use crate::report::facts::{Input, PERIOD_MONTHS};
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 use crate::report::rows::{IncidentRow, incident_row};
 
 /// How many incidents were detected in a month.
@@ -85,8 +85,8 @@ pub(super) fn build(input: &Input<'_>) -> Incidents {
 /// Bars of the incidents per month.
 pub(super) fn by_month_chart(lang: Language, incidents: &Incidents) -> Option<String> {
     charts::bars(
-        pick(lang, "Incidenter per månad", "Incidents per month"),
-        pick(lang, "Antal", "Count"),
+        lang.pick("Incidenter per månad", "Incidents per month"),
+        lang.pick("Antal", "Count"),
         &incidents
             .by_month
             .iter()
@@ -99,7 +99,7 @@ pub(super) fn by_month_chart(lang: Language, incidents: &Incidents) -> Option<St
 /// A pie of the incidents by type.
 pub(super) fn by_type_chart(lang: Language, incidents: &Incidents) -> Option<String> {
     charts::pie(
-        pick(lang, "Incidenter per typ", "Incidents by type"),
+        lang.pick("Incidenter per typ", "Incidents by type"),
         &incidents
             .by_type
             .iter()

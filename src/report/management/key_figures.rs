@@ -10,7 +10,6 @@ use crate::registry::registry;
 use crate::report::audit::{self, KeyFigure};
 use crate::report::facts::Input;
 use crate::report::gaps::Gaps;
-use crate::report::labels::pick;
 
 /// A row of the key-figure table.
 #[derive(Debug, Clone, Serialize)]
@@ -73,31 +72,29 @@ pub(super) fn build(
         change_text: None,
     };
     rows.push(count(
-        pick(
-            lang,
+        lang.pick(
             "Incidenter de senaste 12 månaderna",
             "Incidents in the last 12 months",
         ),
         incidents.total,
     ));
     rows.push(count(
-        pick(
-            lang,
+        lang.pick(
             "Öppna revisionsrekommendationer",
             "Open audit recommendations",
         ),
         audit_findings.len(),
     ));
     rows.push(count(
-        pick(lang, "Försenade planaktiviteter", "Overdue plan activities"),
+        lang.pick("Försenade planaktiviteter", "Overdue plan activities"),
         plan.map_or(0, |p| p.overdue.len()),
     ));
     rows.push(count(
-        pick(lang, "Brister (fel)", "Gaps (errors)"),
+        lang.pick("Brister (fel)", "Gaps (errors)"),
         gaps.errors,
     ));
     rows.push(count(
-        pick(lang, "Brister (varningar)", "Gaps (warnings)"),
+        lang.pick("Brister (varningar)", "Gaps (warnings)"),
         gaps.warnings,
     ));
     rows

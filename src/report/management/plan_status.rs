@@ -9,7 +9,7 @@ use super::Count;
 use crate::model::*;
 use crate::report::charts::{self, Task, TaskState};
 use crate::report::facts::Input;
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 use crate::report::markdown::percent;
 use crate::report::rows::{ActivityRow, activity_row};
 
@@ -115,7 +115,7 @@ pub(super) fn gantt(input: &Input<'_>) -> Option<String> {
                 .unwrap_or_else(|| Date::new(p.year, 12, 31).unwrap_or(start));
             Task {
                 section: if row.goal.is_empty() {
-                    pick(lang, "Övrigt", "Other").to_owned()
+                    lang.pick("Övrigt", "Other").to_owned()
                 } else {
                     row.goal.clone()
                 },
@@ -139,7 +139,7 @@ pub(super) fn gantt(input: &Input<'_>) -> Option<String> {
             .unwrap_or(usize::MAX)
     });
     charts::gantt(
-        &format!("{} {}", pick(lang, "Handlingsplan", "Action plan"), p.year),
+        &format!("{} {}", lang.pick("Handlingsplan", "Action plan"), p.year),
         &tasks,
     )
 }
@@ -149,11 +149,7 @@ pub(super) fn chart(lang: Language, plan: &PlanStatus) -> Option<String> {
     charts::pie(
         &format!(
             "{} {}",
-            pick(
-                lang,
-                "Handlingsplanens aktiviteter",
-                "Action plan activities"
-            ),
+            lang.pick("Handlingsplanens aktiviteter", "Action plan activities"),
             plan.year
         ),
         &plan

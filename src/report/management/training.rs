@@ -8,7 +8,6 @@ use crate::config::Language;
 use crate::report::audit;
 use crate::report::charts;
 use crate::report::facts::Input;
-use crate::report::labels::pick;
 use crate::report::markdown::percent;
 use crate::report::rows::{PhishingRow, phishing_row};
 
@@ -83,8 +82,7 @@ pub(super) fn build(input: &Input<'_>) -> TrainingOverview {
 /// Bars of the completion per unit, in whole percent.
 pub(super) fn by_unit_chart(lang: Language, training: &TrainingOverview) -> Option<String> {
     charts::bars(
-        pick(
-            lang,
+        lang.pick(
             "Genomförd utbildning per enhet (%)",
             "Training completion per unit (%)",
         ),

@@ -15,7 +15,6 @@ use serde::Serialize;
 use super::Header;
 use super::charts::{self, Task, TaskState};
 use super::facts::Input;
-use super::labels::pick;
 use super::markdown::fenced;
 use crate::config::Language;
 use crate::model::*;
@@ -206,7 +205,9 @@ fn gantt(
     let tasks: Vec<Task> = carried
         .iter()
         .map(|c| Task {
-            section: pick(lang, "Överförda aktiviteter", "Carried over").to_owned(),
+            section: lang
+                .pick("Överförda aktiviteter", "Carried over")
+                .to_owned(),
             name: format!("{} {}", c.new_id, c.activity.title),
             start: next.year_start,
             end: Date::parse(&c.new_due).unwrap_or(next.year_end),
@@ -217,7 +218,7 @@ fn gantt(
             },
         })
         .chain(proposals.iter().map(|p| Task {
-            section: pick(lang, "Föreslagna aktiviteter", "Proposed").to_owned(),
+            section: lang.pick("Föreslagna aktiviteter", "Proposed").to_owned(),
             name: format!("{} {}", p.new_id, p.title),
             start: next.year_start,
             end: Date::parse(&p.due).unwrap_or(next.year_end),
@@ -227,7 +228,7 @@ fn gantt(
     charts::gantt(
         &format!(
             "{} {}",
-            pick(lang, "Utkast till handlingsplan", "Draft action plan"),
+            lang.pick("Utkast till handlingsplan", "Draft action plan"),
             next.year
         ),
         &tasks,

@@ -10,7 +10,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
 use crate::render::json::Finding;
 use crate::report::facts::Input;
-use crate::report::labels::pick;
 use crate::report::markdown::fenced;
 use crate::rules::Area;
 
@@ -52,7 +51,7 @@ fn area_goal_id(area: Area, lang: Language) -> &'static str {
         Area::Cld => ("molntjanster", "cloud-services"),
         Area::Rec => ("poster", "records"),
     };
-    pick(lang, sv, en)
+    lang.pick(sv, en)
 }
 
 /// Area → (proposed activity sv, en, goal title sv, en).
@@ -155,7 +154,7 @@ impl NextYear<'_, '_> {
     fn goal_for(&self, area: Area) -> (String, String) {
         let lang = self.input.lang;
         let (_, _, goal_sv, goal_en) = area_texts(area);
-        let title = pick(lang, goal_sv, goal_en);
+        let title = lang.pick(goal_sv, goal_en);
         let id = area_goal_id(area, lang);
         self.goals
             .iter()
@@ -168,7 +167,7 @@ impl NextYear<'_, '_> {
     pub(super) fn propose<'a>(&mut self, area: Area, found: Vec<&'a Diagnostic>) -> Proposal<'a> {
         let lang = self.input.lang;
         let (sv, en, _, _) = area_texts(area);
-        let title = pick(lang, sv, en).to_owned();
+        let title = lang.pick(sv, en).to_owned();
         let (goal, goal_title) = self.goal_for(area);
         let count = |s: Severity| found.iter().filter(|d| d.severity == s).count();
         let errors = count(Severity::Error);
@@ -204,8 +203,7 @@ impl NextYear<'_, '_> {
             plan: &self.plan_id,
             goal: Some(&goal),
             title: &title,
-            owner: Some(pick(
-                lang,
+            owner: Some(lang.pick(
                 "Informationssäkerhetssamordnare",
                 "Information security coordinator",
             )),
@@ -220,11 +218,7 @@ impl NextYear<'_, '_> {
         self.add_goal(&goal, &goal_title);
         Proposal {
             area: format!("{area:?}").to_uppercase(),
-            area_title: match lang {
-                Language::Sv => area.title_sv(),
-                Language::En => area.title(),
-            }
-            .to_owned(),
+            area_title: area.title(lang).to_owned(),
             title,
             goal,
             goal_title,

@@ -4,7 +4,6 @@
 use super::GoalRow;
 use crate::config::Language;
 use crate::model::ActivityStatus;
-use crate::report::labels::pick;
 
 /// A YAML scalar: plain when it is a simple word, else a double-quoted string (a JSON
 /// string is a valid YAML double-quoted scalar).
@@ -93,9 +92,7 @@ pub(super) fn plan_yaml(
         "kind: plan\nid: {}\nyear: {year}\ntitle: {}\n{}\n",
         scalar(id),
         scalar(title),
-        pick(
-            lang,
-            "# decided, decided_by och decision_ref fylls i när kommunstyrelsen har beslutat planen",
+        lang.pick("# decided, decided_by och decision_ref fylls i när kommunstyrelsen har beslutat planen",
             "# decided, decided_by and decision_ref are filled in once the executive board has decided the plan",
         ),
     );

@@ -8,7 +8,7 @@ use crate::config::Language;
 use crate::model::*;
 use crate::report::charts;
 use crate::report::facts::ClassificationState;
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 use crate::report::markdown::percent;
 
 /// One asset of the units, retired ones left out.
@@ -92,7 +92,7 @@ fn asset_row(scope: &Scope<'_, '_>, ai: usize, a: &Asset, state: ClassificationS
             .map(|u| input.unit_name(u))
             .unwrap_or_default(),
         status: match a.status {
-            AssetStatus::Planned => pick(lang, "planerad", "planned").to_owned(),
+            AssetStatus::Planned => lang.pick("planerad", "planned").to_owned(),
             _ => String::new(),
         },
         critical: input.is_critical(ai),
@@ -118,8 +118,7 @@ fn asset_row(scope: &Scope<'_, '_>, ai: usize, a: &Asset, state: ClassificationS
 /// A pie of the active assets by classification state.
 pub(super) fn chart(lang: Language, cov: &UnitCoverage) -> Option<String> {
     charts::pie(
-        pick(
-            lang,
+        lang.pick(
             "Klassning av enhetens tillgångar",
             "Classification of the unit's assets",
         ),

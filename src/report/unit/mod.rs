@@ -206,7 +206,7 @@ fn unit_info(input: &Input<'_>, root: &Unit) -> UnitInfo {
                     .essential_services
                     .iter()
                     .find(|v| v.id == *w)
-                    .map_or_else(|| w.clone(), |v| v.name.get(lang.as_str()).to_owned())
+                    .map_or_else(|| w.clone(), |v| v.name.get(lang).to_owned())
             })
             .collect(),
     }

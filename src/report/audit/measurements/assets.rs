@@ -9,7 +9,7 @@ use crate::registry::registry;
 use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::{ClassificationState, Input};
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 
 /// Why an asset must be classified, in words.
 fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
@@ -17,20 +17,16 @@ fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
     let a = &input.repo.assets[ai];
     let mut why = Vec::new();
     if input.is_critical(ai) {
-        why.push(pick(lang, "verksamhetskritisk", "critical"));
+        why.push(lang.pick("verksamhetskritisk", "critical"));
     }
     if a.personal_data == PersonalData::Sensitive {
-        why.push(pick(
-            lang,
-            "känsliga personuppgifter",
-            "sensitive personal data",
-        ));
+        why.push(lang.pick("känsliga personuppgifter", "sensitive personal data"));
     }
     if a.secrecy {
-        why.push(pick(lang, "sekretess", "secrecy"));
+        why.push(lang.pick("sekretess", "secrecy"));
     }
     if a.essential_service.is_some() {
-        why.push(pick(lang, "samhällsviktig tjänst", "essential service"));
+        why.push(lang.pick("samhällsviktig tjänst", "essential service"));
     }
     why.join(", ")
 }
@@ -44,7 +40,7 @@ pub(crate) fn classification_detail(
     let state = input.classification_state(asset);
     let detail = match (state, input.classification_of(asset)) {
         (ClassificationState::Missing, _) | (_, None) => {
-            pick(lang, "ingen klassning", "no classification").to_owned()
+            lang.pick("ingen klassning", "no classification").to_owned()
         }
         (ClassificationState::Current, Some(c)) => match lang {
             Language::Sv => format!("klassad {}", c.date),
@@ -96,7 +92,8 @@ pub(super) fn continuity(input: &Input<'_>, m: &mut Measured) {
             (None, Language::En) => format!("{} never exercised", p.id),
         };
         let detail = if plans.is_empty() {
-            pick(lang, "ingen kontinuitetsplan", "no continuity plan").to_owned()
+            lang.pick("ingen kontinuitetsplan", "no continuity plan")
+                .to_owned()
         } else {
             plans
                 .iter()
@@ -119,7 +116,7 @@ fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
     let lang = input.lang;
     let mut out = Vec::new();
     if input.classification_of(&a.id).is_none() {
-        out.push(pick(lang, "ej klassad", "not classified").to_owned());
+        out.push(lang.pick("ej klassad", "not classified").to_owned());
     }
     let hosting = a.hosting.clone().unwrap_or_default();
     if a.personal_data != PersonalData::None {
@@ -152,8 +149,7 @@ fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
     }
     if a.secrecy && hosting.swedish_jurisdiction != Some(true) {
         out.push(
-            pick(
-                lang,
+            lang.pick(
                 "sekretessbelagd information hos leverantör utanför svensk jurisdiktion",
                 "information under secrecy with a provider outside Swedish jurisdiction",
             )

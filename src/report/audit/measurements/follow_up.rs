@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 
 /// The reviews that count as a follow-up of a unit (FUP003), newest first.
 fn follow_ups_of<'a>(input: &Input<'a>, unit: &str) -> Vec<&'a Rec<Review>> {
@@ -29,7 +29,7 @@ pub(super) fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
     for u in input.member_units() {
         let reviews = follow_ups_of(input, &u.id);
         let detail = if reviews.is_empty() {
-            pick(lang, "ingen uppföljning", "no follow-up").to_owned()
+            lang.pick("ingen uppföljning", "no follow-up").to_owned()
         } else {
             reviews
                 .iter()
@@ -89,8 +89,7 @@ pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) {
     };
     m.push(item(
         review,
-        pick(
-            lang,
+        lang.pick(
             "Ledningens genomgång till kommunstyrelsen",
             "Management review to the executive board",
         )
@@ -99,7 +98,8 @@ pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) {
     ));
     m.push(item(
         audit,
-        pick(lang, "Granskning av ledningssystemet", "Audit of the ISMS").into(),
+        lang.pick("Granskning av ledningssystemet", "Audit of the ISMS")
+            .into(),
         th.audit_max_age_months,
     ));
 }

@@ -4,7 +4,6 @@
 use super::Evidence;
 use crate::config::Language;
 use crate::report::facts::Input;
-use crate::report::labels::pick;
 
 mod assets;
 mod follow_up;
@@ -39,7 +38,7 @@ impl Measured {
 pub fn measure(input: &Input<'_>, number: u8) -> Measured {
     let lang = input.lang;
     let mut m = Measured::default();
-    let t = |sv: &str, en: &str| pick(lang, sv, en).to_owned();
+    let t = |sv: &str, en: &str| lang.pick(sv, en).to_owned();
     match number {
         1 => {
             m.empty_note = t(

@@ -8,7 +8,6 @@ use crate::registry::registry;
 use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::{Input, PERIOD_MONTHS};
-use crate::report::labels::pick;
 
 pub(super) fn measures_verified(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
@@ -22,7 +21,7 @@ pub(super) fn measures_verified(input: &Input<'_>, m: &mut Measured) {
         let detail = match (x.last_verified, lang) {
             (Some(d), Language::Sv) => format!("verifierad {d} (intervall {interval} månader)"),
             (Some(d), Language::En) => format!("verified {d} (interval {interval} months)"),
-            (None, _) => pick(lang, "aldrig verifierad", "never verified").to_owned(),
+            (None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
         };
         m.push(Evidence {
             kind: "measure",
@@ -51,7 +50,7 @@ pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
             .collect();
         let name = registry()
             .capability(cap)
-            .map_or_else(|| cap.to_owned(), |c| c.name.get(lang.as_str()).to_owned());
+            .map_or_else(|| cap.to_owned(), |c| c.name.get(lang).to_owned());
         let detail = if !verified.is_empty() {
             match lang {
                 Language::Sv => format!("ges av {}", verified.join(", ")),
@@ -64,7 +63,8 @@ pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
                 Language::En => format!("{} not verified on time", ids.join(", ")),
             }
         } else {
-            pick(lang, "ingen genomförd åtgärd", "no implemented measure").to_owned()
+            lang.pick("ingen genomförd åtgärd", "no implemented measure")
+                .to_owned()
         };
         m.push(Evidence {
             kind: "measure",
@@ -89,7 +89,8 @@ pub(super) fn incidents(input: &Input<'_>, m: &mut Measured) {
             name: i.title.clone(),
             ok: reasons.is_empty(),
             detail: if reasons.is_empty() {
-                pick(lang, "hanterad enligt standard", "handled to standard").to_owned()
+                lang.pick("hanterad enligt standard", "handled to standard")
+                    .to_owned()
             } else {
                 reasons.join("; ")
             },

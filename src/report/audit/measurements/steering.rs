@@ -7,7 +7,7 @@ use crate::model::*;
 use crate::registry::registry;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
-use crate::report::labels::{label, pick};
+use crate::report::labels::label;
 
 fn body_name(lang: Language, body: Option<Body>) -> String {
     body.map_or_else(String::new, |b| label(lang, "body", b.as_str()))
@@ -17,10 +17,9 @@ pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     let max = input.config.policies.max_age_years;
     for ty in &input.config.policies.required_types {
-        let name = registry().document_type(ty).map_or_else(
-            || ty.replace('_', " "),
-            |d| d.name.get(lang.as_str()).to_owned(),
-        );
+        let name = registry()
+            .document_type(ty)
+            .map_or_else(|| ty.replace('_', " "), |d| d.name.get(lang).to_owned());
         let newest = input
             .repo
             .policies
@@ -34,7 +33,9 @@ pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
                 id: String::new(),
                 name,
                 ok: false,
-                detail: pick(lang, "inget antaget dokument", "no adopted document").into(),
+                detail: lang
+                    .pick("inget antaget dokument", "no adopted document")
+                    .into(),
             },
             Some((adopted, p)) => {
                 let age = adopted.years_until(input.as_of);
@@ -84,7 +85,7 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
             id: org.map(|o| o.id.clone()).unwrap_or_default(),
             name: label(lang, "role", role),
             ok: holder.is_some(),
-            detail: holder.map_or_else(|| pick(lang, "vakant", "vacant").to_owned(), str::to_owned),
+            detail: holder.map_or_else(|| lang.pick("vakant", "vacant").to_owned(), str::to_owned),
         });
     }
     for u in input.member_units() {
@@ -95,7 +96,10 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
             name: u.name.clone(),
             ok: rep.is_some(),
             detail: rep.map_or_else(
-                || pick(lang, "inget säkerhetsombud", "no security representative").to_owned(),
+                || {
+                    lang.pick("inget säkerhetsombud", "no security representative")
+                        .to_owned()
+                },
                 |r| match lang {
                     Language::Sv => format!("säkerhetsombud {r}"),
                     Language::En => format!("security representative {r}"),
