@@ -1,6 +1,8 @@
 //! `isms due`: the deadlines coming up within a window after the as-of date (and those
 //! missed in the year before it), as a table, JSON or an RFC 5545 calendar.
 
+use anyhow::Result;
+use clap::ValueEnum;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
@@ -8,6 +10,40 @@ use serde::Serialize;
 use crate::derived::Derived;
 use crate::model::{ActivityStatus, Date, FindingState, Kind, Recipient};
 use crate::session::Session;
+
+use super::{Clock, Common, Needs};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// How far ahead to look after --as-of: days, weeks, months or years (90d, 12w, 6m, 1y)
+    #[arg(long, default_value = "90d", value_name = "WINDOW")]
+    within: String,
+    /// Output format: a table, JSON or an iCalendar (RFC 5545) file to subscribe to
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+    Ics,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    let window = Window::parse(&args.within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
+    let (session, as_of) = super::open(&args.common, Needs::Records, clock)?;
+    let deadlines = deadlines(&session, as_of, window);
+    let last = window.end(as_of);
+    super::emit(&match args.format {
+        Format::Table => render_table(&deadlines, as_of, last),
+        Format::Json => render_json(&deadlines, as_of, last),
+        Format::Ics => render_ics(&deadlines, as_of),
+    })?;
+    Ok(0)
+}
 
 /// How far ahead `--within` looks: `90d`, `12w`, `6m` or `1y`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,94 @@
+//! `isms rules` and `isms explain`: the rule catalogue as a table or JSON, and one rule's
+//! documentation.
+
+use anyhow::Result;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde::Serialize;
+
+use super::TableFormat;
+use crate::rules;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableFormat,
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (DOC001) or name (stale-document)
+    rule: String,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    super::emit(&render(args.format == TableFormat::Json))?;
+    Ok(0)
+}
+
+pub fn run_explain(args: ExplainArgs) -> Result<u8> {
+    let rule = args.rule;
+    let Some(r) = rules::find(&rule) else {
+        let names = rules::all()
+            .iter()
+            .flat_map(|r| [r.meta().code, r.meta().name])
+            .collect::<Vec<_>>();
+        anyhow::bail!(
+            "no rule `{rule}`{}",
+            crate::suggest::did_you_mean(&rule, names.iter().copied())
+        );
+    };
+    super::emit(&crate::catalogue::explain(r.meta()))?;
+    Ok(0)
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    code: &'a str,
+    name: &'a str,
+    area: &'a str,
+    severity: &'a str,
+    summary: &'a str,
+}
+
+/// The catalogue as a table, or as JSON.
+pub fn render(json: bool) -> String {
+    let all = rules::all();
+    if json {
+        let entries: Vec<Entry<'_>> = all
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                Entry {
+                    code: m.code,
+                    name: m.name,
+                    area: m.area().title(),
+                    severity: m.severity.as_str(),
+                    summary: m.summary,
+                }
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&entries).unwrap_or_default();
+        s.push('\n');
+        return s;
+    }
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["code", "name", "severity", "finds"]);
+    if let Ok(w) = std::env::var("COLUMNS").map(|c| c.parse::<u16>().unwrap_or(120)) {
+        table.set_width(w);
+    } else {
+        table.set_width(120);
+    }
+    for r in &all {
+        let m = r.meta();
+        table.add_row([m.code, m.name, m.severity.as_str(), m.summary]);
+    }
+    format!(
+        "{table}\n{} rules; `isms explain CODE` prints one rule's documentation\n",
+        all.len()
+    )
+}
