@@ -2,19 +2,16 @@
 //!
 //! The library reads a repository of YAML records ([`loader`], [`repo`]), checks them
 //! against their schemas ([`schema`]) and the gap rules ([`rules`]), and renders findings
-//! and reports ([`render`]); [`scaffold`] writes new repositories and records. The binary in
-//! `main.rs` is a thin command line over it.
+//! and reports ([`render`]); [`cli`] holds the commands, one module each. The binary in
+//! `main.rs` parses the arguments, reads the clock and dispatches to them.
 
 pub mod baseline;
-pub mod catalogue;
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod derived;
 pub mod diagnostic;
-pub mod due;
-pub mod export;
 pub mod hash;
-pub mod list;
 pub mod loader;
 pub mod model;
 pub mod registry;
@@ -22,7 +19,6 @@ pub mod render;
 pub mod repo;
 pub mod report;
 pub mod rules;
-pub mod scaffold;
 pub mod schema;
 pub mod session;
 pub mod span;

@@ -258,7 +258,7 @@ fn area_tag(code: &str) -> String {
 fn descriptor(rule: &RuleRef) -> ReportingDescriptor {
     match rule {
         RuleRef::Meta(m) => {
-            let page = crate::catalogue::explain(m);
+            let page = m.page();
             ReportingDescriptor {
                 id: m.code,
                 name: Some(pascal_case(m.name)),

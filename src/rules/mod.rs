@@ -19,6 +19,8 @@
 //! A new area is a row of the `areas!` table below, its folder with an `area_rules!` list,
 //! and its goal texts in `report/plan.rs` (whose matches on [`Area`] then fail to compile).
 
+mod page;
+
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
 

@@ -203,7 +203,7 @@ fn new_records_of_every_kind_validate_as_written() {
         let id = format!("ny-{}", kind.as_str().replace('_', "-"));
         let run = new(&repo, kind.as_str(), &id);
         assert_code(&run, 0);
-        let expected = isms::scaffold::record_path(kind, &id, 2026);
+        let expected = isms::cli::new::record_path(kind, &id, 2026);
         assert_eq!(run.stdout, format!("{expected}\n"));
         let text = repo.read(&expected);
         assert!(

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value, json};
@@ -11,6 +12,32 @@ use crate::derived::Derived;
 use crate::model::{Date, Kind};
 use crate::rules::Selection;
 use crate::session::Session;
+
+use super::{Clock, Common, Needs, TableFormat};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// The record kind (assets, policies, incidents, ...)
+    kind: String,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableFormat,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    let kind = Kind::from_user(&args.kind).map_err(anyhow::Error::msg)?;
+    let (session, as_of) = super::open(&args.common, Needs::RecordsAndFindings, clock)?;
+    super::emit(&render(
+        &session,
+        as_of,
+        kind,
+        args.format == TableFormat::Json,
+    ))?;
+    super::exit_without_drop(session);
+    Ok(0)
+}
 
 /// One row: column name, the value for JSON, the text for the table.
 type Row = Vec<(String, Value, String)>;

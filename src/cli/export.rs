@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
+use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
 use crate::diagnostic::Diagnostic;
@@ -12,6 +13,47 @@ use crate::model::{Date, Kind};
 use crate::render::json::Finding;
 use crate::rules::Selection;
 use crate::session::Session;
+
+use super::{Clock, Common, Needs};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// Output format
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// Write into this folder (isms.json, or KIND.csv per kind) instead of standard output;
+    /// never an existing file, never a non-empty folder inside the repository
+    #[arg(long, short, value_name = "DIR")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Csv,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    if args.format == Format::Csv && args.output.is_none() {
+        anyhow::bail!("`isms export --format csv` writes one file per kind: give -o DIR");
+    }
+    let (session, as_of) = super::open(&args.common, Needs::RecordsAndFindings, clock)?;
+    if let Some(dir) = &args.output {
+        check_output_dir(dir, &session.root)?;
+    }
+    let files = match args.format {
+        Format::Json => vec![("isms.json".to_owned(), json(&session, as_of))],
+        Format::Csv => csv(&session, as_of),
+    };
+    match &args.output {
+        Some(dir) => write_files(dir, &files)?,
+        None => super::emit(&files[0].1)?,
+    }
+    super::exit_without_drop(session);
+    Ok(0)
+}
 
 /// Each kind's records as JSON objects, each with a `findings` array, kind by kind.
 fn records(session: &Session, as_of: Date) -> Vec<(Kind, Vec<Map<String, Value>>)> {

@@ -1,10 +1,47 @@
-//! The rule catalogue as `isms rules` prints it, and one rule's page for `isms explain`.
+//! `isms rules` and `isms explain`: the rule catalogue as a table or JSON, and one rule's
+//! documentation.
 
+use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
-use crate::rules::{self, RuleMeta};
+use super::TableFormat;
+use crate::rules;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    format: TableFormat,
+}
+
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (DOC001) or name (stale-document)
+    rule: String,
+}
+
+pub fn run(args: Args) -> Result<u8> {
+    super::emit(&render(args.format == TableFormat::Json))?;
+    Ok(0)
+}
+
+pub fn run_explain(args: ExplainArgs) -> Result<u8> {
+    let rule = args.rule;
+    let Some(r) = rules::find(&rule) else {
+        let names = rules::all()
+            .iter()
+            .flat_map(|r| [r.meta().code, r.meta().name])
+            .collect::<Vec<_>>();
+        anyhow::bail!(
+            "no rule `{rule}`{}",
+            crate::suggest::did_you_mean(&rule, names.iter().copied())
+        );
+    };
+    super::emit(&r.meta().page())?;
+    Ok(0)
+}
 
 #[derive(Serialize)]
 struct Entry<'a> {
@@ -53,23 +90,5 @@ pub fn render(json: bool) -> String {
     format!(
         "{table}\n{} rules; `isms explain CODE` prints one rule's documentation\n",
         all.len()
-    )
-}
-
-/// One rule's documentation: a header line, then its doc comment.
-pub fn explain(m: &RuleMeta) -> String {
-    let doc: String = m
-        .doc
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    format!(
-        "# {} {}\n\nArea: {}. Default severity: {}.\n\n{}\n",
-        m.code,
-        m.name,
-        m.area().title(crate::config::Language::En),
-        m.severity.as_str(),
-        doc.trim_end()
     )
 }

@@ -1,0 +1,150 @@
+//! `isms check`: validation and every selected gap rule, in one of five formats, optionally
+//! against a baseline revision; exit 0 (nothing at or above `--fail-on`), 1 (gaps) or 2
+//! (invalid records).
+
+use anyhow::Result;
+use clap::ValueEnum;
+
+use super::{Clock, Common, EXIT_GAPS, EXIT_INVALID, Needs};
+use crate::diagnostic::Severity;
+use crate::render;
+use crate::rules::{self, Selection};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// Output format: compiler-style text, the fixed JSON shape, GitHub workflow commands, SARIF 2.1.0 or JUnit XML
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// The lowest severity that fails the run
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Only these codes or prefixes (comma-separated: DOC,INC001)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Skip these codes or prefixes (comma-separated)
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Print only the summary line (human format)
+    #[arg(long, short)]
+    quiet: bool,
+    /// Ratchet mode: report and fail only on gaps that are new or worse than at this git revision
+    #[arg(long, value_name = "REV")]
+    baseline: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+    Junit,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run, if any does.
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    let Args {
+        common,
+        format,
+        fail_on,
+        select,
+        ignore,
+        quiet,
+        baseline,
+    } = args;
+    let selection = Selection { select, ignore };
+    check_selection(&selection)?;
+    let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+    let result = crate::check::check(&session, as_of, &selection);
+    let comparison = match &baseline {
+        Some(rev) => {
+            let before = crate::baseline::findings_at(&session.root, rev, as_of, &selection)?;
+            Some((
+                rev.as_str(),
+                crate::baseline::compare(&result.findings, &before),
+            ))
+        }
+        None => None,
+    };
+    let new_findings = comparison
+        .as_ref()
+        .map(|(_, c)| c.new_findings(&result.findings));
+    // Ratchet mode shows only what is new or worse; JSON marks every finding instead.
+    let shown = match &new_findings {
+        Some(new) if format != Format::Json => new,
+        _ => &result.findings,
+    };
+    let ran: Vec<&'static dyn rules::Rule> = rules::all()
+        .into_iter()
+        .filter(|r| selection.wants(r.meta().code))
+        .collect();
+    let frames = format == Format::Human && !quiet;
+    let mut text = super::render_findings(&session, as_of, shown, &ran, frames, |out| {
+        match (format, &comparison) {
+            (Format::Human, _) => render::human::render(out, super::color_wanted(), quiet),
+            (Format::Json, Some((rev, c))) => render::json::render_with_baseline(out, rev, c),
+            (Format::Json, None) => render::json::render(out),
+            (Format::Github, _) => render::github::render(out),
+            (Format::Sarif, _) => render::sarif::render(out),
+            (Format::Junit, _) => render::junit::render(out),
+        }
+    });
+    if let (Format::Human, Some((rev, c))) = (format, &comparison) {
+        text.push_str(&c.summary_line(rev));
+        text.push('\n');
+    }
+    super::emit(&text)?;
+    // Ratchet mode fails on new or worsened gaps only.
+    let counted = new_findings.as_deref().unwrap_or(&result.findings);
+    let failed = fail_on
+        .threshold()
+        .is_some_and(|t| counted.iter().any(|d| d.severity >= t));
+    // Invalid records stop the run whatever the baseline held.
+    let code = if result.invalid_records {
+        EXIT_INVALID
+    } else if failed {
+        EXIT_GAPS
+    } else {
+        0
+    };
+    super::exit_without_drop((session, result));
+    Ok(code)
+}
+
+/// Refuses `--select`/`--ignore` patterns that match no rule: a typo would check nothing.
+fn check_selection(selection: &Selection) -> Result<()> {
+    let unknown = selection.unknown_patterns();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let codes = super::rule_codes();
+    let hints: Vec<String> = unknown
+        .iter()
+        .map(|u| {
+            format!(
+                "`{u}`{}",
+                crate::suggest::did_you_mean(u, codes.iter().copied())
+            )
+        })
+        .collect();
+    anyhow::bail!("--select/--ignore: no rule matches {}", hints.join(", "))
+}

@@ -1,0 +1,151 @@
+//! `isms due`: the deadlines coming up within a window after the as-of date (and those
+//! missed in the year before it), as a table, JSON or an RFC 5545 calendar.
+
+use anyhow::Result;
+use clap::ValueEnum;
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde::Serialize;
+
+use super::{Clock, Common, Needs};
+use crate::model::Date;
+
+mod calendar;
+mod deadlines;
+
+pub use calendar::{escape_text, render_ics};
+pub use deadlines::{Deadline, deadlines};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// How far ahead to look after --as-of: days, weeks, months or years (90d, 12w, 6m, 1y)
+    #[arg(long, default_value = "90d", value_name = "WINDOW")]
+    within: String,
+    /// Output format: a table, JSON or an iCalendar (RFC 5545) file to subscribe to
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+    Ics,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    let window = Window::parse(&args.within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
+    let (session, as_of) = super::open(&args.common, Needs::Records, clock)?;
+    let deadlines = deadlines(&session, as_of, window);
+    let last = window.end(as_of);
+    super::emit(&match args.format {
+        Format::Table => render_table(&deadlines, as_of, last),
+        Format::Json => render_json(&deadlines, as_of, last),
+        Format::Ics => render_ics(&deadlines, as_of),
+    })?;
+    Ok(0)
+}
+
+/// How far ahead `--within` looks: `90d`, `12w`, `6m` or `1y`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    Days(i32),
+    Months(i32),
+}
+
+impl Window {
+    pub fn parse(s: &str) -> Result<Window, String> {
+        let err = || format!("`{s}` is not a window such as 90d, 12w, 6m or 1y");
+        let s = s.trim();
+        let unit = s.chars().last().ok_or_else(err)?;
+        let n: i32 = s[..s.len() - unit.len_utf8()].parse().map_err(|_| err())?;
+        if n < 0 {
+            return Err(err());
+        }
+        match unit.to_ascii_lowercase() {
+            'd' => Ok(Window::Days(n)),
+            'w' => n.checked_mul(7).map(Window::Days).ok_or_else(err),
+            'm' => Ok(Window::Months(n)),
+            'y' => n.checked_mul(12).map(Window::Months).ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+
+    /// The last day inside the window that starts at `from`.
+    pub fn end(self, from: Date) -> Date {
+        match self {
+            Window::Days(n) => from.plus_days(n),
+            Window::Months(n) => from.plus_months(n),
+        }
+    }
+}
+
+/// The deadlines as a table.
+pub fn render_table(deadlines: &[Deadline], as_of: Date, last: Date) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["date", "", "what", "record", "path"]);
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .unwrap_or(120);
+    table.set_width(width);
+    for d in deadlines {
+        table.add_row([
+            d.date.to_string(),
+            if d.overdue {
+                "overdue".into()
+            } else {
+                String::new()
+            },
+            d.summary.clone(),
+            format!("{} {}", d.kind, d.id),
+            d.path.clone(),
+        ]);
+    }
+    let overdue = deadlines.iter().filter(|d| d.overdue).count();
+    format!(
+        "{table}\n{} deadlines up to {last} ({overdue} overdue as of {as_of})\n",
+        deadlines.len()
+    )
+}
+
+#[derive(Serialize)]
+struct JsonDue<'a> {
+    as_of: String,
+    until: String,
+    deadlines: &'a [Deadline],
+}
+
+/// The deadlines as JSON: `{as_of, until, deadlines: [...]}`.
+pub fn render_json(deadlines: &[Deadline], as_of: Date, last: Date) -> String {
+    let doc = JsonDue {
+        as_of: as_of.to_string(),
+        until: last.to_string(),
+        deadlines,
+    };
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_parse() {
+        assert_eq!(Window::parse("90d"), Ok(Window::Days(90)));
+        assert_eq!(Window::parse("12w"), Ok(Window::Days(84)));
+        assert_eq!(Window::parse("6m"), Ok(Window::Months(6)));
+        assert_eq!(Window::parse("1y"), Ok(Window::Months(12)));
+        assert!(Window::parse("90").is_err());
+        assert!(Window::parse("d").is_err());
+        assert!(Window::parse("").is_err());
+        assert!(Window::parse("-3d").is_err());
+    }
+}

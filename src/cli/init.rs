@@ -1,0 +1,262 @@
+//! `isms init`: a new repository's skeleton (configuration, one example record per kind,
+//! schemas, editor, CI and pre-commit settings, README), never overwriting a file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
+
+use super::Clock;
+use super::scaffold::{SCHEMA_DIR, Values, init_template, schema_comment, write_new};
+use crate::config::Config;
+use crate::model::{Date, Kind};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The folder to scaffold (created when missing)
+    #[arg(value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+    /// Date the example records as of this date (YYYY-MM-DD) [default: today]
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    // The folder's own time zone when it already has a readable isms.toml.
+    let config = Config::load(&args.dir).unwrap_or_default();
+    let as_of = clock.as_of(args.as_of.as_deref(), &config)?;
+    let outcome = init(&args.dir, as_of)?;
+    super::emit(&outcome.render(&args.dir))?;
+    Ok(0)
+}
+
+/// The files of `init` other than records and schemas: path and contents.
+const INIT_FILES: [(&str, &str); 4] = [
+    (
+        crate::config::FILE_NAME,
+        include_str!("../../templates/scaffold/init/isms.toml"),
+    ),
+    (
+        "README.md",
+        include_str!("../../templates/scaffold/init/README.md"),
+    ),
+    (
+        ".github/workflows/isms.yml",
+        include_str!("../../templates/scaffold/init/workflow.yml"),
+    ),
+    (
+        ".pre-commit-config.yaml",
+        include_str!("../../templates/scaffold/init/pre-commit-config.yaml"),
+    ),
+];
+
+/// What happened to one file `init` would write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Created,
+    /// The file was there already and is left as it is.
+    Exists,
+    /// An example record not written because the folder already holds records.
+    HasRecords,
+}
+
+/// The files `init` considered, as paths relative to its folder, in the order written.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub files: Vec<(String, Status)>,
+}
+
+impl Outcome {
+    /// Writes `dir/rel` unless it exists, and records which it was.
+    fn write(&mut self, dir: &Path, rel: &str, text: &str) -> Result<()> {
+        let status = if write_new(dir, rel, text)? {
+            Status::Created
+        } else {
+            Status::Exists
+        };
+        self.files.push((rel.to_owned(), status));
+        Ok(())
+    }
+
+    pub fn created(&self) -> usize {
+        self.count(Status::Created)
+    }
+
+    pub fn skipped(&self) -> usize {
+        self.files.len() - self.created()
+    }
+
+    fn count(&self, status: Status) -> usize {
+        self.files.iter().filter(|(_, s)| *s == status).count()
+    }
+
+    /// One line per file, then a summary line.
+    pub fn render(&self, dir: &Path) -> String {
+        let mut out = String::new();
+        for (path, status) in &self.files {
+            let line = match status {
+                Status::Created => format!("created  {path}\n"),
+                Status::Exists => format!("skipped  {path} (exists; left as it is)\n"),
+                Status::HasRecords => {
+                    format!("skipped  {path} (example; the folder already holds records)\n")
+                }
+            };
+            out.push_str(&line);
+        }
+        out.push_str(&format!(
+            "{} created, {} skipped in {}\n",
+            plural(self.created(), "file"),
+            plural(self.skipped(), "file"),
+            dir.display()
+        ));
+        out
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Scaffolds a repository in `dir` (created when missing) as of `as_of`: configuration,
+/// example records, schemas, editor settings, CI workflow, pre-commit hook and README.
+/// Existing files are never touched; example records are left out when the folder
+/// already holds records, so that `init` in a working repository adds no duplicates.
+pub fn init(dir: &Path, as_of: Date) -> Result<Outcome> {
+    if dir.exists() && !dir.is_dir() {
+        bail!("{} is a file, not a folder", dir.display());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let has_records = holds_records(dir)?;
+    let mut outcome = Outcome::default();
+    for (rel, text) in INIT_FILES {
+        outcome.write(dir, rel, text)?;
+    }
+    for (name, text) in crate::schema::SCHEMAS {
+        outcome.write(dir, &format!("{SCHEMA_DIR}/{name}.schema.json"), text)?;
+    }
+    outcome.write(dir, ".vscode/settings.json", &vscode_settings())?;
+    let values = Values::of(as_of);
+    for kind in Kind::ALL {
+        let rel = values.fill(kind.example_path());
+        if has_records && !dir.join(&rel).exists() {
+            outcome.files.push((rel, Status::HasRecords));
+            continue;
+        }
+        let text = format!(
+            "{}{}",
+            schema_comment(&rel, kind),
+            values.fill(init_template(kind))
+        );
+        outcome.write(dir, &rel, &text)?;
+    }
+    Ok(outcome)
+}
+
+/// Whether any record file (`.yaml`/`.yml` outside hidden folders) is below `dir`.
+fn holds_records(dir: &Path) -> Result<bool> {
+    let walk = walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let is_yaml = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if entry.file_type().is_file() && is_yaml {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `.vscode/settings.json`: each kind's folder mapped to its schema for the YAML extension.
+/// Written by hand, not with serde_json, so the key order is the kinds' order in any build.
+fn vscode_settings() -> String {
+    let entries: Vec<String> = Kind::ALL
+        .iter()
+        .map(|kind| {
+            let globs = match kind.folder() {
+                "" => format!("\"{}.yaml\"", kind.as_str()),
+                folder => format!("\"{folder}/**/*.yaml\", \"{folder}/**/*.yml\""),
+            };
+            format!(
+                "    \"./{SCHEMA_DIR}/{}.schema.json\": [{globs}]",
+                kind.as_str()
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"yaml.schemas\": {{\n{}\n  }}\n}}\n",
+        entries.join(",\n")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_config_template_parses_and_documents_the_defaults() {
+        let text = INIT_FILES[0].1;
+        let config = Config::parse(text).unwrap();
+        let expected = Config {
+            organisation: Some("Exempelstad kommun".into()),
+            ..Config::default()
+        };
+        assert_eq!(config, expected);
+        // Uncommenting every `# key = value` line must give the same settings: the
+        // commented values are the real defaults.
+        let uncommented: String = text
+            .lines()
+            .map(|line| match line.strip_prefix("# ") {
+                Some(rest)
+                    if rest.split_once(" = ").is_some_and(|(k, _)| {
+                        k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    }) =>
+                {
+                    format!("{rest}\n")
+                }
+                _ => format!("{line}\n"),
+            })
+            .collect();
+        assert_eq!(Config::parse(&uncommented).unwrap(), expected);
+        // And every setting is there.
+        let defaults = toml::Value::try_from(Config::default()).unwrap();
+        let table = defaults.as_table().unwrap();
+        for (key, value) in table {
+            let keys: Vec<String> = match value {
+                toml::Value::Table(t) => t.keys().cloned().collect(),
+                _ => vec![key.clone()],
+            };
+            for k in keys {
+                if key == "rules" {
+                    continue;
+                }
+                assert!(
+                    uncommented.contains(&format!("\n{k} = ")),
+                    "isms.toml template lacks `{k}`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn vscode_settings_are_json_with_every_kind() {
+        let v: serde_json::Value = serde_json::from_str(&vscode_settings()).unwrap();
+        let map = v["yaml.schemas"].as_object().unwrap();
+        assert_eq!(map.len(), Kind::ALL.len());
+        assert_eq!(
+            map["./.isms/schemas/asset.schema.json"][0],
+            "assets/**/*.yaml"
+        );
+        assert_eq!(
+            map["./.isms/schemas/organisation.schema.json"][0],
+            "organisation.yaml"
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! The command line: the parser, one module per command (its arguments and its body), and
+//! what the commands share: opening the repository, the as-of date, standard output, exit codes.
+//!
+//! `main` parses [`Cli`], reads the clock and hands each command's `Args` to its `run`.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, Config};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Date, FreeText};
+use crate::render::Output;
+use crate::session::Session;
+
+pub mod check;
+pub mod completions;
+pub mod due;
+pub mod export;
+pub mod init;
+pub mod list;
+pub mod new;
+pub mod report;
+pub mod rules;
+mod scaffold;
+pub mod schema;
+pub mod validate;
+
+/// Exit code when gaps at or above `--fail-on` were found.
+pub const EXIT_GAPS: u8 = 1;
+/// Exit code when the records are invalid or the command was used wrongly.
+pub const EXIT_INVALID: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "isms", version, about = "An information-security management system kept as code", long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Scaffold a new ISMS repository: isms.toml, example records, schemas, editor, CI and pre-commit settings
+    Init(init::Args),
+    /// Write a new record from its kind's template to its conventional path; never overwrites
+    New(new::Args),
+    /// Check records against their schemas, ids and references (REC rules); exit 0 or 2
+    Validate(validate::Args),
+    /// Validate, then run every gap rule; exit 0 (nothing at or above --fail-on), 1 (gaps), 2 (invalid)
+    Check(check::Args),
+    /// Render a report: management review (default), audit self-assessment, a unit's page or a draft plan
+    Report(report::Args),
+    /// Upcoming deadlines (and those missed in the past year): reviews, renewals, exercises, due dates
+    Due(due::Args),
+    /// List one kind's records with their key figures and findings
+    List(list::Args),
+    /// Export every record and its findings as JSON or CSV (one file per kind)
+    Export(export::Args),
+    /// List the rule catalogue
+    Rules(rules::Args),
+    /// Print one rule's documentation
+    Explain(rules::ExplainArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::Args),
+    /// Print the JSON Schema of one kind, or list the kinds
+    Schema(schema::Args),
+}
+
+/// The options of every command that reads a repository.
+#[derive(clap::Args, Clone)]
+pub struct Common {
+    /// The ISMS repository [default: the nearest folder upwards holding isms.toml, else the current folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub repo: Option<PathBuf>,
+    /// Compute everything as of this date (YYYY-MM-DD) [default: today in the configured time zone]
+    #[arg(long, global = true, value_name = "DATE")]
+    pub as_of: Option<String>,
+}
+
+/// A report's language on the command line.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+/// The formats of the commands that print a table (`list`, `rules`).
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    Table,
+    Json,
+}
+
+/// Today in a time zone. Only `main` reads the clock; commands receive it and ask it for
+/// today only when no `--as-of` is given.
+#[derive(Clone, Copy)]
+pub struct Clock(pub fn(jiff::tz::TimeZone) -> Date);
+
+impl Clock {
+    /// The `--as-of` date, else today in the configured time zone.
+    pub fn as_of(self, as_of: Option<&str>, config: &Config) -> Result<Date> {
+        match as_of {
+            Some(s) => Date::parse(s).map_err(|e| anyhow::anyhow!("--as-of: {e}")),
+            None => Ok((self.0)(config.tz())),
+        }
+    }
+}
+
+/// What a command needs of the repository it opens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    /// Findings and reports (`validate`, `check`, `report`): the rules run, and free text,
+    /// never shown, is left in the files.
+    Findings,
+    /// Records with every field, and their findings (`list`, `export`).
+    RecordsAndFindings,
+    /// Records with every field; no rule runs (`new`, `due`).
+    Records,
+}
+
+impl Needs {
+    /// How the loader types free text for this need.
+    pub fn free_text(self) -> FreeText {
+        match self {
+            Needs::Findings => FreeText::Skip,
+            Needs::RecordsAndFindings | Needs::Records => FreeText::Read,
+        }
+    }
+}
+
+/// Opens the repository of `--repo` (or the one around the current folder) and works out
+/// the as-of date. When rules will run, `isms.toml [rules]` must name known codes.
+pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let root = config::find_root(common.repo.as_deref(), &cwd);
+    let session = Session::open_with(&root, needs.free_text())?;
+    if needs != Needs::Records {
+        check_config_rules(&session.config)?;
+    }
+    let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
+    Ok((session, as_of))
+}
+
+/// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.
+fn check_config_rules(config: &Config) -> Result<()> {
+    let codes = rule_codes();
+    for code in config.rules.keys() {
+        if !codes.iter().any(|c| c == code) {
+            anyhow::bail!(
+                "invalid configuration in {}: [rules] names unknown rule `{code}`{}",
+                config::FILE_NAME,
+                crate::suggest::did_you_mean(code, codes.iter().copied())
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Every rule's code, in catalogue order.
+fn rule_codes() -> Vec<&'static str> {
+    crate::rules::all().iter().map(|r| r.meta().code).collect()
+}
+
+/// The findings `validate` and `check` print, as `render` writes them: with the texts of
+/// the files they point into when `frames` asks for code frames.
+pub fn render_findings(
+    session: &Session,
+    as_of: Date,
+    shown: &[Diagnostic],
+    rules: &[&'static dyn crate::rules::Rule],
+    frames: bool,
+    render: impl FnOnce(&Output<'_>) -> String,
+) -> String {
+    let texts = if frames {
+        session.source_texts(shown)
+    } else {
+        Default::default()
+    };
+    let text_of = |p: &str| texts.get(p).map(String::as_str);
+    let repo = &session.repo;
+    render(&Output {
+        as_of: as_of.to_string(),
+        diagnostics: shown,
+        records: repo.record_count(),
+        counts: &repo.counts,
+        file_text: &text_of,
+        rules,
+    })
+}
+
+/// Whether standard output takes colour: a terminal, and `NO_COLOR` unset or empty.
+pub fn color_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// Writes `text` to standard output.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A closed pipe (`isms check | head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r.context("cannot write to standard output"),
+    }
+}
+
+/// The process is about to exit: freeing a hundred thousand records (and as many findings)
+/// one by one would only delay it, so they are left to the operating system.
+pub fn exit_without_drop<T>(values: T) {
+    std::mem::forget(values);
+}

@@ -1,0 +1,118 @@
+//! `isms report`: the management review, the audit self-assessment, a unit's page or a
+//! draft plan, as Markdown (built-in or the user's template) or JSON, optionally compared
+//! with a git revision.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result};
+use clap::ValueEnum;
+
+use super::{Clock, Common, Lang, Needs};
+use crate::config::Language;
+use crate::report::{self, Before, UserTemplate, Which};
+use crate::session::Session;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    common: Common,
+    /// Which report
+    #[arg(value_enum, default_value = "management")]
+    report: Report,
+    /// The unit's id (for `unit`)
+    #[arg(value_name = "ID")]
+    unit: Option<String>,
+    /// Report language [default: `language` in isms.toml]
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// Write the report to FILE instead of standard output (never a .yaml/.yml file)
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Your own Tera template; it receives the same data as `--format json` prints
+    #[arg(long, value_name = "FILE")]
+    template: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    format: Format,
+    /// Add the change since this git revision (management and audit; same --as-of on both sides)
+    #[arg(long, value_name = "REV")]
+    compare: Option<String>,
+}
+
+/// The report as named on the command line.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Report {
+    Management,
+    Audit,
+    Unit,
+    Plan,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Markdown,
+    Json,
+}
+
+pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    let which = match (args.report, args.unit) {
+        (Report::Unit, Some(id)) => Which::Unit(id),
+        (Report::Unit, None) => anyhow::bail!("`isms report unit` needs a unit id"),
+        (_, Some(id)) => anyhow::bail!("unexpected argument `{id}`: only `unit` takes an id"),
+        (Report::Management, None) => Which::Management,
+        (Report::Audit, None) => Which::Audit,
+        (Report::Plan, None) => Which::Plan,
+    };
+    if let Some(path) = &args.output {
+        report::check_output_path(path)?;
+    }
+    let template = args
+        .template
+        .as_deref()
+        .map(UserTemplate::read)
+        .transpose()?;
+    let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    let lang = match args.lang {
+        Some(Lang::Sv) => Language::Sv,
+        Some(Lang::En) => Language::En,
+        None => session.config.language,
+    };
+    let format = match args.format {
+        Format::Markdown => report::Format::Markdown,
+        Format::Json => report::Format::Json,
+    };
+    let input = report::Input::new(&session, as_of, lang);
+    // Declared here: the comparison's input borrows the session at the revision, which
+    // lives in the snapshot's temporary folder until the report is written.
+    let snapshot;
+    let session_then;
+    let before = match (&args.compare, &which) {
+        (Some(rev), Which::Management | Which::Audit) => {
+            snapshot = crate::baseline::Snapshot::read(&session.root, rev, "--compare")?;
+            session_then = Session::open_with(snapshot.path(), Needs::Findings.free_text())
+                .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
+            Some(Before {
+                rev: rev.clone(),
+                commit: snapshot.commit.clone(),
+                date: snapshot.date.clone(),
+                input: report::Input::new(&session_then, as_of, lang),
+            })
+        }
+        (Some(_), _) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: --compare applies to the management and audit reports; ignored for `{}`",
+                which.name()
+            );
+            None
+        }
+        (None, _) => None,
+    };
+    let text = report::render_compared(&input, &which, format, template.as_ref(), before.as_ref())?;
+    match args.output {
+        Some(path) => std::fs::write(&path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => super::emit(&text)?,
+    }
+    Ok(0)
+}
