@@ -1,0 +1,244 @@
+//! The walk of a repository: the YAML files below its root in the order of their paths,
+//! leaving out hidden entries and the `exclude` globs of `isms.toml`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// What to skip when walking.
+pub struct Walk {
+    exclude: GlobSet,
+}
+
+impl Walk {
+    pub fn new(exclude: &[String]) -> anyhow::Result<Walk> {
+        let mut b = GlobSetBuilder::new();
+        for pattern in exclude {
+            let glob = exclude_glob(pattern);
+            if glob.is_empty() {
+                continue;
+            }
+            b.add(
+                Glob::new(glob)
+                    .map_err(|e| anyhow::anyhow!("isms.toml: bad exclude glob `{pattern}`: {e}"))?,
+            );
+        }
+        Ok(Walk {
+            exclude: b.build()?,
+        })
+    }
+}
+
+/// An `exclude` entry as matched against paths relative to the root: written the way
+/// `.gitignore` lines are (`./drafts/**`, `/drafts`, `drafts/`), it means the same as
+/// `drafts/**` or `drafts` (a folder that matches is skipped with all below it).
+fn exclude_glob(pattern: &str) -> &str {
+    let mut p = pattern.trim();
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.trim_start_matches('/').trim_end_matches('/')
+}
+
+/// One entry of the walk that concerns the loader.
+pub(super) enum Found {
+    File(PathBuf),
+    Problem(Diagnostic),
+}
+
+/// A path of the walk relative to `root`, with `/` separators.
+pub(super) fn rel(root: &Path, path: &Path) -> Arc<str> {
+    // Every path of the walk is `root` joined with more: cutting the bytes of `root` off is
+    // what `strip_prefix` does, without comparing component by component.
+    let (r, p) = (
+        root.as_os_str().as_encoded_bytes(),
+        path.as_os_str().as_encoded_bytes(),
+    );
+    let sep = |c: &u8| std::path::is_separator(char::from(*c));
+    let cut = p
+        .strip_prefix(r)
+        .and_then(|rest| match rest.split_first() {
+            None => Some(rest),
+            Some((c, tail)) if sep(c) => Some(tail),
+            Some(_) if r.last().is_some_and(sep) => Some(rest),
+            Some(_) => None,
+        })
+        .map(String::from_utf8_lossy);
+    let r = match cut {
+        Some(r) => r,
+        None => path.strip_prefix(root).unwrap_or(path).to_string_lossy(),
+    };
+    if std::path::MAIN_SEPARATOR == '/' {
+        r.into()
+    } else {
+        r.replace(std::path::MAIN_SEPARATOR, "/").into()
+    }
+}
+
+/// The last component of a path of the walk, as bytes. `Path::file_name` parses every
+/// component from the end; the walk asks for names hundreds of thousands of times (the
+/// sort asks twice a comparison), and its paths are plain joins.
+fn name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    // `/` is the only separator on Unix: one vectorised search back from the end.
+    #[cfg(unix)]
+    let last = memchr::memrchr(b'/', bytes);
+    #[cfg(not(unix))]
+    let last = bytes
+        .iter()
+        .rposition(|b| std::path::is_separator(char::from(*b)));
+    match last {
+        Some(i) => &bytes[i + 1..],
+        None => bytes,
+    }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    let name = name_bytes(path);
+    // `.yaml` alone is a hidden file with no extension, as for `Path::extension`.
+    [&b".yaml"[..], b".yml"]
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
+}
+
+/// The YAML files below `root` in the order of their paths as strings (the order of every
+/// output), with problems met on the way.
+pub(super) fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Found> + Send + 'a {
+    walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by(path_order)
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            let hidden = name_bytes(e.path()).starts_with(b".");
+            !hidden && (w.exclude.is_empty() || !w.exclude.is_match(&*rel(root, e.path())))
+        })
+        .filter_map(move |entry| found(root, entry))
+}
+
+/// Siblings in the order of the paths below them: a folder's paths all start with its name
+/// and a `/`, so it sorts as its name followed by `/` (`ab.yaml` before `ab/`, `ab-c/`
+/// before `ab/`), and a walk in this order lists files in the order of their paths.
+fn path_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
+    let (na, nb) = (name_bytes(a.path()), name_bytes(b.path()));
+    let common = na.len().min(nb.len());
+    na[..common].cmp(&nb[..common]).then_with(|| {
+        // One name starts the other: what follows it decides, a folder's `/` included.
+        fn rest<'n>(name: &'n [u8], e: &walkdir::DirEntry) -> impl Iterator<Item = u8> + 'n {
+            let slash: &[u8] = if e.file_type().is_dir() { b"/" } else { b"" };
+            name.iter().chain(slash).copied()
+        }
+        rest(&na[common..], a).cmp(rest(&nb[common..], b))
+    })
+}
+
+/// What one entry of the walk is: a record file, a problem, or nothing of interest.
+fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found> {
+    let e = match entry {
+        Ok(e) => e,
+        Err(err) => {
+            let relp = err
+                .path()
+                .map(|p| rel(root, p))
+                .unwrap_or_else(|| "".into());
+            return Some(Found::Problem(
+                Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}"))
+                    .at(relp, None),
+            ));
+        }
+    };
+    let path = e.path();
+    if e.path_is_symlink() {
+        let relp = rel(root, path);
+        return match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() || is_yaml(path) => Some(Found::Problem(
+                Diagnostic::new(
+                    "REC001",
+                    Severity::Warning,
+                    "symbolic link not followed; its records are not read",
+                )
+                .at(relp, None)
+                .with_help("isms reads the files of the repository itself; move the records here"),
+            )),
+            Ok(_) => None,
+            Err(err) => Some(Found::Problem(
+                Diagnostic::new(
+                    "REC001",
+                    Severity::Error,
+                    format!("symbolic link cannot be resolved ({err}); a loop or a missing target"),
+                )
+                .at(relp, None),
+            )),
+        };
+    }
+    if !(e.file_type().is_file() && is_yaml(path)) {
+        return None;
+    }
+    Some(Found::File(e.into_path()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_are_cut_from_the_root() {
+        let rel = |root: &str, path: &str| rel(Path::new(root), Path::new(path)).to_string();
+        assert_eq!(rel("/r/isms", "/r/isms/assets/a.yaml"), "assets/a.yaml");
+        assert_eq!(rel("/r/isms/", "/r/isms/assets/a.yaml"), "assets/a.yaml");
+        assert_eq!(rel(".", "./a.yaml"), "a.yaml");
+        assert_eq!(rel("/r/isms", "/r/isms"), "");
+        // A sibling folder whose name starts with the root's is not below it.
+        assert_eq!(rel("/r/isms", "/r/isms2/a.yaml"), "/r/isms2/a.yaml");
+    }
+
+    #[test]
+    fn exclude_globs_written_as_in_gitignore() {
+        let walk = Walk::new(&[
+            "./drafts/**".into(),
+            "old/".into(),
+            "/archive".into(),
+            "*.tmp.yaml".into(),
+        ])
+        .expect("globs");
+        for path in ["drafts/a.yaml", "old", "archive", "units/x.tmp.yaml"] {
+            assert!(walk.exclude.is_match(path), "{path}");
+        }
+        for path in ["units/a.yaml", "older/a.yaml"] {
+            assert!(!walk.exclude.is_match(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_walk_lists_files_in_the_order_of_their_paths() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for f in [
+            "ab/x.yaml",
+            "ab.yaml",
+            "ab-c/y.yaml",
+            "a b.yaml",
+            "B.yaml",
+            "ab/a/z.yaml",
+        ] {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "").expect("write");
+        }
+        let walk = Walk::new(&[]).expect("walk");
+        let listed: Vec<String> = super::walk(dir.path(), &walk)
+            .filter_map(|f| match f {
+                Found::File(p) => Some(rel(dir.path(), &p).to_string()),
+                Found::Problem(_) => None,
+            })
+            .collect();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        assert_eq!(listed, sorted);
+        assert_eq!(listed.len(), 6);
+    }
+}
