@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use isms::check;
 use isms::config::{self, Config};
 use isms::diagnostic::Severity;
-use isms::model::{Date, FreeText, Kind};
+use isms::model::{Date, Kind};
 use isms::render::{self, Output};
 use isms::rules::{self, Selection};
 use isms::session::Session;
@@ -269,19 +269,9 @@ fn date_or_today(as_of: Option<&str>, config: &Config) -> Result<Date> {
 }
 
 fn open(common: &Common) -> Result<Session> {
-    open_with(common, FreeText::Read)
-}
-
-/// The repository for a command that never shows free text (`check`, `validate`,
-/// `report`), which it leaves in the files.
-fn open_checking(common: &Common) -> Result<Session> {
-    open_with(common, FreeText::Skip)
-}
-
-fn open_with(common: &Common, free_text: FreeText) -> Result<Session> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
-    Session::open_with(&root, free_text)
+    Session::open(&root)
 }
 
 /// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.
@@ -342,7 +332,7 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             quiet,
         } => {
-            let session = open_checking(&common)?;
+            let session = open(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             // The REC rules only: schema, ids, references and waivers.
@@ -403,7 +393,7 @@ fn run(cli: Cli) -> Result<u8> {
                     .collect();
                 anyhow::bail!("--select/--ignore: no rule matches {}", hints.join(", "));
             }
-            let session = open_checking(&common)?;
+            let session = open(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let result = check::check(&session, as_of, &selection);
@@ -503,7 +493,7 @@ fn run(cli: Cli) -> Result<u8> {
                 report::check_output_path(path)?;
             }
             let template = template.as_deref().map(UserTemplate::read).transpose()?;
-            let session = open_checking(&common)?;
+            let session = open(&common)?;
             check_config_rules(&session.config)?;
             let as_of = as_of(&common, &session.config)?;
             let lang = match lang {
@@ -523,10 +513,9 @@ fn run(cli: Cli) -> Result<u8> {
             let before = match (&compare, &which) {
                 (Some(rev), Which::Management | Which::Audit) => {
                     snapshot = isms::baseline::Snapshot::read(&session.root, rev, "--compare")?;
-                    session_then = Session::open_with(snapshot.path(), FreeText::Skip)
-                        .with_context(|| {
-                            format!("--compare {rev}: cannot read the records at {rev}")
-                        })?;
+                    session_then = Session::open(snapshot.path()).with_context(|| {
+                        format!("--compare {rev}: cannot read the records at {rev}")
+                    })?;
                     Some(Before {
                         rev: rev.clone(),
                         commit: snapshot.commit.clone(),

@@ -8,7 +8,6 @@ use anyhow::{Context as _, Result};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::loader::{self, Walk};
-use crate::model::FreeText;
 use crate::repo::Repository;
 
 /// A repository read from disk.
@@ -21,15 +20,8 @@ pub struct Session {
 }
 
 impl Session {
-    /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record, with
-    /// every field.
+    /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record.
     pub fn open(root: &Path) -> Result<Session> {
-        Session::open_with(root, FreeText::Read)
-    }
-
-    /// As [`Session::open`], typing free text as `free_text` says: the commands that only
-    /// check records and report on them leave it in the files (`crate::model::prose`).
-    pub fn open_with(root: &Path, free_text: FreeText) -> Result<Session> {
         let meta = std::fs::metadata(root)
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
@@ -38,7 +30,7 @@ impl Session {
         crate::schema::warm_up();
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
-        let loaded = loader::load(root, &walk, free_text);
+        let loaded = loader::load(root, &walk);
         let mut built = Repository::build(loaded);
         if root.join(crate::config::FILE_NAME).is_file() {
             built.repo.config_file = Some(crate::config::FILE_NAME.into());

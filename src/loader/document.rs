@@ -250,7 +250,7 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         }
         return;
     }
-    match AnyRecord::from_tree(kind, root.reading(out.free_text)) {
+    match typed_record(kind, root) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
             let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
@@ -301,6 +301,43 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
             })
         })
         .collect()
+}
+
+/// The typed record of a document that has passed its schema. Errors are rare here (an
+/// impossible date), so the first pass keeps no path; only on failure does a second pass
+/// track where, for the diagnostic: the error carries the JSON pointer of the offending
+/// value.
+pub fn typed_record(kind: Kind, value: NodeRef<'_>) -> Result<AnyRecord, (String, String)> {
+    if let Ok(record) = AnyRecord::deserialize_kind(kind, value) {
+        return Ok(record);
+    }
+    let mut track = serde_path_to_error::Track::new();
+    match AnyRecord::deserialize_kind(
+        kind,
+        serde_path_to_error::Deserializer::new(value, &mut track),
+    ) {
+        Ok(record) => Ok(record),
+        Err(e) => Err((path_to_pointer(&track.path()), e.to_string())),
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut s = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                s.push('/');
+                s.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                s.push('/');
+                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    s
 }
 
 fn kind_list() -> String {

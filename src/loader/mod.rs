@@ -10,14 +10,15 @@ mod document;
 mod read;
 mod walk;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{AnyRecord, FreeText, Kind};
+use crate::model::{AnyRecord, Kind};
 use crate::span::Span;
 use crate::yaml::SpanTable;
 
+pub use document::typed_record;
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use walk::Walk;
 use walk::{Found, rel, walk};
@@ -111,20 +112,20 @@ pub struct LoadResult {
 /// its overhead, few enough that the last ones spread over the threads.
 const CHUNK: usize = 128;
 
-/// Reads and checks every record below `root`, typing free text as `free_text` says.
-pub fn load(root: &Path, w: &Walk, free_text: FreeText) -> LoadResult {
+/// Reads and checks every record below `root`.
+pub fn load(root: &Path, w: &Walk) -> LoadResult {
     // The walk visits the files in path order (see `walk`) and hands them out in chunks
     // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
     // gathered in one list and the chunks are joined in walk order: records arrive in
     // path order whatever the thread count, with no sort and no list per file.
     let chunks: std::sync::Mutex<Vec<(usize, ChunkOutput)>> = Default::default();
     rayon::in_place_scope(|s| {
-        let mut chunk = ChunkInput::default();
+        let mut chunk = ChunkInput::with_capacity(CHUNK);
         let mut seq = 0;
         let hand_out = |chunk: ChunkInput, seq: usize| {
             let chunks = &chunks;
             s.spawn(move |_| {
-                let result = read_chunk(root, chunk, free_text);
+                let result = read_chunk(root, chunk);
                 // A panic elsewhere poisons the lock but ends the scope with that panic
                 // anyway; no chunk's results are dropped before it.
                 chunks
@@ -135,12 +136,13 @@ pub fn load(root: &Path, w: &Walk, free_text: FreeText) -> LoadResult {
         };
         for found in walk(root, w) {
             chunk.push(found);
-            if chunk.items.len() == CHUNK {
-                hand_out(std::mem::take(&mut chunk), seq);
+            if chunk.len() == CHUNK {
+                let full = std::mem::replace(&mut chunk, ChunkInput::with_capacity(CHUNK));
+                hand_out(full, seq);
                 seq += 1;
             }
         }
-        if !chunk.items.is_empty() {
+        if !chunk.is_empty() {
             hand_out(chunk, seq);
         }
     });
@@ -192,66 +194,21 @@ struct ChunkOutput {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// The files of one chunk as the walk hands them to a worker. Their paths share one
-/// buffer: a path per file, allocated by the walking thread and freed by a worker, would
-/// take the allocator's slow path for frees across threads a hundred thousand times (1 %
-/// of a run at 100k files).
-struct ChunkInput {
-    paths: String,
-    items: Vec<Item>,
-}
-
-enum Item {
-    /// A file whose path is `paths[range]`.
-    File(std::ops::Range<usize>),
-    /// A file whose path is not UTF-8.
-    Other(PathBuf),
-    Problem(Diagnostic),
-}
-
-impl Default for ChunkInput {
-    fn default() -> ChunkInput {
-        ChunkInput {
-            // Paths of a repository's records run to a few dozen bytes: room for a chunk's.
-            paths: String::with_capacity(CHUNK * 64),
-            items: Vec::with_capacity(CHUNK),
-        }
-    }
-}
-
-impl ChunkInput {
-    fn push(&mut self, found: Found) {
-        let item = match found {
-            Found::File(path) => match path.to_str() {
-                Some(p) => {
-                    let start = self.paths.len();
-                    self.paths.push_str(p);
-                    Item::File(start..self.paths.len())
-                }
-                None => Item::Other(path),
-            },
-            Found::Problem(d) => Item::Problem(d),
-        };
-        self.items.push(item);
-    }
-}
+/// The files of one chunk as the walk hands them to a worker, with the problems met
+/// between them.
+type ChunkInput = Vec<Found>;
 
 /// Reads the files of one chunk, in order. The records are split by kind here, on the
 /// worker, so that filing them (`Repository::build`) takes each kind's lists as they are.
-fn read_chunk(root: &Path, chunk: ChunkInput, free_text: FreeText) -> ChunkOutput {
+fn read_chunk(root: &Path, chunk: ChunkInput) -> ChunkOutput {
     let mut out = FileResult {
-        free_text,
-        records: Vec::with_capacity(chunk.items.len()),
+        records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
     };
-    for item in chunk.items {
-        match item {
-            Item::File(range) => {
-                let path = Path::new(&chunk.paths[range]);
-                read::read_file(path, rel(root, path), &mut out);
-            }
-            Item::Other(path) => read::read_file(&path, rel(root, &path), &mut out),
-            Item::Problem(d) => out.diagnostics.push(d),
+    for found in chunk {
+        match found {
+            Found::File(path) => read::read_file(&path, rel(root, &path), &mut out),
+            Found::Problem(d) => out.diagnostics.push(d),
         }
     }
     ChunkOutput::from(out)
@@ -269,8 +226,6 @@ impl From<FileResult> for ChunkOutput {
 /// What reading some files gave: their records in file order and their problems.
 #[derive(Default)]
 struct FileResult {
-    /// How the records are typed: set before reading.
-    free_text: FreeText,
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,
     diagnostics: Vec<Diagnostic>,
@@ -351,7 +306,7 @@ mod tests {
         assert_eq!(ids(unsorted), ["4", "2", "3", "1"]);
     }
 
-    /// A name that is not UTF-8 takes the other way to the worker than the shared buffer.
+    /// A name that is not UTF-8 is read, under its name with U+FFFD.
     #[cfg(unix)]
     #[test]
     fn files_with_names_that_are_not_utf8_are_read_too() {
@@ -369,7 +324,7 @@ mod tests {
         )
         .expect("write");
         let walk = Walk::new(&[]).expect("walk");
-        let r = load(dir.path(), &walk, FreeText::Read);
+        let r = load(dir.path(), &walk);
         let read: Vec<(&str, &str)> = r
             .records()
             .map(|l| (l.record.id(), &*l.source.path))

@@ -49,28 +49,10 @@ pub(super) enum Found {
     Problem(Diagnostic),
 }
 
-/// A path of the walk relative to `root`, with `/` separators.
+/// A path of the walk relative to `root`, with `/` separators. A name that is not UTF-8
+/// keeps its other characters, the rest becoming U+FFFD.
 pub(super) fn rel(root: &Path, path: &Path) -> Arc<str> {
-    // Every path of the walk is `root` joined with more: cutting the bytes of `root` off is
-    // what `strip_prefix` does, without comparing component by component.
-    let (r, p) = (
-        root.as_os_str().as_encoded_bytes(),
-        path.as_os_str().as_encoded_bytes(),
-    );
-    let sep = |c: &u8| std::path::is_separator(char::from(*c));
-    let cut = p
-        .strip_prefix(r)
-        .and_then(|rest| match rest.split_first() {
-            None => Some(rest),
-            Some((c, tail)) if sep(c) => Some(tail),
-            Some(_) if r.last().is_some_and(sep) => Some(rest),
-            Some(_) => None,
-        })
-        .map(String::from_utf8_lossy);
-    let r = match cut {
-        Some(r) => r,
-        None => path.strip_prefix(root).unwrap_or(path).to_string_lossy(),
-    };
+    let r = path.strip_prefix(root).unwrap_or(path).to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' {
         r.into()
     } else {
@@ -78,30 +60,11 @@ pub(super) fn rel(root: &Path, path: &Path) -> Arc<str> {
     }
 }
 
-/// The last component of a path of the walk, as bytes. `Path::file_name` parses every
-/// component from the end; the walk asks for names hundreds of thousands of times (the
-/// sort asks twice a comparison), and its paths are plain joins.
-fn name_bytes(path: &Path) -> &[u8] {
-    let bytes = path.as_os_str().as_encoded_bytes();
-    // `/` is the only separator on Unix: one vectorised search back from the end.
-    #[cfg(unix)]
-    let last = memchr::memrchr(b'/', bytes);
-    #[cfg(not(unix))]
-    let last = bytes
-        .iter()
-        .rposition(|b| std::path::is_separator(char::from(*b)));
-    match last {
-        Some(i) => &bytes[i + 1..],
-        None => bytes,
-    }
-}
-
+/// Whether a file is a record file by its name: `.yaml` or `.yml` (a file named `.yaml`
+/// alone is a hidden file with no extension).
 fn is_yaml(path: &Path) -> bool {
-    let name = name_bytes(path);
-    // `.yaml` alone is a hidden file with no extension, as for `Path::extension`.
-    [&b".yaml"[..], b".yml"]
-        .iter()
-        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
+    path.extension()
+        .is_some_and(|ext| ext == "yaml" || ext == "yml")
 }
 
 /// The YAML files below `root` in the order of their paths as strings (the order of every
@@ -115,7 +78,7 @@ pub(super) fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Foun
             if e.depth() == 0 {
                 return true;
             }
-            let hidden = name_bytes(e.path()).starts_with(b".");
+            let hidden = e.file_name().as_encoded_bytes().starts_with(b".");
             !hidden && (w.exclude.is_empty() || !w.exclude.is_match(&*rel(root, e.path())))
         })
         .filter_map(move |entry| found(root, entry))
@@ -125,7 +88,10 @@ pub(super) fn walk<'a>(root: &'a Path, w: &'a Walk) -> impl Iterator<Item = Foun
 /// and a `/`, so it sorts as its name followed by `/` (`ab.yaml` before `ab/`, `ab-c/`
 /// before `ab/`), and a walk in this order lists files in the order of their paths.
 fn path_order(a: &walkdir::DirEntry, b: &walkdir::DirEntry) -> std::cmp::Ordering {
-    let (na, nb) = (name_bytes(a.path()), name_bytes(b.path()));
+    let (na, nb) = (
+        a.file_name().as_encoded_bytes(),
+        b.file_name().as_encoded_bytes(),
+    );
     let common = na.len().min(nb.len());
     na[..common].cmp(&nb[..common]).then_with(|| {
         // One name starts the other: what follows it decides, a folder's `/` included.

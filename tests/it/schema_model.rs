@@ -587,7 +587,7 @@ fn registry_agrees_with_schema_and_model() {
         let parsed = isms::yaml::parse(&text);
         let tree = &parsed.documents[0].tree;
         assert!(schema::validate_tree(Kind::Requirement, tree).is_empty());
-        AnyRecord::from_tree(Kind::Requirement, tree.root())
+        isms::loader::typed_record(Kind::Requirement, tree.root())
             .unwrap_or_else(|e| panic!("baseline {}: {e:?}", b.id));
     }
     let mut d = Differences::default();
