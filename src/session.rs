@@ -1,5 +1,5 @@
-//! One run over a repository: configuration, records and the record problems found
-//! while reading them. Every command starts here.
+//! One run over a repository: its configuration and its records, with the problems met
+//! reading them. Every command starts here.
 
 use std::path::{Path, PathBuf};
 
@@ -15,8 +15,6 @@ pub struct Session {
     pub root: PathBuf,
     pub config: Config,
     pub repo: Repository,
-    /// REC001–REC003 problems, unsorted.
-    pub record_problems: Vec<Diagnostic>,
 }
 
 impl Session {
@@ -31,15 +29,14 @@ impl Session {
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
         let loaded = loader::load(root, &walk);
-        let mut built = Repository::build(loaded);
+        let mut repo = Repository::build(loaded);
         if root.join(crate::config::FILE_NAME).is_file() {
-            built.repo.config_file = Some(crate::config::FILE_NAME.into());
+            repo.config_file = Some(crate::config::FILE_NAME.into());
         }
         Ok(Session {
             root: root.to_path_buf(),
             config,
-            repo: built.repo,
-            record_problems: built.diagnostics,
+            repo,
         })
     }
 

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::{FileResult, Invalid, Loaded, Source, file_error};
+use super::problem::Unreadable;
+use super::{FileResult, Invalid, Loaded, Source};
 use crate::model::{AnyRecord, Kind};
 use crate::schema;
 use crate::span::{Pos, Span};
@@ -11,16 +12,15 @@ use crate::suggest::closest;
 use crate::tree::{NodeRef, Tree};
 use crate::yaml::{self, SpanTable};
 
-/// Parses the documents of one file's text into records and diagnostics.
+/// Parses the documents of one file's text into records and problems.
 pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
     let parsed = yaml::parse(text);
     for w in &parsed.warnings {
-        out.diagnostics
-            .push(file_error(relp, Some(w.span), w.message.clone()));
+        out.unreadable(Unreadable::new(relp, Some(w.span), w.message.clone()));
     }
     if parsed.documents.is_empty() && parsed.error.is_none() {
-        out.diagnostics.push(
-            file_error(
+        out.unreadable(
+            Unreadable::new(
                 relp,
                 Some(Span::file_start()),
                 "file holds no YAML document",
@@ -50,9 +50,9 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             true => leading_tab(text, e.span.start.line).map_or(e.span, Span::point),
             false => e.span,
         };
-        let mut d = file_error(relp, Some(span), e.message);
-        d.help = help;
-        out.diagnostics.push(d);
+        let mut problem = Unreadable::new(relp, Some(span), e.message);
+        problem.help = help;
+        out.unreadable(problem);
         salvage_ids(text, e.span.start.line, read_docs, relp, out);
     }
 }
@@ -174,8 +174,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         } else {
             "not a mapping"
         };
-        out.diagnostics.push(
-            file_error(
+        out.unreadable(
+            Unreadable::new(
                 &source.path,
                 Some(source.span),
                 format!(
@@ -189,8 +189,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     };
     let kind = match map.find("kind") {
         None => {
-            out.diagnostics.push(
-                file_error(&source.path, Some(source.span), "record has no `kind`")
+            out.unreadable(
+                Unreadable::new(&source.path, Some(source.span), "record has no `kind`")
                     .with_help(format!("add `kind:` with one of {}", kind_list())),
             );
             return;
@@ -202,15 +202,15 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
                     let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
                         .map(|c| format!("did you mean `{c}`?"))
                         .unwrap_or_else(|| format!("kinds are {}", kind_list()));
-                    out.diagnostics.push(
-                        file_error(&source.path, at("/kind"), format!("unknown kind `{s}`"))
+                    out.unreadable(
+                        Unreadable::new(&source.path, at("/kind"), format!("unknown kind `{s}`"))
                             .with_help(hint),
                     );
                     return;
                 }
             },
             None => {
-                out.diagnostics.push(file_error(
+                out.unreadable(Unreadable::new(
                     &source.path,
                     at("/kind"),
                     format!("`kind` must be text, found {}", node.to_value()),
@@ -232,14 +232,9 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             } else {
                 source.value(&e.pointer)
             };
-            let mut d = file_error(&source.path, Some(span), e.message);
-            d.help = e.help;
-            if let Some(id) = id {
-                d = d.about(kind, id);
-            } else {
-                d.kind = Some(kind);
-            }
-            out.diagnostics.push(d);
+            let mut problem = Unreadable::new(&source.path, Some(span), e.message).about(kind, id);
+            problem.help = e.help;
+            out.unreadable(problem);
         }
         if let Some(id) = id.filter(|i| !i.is_empty()) {
             out.invalid.push(Invalid {
@@ -253,11 +248,11 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     match typed_record(kind, root) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
-            let mut d = file_error(&source.path, Some(source.value(&pointer)), message);
-            if let Some(id) = id {
-                d = d.about(kind, id);
+            let mut problem = Unreadable::new(&source.path, Some(source.value(&pointer)), message);
+            if id.is_some() {
+                problem = problem.about(kind, id);
             }
-            out.diagnostics.push(d);
+            out.unreadable(problem);
             if let Some(id) = id {
                 out.invalid.push(Invalid {
                     kind,
@@ -359,9 +354,10 @@ mod tests {
             "a.yaml",
             "kind: unit\nid: a\nname: A\ntype: board\nnotes: one\n\ttwo\n",
         );
-        let d = &r.diagnostics[0];
-        assert!(d.message.contains("tab"), "{}", d.message);
-        assert_eq!((d.line(), d.column()), (Some(6), Some(1)));
+        let problem = r.unreadable()[0];
+        assert!(problem.message.contains("tab"), "{}", problem.message);
+        let at = problem.place.span.expect("a span").start;
+        assert_eq!((at.line, at.column()), (6, 1));
     }
 
     #[test]
@@ -386,9 +382,9 @@ mod tests {
     #[test]
     fn unknown_kind_gets_a_suggestion() {
         let r = load_text("a.yaml", "kind: assett\nid: a\n");
-        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.problems.len(), 1);
         assert_eq!(
-            r.diagnostics[0].help.as_deref(),
+            r.unreadable()[0].help.as_deref(),
             Some("did you mean `asset`?")
         );
     }

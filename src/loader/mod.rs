@@ -7,18 +7,19 @@
 //! whatever the number of threads. Nothing here writes to the repository.
 
 mod document;
+mod problem;
 mod read;
 mod walk;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{AnyRecord, Kind};
 use crate::span::Span;
 use crate::yaml::SpanTable;
 
 pub use document::typed_record;
+pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use walk::Walk;
 use walk::{Found, rel, walk};
@@ -103,7 +104,8 @@ impl KindLists {
 pub struct LoadResult {
     /// Each kind's records, indexed by `Kind as usize`.
     pub kinds: [KindLists; Kind::ALL.len()],
-    pub diagnostics: Vec<Diagnostic>,
+    /// What could not be read (REC001), in path order.
+    pub problems: Vec<RecordProblem>,
     /// The text of each file read, by relative path, for code frames.
     pub files: Vec<(Arc<str>, Arc<str>)>,
 }
@@ -191,7 +193,7 @@ fn split_by_kind(records: Vec<Loaded>, invalid: Vec<Invalid>) -> [KindPart; Kind
 /// What one chunk of files gave, its records split by kind.
 struct ChunkOutput {
     kinds: [KindPart; Kind::ALL.len()],
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<RecordProblem>,
 }
 
 /// The files of one chunk as the walk hands them to a worker, with the problems met
@@ -208,7 +210,7 @@ fn read_chunk(root: &Path, chunk: ChunkInput) -> ChunkOutput {
     for found in chunk {
         match found {
             Found::File(path) => read::read_file(&path, rel(root, &path), &mut out),
-            Found::Problem(d) => out.diagnostics.push(d),
+            Found::Problem(problem) => out.problems.push(problem),
         }
     }
     ChunkOutput::from(out)
@@ -218,7 +220,7 @@ impl From<FileResult> for ChunkOutput {
     fn from(read: FileResult) -> ChunkOutput {
         ChunkOutput {
             kinds: split_by_kind(read.records, read.invalid),
-            diagnostics: read.diagnostics,
+            problems: read.problems,
         }
     }
 }
@@ -228,11 +230,13 @@ impl From<FileResult> for ChunkOutput {
 struct FileResult {
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,
-    diagnostics: Vec<Diagnostic>,
+    problems: Vec<RecordProblem>,
 }
 
-fn file_error(relp: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new("REC001", Severity::Error, message).at(relp.clone(), span)
+impl FileResult {
+    fn unreadable(&mut self, problem: Unreadable) {
+        self.problems.push(problem.into());
+    }
 }
 
 /// Parses one text as if it were a file at `relp` (for tests and fuzzing).
@@ -255,7 +259,7 @@ impl LoadResult {
         for (all, part) in self.kinds.iter_mut().zip(chunk.kinds) {
             all.append(part);
         }
-        self.diagnostics.extend(chunk.diagnostics);
+        self.problems.extend(chunk.problems);
     }
 
     /// Every valid record, kind by kind.
@@ -266,6 +270,20 @@ impl LoadResult {
     /// Every record that failed its schema, kind by kind.
     pub fn invalid(&self) -> impl Iterator<Item = &Invalid> {
         self.kinds.iter().flat_map(|k| k.invalid.iter().flatten())
+    }
+}
+
+#[cfg(test)]
+impl LoadResult {
+    /// The problems that are unreadable files or documents, for tests.
+    fn unreadable(&self) -> Vec<&Unreadable> {
+        self.problems
+            .iter()
+            .filter_map(|p| match p {
+                RecordProblem::Unreadable(u) => Some(u),
+                _ => None,
+            })
+            .collect()
     }
 }
 
@@ -330,6 +348,6 @@ mod tests {
             .map(|l| (l.record.id(), &*l.source.path))
             .collect();
         assert_eq!(read, [("a", "a.yaml"), ("b", "b\u{FFFD}.yaml")]);
-        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
     }
 }

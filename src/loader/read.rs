@@ -5,8 +5,9 @@ use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::FileResult;
 use super::document::{parse_text, salvage_ids};
-use super::{FileResult, file_error};
+use super::problem::Unreadable;
 use crate::span::{Pos, Span};
 
 /// Files larger than this are refused unread: a record file is a few kilobytes, and a
@@ -52,8 +53,8 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
     match read_bounded(path, bytes) {
         Ok(Ok(())) => {}
         Ok(Err(size)) => {
-            out.diagnostics.push(
-                file_error(
+            out.unreadable(
+                Unreadable::new(
                     &relp,
                     None,
                     format!(
@@ -68,8 +69,11 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
             return;
         }
         Err(e) => {
-            out.diagnostics
-                .push(file_error(&relp, None, format!("cannot read file: {e}")));
+            out.unreadable(Unreadable::new(
+                &relp,
+                None,
+                format!("cannot read file: {e}"),
+            ));
             return;
         }
     }
@@ -79,7 +83,7 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
         // frames (`source_text`).
         Ok(text) => parse_text(&lone_cr_to_lf(text), &relp, out),
         Err((span, message)) => {
-            out.diagnostics.push(file_error(&relp, Some(span), message));
+            out.unreadable(Unreadable::new(&relp, Some(span), message));
             // A text file saved in another encoding (Latin-1) still names its records.
             if !bytes.contains(&0) {
                 salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, &relp, out);
@@ -184,8 +188,9 @@ mod tests {
     #[test]
     fn lone_carriage_returns_break_lines_as_in_code_frames() {
         let r = load_text("a.yaml", "kind: unit\rid: a\r\nname: A\rtype: bord\r");
-        assert_eq!(r.diagnostics.len(), 1);
-        assert_eq!(r.diagnostics[0].line(), Some(4));
+        assert_eq!(r.problems.len(), 1);
+        let at = r.unreadable()[0].place.span.expect("a span").start;
+        assert_eq!(at.line, 4);
         assert_eq!(&*r.files[0].1, "kind: unit\nid: a\r\nname: A\ntype: bord\n");
     }
 
@@ -196,7 +201,7 @@ mod tests {
         std::fs::write(&path, b"kind: unit\nid: malmo\nname: Malm\xf6\n").expect("write");
         let mut r = FileResult::default();
         read_file(&path, "u.yaml".into(), &mut r);
-        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.problems.len(), 1);
         assert_eq!(r.invalid.len(), 1);
         assert_eq!(r.invalid[0].id, "malmo");
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use super::problem::{RecordProblem, Unreadable};
 
 /// What to skip when walking.
 pub struct Walk {
@@ -46,7 +46,7 @@ fn exclude_glob(pattern: &str) -> &str {
 /// One entry of the walk that concerns the loader.
 pub(super) enum Found {
     File(PathBuf),
-    Problem(Diagnostic),
+    Problem(RecordProblem),
 }
 
 /// A path of the walk relative to `root`, with `/` separators. A name that is not UTF-8
@@ -112,34 +112,25 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
                 .path()
                 .map(|p| rel(root, p))
                 .unwrap_or_else(|| "".into());
-            return Some(Found::Problem(
-                Diagnostic::new("REC001", Severity::Error, format!("cannot read: {err}"))
-                    .at(relp, None),
-            ));
+            let message = format!("cannot read: {err}");
+            return Some(Found::Problem(Unreadable::new(&relp, None, message).into()));
         }
     };
     let path = e.path();
     if e.path_is_symlink() {
         let relp = rel(root, path);
         return match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() || is_yaml(path) => Some(Found::Problem(
-                Diagnostic::new(
-                    "REC001",
-                    Severity::Warning,
-                    "symbolic link not followed; its records are not read",
-                )
-                .at(relp, None)
-                .with_help("isms reads the files of the repository itself; move the records here"),
-            )),
+            Ok(m) if m.is_dir() || is_yaml(path) => {
+                Some(Found::Problem(RecordProblem::LinkNotFollowed {
+                    path: relp,
+                }))
+            }
             Ok(_) => None,
-            Err(err) => Some(Found::Problem(
-                Diagnostic::new(
-                    "REC001",
-                    Severity::Error,
-                    format!("symbolic link cannot be resolved ({err}); a loop or a missing target"),
-                )
-                .at(relp, None),
-            )),
+            Err(err) => {
+                let message =
+                    format!("symbolic link cannot be resolved ({err}); a loop or a missing target");
+                Some(Found::Problem(Unreadable::new(&relp, None, message).into()))
+            }
         };
     }
     if !(e.file_type().is_file() && is_yaml(path)) {
