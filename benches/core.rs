@@ -44,7 +44,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| isms::schema::validate_tree(Kind::Asset, black_box(&doc.tree)))
     });
     c.bench_function("Record::from_tree one asset", |b| {
-        b.iter(|| isms::model::AnyRecord::from_tree(Kind::Asset, black_box(doc.tree.root())))
+        b.iter(|| isms::loader::typed_record(Kind::Asset, black_box(doc.tree.root())))
     });
     c.bench_function("load_text one asset (parse, validate, type)", |b| {
         b.iter(|| isms::loader::load_text("assets/procapita.yaml", black_box(ASSET)))

@@ -12,7 +12,7 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::check;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Date, FreeText};
+use crate::model::Date;
 use crate::rules::Selection;
 use crate::session::Session;
 
@@ -102,7 +102,7 @@ pub fn findings_at(
     selection: &Selection,
 ) -> Result<Vec<Diagnostic>> {
     let snapshot = Snapshot::read(root, rev, "--baseline")?;
-    let session = Session::open_with(snapshot.path(), FreeText::Skip)
+    let session = Session::open(snapshot.path())
         .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
     let result = check::check(&session, as_of, selection);
     Ok(result.findings)

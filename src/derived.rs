@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 use crate::repo::fold_case;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::loader::{At, RecordProblem};
 use crate::model::{Aspect, Kind, MeasureScope, MeasureStatus};
 use crate::registry::{Condition, registry};
 use crate::repo::Repository;
@@ -57,8 +57,8 @@ pub struct Derived {
     /// Parallel to `repo.assets`.
     pub assets: Vec<AssetView>,
     pub requirements: Vec<RequirementInForce>,
-    /// Problems found while deriving (supports cycles), reported as REC003.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Problems found while deriving (`supports` cycles), which REC003 reports.
+    pub problems: Vec<RecordProblem>,
 }
 
 impl Derived {
@@ -108,8 +108,8 @@ impl Derived {
                 e
             })
             .collect();
-        let mut diagnostics = Vec::new();
-        let order = topological(&edges, repo, &mut diagnostics);
+        let mut problems = Vec::new();
+        let order = topological(&edges, repo, &mut problems);
         // Dependencies first: each asset takes the maximum of itself and what it supports.
         for &i in &order {
             let mut levels: [Option<Inherited>; 4] =
@@ -161,7 +161,7 @@ impl Derived {
         Derived {
             assets: views,
             requirements,
-            diagnostics,
+            problems,
         }
     }
 
@@ -202,7 +202,11 @@ impl Derived {
 
 /// Post-order of the `supports` graph (supported assets before their supporters). A cycle
 /// is reported once, naming its assets, and broken so that every asset still gets a view.
-fn topological(edges: &[Vec<usize>], repo: &Repository, diags: &mut Vec<Diagnostic>) -> Vec<usize> {
+fn topological(
+    edges: &[Vec<usize>],
+    repo: &Repository,
+    problems: &mut Vec<RecordProblem>,
+) -> Vec<usize> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -229,27 +233,21 @@ fn topological(edges: &[Vec<usize>], repo: &Repository, diags: &mut Vec<Diagnost
                     }
                     Mark::Open => {
                         let start = stack.iter().position(|(a, _)| *a == child).unwrap_or(0);
-                        let mut names: Vec<&str> = stack[start..]
+                        let mut assets: Vec<String> = stack[start..]
                             .iter()
-                            .map(|(a, _)| repo.assets[*a].id.as_str())
+                            .map(|(a, _)| repo.assets[*a].id.clone())
                             .collect();
-                        names.push(&repo.assets[child].id);
+                        assets.push(repo.assets[child].id.clone());
                         let a = &repo.assets[node];
                         let pointer = a
                             .supports
                             .iter()
                             .position(|s| s.eq_ignore_ascii_case(&repo.assets[child].id))
                             .map_or("/supports".to_owned(), |i| format!("/supports/{i}"));
-                        diags.push(
-                            Diagnostic::new(
-                                "REC003",
-                                Severity::Error,
-                                format!("`supports` forms a cycle: {}", names.join(" -> ")),
-                            )
-                            .with_help("an asset cannot carry itself; remove one link of the cycle")
-                            .at(a.src.path.clone(), Some(a.src.value(&pointer)))
-                            .about(Kind::Asset, a.id.clone()),
-                        );
+                        problems.push(RecordProblem::SupportsCycle {
+                            at: At::value(&a.src, &pointer, Kind::Asset, a.id.clone()),
+                            assets,
+                        });
                     }
                     Mark::Done => {}
                 }

@@ -1,12 +1,12 @@
-//! The records of a repository, typed and indexed by id, with the checks that need all of
-//! them at once: duplicate ids (REC002) and references to missing records (REC003).
+//! The records of a repository, typed and indexed by id, with the problems met reading
+//! them: the loader's, and those that need all records at once, duplicate ids (REC002) and
+//! references to missing records (REC003).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{LoadResult, Source, in_path_order};
+use crate::loader::{At, LoadResult, RecordProblem, Source, in_path_order};
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
@@ -38,7 +38,7 @@ fn file_kind<T: Record>(
     bucket: Bucket,
     out: &mut Vec<Rec<T>>,
     ids: &mut IdMap<usize>,
-    diags: &mut Vec<Diagnostic>,
+    problems: &mut Vec<RecordProblem>,
     unbox: fn(AnyRecord) -> Option<Box<T>>,
 ) {
     // Where the first record of an id that failed its schema was defined (a valid first
@@ -83,23 +83,12 @@ fn file_kind<T: Record>(
                     (first.src.path.clone(), line, first.r.id())
                 }
             };
-            let same = if original == id {
-                String::new()
-            } else {
-                format!(" (ids are compared ignoring case: `{original}`)")
-            };
-            diags.push(
-                Diagnostic::new(
-                    "REC002",
-                    Severity::Error,
-                    format!("duplicate {kind} id `{id}`{same}"),
-                )
-                .with_help(format!(
-                    "first defined at {path}:{line}; give each {kind} its own id"
-                ))
-                .at(src.path.clone(), Some(src.value("/id")))
-                .about(kind, id),
-            );
+            problems.push(RecordProblem::DuplicateId {
+                at: At::value(src, "/id", kind, id),
+                first_id: original.to_owned(),
+                first_path: path,
+                first_line: line,
+            });
             continue;
         }
         let key: Box<str> = key.into();
@@ -157,6 +146,9 @@ macro_rules! define_repository {
             /// `isms.toml` when the repository has one: where repository-wide findings
             /// point when there is no organisation record.
             pub config_file: Option<Arc<str>>,
+            /// The problems met reading the records (REC001–REC003), unsorted: the REC
+            /// rules report them.
+            pub problems: Vec<RecordProblem>,
         }
 
         impl Repository {
@@ -165,7 +157,7 @@ macro_rules! define_repository {
             fn file_all(
                 &mut self,
                 mut by_kind: [Bucket; Kind::ALL.len()],
-                found: &mut [Vec<Diagnostic>; Kind::ALL.len()],
+                found: &mut [Vec<RecordProblem>; Kind::ALL.len()],
             ) {
                 let Repository { $($list,)* ids, .. } = self;
                 let mut ids_left = ids.iter_mut();
@@ -194,10 +186,10 @@ macro_rules! define_repository {
                 }
             }
 
-            /// REC003 for every kind's records, the kinds in parallel, their findings
+            /// REC003 for every kind's records, the kinds in parallel, their problems
             /// joined in table order.
-            fn check_references(&self, diags: &mut Vec<Diagnostic>) {
-                let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
+            fn check_references(&self) -> Vec<RecordProblem> {
+                let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
                 let mut found_left = found.iter_mut();
                 rayon::scope(|s| {
                     $(
@@ -205,13 +197,14 @@ macro_rules! define_repository {
                         let list = &self.$list;
                         s.spawn(move |_| {
                             for r in list {
-                                r.r.references(&mut Refs { repo: self, src: &r.src, record: &r.r, diags: out });
+                                r.r.references(&mut Refs { repo: self, src: &r.src, record: &r.r, problems: out });
                             }
                         });
                     )*
                 });
-                diags.extend(found.into_iter().flatten());
-                self.check_goals(diags);
+                let mut problems: Vec<RecordProblem> = found.into_iter().flatten().collect();
+                self.check_goals(&mut problems);
+                problems
             }
         }
     };
@@ -235,17 +228,11 @@ impl<'r> Entry<'r> {
     }
 }
 
-/// The typed records and the problems found while building them.
-pub struct Built {
-    pub repo: Repository,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
 impl Repository {
     /// Files the loaded records by kind and runs the whole-repository checks.
-    pub fn build(load: LoadResult) -> Built {
+    pub fn build(load: LoadResult) -> Repository {
         let mut repo = Repository::default();
-        let mut diags = load.diagnostics;
+        let mut problems = load.problems;
         repo.files = load.files.into_iter().collect();
         // Each kind is filed on its own: ids are unique within a kind, so duplicates and
         // "first defined" need only that kind's records, which keep the loader's path
@@ -255,9 +242,9 @@ impl Repository {
             .iter()
             .map(|b| b.valid_len() + b.invalid_len())
             .collect();
-        let mut found: [Vec<Diagnostic>; Kind::ALL.len()] = Default::default();
+        let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
         repo.file_all(by_kind, &mut found);
-        diags.extend(found.into_iter().flatten());
+        problems.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
             .map(|k| (*k, counts[*k as usize]))
@@ -267,18 +254,14 @@ impl Repository {
         repo.counts = counts;
         if repo.organisation.len() > 1 {
             for o in &repo.organisation[1..] {
-                diags.push(
-                    Diagnostic::new("REC002", Severity::Error, format!("a second organisation record `{}`; a repository describes one organisation", o.id))
-                        .at(o.src.path.clone(), Some(o.src.value("/kind")))
-                        .about(Kind::Organisation, o.id.clone()),
-                );
+                problems.push(RecordProblem::SecondOrganisation {
+                    at: At::value(&o.src, "/kind", Kind::Organisation, o.id.clone()),
+                });
             }
         }
-        repo.check_references(&mut diags);
-        Built {
-            repo,
-            diagnostics: diags,
-        }
+        problems.extend(repo.check_references());
+        repo.problems = problems;
+        repo
     }
 
     /// Total records read, invalid ones included.
@@ -326,33 +309,17 @@ impl Repository {
     }
 
     /// REC003 for an activity's goal, which must be one of its plan's goals.
-    fn check_goals(&self, diags: &mut Vec<Diagnostic>) {
+    fn check_goals(&self, problems: &mut Vec<RecordProblem>) {
         for r in &self.activities {
             if let (Some(goal), Some(plan)) = (&r.goal, self.plan(&r.plan))
                 && !plan.goals.iter().any(|g| g.id.eq_ignore_ascii_case(goal))
             {
-                let known: Vec<&str> = plan.goals.iter().map(|g| g.id.as_str()).collect();
-                diags.push(
-                    Diagnostic::new(
-                        "REC003",
-                        Severity::Error,
-                        format!(
-                            "activity `{}` refers to goal `{goal}`, which plan `{}` does not have",
-                            r.id, plan.id
-                        ),
-                    )
-                    .with_help(if known.is_empty() {
-                        format!("plan `{}` has no goals", plan.id)
-                    } else {
-                        format!(
-                            "its goals are {}{}",
-                            known.join(", "),
-                            crate::suggest::did_you_mean(goal, known.iter().copied())
-                        )
-                    })
-                    .at(r.src.path.clone(), Some(r.src.value("/goal")))
-                    .about(Kind::Activity, r.id.clone()),
-                );
+                problems.push(RecordProblem::MissingGoal {
+                    at: At::value(&r.src, "/goal", Kind::Activity, r.id.clone()),
+                    goal: goal.clone(),
+                    plan: plan.id.clone(),
+                    goals: plan.goals.iter().map(|g| g.id.clone()).collect(),
+                });
             }
         }
     }
@@ -363,7 +330,7 @@ struct Refs<'a> {
     repo: &'a Repository,
     src: &'a Source,
     record: &'a dyn Record,
-    diags: &'a mut Vec<Diagnostic>,
+    problems: &'a mut Vec<RecordProblem>,
 }
 
 impl References for Refs<'_> {
@@ -377,22 +344,19 @@ impl References for Refs<'_> {
             .keys()
             .map(|k| &**k)
             .collect();
-        let hint = crate::suggest::closest(value, candidates.iter().copied())
-            .map(|c| format!("did you mean `{c}`?"))
-            .unwrap_or_else(|| {
-                format!("add a {target} record with id `{value}`, or correct the reference")
-            });
+        let closest = crate::suggest::closest(value, candidates.iter().copied());
         let field = pointer
             .trim_start_matches('/')
             .split('/')
             .next()
             .unwrap_or_default();
-        self.diags.push(
-            Diagnostic::new("REC003", Severity::Error, format!("{kind} `{id}` refers to {target} `{value}` in `{field}`, but no {target} has that id"))
-                .with_help(hint)
-                .at(src.path.clone(), Some(src.value(pointer)))
-                .about(kind, id),
-        );
+        self.problems.push(RecordProblem::MissingReference {
+            at: At::value(src, pointer, kind, id),
+            target,
+            value: value.to_owned(),
+            field: field.to_owned(),
+            closest: closest.map(str::to_owned),
+        });
     }
 
     fn many(&mut self, pointer: &str, target: Kind, values: &[String]) {

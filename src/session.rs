@@ -1,5 +1,5 @@
-//! One run over a repository: configuration, records and the record problems found
-//! while reading them. Every command starts here.
+//! One run over a repository: its configuration and its records, with the problems met
+//! reading them. Every command starts here.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +8,6 @@ use anyhow::{Context as _, Result};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::loader::{self, Walk};
-use crate::model::FreeText;
 use crate::repo::Repository;
 
 /// A repository read from disk.
@@ -16,20 +15,11 @@ pub struct Session {
     pub root: PathBuf,
     pub config: Config,
     pub repo: Repository,
-    /// REC001–REC003 problems, unsorted.
-    pub record_problems: Vec<Diagnostic>,
 }
 
 impl Session {
-    /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record, with
-    /// every field.
+    /// Reads `root`: `isms.toml` first (a bad one stops the run), then every record.
     pub fn open(root: &Path) -> Result<Session> {
-        Session::open_with(root, FreeText::Read)
-    }
-
-    /// As [`Session::open`], typing free text as `free_text` says: the commands that only
-    /// check records and report on them leave it in the files (`crate::model::prose`).
-    pub fn open_with(root: &Path, free_text: FreeText) -> Result<Session> {
         let meta = std::fs::metadata(root)
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
@@ -38,16 +28,15 @@ impl Session {
         crate::schema::warm_up();
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
-        let loaded = loader::load(root, &walk, free_text);
-        let mut built = Repository::build(loaded);
+        let loaded = loader::load(root, &walk);
+        let mut repo = Repository::build(loaded);
         if root.join(crate::config::FILE_NAME).is_file() {
-            built.repo.config_file = Some(crate::config::FILE_NAME.into());
+            repo.config_file = Some(crate::config::FILE_NAME.into());
         }
         Ok(Session {
             root: root.to_path_buf(),
             config,
-            repo: built.repo,
-            record_problems: built.diagnostics,
+            repo,
         })
     }
 

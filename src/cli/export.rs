@@ -39,7 +39,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     if args.format == Format::Csv && args.output.is_none() {
         anyhow::bail!("`isms export --format csv` writes one file per kind: give -o DIR");
     }
-    let (session, as_of) = super::open(&args.common, Needs::RecordsAndFindings, clock)?;
+    let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
     if let Some(dir) = &args.output {
         check_output_dir(dir, &session.root)?;
     }

@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::{self, Config};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Date, FreeText};
+use crate::model::Date;
 use crate::render::Output;
 use crate::session::Session;
 
@@ -111,23 +111,11 @@ impl Clock {
 /// What a command needs of the repository it opens.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
-    /// Findings and reports (`validate`, `check`, `report`): the rules run, and free text,
-    /// never shown, is left in the files.
+    /// Findings (`validate`, `check`, `report`, `list`, `export`): the rules run, so
+    /// `isms.toml [rules]` must name known codes.
     Findings,
-    /// Records with every field, and their findings (`list`, `export`).
-    RecordsAndFindings,
-    /// Records with every field; no rule runs (`new`, `due`).
+    /// Records only; no rule runs (`new`, `due`).
     Records,
-}
-
-impl Needs {
-    /// How the loader types free text for this need.
-    pub fn free_text(self) -> FreeText {
-        match self {
-            Needs::Findings => FreeText::Skip,
-            Needs::RecordsAndFindings | Needs::Records => FreeText::Read,
-        }
-    }
 }
 
 /// Opens the repository of `--repo` (or the one around the current folder) and works out
@@ -135,7 +123,7 @@ impl Needs {
 pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
-    let session = Session::open_with(&root, needs.free_text())?;
+    let session = Session::open(&root)?;
     if needs != Needs::Records {
         check_config_rules(&session.config)?;
     }

@@ -89,7 +89,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let before = match (&args.compare, &which) {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::baseline::Snapshot::read(&session.root, rev, "--compare")?;
-            session_then = Session::open_with(snapshot.path(), Needs::Findings.free_text())
+            session_then = Session::open(snapshot.path())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
             Some(Before {
                 rev: rev.clone(),

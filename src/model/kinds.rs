@@ -80,14 +80,14 @@ macro_rules! define_kinds {
         }
 
         impl AnyRecord {
-            /// The typed record of a document that has passed its schema (see
-            /// [`AnyRecord::from_tree`]).
-            fn typed(
+            /// A record of `kind` from any serde deserialiser (the loader's is the
+            /// record's document tree).
+            pub fn deserialize_kind<'de, D: serde::Deserializer<'de>>(
                 kind: Kind,
-                value: crate::tree::NodeRef<'_>,
-            ) -> Result<AnyRecord, (String, String)> {
+                value: D,
+            ) -> Result<AnyRecord, D::Error> {
                 Ok(match kind {
-                    $(Kind::$variant => AnyRecord::$variant(Box::new(deserialize(value)?)),)*
+                    $(Kind::$variant => AnyRecord::$variant(Box::new($variant::deserialize(value)?)),)*
                 })
             }
 
@@ -138,17 +138,6 @@ impl std::fmt::Display for Kind {
 }
 
 impl AnyRecord {
-    /// The typed record of a document that has passed its schema. Errors are rare here
-    /// (an impossible date), so the first pass keeps no path; only on failure does a second
-    /// pass track where, for the diagnostic: the error carries the JSON pointer of the
-    /// offending value.
-    pub fn from_tree(
-        kind: Kind,
-        value: crate::tree::NodeRef<'_>,
-    ) -> Result<AnyRecord, (String, String)> {
-        AnyRecord::typed(kind, value)
-    }
-
     pub fn kind(&self) -> Kind {
         self.as_record().kind()
     }
@@ -160,42 +149,6 @@ impl AnyRecord {
     pub fn waivers(&self) -> &[Waiver] {
         self.as_record().waivers()
     }
-}
-
-/// One record type's value from a document tree, with the pointer of the offending value
-/// when it fails.
-fn deserialize<T: serde::de::DeserializeOwned>(
-    v: crate::tree::NodeRef<'_>,
-) -> Result<T, (String, String)> {
-    match T::deserialize(v) {
-        Ok(t) => Ok(t),
-        Err(_) => match serde_path_to_error::deserialize::<_, T>(v) {
-            Ok(t) => Ok(t),
-            Err(e) => {
-                let pointer = path_to_pointer(e.path());
-                Err((pointer, e.into_inner().to_string()))
-            }
-        },
-    }
-}
-
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut s = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                s.push('/');
-                s.push_str(&index.to_string());
-            }
-            Segment::Map { key } => {
-                s.push('/');
-                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    s
 }
 
 #[cfg(test)]

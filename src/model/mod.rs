@@ -107,5 +107,5 @@ mod time;
 
 pub use common::{Record, References, Waiver};
 pub use kinds::{AnyRecord, Kind};
-pub use prose::{FreeText, Prose};
+pub use prose::Prose;
 pub use time::{Date, DateTime};

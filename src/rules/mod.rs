@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use crate::config::{Config, RuleLevel};
 use crate::derived::Derived;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::Source;
+use crate::loader::{Place, Source};
 use crate::model::*;
 use crate::registry::Registry;
 use crate::repo::{Rec, Repository};
@@ -118,6 +118,14 @@ pub trait Declared {
 /// A gap rule: its check, and through [`Declared`] its catalogue entry.
 pub trait Rule: Declared + Sync {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>);
+
+    /// Whether the rule reports the problems met reading the records (REC001–REC003,
+    /// through [`Sink::unwaivable`]). `isms.toml` can change such a rule's severity but
+    /// not turn it off: the records concerned are left out of every other rule, and
+    /// nothing may hide that.
+    fn reports_record_problems(&self) -> bool {
+        false
+    }
 }
 
 /// Declares a rule type and its catalogue entry from its doc comment.
@@ -324,6 +332,17 @@ impl<'a> Sink<'a> {
         list.last_mut().expect("just pushed")
     }
 
+    /// A finding about a problem met reading the records, which no waiver silences: the
+    /// record concerned may not have been read, its waivers with it.
+    pub fn unwaivable(&mut self, place: &Place, message: impl Into<String>) -> &mut Diagnostic {
+        let mut d = Diagnostic::new(self.meta.code, self.meta.severity, message)
+            .at(place.path.clone(), place.span);
+        d.kind = place.kind;
+        d.id = place.id.clone();
+        self.found.push(d);
+        self.found.last_mut().expect("just pushed")
+    }
+
     /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
     pub fn at_path(
         &mut self,
@@ -387,22 +406,23 @@ impl Selection {
 
 /// The outcome of running the rules.
 pub struct Outcome {
-    /// The findings given to [`run`] followed by the rules' own, in no particular order:
-    /// `check::check` sorts them all once.
+    /// The rules' findings, in no particular order: `check::check` sorts them once.
     pub findings: Vec<Diagnostic>,
     /// Findings silenced by a valid waiver (for reports that show them).
     pub waived: Vec<Diagnostic>,
 }
 
-/// Runs every selected, enabled rule and adds their findings to `findings` (the record
-/// problems, which are few: the rules' findings are then copied once, into a list sized
-/// for all). Rules run in parallel; the waived findings are sorted, and the findings are
-/// left for the caller to sort, so that neither depends on the thread count.
-pub fn run(cx: &Context<'_>, selection: &Selection, mut findings: Vec<Diagnostic>) -> Outcome {
+/// Runs every selected, enabled rule. Rules run in parallel; the waived findings are
+/// sorted, and the findings are left for the caller to sort, so that neither depends on
+/// the thread count.
+pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
     let rules: Vec<&'static dyn Rule> = all()
         .into_iter()
         .filter(|r| selection.wants(r.meta().code))
-        .filter(|r| cx.config.rules.get(r.meta().code) != Some(&RuleLevel::Off))
+        .filter(|r| {
+            r.reports_record_problems()
+                || cx.config.rules.get(r.meta().code) != Some(&RuleLevel::Off)
+        })
         .collect();
     let parts: Vec<(Vec<Diagnostic>, Vec<Diagnostic>)> = rules
         .par_iter()
@@ -413,14 +433,13 @@ pub fn run(cx: &Context<'_>, selection: &Selection, mut findings: Vec<Diagnostic
         })
         .collect();
     // Sized once: tens of thousands of findings would otherwise be copied at every doubling.
-    let given = findings.len();
-    findings.reserve_exact(parts.iter().map(|(f, _)| f.len()).sum());
+    let mut findings = Vec::with_capacity(parts.iter().map(|(f, _)| f.len()).sum());
     let mut waived = Vec::with_capacity(parts.iter().map(|(_, w)| w.len()).sum());
     for (f, w) in parts {
         findings.extend(f);
         waived.extend(w);
     }
-    for d in findings[given..].iter_mut().chain(waived.iter_mut()) {
+    for d in findings.iter_mut().chain(waived.iter_mut()) {
         apply_level(cx.config, d);
     }
     crate::diagnostic::sort(&mut waived);

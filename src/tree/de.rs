@@ -89,13 +89,9 @@ impl<'de, 'a> de::Deserializer<'de> for NodeRef<'a> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        // Free text left in the file: the schema has checked it already.
-        if self.skip_prose && name == crate::model::prose::NEWTYPE {
-            return visitor.visit_unit();
-        }
         visitor.visit_newtype_struct(self)
     }
 

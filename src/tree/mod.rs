@@ -106,7 +106,6 @@ impl<'t> Tree<'t> {
         NodeRef {
             tree: self,
             id: self.root,
-            skip_prose: false,
         }
     }
 
@@ -121,9 +120,6 @@ impl<'t> Tree<'t> {
 pub struct NodeRef<'a> {
     tree: &'a Tree<'a>,
     id: NodeId,
-    /// Whether deserialising leaves free text unread ([`crate::model::FreeText::Skip`]);
-    /// passed on to every value below.
-    skip_prose: bool,
 }
 
 impl fmt::Debug for NodeRef<'_> {
@@ -139,14 +135,6 @@ impl<'a> NodeRef<'a> {
 
     fn at(&self, id: NodeId) -> NodeRef<'a> {
         NodeRef { id, ..*self }
-    }
-
-    /// This value as typed records deserialise it under `free_text`.
-    pub fn reading(self, free_text: crate::model::FreeText) -> NodeRef<'a> {
-        NodeRef {
-            skip_prose: free_text == crate::model::FreeText::Skip,
-            ..self
-        }
     }
 
     fn links(&self, start: u32, len: usize) -> &'a [NodeId] {

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use isms::loader::load_text;
+use isms::loader::{RecordProblem, load_text};
 use isms::span::Span;
 
 /// The texts of the example's record files.
@@ -163,15 +163,17 @@ fn positions_are_inside(text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Every diagnostic of the loader points inside the text it keeps for code frames, whose
+/// Every problem the loader finds points inside the text it keeps for code frames, whose
 /// lines are broken at LF only.
 fn diagnostics_are_inside(text: &str) -> Result<(), TestCaseError> {
     let loaded = load_text("a.yaml", text);
     let kept = &loaded.files[0].1;
     let lines: Vec<String> = kept.split('\n').map(str::to_owned).collect();
-    for d in &loaded.diagnostics {
-        if let Some(span) = d.location.as_ref().and_then(|l| l.span) {
-            check_span(&lines, span, &d.message)?;
+    for problem in &loaded.problems {
+        if let RecordProblem::Unreadable(u) = problem
+            && let Some(span) = u.place.span
+        {
+            check_span(&lines, span, &u.message)?;
         }
     }
     Ok(())

@@ -241,7 +241,7 @@ impl Repo {
 
     fn session(&self) -> Session {
         let s = Session::open(self.dir.path()).expect("open");
-        assert!(s.record_problems.is_empty(), "{:#?}", s.record_problems);
+        assert!(s.repo.problems.is_empty(), "{:#?}", s.repo.problems);
         s
     }
 
@@ -704,9 +704,9 @@ fn the_draft_plan_records_are_valid() {
     }
     let copied = Session::open(dir.path()).expect("open copy");
     assert!(
-        copied.record_problems.is_empty(),
+        copied.repo.problems.is_empty(),
         "{:#?}",
-        copied.record_problems
+        copied.repo.problems
     );
     assert_eq!(
         copied.repo.activities.len(),

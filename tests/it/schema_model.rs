@@ -522,17 +522,10 @@ fn the_example_validates() {
     let root = crate::support::example_root();
     let session = isms::session::Session::open(&root).expect("the example opens");
     let problems: Vec<String> = session
-        .record_problems
+        .repo
+        .problems
         .iter()
-        .map(|d| {
-            format!(
-                "{} {}:{}: {}",
-                d.code,
-                d.path().unwrap_or_default(),
-                d.line().unwrap_or_default(),
-                d.message
-            )
-        })
+        .map(|p| format!("{p:?}"))
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Every document of every file became a typed record.
@@ -587,7 +580,7 @@ fn registry_agrees_with_schema_and_model() {
         let parsed = isms::yaml::parse(&text);
         let tree = &parsed.documents[0].tree;
         assert!(schema::validate_tree(Kind::Requirement, tree).is_empty());
-        AnyRecord::from_tree(Kind::Requirement, tree.root())
+        isms::loader::typed_record(Kind::Requirement, tree.root())
             .unwrap_or_else(|e| panic!("baseline {}: {e:?}", b.id));
     }
     let mut d = Differences::default();

@@ -89,7 +89,7 @@ fn compare(kind: Kind, tree: &Tree<'_>, value: &Value, what: &str) -> bool {
     let by_value = schema::validator(kind).is_valid(value);
     assert_eq!(by_tree, by_value, "{what}: schema verdicts differ");
     if by_tree {
-        let typed = AnyRecord::from_tree(kind, tree.root())
+        let typed = isms::loader::typed_record(kind, tree.root())
             .map(|r| format!("{r:?}"))
             .map_err(|(_, message)| message);
         assert_eq!(

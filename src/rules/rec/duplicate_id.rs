@@ -1,3 +1,4 @@
+use crate::loader::RecordProblem;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -39,6 +40,41 @@ declare_rule! {
 }
 
 impl Rule for DuplicateId {
-    /// Reported by the repository (`repo.rs`), not here.
-    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for problem in &cx.repo.problems {
+            match problem {
+                RecordProblem::DuplicateId {
+                    at,
+                    first_id,
+                    first_path,
+                    first_line,
+                } => {
+                    let (kind, id) = (at.kind, &at.id);
+                    let same = if first_id == id {
+                        String::new()
+                    } else {
+                        format!(" (ids are compared ignoring case: `{first_id}`)")
+                    };
+                    sink.unwaivable(&at.place(), format!("duplicate {kind} id `{id}`{same}"))
+                        .help = Some(format!(
+                        "first defined at {first_path}:{first_line}; give each {kind} its own id"
+                    ));
+                }
+                RecordProblem::SecondOrganisation { at } => {
+                    sink.unwaivable(
+                        &at.place(),
+                        format!(
+                            "a second organisation record `{}`; a repository describes one organisation",
+                            at.id
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn reports_record_problems(&self) -> bool {
+        true
+    }
 }

@@ -1,4 +1,6 @@
+use crate::loader::RecordProblem;
 use crate::rules::{Context, Rule, Sink, declare_rule};
+use crate::suggest::did_you_mean;
 
 declare_rule! {
     /// ## What it does
@@ -40,6 +42,60 @@ declare_rule! {
 }
 
 impl Rule for MissingReference {
-    /// Reported by the repository (`repo.rs`) and the derived views (`derived.rs`), not here.
-    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for problem in cx.repo.problems.iter().chain(&cx.derived.problems) {
+            match problem {
+                RecordProblem::MissingReference {
+                    at,
+                    target,
+                    value,
+                    field,
+                    closest,
+                } => {
+                    let help = match closest {
+                        Some(c) => format!("did you mean `{c}`?"),
+                        None => format!(
+                            "add a {target} record with id `{value}`, or correct the reference"
+                        ),
+                    };
+                    let message = format!(
+                        "{} `{}` refers to {target} `{value}` in `{field}`, but no {target} has that id",
+                        at.kind, at.id
+                    );
+                    sink.unwaivable(&at.place(), message).help = Some(help);
+                }
+                RecordProblem::MissingGoal {
+                    at,
+                    goal,
+                    plan,
+                    goals,
+                } => {
+                    let help = if goals.is_empty() {
+                        format!("plan `{plan}` has no goals")
+                    } else {
+                        format!(
+                            "its goals are {}{}",
+                            goals.join(", "),
+                            did_you_mean(goal, goals.iter().map(String::as_str))
+                        )
+                    };
+                    let message = format!(
+                        "activity `{}` refers to goal `{goal}`, which plan `{plan}` does not have",
+                        at.id
+                    );
+                    sink.unwaivable(&at.place(), message).help = Some(help);
+                }
+                RecordProblem::SupportsCycle { at, assets } => {
+                    let message = format!("`supports` forms a cycle: {}", assets.join(" -> "));
+                    sink.unwaivable(&at.place(), message).help =
+                        Some("an asset cannot carry itself; remove one link of the cycle".into());
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn reports_record_problems(&self) -> bool {
+        true
+    }
 }

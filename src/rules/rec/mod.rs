@@ -1,6 +1,6 @@
-//! Record hygiene (REC): schema violations, duplicate ids and missing references are found
-//! by the loader and the repository (`loader.rs`, `repo.rs`); expired and unknown waivers
-//! by a rule. All four have their catalogue entry and documentation here.
+//! Record hygiene (REC): schema violations, duplicate ids and missing references, which the
+//! loader and the repository find as typed problems (`loader::RecordProblem`) and these
+//! rules report; expired and unknown waivers.
 
 use super::area_rules;
 

@@ -1,3 +1,5 @@
+use crate::diagnostic::Severity;
+use crate::loader::{Place, RecordProblem};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -44,6 +46,27 @@ declare_rule! {
 }
 
 impl Rule for SchemaViolation {
-    /// Reported by the loader (`loader.rs`), not here.
-    fn check(&self, _cx: &Context<'_>, _sink: &mut Sink<'_>) {}
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        for problem in &cx.repo.problems {
+            match problem {
+                RecordProblem::Unreadable(u) => {
+                    sink.unwaivable(&u.place, u.message.clone()).help = u.help.clone();
+                }
+                RecordProblem::LinkNotFollowed { path } => {
+                    let place = Place::in_file(path.clone(), None);
+                    let message = "symbolic link not followed; its records are not read";
+                    let help = "isms reads the files of the repository itself; move the records here";
+                    // Not following a link is the walk's choice; no record is broken.
+                    sink.unwaivable(&place, message)
+                        .with_severity(Severity::Warning)
+                        .help = Some(help.into());
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn reports_record_problems(&self) -> bool {
+        true
+    }
 }

@@ -1,0 +1,391 @@
+//! One file's text as records: its YAML documents parsed, each checked against its kind's
+//! schema and typed, and after a syntax error the ids of the documents that could not be read.
+
+use std::sync::Arc;
+
+use super::problem::Unreadable;
+use super::{FileResult, Invalid, Loaded, Source};
+use crate::model::{AnyRecord, Kind};
+use crate::schema;
+use crate::span::{Pos, Span};
+use crate::suggest::closest;
+use crate::tree::{NodeRef, Tree};
+use crate::yaml::{self, SpanTable};
+
+/// Parses the documents of one file's text into records and problems.
+pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
+    let parsed = yaml::parse(text);
+    for w in &parsed.warnings {
+        out.unreadable(Unreadable::new(relp, Some(w.span), w.message.clone()));
+    }
+    if parsed.documents.is_empty() && parsed.error.is_none() {
+        out.unreadable(
+            Unreadable::new(
+                relp,
+                Some(Span::file_start()),
+                "file holds no YAML document",
+            )
+            .with_help(
+                "a record file holds one or more records; delete the file if it is not needed",
+            ),
+        );
+    }
+    let read_docs = parsed.documents.len();
+    for doc in parsed.documents {
+        let source = Source {
+            path: relp.clone(),
+            doc: doc.index,
+            spans: doc.spans,
+            span: doc.span,
+        };
+        check_document(&doc.tree, source, out);
+    }
+    if let Some(e) = parsed.error {
+        let is_tab = e.message.contains("tab");
+        let help = is_tab
+            .then(|| "indent with spaces; YAML does not allow tabs for indentation".to_owned());
+        // The scanner places some tab errors at the start of the scalar being read, lines
+        // above the tab itself.
+        let span = match is_tab {
+            true => leading_tab(text, e.span.start.line).map_or(e.span, Span::point),
+            false => e.span,
+        };
+        let mut problem = Unreadable::new(relp, Some(span), e.message);
+        problem.help = help;
+        out.unreadable(problem);
+        salvage_ids(text, e.span.start.line, read_docs, relp, out);
+    }
+}
+
+/// The first tab in the indentation of a line with content, from line `from` on.
+fn leading_tab(text: &str, from: u32) -> Option<Pos> {
+    let skip = usize::try_from(from.max(1) - 1).unwrap_or(usize::MAX);
+    text.lines().enumerate().skip(skip).find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = line[indent..].trim_end();
+        let tab = line[..indent].find('\t')?;
+        (!rest.is_empty() && !rest.starts_with('#')).then(|| Pos::new(i + 1, tab))
+    })
+}
+
+/// The top-level `kind:` and `id:` lines of one document, read as plain text.
+struct DocHead {
+    first_line: u32,
+    kind: Option<Kind>,
+    id: Option<(String, Pos)>,
+}
+
+/// After a syntax error at `error_line`, registers the top-level `kind:` and `id:` of the
+/// broken document and of every later one as invalid records: their ids still exist, so
+/// one stray tab does not turn every reference to them into a dangling-reference error.
+/// `first_doc` is the number of documents read before the error; `error_line` 0 takes
+/// every document of the file.
+pub(super) fn salvage_ids(
+    text: &str,
+    error_line: u32,
+    first_doc: usize,
+    relp: &Arc<str>,
+    out: &mut FileResult,
+) {
+    let mut heads = vec![DocHead {
+        first_line: 1,
+        kind: None,
+        id: None,
+    }];
+    for (i, line) in text.lines().enumerate() {
+        let is_separator = line
+            .strip_prefix("---")
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']));
+        if is_separator {
+            heads.push(DocHead {
+                first_line: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                kind: None,
+                id: None,
+            });
+            continue;
+        }
+        let field = |name: &str| {
+            let rest = line.strip_prefix(name)?.strip_prefix(':')?;
+            let value = rest.split(" #").next().unwrap_or_default().trim();
+            let byte = line.len() - rest.trim_start().len();
+            let value = value.trim_matches(['"', '\'']);
+            Some((
+                value.to_owned(),
+                Pos::new(i + 1, line[..byte].chars().count()),
+            ))
+        };
+        let Some(head) = heads.last_mut() else {
+            continue;
+        };
+        if let Some((kind, _)) = field("kind") {
+            head.kind = head.kind.or(Kind::parse(&kind));
+        } else if let Some(id) = field("id") {
+            head.id = head.id.take().or(Some(id));
+        }
+    }
+    let broken = heads
+        .iter()
+        .rposition(|h| h.first_line <= error_line)
+        .unwrap_or(0);
+    for (n, head) in heads.into_iter().skip(broken).enumerate() {
+        let (Some(kind), Some((id, at))) = (head.kind, head.id) else {
+            continue;
+        };
+        let valid_id = id.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        // The broken document itself was read whole when the error lies past its end;
+        // later ones never were.
+        // `out` holds the records of earlier files too: only this file's count.
+        let already_read = n == 0
+            && out
+                .records
+                .iter()
+                .map(|l| (l.record.kind(), l.record.id(), &l.source))
+                .chain(out.invalid.iter().map(|r| (r.kind, &*r.id, &r.source)))
+                .any(|(k, i, src)| {
+                    k == kind
+                        && i.eq_ignore_ascii_case(&id)
+                        && src.path == *relp
+                        && src.span.start.line >= head.first_line
+                });
+        if valid_id && !already_read {
+            out.invalid.push(Invalid {
+                kind,
+                id,
+                source: Source {
+                    path: relp.clone(),
+                    doc: first_doc + n,
+                    spans: SpanTable::default(),
+                    span: Span::point(at),
+                },
+            });
+        }
+    }
+}
+
+fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
+    let at = |p: &str| Some(source.value(p));
+    let root = tree.root();
+    let Some(map) = root.members() else {
+        let what = if root.is_null() {
+            "an empty document"
+        } else {
+            "not a mapping"
+        };
+        out.unreadable(
+            Unreadable::new(
+                &source.path,
+                Some(source.span),
+                format!(
+                    "document {} is {what}; a record is a mapping with `kind` and `id`",
+                    source.doc + 1
+                ),
+            )
+            .with_help("remove stray `---` separators, or write the record's fields"),
+        );
+        return;
+    };
+    let kind = match map.find("kind") {
+        None => {
+            out.unreadable(
+                Unreadable::new(&source.path, Some(source.span), "record has no `kind`")
+                    .with_help(format!("add `kind:` with one of {}", kind_list())),
+            );
+            return;
+        }
+        Some(node) => match node.as_str() {
+            Some(s) => match Kind::parse(s) {
+                Some(k) => k,
+                None => {
+                    let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
+                        .map(|c| format!("did you mean `{c}`?"))
+                        .unwrap_or_else(|| format!("kinds are {}", kind_list()));
+                    out.unreadable(
+                        Unreadable::new(&source.path, at("/kind"), format!("unknown kind `{s}`"))
+                            .with_help(hint),
+                    );
+                    return;
+                }
+            },
+            None => {
+                out.unreadable(Unreadable::new(
+                    &source.path,
+                    at("/kind"),
+                    format!("`kind` must be text, found {}", node.to_value()),
+                ));
+                return;
+            }
+        },
+    };
+    // Borrowed: only a record with problems needs its id copied.
+    let id = map.find("id").and_then(|n| n.as_str());
+    let mut errors = schema::validate_tree(kind, tree);
+    if errors.is_empty() && kind == Kind::Asset {
+        errors = unknown_countries(root);
+    }
+    if !errors.is_empty() {
+        for e in errors {
+            let span = if e.at_key {
+                source.key(&e.pointer)
+            } else {
+                source.value(&e.pointer)
+            };
+            let mut problem = Unreadable::new(&source.path, Some(span), e.message).about(kind, id);
+            problem.help = e.help;
+            out.unreadable(problem);
+        }
+        if let Some(id) = id.filter(|i| !i.is_empty()) {
+            out.invalid.push(Invalid {
+                kind,
+                id: id.to_owned(),
+                source,
+            });
+        }
+        return;
+    }
+    match typed_record(kind, root) {
+        Ok(record) => out.records.push(Loaded { record, source }),
+        Err((pointer, message)) => {
+            let mut problem = Unreadable::new(&source.path, Some(source.value(&pointer)), message);
+            if id.is_some() {
+                problem = problem.about(kind, id);
+            }
+            out.unreadable(problem);
+            if let Some(id) = id {
+                out.invalid.push(Invalid {
+                    kind,
+                    id: id.to_owned(),
+                    source,
+                });
+            }
+        }
+    }
+}
+
+/// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
+/// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
+/// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
+fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
+    let registry = crate::registry::registry();
+    let Some(countries) = record
+        .get("hosting")
+        .and_then(|h| h.get("countries"))
+        .and_then(|c| c.items())
+    else {
+        return Vec::new();
+    };
+    countries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let code = c.as_str()?;
+            if registry.is_country(code) {
+                return None;
+            }
+            let help = match registry.reserved_country(code) {
+                Some(iso) => format!("the ISO 3166-1 code is `{iso}`"),
+                None => "write the country's two-letter ISO 3166-1 alpha-2 code, e.g. `SE`".into(),
+            };
+            Some(schema::SchemaError {
+                pointer: format!("/hosting/countries/{i}"),
+                at_key: false,
+                message: format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
+                help: Some(help),
+            })
+        })
+        .collect()
+}
+
+/// The typed record of a document that has passed its schema. Errors are rare here (an
+/// impossible date), so the first pass keeps no path; only on failure does a second pass
+/// track where, for the diagnostic: the error carries the JSON pointer of the offending
+/// value.
+pub fn typed_record(kind: Kind, value: NodeRef<'_>) -> Result<AnyRecord, (String, String)> {
+    if let Ok(record) = AnyRecord::deserialize_kind(kind, value) {
+        return Ok(record);
+    }
+    let mut track = serde_path_to_error::Track::new();
+    match AnyRecord::deserialize_kind(
+        kind,
+        serde_path_to_error::Deserializer::new(value, &mut track),
+    ) {
+        Ok(record) => Ok(record),
+        Err(e) => Err((path_to_pointer(&track.path()), e.to_string())),
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut s = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                s.push('/');
+                s.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                s.push('/');
+                s.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    s
+}
+
+fn kind_list() -> String {
+    Kind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::load_text;
+
+    #[test]
+    fn tab_errors_point_at_the_tab() {
+        let r = load_text(
+            "a.yaml",
+            "kind: unit\nid: a\nname: A\ntype: board\nnotes: one\n\ttwo\n",
+        );
+        let problem = r.unreadable()[0];
+        assert!(problem.message.contains("tab"), "{}", problem.message);
+        let at = problem.place.span.expect("a span").start;
+        assert_eq!((at.line, at.column()), (6, 1));
+    }
+
+    #[test]
+    fn ids_survive_a_syntax_error() {
+        let text = "kind: unit\nid: a\nname: A\ntype: board\n---\nkind: unit\nid: b # x\n\
+                    name: [B\ntype: board\n---\nkind: asset\nid: \"c\"\n";
+        let r = load_text("a.yaml", text);
+        assert_eq!(r.records().count(), 1);
+        let salvaged: Vec<(Kind, &str, u32, u32)> = r
+            .invalid()
+            .map(|i| {
+                let s = i.source.span.start;
+                (i.kind, &*i.id, s.line, s.col)
+            })
+            .collect();
+        assert_eq!(
+            salvaged,
+            [(Kind::Unit, "b", 7, 4), (Kind::Asset, "c", 12, 4)]
+        );
+    }
+
+    #[test]
+    fn unknown_kind_gets_a_suggestion() {
+        let r = load_text("a.yaml", "kind: assett\nid: a\n");
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(
+            r.unreadable()[0].help.as_deref(),
+            Some("did you mean `asset`?")
+        );
+    }
+}

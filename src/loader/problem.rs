@@ -1,0 +1,136 @@
+//! The problems met while reading a repository's records, as values: the loader finds what
+//! cannot be read (REC001), the repository the duplicate ids (REC002) and the references to
+//! nothing (REC003). The REC rules (`rules::rec`) turn them into findings.
+
+use std::sync::Arc;
+
+use super::Source;
+use crate::model::Kind;
+use crate::span::Span;
+
+/// Where a problem lies: a file, a span in it when one is known, and the record concerned
+/// as far as it could be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub path: Arc<str>,
+    pub span: Option<Span>,
+    pub kind: Option<Kind>,
+    pub id: Option<String>,
+}
+
+/// Where a problem lies in a record that was read: its kind and id, and the span of the
+/// value concerned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At {
+    pub path: Arc<str>,
+    pub span: Span,
+    pub kind: Kind,
+    pub id: String,
+}
+
+impl Place {
+    /// A place in a file, about no record in particular.
+    pub fn in_file(path: Arc<str>, span: Option<Span>) -> Place {
+        Place {
+            path,
+            span,
+            kind: None,
+            id: None,
+        }
+    }
+}
+
+impl At {
+    /// The value at `pointer` in record `kind` `id`, read from `src`.
+    pub fn value(src: &Source, pointer: &str, kind: Kind, id: impl Into<String>) -> At {
+        At {
+            path: src.path.clone(),
+            span: src.value(pointer),
+            kind,
+            id: id.into(),
+        }
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            path: self.path.clone(),
+            span: Some(self.span),
+            kind: Some(self.kind),
+            id: Some(self.id.clone()),
+        }
+    }
+}
+
+/// A file or a document that is not a readable record (REC001). The message is written by
+/// what found the problem: the file system, the YAML parser, the schema, the loader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unreadable {
+    pub place: Place,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Unreadable {
+    pub fn new(path: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Unreadable {
+        Unreadable {
+            place: Place::in_file(path.clone(), span),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Unreadable {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The record the problem is in, as far as its kind and id could be read.
+    pub fn about(mut self, kind: Kind, id: Option<&str>) -> Unreadable {
+        self.place.kind = Some(kind);
+        self.place.id = id.map(str::to_owned);
+        self
+    }
+}
+
+/// A problem met while reading the records.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RecordProblem {
+    /// REC001: a file or a document that is not a readable record.
+    Unreadable(Unreadable),
+    /// REC001: a symbolic link to a folder or a record file, which the walk does not follow.
+    LinkNotFollowed { path: Arc<str> },
+    /// REC002: a record whose id (ignoring case) an earlier record of its kind has; `first_*`
+    /// say where that one is and how its id is written.
+    DuplicateId {
+        at: At,
+        first_id: String,
+        first_path: Arc<str>,
+        first_line: u32,
+    },
+    /// REC002: an organisation record after the first.
+    SecondOrganisation { at: At },
+    /// REC003: a reference in `field` to a `target` record `value` that does not exist, with
+    /// the closest id of that kind when one is close.
+    MissingReference {
+        at: At,
+        target: Kind,
+        value: String,
+        field: String,
+        closest: Option<String>,
+    },
+    /// REC003: an activity's goal that its plan does not have; `goals` are the plan's.
+    MissingGoal {
+        at: At,
+        goal: String,
+        plan: String,
+        goals: Vec<String>,
+    },
+    /// REC003: a `supports` chain that comes back to its start, the assets in chain order.
+    SupportsCycle { at: At, assets: Vec<String> },
+}
+
+impl From<Unreadable> for RecordProblem {
+    fn from(u: Unreadable) -> RecordProblem {
+        RecordProblem::Unreadable(u)
+    }
+}
