@@ -8,8 +8,8 @@ use crate::hash::HashMap;
 use crate::repo::fold_case;
 
 use crate::loader::{At, RecordProblem};
-use crate::model::{Aspect, Kind, MeasureScope, MeasureStatus};
-use crate::registry::{Condition, registry};
+use crate::model::{Aspect, Condition, Kind, MeasureScope, MeasureStatus};
+use crate::registry::registry;
 use crate::repo::Repository;
 
 /// An effective level and the asset it comes from (the asset itself, or one it supports).

@@ -70,7 +70,7 @@ impl IncidentType {
 }
 
 /// How serious an incident or an evaluation finding is rated, its `severity` field (not a
-/// finding's severity, which is [`crate::diagnostic::Severity`]).
+/// finding's severity, `diagnostic::Severity`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {

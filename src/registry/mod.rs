@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use documents::{AuditQuestion, BodyInfo, DocumentType, Vocabularies, Word};
 pub use legal::{AdequacyDecision, DeadlineStart, NotificationStage, Regime, ReportingDeadline};
-pub use requirements::{AspectInfo, BaselineRequirement, Capability, Condition, Level};
+pub use requirements::{AspectInfo, BaselineRequirement, Capability, Level};
 
 /// A text in both report languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

@@ -10,7 +10,7 @@ use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde_json::Value;
 
 use isms::model::*;
-use isms::registry::{self, Condition};
+use isms::registry;
 use isms::schema;
 
 /// What a type told the deserialiser about itself before it was stopped.
