@@ -37,17 +37,17 @@ fn stages(c: &mut Criterion) {
         b.iter(|| saphyr_parser::Parser::new_from_str(black_box(ASSET)).count())
     });
     c.bench_function("yaml::parse one asset", |b| {
-        b.iter(|| isms::yaml::parse(black_box(ASSET)))
+        b.iter(|| isms::source::yaml::parse(black_box(ASSET)))
     });
-    let doc = isms::yaml::parse(ASSET).documents.remove(0);
+    let doc = isms::source::yaml::parse(ASSET).documents.remove(0);
     c.bench_function("schema::validate one asset", |b| {
         b.iter(|| isms::schema::validate_tree(Kind::Asset, black_box(&doc.tree)))
     });
     c.bench_function("Record::from_tree one asset", |b| {
-        b.iter(|| isms::loader::typed_record(Kind::Asset, black_box(doc.tree.root())))
+        b.iter(|| isms::load::typed_record(Kind::Asset, black_box(doc.tree.root())))
     });
     c.bench_function("load_text one asset (parse, validate, type)", |b| {
-        b.iter(|| isms::loader::load_text("assets/procapita.yaml", black_box(ASSET)))
+        b.iter(|| isms::load::load_text("assets/procapita.yaml", black_box(ASSET)))
     });
 }
 
@@ -60,7 +60,7 @@ fn whole_check(c: &mut Criterion) {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka")
     };
     let as_of = Date::parse("2026-11-28").expect("date");
-    let session = isms::session::Session::open(&dir).expect("repository");
+    let session = isms::repo::session::Session::open(&dir).expect("repository");
     let mut group = c.benchmark_group("check");
     group.sample_size(20);
     group.bench_function("rules only", |b| {
@@ -68,7 +68,7 @@ fn whole_check(c: &mut Criterion) {
     });
     group.bench_function("open + rules", |b| {
         b.iter(|| {
-            let s = isms::session::Session::open(&dir).expect("repository");
+            let s = isms::repo::session::Session::open(&dir).expect("repository");
             isms::check::check(&s, as_of, &isms::rules::Selection::default())
                 .findings
                 .len()

@@ -10,7 +10,7 @@ use anyhow::{Context as _, Result, bail};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
-use crate::suggest::did_you_mean;
+use crate::util::suggest::did_you_mean;
 
 /// The file name searched for upwards from the working directory.
 pub const FILE_NAME: &str = "isms.toml";

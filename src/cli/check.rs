@@ -77,10 +77,11 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let result = crate::check::check(&session, as_of, &selection);
     let comparison = match &baseline {
         Some(rev) => {
-            let before = crate::baseline::findings_at(&session.root, rev, as_of, &selection)?;
+            let before =
+                crate::check::baseline::findings_at(&session.root, rev, as_of, &selection)?;
             Some((
                 rev.as_str(),
-                crate::baseline::compare(&result.findings, &before),
+                crate::check::baseline::compare(&result.findings, &before),
             ))
         }
         None => None,
@@ -142,7 +143,7 @@ fn check_selection(selection: &Selection) -> Result<()> {
         .map(|u| {
             format!(
                 "`{u}`{}",
-                crate::suggest::did_you_mean(u, codes.iter().copied())
+                crate::util::suggest::did_you_mean(u, codes.iter().copied())
             )
         })
         .collect();

@@ -11,8 +11,8 @@ use serde_json::{Map, Value, json};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, Kind};
 use crate::render::json::Finding;
+use crate::repo::session::Session;
 use crate::rules::Selection;
-use crate::session::Session;
 
 use super::{Clock, Common, Needs};
 

@@ -8,10 +8,10 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value, json};
 
-use crate::derived::Derived;
 use crate::model::{Date, Kind};
+use crate::repo::derived::Derived;
+use crate::repo::session::Session;
 use crate::rules::Selection;
-use crate::session::Session;
 
 use super::{Clock, Common, Needs, TableFormat};
 

@@ -13,7 +13,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::render::Output;
-use crate::session::Session;
+use crate::repo::session::Session;
 
 pub mod check;
 pub mod completions;
@@ -139,7 +139,7 @@ fn check_config_rules(config: &Config) -> Result<()> {
             anyhow::bail!(
                 "invalid configuration in {}: [rules] names unknown rule `{code}`{}",
                 config::FILE_NAME,
-                crate::suggest::did_you_mean(code, codes.iter().copied())
+                crate::util::suggest::did_you_mean(code, codes.iter().copied())
             );
         }
     }

@@ -7,7 +7,7 @@ use super::scaffold::{SCHEMA_DIR, Values, new_template, schema_comment, write_ne
 use super::{Clock, Common, Needs};
 use crate::model::{Date, Kind};
 use crate::repo::Repository;
-use crate::session::Session;
+use crate::repo::session::Session;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -173,7 +173,7 @@ fn latest_review(session: &Session) -> Option<&String> {
 /// `s` as a YAML scalar that reads back as the same string: quoted when a plain scalar
 /// would read as a number, a boolean or null (an id such as `2024` or `true`).
 fn yaml_scalar(s: &str) -> String {
-    if crate::yaml::resolve_plain(s).is_string() {
+    if crate::source::yaml::resolve_plain(s).is_string() {
         s.to_owned()
     } else {
         format!("\"{s}\"")

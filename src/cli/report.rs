@@ -10,8 +10,8 @@ use clap::ValueEnum;
 
 use super::{Clock, Common, Lang, Needs};
 use crate::config::Language;
+use crate::repo::session::Session;
 use crate::report::{self, Before, UserTemplate, Which};
-use crate::session::Session;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -88,7 +88,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let session_then;
     let before = match (&args.compare, &which) {
         (Some(rev), Which::Management | Which::Audit) => {
-            snapshot = crate::baseline::Snapshot::read(&session.root, rev, "--compare")?;
+            snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
             session_then = Session::open(snapshot.path())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
             Some(Before {

@@ -36,7 +36,7 @@ pub fn run_explain(args: ExplainArgs) -> Result<u8> {
             .collect::<Vec<_>>();
         anyhow::bail!(
             "no rule `{rule}`{}",
-            crate::suggest::did_you_mean(&rule, names.iter().copied())
+            crate::util::suggest::did_you_mean(&rule, names.iter().copied())
         );
     };
     super::emit(&r.meta().page())?;

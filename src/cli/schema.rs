@@ -21,7 +21,7 @@ pub fn run(args: Args) -> Result<u8> {
             let text = text(name).ok_or_else(|| {
                 anyhow::anyhow!(
                     "no schema for `{k}`{}",
-                    crate::suggest::did_you_mean(&k, names)
+                    crate::util::suggest::did_you_mean(&k, names)
                 )
             })?;
             super::emit(text)?;

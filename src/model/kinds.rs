@@ -124,7 +124,7 @@ impl Kind {
                 let names = Kind::ALL.map(Kind::as_str);
                 format!(
                     "unknown kind `{word}`{} (kinds: {})",
-                    crate::suggest::did_you_mean(&w, names),
+                    crate::util::suggest::did_you_mean(&w, names),
                     names.join(", ")
                 )
             })

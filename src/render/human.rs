@@ -80,7 +80,7 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
 
 /// The lines around `span`, the number of the first one, and the span's byte range within
 /// them. Only a few lines are handed to the renderer: records files can be long.
-fn excerpt(text: &str, span: crate::span::Span) -> (&str, u32, std::ops::Range<usize>) {
+fn excerpt(text: &str, span: crate::source::span::Span) -> (&str, u32, std::ops::Range<usize>) {
     let line = span.start.line.max(1);
     let first = line.saturating_sub(CONTEXT_LINES).max(1);
     let last = line + CONTEXT_LINES;
@@ -136,7 +136,7 @@ fn excerpt(text: &str, span: crate::span::Span) -> (&str, u32, std::ops::Range<u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::{Pos, Span};
+    use crate::source::span::{Pos, Span};
 
     #[test]
     fn excerpt_marks_the_value() {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Output;
-use crate::baseline::Comparison;
+use crate::check::baseline::Comparison;
 use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Serialize)]

@@ -242,7 +242,7 @@ mod tests {
     #[test]
     fn finding_text_has_position_severity_and_help() {
         use std::sync::Arc;
-        let span = crate::span::Span::point(crate::span::Pos { line: 3, col: 4 });
+        let span = crate::source::span::Span::point(crate::source::span::Pos { line: 3, col: 4 });
         let d = Diagnostic::new("DOC001", Severity::Warning, "old")
             .at(Arc::from("p.yaml"), Some(span))
             .with_help("review it");

@@ -8,13 +8,13 @@
 use jiff::tz::TimeZone;
 
 use crate::config::{Config, Language};
-use crate::derived::Derived;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
 use crate::registry::{DeadlineStart, NotificationStage, Regime, registry};
+use crate::repo::derived::Derived;
+use crate::repo::session::Session;
 use crate::repo::{Rec, Repository};
 use crate::rules::Selection;
-use crate::session::Session;
 
 /// The period a report looks back on: the management review covers the last twelve months.
 pub const PERIOD_MONTHS: u32 = 12;

@@ -25,11 +25,11 @@ use jiff::tz::TimeZone;
 use rayon::prelude::*;
 
 use crate::config::{Config, RuleLevel};
-use crate::derived::Derived;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::loader::{Place, Source};
+use crate::load::{Place, Source};
 use crate::model::*;
 use crate::registry::Registry;
+use crate::repo::derived::Derived;
 use crate::repo::{Rec, Repository};
 
 /// Declares the areas of the catalogue: each area's module, the prefix of its codes and its
@@ -211,7 +211,9 @@ impl Context<'_> {
 
     /// Where repository-wide findings point: the organisation record when there is one,
     /// else `isms.toml`, else nowhere.
-    pub fn repo_location(&self) -> Option<(std::sync::Arc<str>, Option<crate::span::Span>)> {
+    pub fn repo_location(
+        &self,
+    ) -> Option<(std::sync::Arc<str>, Option<crate::source::span::Span>)> {
         if let Some(o) = self.repo.organisation.first() {
             return Some((o.src.path.clone(), Some(o.src.value("/kind"))));
         }
@@ -224,7 +226,7 @@ impl Context<'_> {
 pub struct Sink<'a> {
     meta: &'static RuleMeta,
     as_of: Date,
-    repo_location: Option<(std::sync::Arc<str>, Option<crate::span::Span>)>,
+    repo_location: Option<(std::sync::Arc<str>, Option<crate::source::span::Span>)>,
     found: Vec<Diagnostic>,
     waived: Vec<Diagnostic>,
     /// Repository-wide findings are waived by a waiver on the organisation record.
@@ -347,7 +349,7 @@ impl<'a> Sink<'a> {
     pub fn at_path(
         &mut self,
         path: std::sync::Arc<str>,
-        span: Option<crate::span::Span>,
+        span: Option<crate::source::span::Span>,
         message: impl Into<String>,
     ) -> &mut Diagnostic {
         self.found
@@ -471,8 +473,8 @@ pub(crate) mod testing {
 
     use crate::diagnostic::Severity;
     use crate::model::Date;
+    use crate::repo::session::Session;
     use crate::rules::Selection;
-    use crate::session::Session;
 
     /// The severity of each finding of `code` on the fixture `tests/fixtures/rules/<code>`,
     /// by record id: the fixture harness checks where findings point, not how severe they are.

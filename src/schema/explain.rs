@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{SchemaError, parsed};
 use crate::model::Kind;
-use crate::suggest::closest;
+use crate::util::suggest::closest;
 
 /// The value an error is about, and the name messages give it.
 struct Subject<'v> {

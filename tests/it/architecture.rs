@@ -35,7 +35,11 @@ fn uses() -> BTreeMap<String, BTreeSet<String>> {
         }
         let rel = path.strip_prefix(&src).expect("below src");
         let first = rel.components().next().expect("a component");
-        let module = first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_owned();
+        let module = first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned();
         if module == "lib" || module == "main" {
             continue;
         }
@@ -84,7 +88,9 @@ fn every_module_of_src_has_a_layer() {
 fn modules_use_their_own_layer_or_below() {
     let mut wrong = Vec::new();
     for (module, named) in uses() {
-        let Some(own) = layer_of(&module) else { continue };
+        let Some(own) = layer_of(&module) else {
+            continue;
+        };
         for other in named {
             if layer_of(&other).is_some_and(|l| l > own) {
                 wrong.push(format!("{module} uses {other}"));

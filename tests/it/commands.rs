@@ -156,7 +156,7 @@ fn due_ics_escapes_text() {
 }
 
 fn example_assets() -> usize {
-    isms::session::Session::open(&example_root())
+    isms::repo::session::Session::open(&example_root())
         .expect("the example opens")
         .repo
         .assets

@@ -11,9 +11,9 @@ use isms::check::check;
 use isms::diagnostic::{self, Diagnostic, Severity};
 use isms::model::{Date, Kind};
 use isms::render::{self, Output};
+use isms::repo::session::Session;
 use isms::rules::{self, Context, Declared, Rule, RuleMeta, Selection, Sink};
-use isms::session::Session;
-use isms::span::{Pos, Span};
+use isms::source::span::{Pos, Span};
 use serde_json::Value;
 
 const HOSTILE: &str = "no <tag> & \"quotes\" at 100%, really: yes\nsecond line\u{7}";

@@ -2,6 +2,7 @@
 //! input, schemas, output snapshots, report comparisons, reproducibility and scaffolding
 //! (init, new).
 
+mod architecture;
 mod bad_input;
 mod baseline;
 mod catalogue;

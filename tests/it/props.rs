@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use isms::loader::{RecordProblem, load_text};
-use isms::span::Span;
+use isms::load::{RecordProblem, load_text};
+use isms::source::span::Span;
 
 /// The texts of the example's record files.
 fn example_texts() -> Vec<String> {
@@ -140,7 +140,7 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
 /// Every position `yaml::parse` gives lies inside the text.
 fn positions_are_inside(text: &str) -> Result<(), TestCaseError> {
     let lines = yaml_lines(text);
-    let parsed = isms::yaml::parse(text);
+    let parsed = isms::source::yaml::parse(text);
     for doc in &parsed.documents {
         check_span(&lines, doc.span, "document")?;
         let mut all = Vec::new();

@@ -8,8 +8,8 @@ use assert_cmd::Command;
 use isms::config::Language;
 use isms::diagnostic::{Diagnostic, Severity};
 use isms::model::Date;
+use isms::repo::session::Session;
 use isms::report::{self, Format, Input, UserTemplate, Which};
-use isms::session::Session;
 use proptest::prelude::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 

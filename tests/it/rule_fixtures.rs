@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use isms::check::check;
 use isms::model::Date;
+use isms::repo::session::Session;
 use isms::rules::{self, Selection};
-use isms::session::Session;
 
 fn fixtures_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")

@@ -520,7 +520,7 @@ fn schema_files_are_the_embedded_ones() {
 #[test]
 fn the_example_validates() {
     let root = crate::support::example_root();
-    let session = isms::session::Session::open(&root).expect("the example opens");
+    let session = isms::repo::session::Session::open(&root).expect("the example opens");
     let problems: Vec<String> = session
         .repo
         .problems
@@ -538,7 +538,7 @@ fn the_example_validates() {
         );
         if is_yaml {
             let text = std::fs::read_to_string(entry.path()).expect("read");
-            documents += isms::yaml::parse(&text).documents.len();
+            documents += isms::source::yaml::parse(&text).documents.len();
         }
     }
     assert_eq!(session.repo.record_count(), documents);
@@ -577,10 +577,10 @@ fn registry_agrees_with_schema_and_model() {
         assert!(errors.is_empty(), "baseline {}: {errors:?}", b.id);
         // JSON text is YAML: read it as the loader reads a record file.
         let text = record.to_string();
-        let parsed = isms::yaml::parse(&text);
+        let parsed = isms::source::yaml::parse(&text);
         let tree = &parsed.documents[0].tree;
         assert!(schema::validate_tree(Kind::Requirement, tree).is_empty());
-        isms::loader::typed_record(Kind::Requirement, tree.root())
+        isms::load::typed_record(Kind::Requirement, tree.root())
             .unwrap_or_else(|e| panic!("baseline {}: {e:?}", b.id));
     }
     let mut d = Differences::default();

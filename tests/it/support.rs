@@ -14,7 +14,7 @@ pub fn example_root() -> PathBuf {
 pub fn example_records() -> usize {
     static COUNT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *COUNT.get_or_init(|| {
-        isms::session::Session::open(&example_root())
+        isms::repo::session::Session::open(&example_root())
             .expect("the example opens")
             .repo
             .record_count()

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use isms::model::*;
 use isms::schema;
-use isms::tree::{Tree, TreeJson};
+use isms::source::tree::{Tree, TreeJson};
 use serde_json::Value;
 
 /// The record as `serde_json` types it from the value, empty fields removed: the path the
@@ -69,7 +69,7 @@ fn each_record(files: Vec<PathBuf>, mut f: impl FnMut(&Path, Kind, &Tree<'_>, Va
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
         };
-        for doc in isms::yaml::parse(&text).documents {
+        for doc in isms::source::yaml::parse(&text).documents {
             let value = doc.tree.to_value();
             let kind = value
                 .get("kind")
@@ -89,7 +89,7 @@ fn compare(kind: Kind, tree: &Tree<'_>, value: &Value, what: &str) -> bool {
     let by_value = schema::validator(kind).is_valid(value);
     assert_eq!(by_tree, by_value, "{what}: schema verdicts differ");
     if by_tree {
-        let typed = isms::loader::typed_record(kind, tree.root())
+        let typed = isms::load::typed_record(kind, tree.root())
             .map(|r| format!("{r:?}"))
             .map_err(|(_, message)| message);
         assert_eq!(
@@ -119,7 +119,7 @@ fn tree_and_value_agree_on_every_record_file() {
 /// Compares the two paths on one document given as JSON (which is YAML).
 fn agree(kind: Kind, value: &Value) -> bool {
     let text = value.to_string();
-    let parsed = isms::yaml::parse(&text);
+    let parsed = isms::source::yaml::parse(&text);
     let tree = &parsed.documents[0].tree;
     assert_eq!(&tree.to_value(), value, "JSON read as YAML: {text}");
     compare(kind, tree, value, &text)
@@ -170,7 +170,7 @@ fn tree_and_value_agree_on_broken_records() {
 
 #[test]
 fn tree_keeps_the_last_of_duplicate_keys_in_the_first_place() {
-    let parsed = isms::yaml::parse("a: 1\nb: 2\na: 3\n");
+    let parsed = isms::source::yaml::parse("a: 1\nb: 2\na: 3\n");
     assert_eq!(parsed.warnings.len(), 1);
     let value = parsed.documents[0].tree.to_value();
     assert_eq!(value, serde_json::json!({"a": 3, "b": 2}));
@@ -187,7 +187,7 @@ fn tree_keeps_the_last_of_duplicate_keys_in_the_first_place() {
 fn tree_finds_duplicates_in_large_mappings() {
     let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
     text.push_str("k3: x\nk39: y\n");
-    let parsed = isms::yaml::parse(&text);
+    let parsed = isms::source::yaml::parse(&text);
     assert_eq!(parsed.warnings.len(), 2);
     let value = parsed.documents[0].tree.to_value();
     assert_eq!(value["k3"], "x");
@@ -198,7 +198,7 @@ fn tree_finds_duplicates_in_large_mappings() {
 #[test]
 fn tree_resolves_scalars_and_keys_as_json() {
     let text = "s: text\ni: -3\nf: 0.5\nb: true\nn: ~\nq: '12'\n1: one\ntrue: yes\nl: [1, a]\n";
-    let value = isms::yaml::parse(text).documents[0].tree.to_value();
+    let value = isms::source::yaml::parse(text).documents[0].tree.to_value();
     assert_eq!(
         value,
         serde_json::json!({
@@ -211,7 +211,7 @@ fn tree_resolves_scalars_and_keys_as_json() {
 #[test]
 fn aliases_share_the_anchored_value() {
     let text = "a: &x {k: [1, 2]}\nb: *x\n";
-    let value = isms::yaml::parse(text).documents[0].tree.to_value();
+    let value = isms::source::yaml::parse(text).documents[0].tree.to_value();
     assert_eq!(value["b"], serde_json::json!({"k": [1, 2]}));
     assert_eq!(value["a"], value["b"]);
 }
@@ -221,6 +221,6 @@ fn aliases_share_the_anchored_value() {
 #[test]
 fn tree_meets_the_jsonschema_representation_contract() {
     let text = jsonschema::json::conformance::document().to_string();
-    let parsed = isms::yaml::parse(&text);
+    let parsed = isms::source::yaml::parse(&text);
     jsonschema::json::conformance::assert_conformance::<TreeJson>(&parsed.documents[0].tree.root());
 }

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::Window;
 use crate::config::Config;
-use crate::derived::Derived;
 use crate::model::{ActivityStatus, Date, FindingState, Kind, Recipient};
 use crate::repo::Repository;
-use crate::session::Session;
+use crate::repo::derived::Derived;
+use crate::repo::session::Session;
 
 /// One deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

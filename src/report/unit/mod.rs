@@ -138,7 +138,7 @@ fn find<'r>(input: &Input<'r>, id: &str) -> Result<&'r Rec<Unit>> {
     if ids.is_empty() {
         bail!("no unit `{id}`: the repository has no unit records");
     }
-    match crate::suggest::closest(id, ids.iter().copied()) {
+    match crate::util::suggest::closest(id, ids.iter().copied()) {
         Some(close) => bail!("no unit `{id}`; did you mean `{close}`?"),
         None => bail!("no unit `{id}`; the units are: {}", ids.join(", ")),
     }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::hash::HashMap;
+use crate::util::hash::HashMap;
 use crate::repo::fold_case;
 
 use super::area_rules;

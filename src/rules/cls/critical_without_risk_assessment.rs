@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::hash::HashMap;
+use crate::util::hash::HashMap;
 use crate::repo::fold_case;
 
 use crate::model::Date;

@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::hash::{HashMap, HashSet};
+use crate::util::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
 
 use crate::model::UnitType;

@@ -1,4 +1,4 @@
-use crate::hash::HashMap;
+use crate::util::hash::HashMap;
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, required_body, with_article, words};
@@ -89,7 +89,7 @@ impl Rule for MissingRequiredDocument {
                 .help = Some(format!(
                     "correct the type in isms.toml; known types are {}{}",
                     known.join(", "),
-                    crate::suggest::did_you_mean(&wanted, known.iter().copied())
+                    crate::util::suggest::did_you_mean(&wanted, known.iter().copied())
                 ));
                 reported.push(wanted);
                 continue;

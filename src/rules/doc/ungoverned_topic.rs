@@ -1,4 +1,4 @@
-use crate::hash::{HashMap, HashSet};
+use crate::util::hash::{HashMap, HashSet};
 
 use crate::model::PolicyStatus;
 use crate::rules::doc::{id_list, words};

@@ -115,7 +115,7 @@ impl Rule for VacantKeyRole {
 mod tests {
     use super::*;
     use crate::config::Config;
-    use crate::derived::Derived;
+    use crate::repo::derived::Derived;
     use crate::model::Date;
     use crate::repo::Repository;
 

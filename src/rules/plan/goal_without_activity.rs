@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use crate::hash::HashSet;
+use crate::util::hash::HashSet;
 use crate::repo::fold_case;
 
 use crate::model::ActivityStatus;

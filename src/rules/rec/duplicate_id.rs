@@ -1,4 +1,4 @@
-use crate::loader::RecordProblem;
+use crate::load::RecordProblem;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use crate::model::Kind;
 use crate::repo::Entry;
 use crate::rules::{self, Context, Rule, Sink, declare_rule, plural};
-use crate::suggest::did_you_mean;
+use crate::util::suggest::did_you_mean;
 
 declare_rule! {
     /// ## What it does

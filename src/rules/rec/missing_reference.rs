@@ -1,6 +1,6 @@
-use crate::loader::RecordProblem;
+use crate::load::RecordProblem;
 use crate::rules::{Context, Rule, Sink, declare_rule};
-use crate::suggest::did_you_mean;
+use crate::util::suggest::did_you_mean;
 
 declare_rule! {
     /// ## What it does

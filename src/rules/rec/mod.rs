@@ -1,5 +1,5 @@
 //! Record hygiene (REC): schema violations, duplicate ids and missing references, which the
-//! loader and the repository find as typed problems (`loader::RecordProblem`) and these
+//! loader and the repository find as typed problems (`load::RecordProblem`) and these
 //! rules report; expired and unknown waivers.
 
 use super::area_rules;

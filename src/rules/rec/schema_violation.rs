@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::loader::{Place, RecordProblem};
+use crate::load::{Place, RecordProblem};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {

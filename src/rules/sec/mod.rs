@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::hash::{HashMap, HashSet};
+use crate::util::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
 
 use super::{Context, area_rules};

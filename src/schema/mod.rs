@@ -9,7 +9,7 @@ use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
 use crate::model::Kind;
-use crate::tree::{Tree, TreeJson};
+use crate::source::tree::{Tree, TreeJson};
 use explain::explain;
 
 pub use explain::known_properties;
@@ -20,7 +20,7 @@ macro_rules! schema_files {
     ($($name:expr),* $(,)?) => {
         /// Each schema file by kind, as shipped in `schemas/` (also printed by `isms schema`).
         pub const SCHEMAS: [(&str, &str); [$($name),*].len()] =
-            [$(($name, include_str!(concat!("../schemas/", $name, ".schema.json")))),*];
+            [$(($name, include_str!(concat!("../../schemas/", $name, ".schema.json")))),*];
 
         /// The same schemas as compiled, in the same order: without annotations
         /// (`description`, `title`) and indentation, which validate nothing and were most of
@@ -315,7 +315,7 @@ mod tests {
                     let Ok(text) = std::fs::read_to_string(&path) else {
                         continue;
                     };
-                    for doc in crate::yaml::parse(&text).documents {
+                    for doc in crate::source::yaml::parse(&text).documents {
                         out.push(doc.tree.to_value());
                     }
                 }
@@ -333,7 +333,7 @@ mod tests {
             };
             // JSON is YAML: read back as a document tree, as the loader reads a file.
             let text = serde_json::to_string(value).unwrap();
-            let parsed = crate::yaml::parse(&text);
+            let parsed = crate::source::yaml::parse(&text);
             let tree = &parsed.documents[0].tree;
             let expected = validator(kind).is_valid(value);
             assert_eq!(

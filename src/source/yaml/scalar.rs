@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde_json::{Number, Value};
 
-use crate::tree::Slot;
+use crate::source::tree::Slot;
 
 /// A plain scalar resolved by the YAML 1.2 core schema: `yes`/`no` stay strings and dates
 /// stay strings (the schemas give them their meaning).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::Source;
 use crate::model::Kind;
-use crate::span::Span;
+use crate::source::span::Span;
 
 /// Where a problem lies: a file, a span in it when one is known, and the record concerned
 /// as far as it could be read.

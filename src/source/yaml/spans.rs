@@ -1,7 +1,7 @@
 //! Where each value of a document sits in its file: a table keyed by hashed JSON pointers,
 //! filled while parsing and read when a diagnostic needs a position.
 
-use crate::span::{Pos, Span};
+use crate::source::span::{Pos, Span};
 
 /// Where each value of a document sits in the file, keyed by JSON pointer (`/hosting/model`).
 ///
@@ -190,7 +190,7 @@ impl SpanTable {
 mod tests {
     use serde_json::json;
 
-    use crate::yaml::parse;
+    use crate::source::yaml::parse;
 
     #[test]
     fn keeps_positions_of_keys_and_values() {

@@ -9,8 +9,8 @@ use serde_json::Number;
 use super::scalar::resolve;
 use super::spans::{ROOT, SpanEntry, SpanTable, child, child_index};
 use super::{Document, MAX_DEPTH, MAX_NODES_PER_DOCUMENT, YamlError};
-use crate::span::Span;
-use crate::tree::{NodeId, Slot, Tree};
+use crate::source::span::Span;
+use crate::source::tree::{NodeId, Slot, Tree};
 
 /// A collection under construction; its children wait in `Builder::pending` from `first` on
 /// (a mapping's as key and value ids in turn).
@@ -407,7 +407,7 @@ fn find_member(
 
 #[cfg(test)]
 mod tests {
-    use crate::yaml::parse;
+    use crate::source::yaml::parse;
 
     #[test]
     fn refuses_alias_bombs() {

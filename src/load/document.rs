@@ -7,10 +7,10 @@ use super::problem::Unreadable;
 use super::{FileResult, Invalid, Loaded, Source};
 use crate::model::{AnyRecord, Kind};
 use crate::schema;
-use crate::span::{Pos, Span};
-use crate::suggest::closest;
-use crate::tree::{NodeRef, Tree};
-use crate::yaml::{self, SpanTable};
+use crate::source::span::{Pos, Span};
+use crate::source::tree::{NodeRef, Tree};
+use crate::source::yaml::{self, SpanTable};
+use crate::util::suggest::closest;
 
 /// Parses the documents of one file's text into records and problems.
 pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
@@ -346,7 +346,7 @@ fn kind_list() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::load_text;
+    use crate::load::load_text;
 
     #[test]
     fn tab_errors_point_at_the_tab() {

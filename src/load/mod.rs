@@ -15,8 +15,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::model::{AnyRecord, Kind};
-use crate::span::Span;
-use crate::yaml::SpanTable;
+use crate::source::span::Span;
+use crate::source::yaml::SpanTable;
 
 pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};

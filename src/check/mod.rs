@@ -1,12 +1,14 @@
 //! `isms check` as a library call: every selected rule, the record problems' (REC001–REC003)
 //! included, its findings sorted into output order.
 
-use crate::derived::Derived;
+pub mod baseline;
+
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::Date;
 use crate::registry::registry;
+use crate::repo::derived::Derived;
+use crate::repo::session::Session;
 use crate::rules::{self, Context, Selection};
-use crate::session::Session;
 
 /// Everything `isms check` reports.
 pub struct CheckResult {

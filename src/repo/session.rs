@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::loader::{self, Walk};
+use crate::load::{self, Walk};
 use crate::repo::Repository;
 
 /// A repository read from disk.
@@ -28,7 +28,7 @@ impl Session {
         crate::schema::warm_up();
         let config = Config::load(root)?;
         let walk = Walk::new(&config.exclude)?;
-        let loaded = loader::load(root, &walk);
+        let loaded = load::load(root, &walk);
         let mut repo = Repository::build(loaded);
         if root.join(crate::config::FILE_NAME).is_file() {
             repo.config_file = Some(crate::config::FILE_NAME.into());
@@ -54,7 +54,7 @@ impl Session {
             }
             let text = match self.repo.file_text(&loc.path) {
                 Some(t) => Some(t.to_owned()),
-                None => crate::loader::source_text(&self.root, &loc.path),
+                None => crate::load::source_text(&self.root, &loc.path),
             };
             if let Some(t) = text {
                 texts.insert(loc.path.to_string(), t);

@@ -4,10 +4,10 @@
 
 use std::borrow::Cow;
 
-use crate::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
-use crate::loader::{At, RecordProblem};
+use crate::load::{At, RecordProblem};
 use crate::model::{Aspect, Condition, Kind, MeasureScope, MeasureStatus};
 use crate::registry::registry;
 use crate::repo::Repository;

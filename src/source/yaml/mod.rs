@@ -1,4 +1,4 @@
-//! YAML documents to document trees (`crate::tree`) with a source position for every value.
+//! YAML documents to document trees (`crate::source::tree`) with a source position for every value.
 //!
 //! Built on `saphyr-parser`'s event stream rather than a tree loader so that depth, alias
 //! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
@@ -9,8 +9,8 @@ mod spans;
 
 use saphyr_parser::{Parser, ScanError};
 
-use crate::span::{Pos, Span};
-use crate::tree::Tree;
+use crate::source::span::{Pos, Span};
+use crate::source::tree::Tree;
 use builder::Builder;
 
 pub use scalar::resolve_plain;

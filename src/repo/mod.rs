@@ -2,16 +2,21 @@
 //! them: the loader's, and those that need all records at once, duplicate ids (REC002) and
 //! references to missing records (REC003).
 
+pub mod derived;
+pub mod session;
+
+pub use session::Session;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::loader::{At, LoadResult, RecordProblem, Source, in_path_order};
+use crate::load::{At, LoadResult, RecordProblem, Source, in_path_order};
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
 /// repository's own, not an attacker's choice of keys.
-type IdMap<V> = crate::hash::HashMap<Box<str>, V>;
+type IdMap<V> = crate::util::hash::HashMap<Box<str>, V>;
 
 /// The place in `ids` of a record that failed its schema: its id exists, its record does not.
 const INVALID: usize = usize::MAX;
@@ -27,7 +32,7 @@ pub fn fold_case(id: &str) -> Cow<'_, str> {
 }
 
 /// One kind's records as loaded: lists in path order, one after the other.
-type Bucket = crate::loader::KindLists;
+type Bucket = crate::load::KindLists;
 
 /// Files one kind's records into `out`, in path order, valid and invalid together so
 /// that "first defined" is the first in the files: a later record with the same id
@@ -344,7 +349,7 @@ impl References for Refs<'_> {
             .keys()
             .map(|k| &**k)
             .collect();
-        let closest = crate::suggest::closest(value, candidates.iter().copied());
+        let closest = crate::util::suggest::closest(value, candidates.iter().copied());
         let field = pointer
             .trim_start_matches('/')
             .split('/')

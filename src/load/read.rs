@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::FileResult;
 use super::document::{parse_text, salvage_ids};
 use super::problem::Unreadable;
-use crate::span::{Pos, Span};
+use crate::source::span::{Pos, Span};
 
 /// Files larger than this are refused unread: a record file is a few kilobytes, and a
 /// mistaken data dump would otherwise cost seconds and gigabytes.
@@ -171,7 +171,7 @@ fn pos_of(bytes: &[u8], offset: usize) -> Pos {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::load_text;
+    use crate::load::load_text;
 
     #[test]
     fn non_utf8_is_located() {
