@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, Kind};
-use crate::render::json::Finding;
+use crate::render::json::JsonFinding;
 use crate::repo::session::Session;
 use crate::rules::Selection;
 
@@ -76,9 +76,9 @@ fn records(session: &Session, as_of: Date) -> Vec<(Kind, Vec<Map<String, Value>>
                         Value::Object(m) => m,
                         _ => Map::new(),
                     };
-                    let findings: Vec<Finding<'_>> = by_record
+                    let findings: Vec<JsonFinding<'_>> = by_record
                         .get(&(kind, e.record.id().to_lowercase()))
-                        .map(|ds| ds.iter().map(|d| Finding::from(d)).collect())
+                        .map(|ds| ds.iter().map(|d| JsonFinding::from(d)).collect())
                         .unwrap_or_default();
                     fields.insert("findings".into(), json!(findings));
                     fields

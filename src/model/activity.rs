@@ -29,7 +29,7 @@ record! {
         refs.one("/plan", Kind::Plan, Some(&self.plan));
         refs.one("/unit", Kind::Unit, self.unit.as_deref());
         refs.many("/carried_over_from", Kind::Plan, &self.carried_over_from);
-        refs.many("/addresses", Kind::Finding, &self.addresses);
+        refs.many("/addresses", Kind::AuditFinding, &self.addresses);
     }
 }
 

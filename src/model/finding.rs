@@ -6,14 +6,14 @@ use super::{Date, Kind};
 
 record! {
     /// A recommendation from a review, usually an external audit.
-    pub struct Finding {
+    pub struct AuditFinding {
         pub source: String,
         pub title: String,
         #[serde(default)]
         pub due: Option<Date>,
         #[serde(default)]
         pub owner: Option<String>,
-        pub status: FindingState,
+        pub status: AuditFindingState,
         #[serde(default)]
         pub response: Option<String>,
     }
@@ -24,7 +24,7 @@ record! {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum FindingState {
+pub enum AuditFindingState {
     Open,
     InProgress,
     Done,

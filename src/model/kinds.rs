@@ -17,9 +17,8 @@ macro_rules! define_kinds {
         list: $list:ident, path: $path:literal, example: $example:literal,
         columns: [$($column:literal),* $(,)?] $(,)?
     }),* $(,)?) => {
-        /// The record kinds, named as in the `kind:` field.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
+        /// The record kinds, named as in the `kind:` field (and serialised by that name).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind {
             $($variant,)*
         }
@@ -28,11 +27,12 @@ macro_rules! define_kinds {
             /// Every kind, in table order (the order of summaries and exports).
             pub const ALL: [Kind; [$(Kind::$variant),*].len()] = [$(Kind::$variant),*];
 
+            /// The kinds' names, in table order.
+            pub const NAMES: [&'static str; Kind::ALL.len()] = [$(stringify!($kind)),*];
+
             /// The name used in `kind:` and in the file names of `schemas/` and templates.
             pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Kind::$variant => stringify!($kind),)*
-                }
+                Kind::NAMES[self as usize]
             }
 
             /// The plural used in summaries ("assets 120").
@@ -128,6 +128,19 @@ impl Kind {
                     names.join(", ")
                 )
             })
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        let name = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Kind::parse(&name).ok_or_else(|| serde::de::Error::unknown_variant(&name, &Kind::NAMES))
     }
 }
 

@@ -81,8 +81,8 @@ macro_rules! kind_table {
                 list: reviews, path: "reviews/{id}.yaml",
                 example: "reviews/revision-{{year}}.yaml",
                 columns: ["title", "type", "date"] },
-            Finding { kind: finding, plural: "findings", folder: "findings",
-                list: findings, path: "findings/{id}.yaml",
+            AuditFinding { kind: finding, plural: "findings", folder: "findings",
+                list: audit_findings, path: "findings/{id}.yaml",
                 example: "findings/revision-{{year}}-r1.yaml",
                 columns: ["title", "source", "due", "status"] },
         }

@@ -28,7 +28,7 @@ struct Baseline<'a> {
 #[derive(Serialize)]
 struct MarkedFinding<'a> {
     #[serde(flatten)]
-    finding: Finding<'a>,
+    finding: JsonFinding<'a>,
     new: bool,
 }
 
@@ -42,7 +42,7 @@ struct Summary {
 
 /// One finding as JSON; shared with the report data (`isms report --format json`).
 #[derive(Serialize, Clone)]
-pub struct Finding<'a> {
+pub struct JsonFinding<'a> {
     pub code: &'a str,
     pub severity: &'a str,
     pub kind: Option<&'a str>,
@@ -54,9 +54,9 @@ pub struct Finding<'a> {
     pub help: Option<&'a str>,
 }
 
-impl<'a> Finding<'a> {
-    pub fn from(d: &'a Diagnostic) -> Finding<'a> {
-        Finding {
+impl<'a> JsonFinding<'a> {
+    pub fn from(d: &'a Diagnostic) -> JsonFinding<'a> {
+        JsonFinding {
             code: d.code,
             severity: d.severity.as_str(),
             kind: d.kind.map(|k| k.as_str()),
@@ -74,7 +74,7 @@ pub fn render(out: &Output<'_>) -> String {
     to_text(&Json {
         as_of: &out.as_of,
         summary: summary(out),
-        findings: out.diagnostics.iter().map(Finding::from).collect(),
+        findings: out.diagnostics.iter().map(JsonFinding::from).collect(),
         baseline: None,
     })
 }
@@ -90,7 +90,7 @@ pub fn render_with_baseline(out: &Output<'_>, rev: &str, comparison: &Comparison
             .iter()
             .zip(&comparison.is_new)
             .map(|(d, &new)| MarkedFinding {
-                finding: Finding::from(d),
+                finding: JsonFinding::from(d),
                 new,
             })
             .collect(),

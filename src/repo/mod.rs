@@ -304,8 +304,9 @@ impl Repository {
     pub fn review(&self, id: &str) -> Option<&Rec<Review>> {
         self.index(Kind::Review, id).map(|i| &self.reviews[i])
     }
-    pub fn finding(&self, id: &str) -> Option<&Rec<Finding>> {
-        self.index(Kind::Finding, id).map(|i| &self.findings[i])
+    pub fn audit_finding(&self, id: &str) -> Option<&Rec<AuditFinding>> {
+        self.index(Kind::AuditFinding, id)
+            .map(|i| &self.audit_findings[i])
     }
 
     /// The text of a file, for code frames.

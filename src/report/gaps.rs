@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::facts::Input;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::json::Finding;
+use crate::render::json::JsonFinding;
 use crate::rules::Area;
 
 /// The findings of one area of the catalogue.
@@ -17,7 +17,7 @@ pub struct AreaGaps<'a> {
     pub warnings: usize,
     pub infos: usize,
     /// Errors first, then warnings, then infos; in output order within each.
-    pub findings: Vec<Finding<'a>>,
+    pub findings: Vec<JsonFinding<'a>>,
 }
 
 /// Findings by area, with the counts over all areas.
@@ -58,7 +58,7 @@ pub(crate) fn by_area<'a>(input: &Input<'_>, findings: Vec<&'a Diagnostic>) -> G
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
-            findings: list.into_iter().map(Finding::from).collect(),
+            findings: list.into_iter().map(JsonFinding::from).collect(),
         };
         errors += g.errors;
         warnings += g.warnings;

@@ -50,7 +50,7 @@ fn via_value(kind: Kind, value: Value) -> Result<String, String> {
         ContinuityPlan => ContinuityPlan,
         Evaluation => Evaluation,
         Review => Review,
-        Finding => Finding,
+        AuditFinding => AuditFinding,
     )
 }
 

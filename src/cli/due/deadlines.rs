@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Window;
 use crate::config::Config;
-use crate::model::{ActivityStatus, Date, FindingState, Kind, Recipient};
+use crate::model::{ActivityStatus, AuditFindingState, Date, Kind, Recipient};
 use crate::repo::Repository;
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
@@ -249,8 +249,11 @@ fn activities_due(found: &mut Found, repo: &Repository) {
 
 /// Open audit findings: their due dates.
 fn audit_findings_due(found: &mut Found, repo: &Repository) {
-    for f in &repo.findings {
-        if matches!(f.status, FindingState::Done | FindingState::Rejected) {
+    for f in &repo.audit_findings {
+        if matches!(
+            f.status,
+            AuditFindingState::Done | AuditFindingState::Rejected
+        ) {
             continue;
         }
         if let Some(due) = f.due {
@@ -258,7 +261,7 @@ fn audit_findings_due(found: &mut Found, repo: &Repository) {
                 due,
                 "due",
                 format!("audit finding `{}` is due", f.title),
-                Kind::Finding,
+                Kind::AuditFinding,
                 &f.id,
                 &f.src.path,
             );

@@ -18,7 +18,7 @@ use super::markdown::percent;
 use super::{Header, charts};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::registry::{AuditQuestion, registry};
-use crate::render::json::Finding;
+use crate::render::json::JsonFinding;
 
 mod measurements;
 
@@ -107,7 +107,7 @@ pub struct Question<'a> {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
-    pub findings: Vec<Finding<'a>>,
+    pub findings: Vec<JsonFinding<'a>>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -219,7 +219,7 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
         errors,
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
-        findings: findings.into_iter().map(Finding::from).collect(),
+        findings: findings.into_iter().map(JsonFinding::from).collect(),
         evidence: measured.evidence,
     }
 }

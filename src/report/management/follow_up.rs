@@ -34,12 +34,12 @@ pub struct ReviewRow {
     pub level: String,
 }
 
-fn finding_state_str(s: FindingState) -> &'static str {
+fn finding_state_str(s: AuditFindingState) -> &'static str {
     match s {
-        FindingState::Open => "open",
-        FindingState::InProgress => "in_progress",
-        FindingState::Done => "done",
-        FindingState::Rejected => "rejected",
+        AuditFindingState::Open => "open",
+        AuditFindingState::InProgress => "in_progress",
+        AuditFindingState::Done => "done",
+        AuditFindingState::Rejected => "rejected",
     }
 }
 
@@ -48,9 +48,14 @@ pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
     let lang = input.lang;
     let mut v: Vec<(Option<Date>, AuditFindingRow)> = input
         .repo
-        .findings
+        .audit_findings
         .iter()
-        .filter(|f| matches!(f.status, FindingState::Open | FindingState::InProgress))
+        .filter(|f| {
+            matches!(
+                f.status,
+                AuditFindingState::Open | AuditFindingState::InProgress
+            )
+        })
         .filter(|f| {
             input
                 .repo

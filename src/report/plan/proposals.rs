@@ -8,7 +8,7 @@ use super::snippets::ActivityYaml;
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
-use crate::render::json::Finding;
+use crate::render::json::JsonFinding;
 use crate::report::facts::Input;
 use crate::report::markdown::fenced;
 use crate::rules::Area;
@@ -32,7 +32,7 @@ pub struct Proposal<'a> {
     pub due: String,
     pub path: String,
     pub yaml: String,
-    pub findings: Vec<Finding<'a>>,
+    pub findings: Vec<JsonFinding<'a>>,
 }
 
 /// The goal id a proposal goes under, in the report's language; the Swedish ids are the
@@ -175,7 +175,7 @@ impl NextYear<'_, '_> {
         let records = distinct(found.iter().filter_map(|d| d.id.clone()).collect());
         let addresses: Vec<String> = found
             .iter()
-            .filter(|d| d.kind == Some(Kind::Finding))
+            .filter(|d| d.kind == Some(Kind::AuditFinding))
             .filter_map(|d| d.id.clone())
             .collect();
         let due = if errors > 0 {
@@ -231,7 +231,7 @@ impl NextYear<'_, '_> {
             new_id,
             due: due.to_string(),
             yaml: fenced("yaml", &yaml),
-            findings: found.into_iter().map(Finding::from).collect(),
+            findings: found.into_iter().map(JsonFinding::from).collect(),
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::util::hash::HashSet;
 use crate::repo::fold_case;
 
 use crate::diagnostic::Severity;
-use crate::model::{ActivityStatus, FindingState};
+use crate::model::{ActivityStatus, AuditFindingState};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -61,11 +61,11 @@ impl Rule for AuditFindingNotFollowedUp {
             .filter(|a| a.status != ActivityStatus::Cancelled)
             .flat_map(|a| a.addresses.iter().map(|f| fold_case(f)))
             .collect();
-        for f in &cx.repo.findings {
+        for f in &cx.repo.audit_findings {
             let status = match f.status {
-                FindingState::Done | FindingState::Rejected => continue,
-                FindingState::Open => "open",
-                FindingState::InProgress => "in progress",
+                AuditFindingState::Done | AuditFindingState::Rejected => continue,
+                AuditFindingState::Open => "open",
+                AuditFindingState::InProgress => "in progress",
             };
             // A finding of an audit dated after the as-of date had not been made then.
             if cx.repo.review(&f.source).is_some_and(|r| r.date > cx.as_of) {
@@ -78,7 +78,7 @@ impl Rule for AuditFindingNotFollowedUp {
                 ))
                 .with_severity(Severity::Error)
                 .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
-            } else if f.status == FindingState::Open && !addressed.contains(&*fold_case(&f.id)) {
+            } else if f.status == AuditFindingState::Open && !addressed.contains(&*fold_case(&f.id)) {
                 sink.at(
                     f,
                     "/status",
