@@ -61,11 +61,11 @@ pub enum Status {
 
 /// The files `init` considered, as paths relative to its folder, in the order written.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct Written {
     pub files: Vec<(String, Status)>,
 }
 
-impl Outcome {
+impl Written {
     /// Writes `dir/rel` unless it exists, and records which it was.
     fn write(&mut self, dir: &Path, rel: &str, text: &str) -> Result<()> {
         let status = if write_new(dir, rel, text)? {
@@ -124,13 +124,13 @@ fn plural(n: usize, word: &str) -> String {
 /// example records, schemas, editor settings, CI workflow, pre-commit hook and README.
 /// Existing files are never touched; example records are left out when the folder
 /// already holds records, so that `init` in a working repository adds no duplicates.
-pub fn init(dir: &Path, as_of: Date) -> Result<Outcome> {
+pub fn init(dir: &Path, as_of: Date) -> Result<Written> {
     if dir.exists() && !dir.is_dir() {
         bail!("{} is a file, not a folder", dir.display());
     }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let has_records = holds_records(dir)?;
-    let mut outcome = Outcome::default();
+    let mut outcome = Written::default();
     for (rel, text) in INIT_FILES {
         outcome.write(dir, rel, text)?;
     }

@@ -16,7 +16,7 @@ pub struct Waiver {
 }
 
 /// What every record is, whatever its kind: the one trait the repository, the rules' sink
-/// and the kind-agnostic commands (`list`, `export`, `due`) use. Implemented by [`record!`].
+/// and the kind-agnostic commands (`list`, `export`, `due`) use. Implemented by `record!`.
 pub trait Record: Sync + Send + std::fmt::Debug {
     fn kind(&self) -> Kind;
     fn id(&self) -> &str;

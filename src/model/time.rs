@@ -109,9 +109,9 @@ impl fmt::Display for Date {
 
 /// Reads a string without copying it (a hundred thousand records hold a few dates each)
 /// and hands it to `parse`.
-struct Parsed<T>(fn(&str) -> Result<T, String>, &'static str);
+struct ParseStr<T>(fn(&str) -> Result<T, String>, &'static str);
 
-impl<T> serde::de::Visitor<'_> for Parsed<T> {
+impl<T> serde::de::Visitor<'_> for ParseStr<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -125,7 +125,7 @@ impl<T> serde::de::Visitor<'_> for Parsed<T> {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(Parsed(Date::parse, "a date"))
+        d.deserialize_str(ParseStr(Date::parse, "a date"))
     }
 }
 
@@ -194,7 +194,7 @@ impl fmt::Display for DateTime {
 
 impl<'de> Deserialize<'de> for DateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(Parsed(DateTime::parse, "a date-time"))
+        d.deserialize_str(ParseStr(DateTime::parse, "a date-time"))
     }
 }
 

@@ -4,7 +4,7 @@
 //! Both sides are computed for the same `--as-of` date: the comparison then shows what the
 //! change in the records did, not what the passing of time did (a policy that was current
 //! at REV's commit date but is stale today counts as stale on both sides). The records at
-//! REV are read by [`crate::check::baseline::Snapshot`], without touching the work tree.
+//! REV are read by [`crate::git::Snapshot`], without touching the work tree.
 
 use serde::Serialize;
 

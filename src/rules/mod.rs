@@ -406,8 +406,8 @@ impl Selection {
     }
 }
 
-/// The outcome of running the rules.
-pub struct Outcome {
+/// What running the rules found.
+pub struct RulesRun {
     /// The rules' findings, in no particular order: `check::check` sorts them once.
     pub findings: Vec<Diagnostic>,
     /// Findings silenced by a valid waiver (for reports that show them).
@@ -417,7 +417,7 @@ pub struct Outcome {
 /// Runs every selected, enabled rule. Rules run in parallel; the waived findings are
 /// sorted, and the findings are left for the caller to sort, so that neither depends on
 /// the thread count.
-pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
+pub fn run(cx: &Context<'_>, selection: &Selection) -> RulesRun {
     let rules: Vec<&'static dyn Rule> = all()
         .into_iter()
         .filter(|r| selection.wants(r.meta().code))
@@ -445,7 +445,7 @@ pub fn run(cx: &Context<'_>, selection: &Selection) -> Outcome {
         apply_level(cx.config, d);
     }
     crate::diagnostic::sort(&mut waived);
-    Outcome { findings, waived }
+    RulesRun { findings, waived }
 }
 
 /// Applies `isms.toml [rules]` severity overrides to a finding (REC findings included).
