@@ -111,6 +111,11 @@ impl<'a> Input<'a> {
             .map_or_else(|| id.to_owned(), |u| u.name.clone())
     }
 
+    /// The name of the unit a record names in its optional `unit` field, or nothing.
+    pub fn unit_name_of(&self, unit: Option<&str>) -> String {
+        unit.map(|u| self.unit_name(u)).unwrap_or_default()
+    }
+
     /// An asset's newest classification dated on or before the as-of date.
     pub fn classification_of(&self, asset: &str) -> Option<&'a Rec<Classification>> {
         self.repo

@@ -62,11 +62,7 @@ pub(super) fn build(input: &Input<'_>) -> CriticalAssetCoverage {
             c.lacking.push(CriticalAssetRow {
                 id: a.id.clone(),
                 name: a.name.clone(),
-                unit: a
-                    .unit
-                    .as_deref()
-                    .map(|u| input.unit_name(u))
-                    .unwrap_or_default(),
+                unit: input.unit_name_of(a.unit.as_deref()),
                 state: state.as_str(),
                 state_label: label(lang, "classification", state.as_str()),
                 detail,

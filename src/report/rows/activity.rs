@@ -41,11 +41,7 @@ pub(crate) fn activity_row(input: &Input<'_>, a: &Rec<Activity>) -> ActivityRow 
         id: a.id.clone(),
         title: a.title.clone(),
         goal,
-        unit: a
-            .unit
-            .as_deref()
-            .map(|u| input.unit_name(u))
-            .unwrap_or_default(),
+        unit: input.unit_name_of(a.unit.as_deref()),
         owner: a.owner.clone().unwrap_or_default(),
         due: a.due.map(|d| d.to_string()).unwrap_or_default(),
         status: a.status.as_str(),

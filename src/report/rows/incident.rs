@@ -37,11 +37,7 @@ pub(crate) fn incident_row(input: &Input<'_>, i: &Rec<Incident>) -> IncidentRow 
         kind_label: label(lang, "incident", i.incident_type.as_str()),
         severity: severity.to_owned(),
         severity_label: label(lang, "severity", severity),
-        unit: i
-            .unit
-            .as_deref()
-            .map(|u| input.unit_name(u))
-            .unwrap_or_default(),
+        unit: input.unit_name_of(i.unit.as_deref()),
         status_label: label(
             lang,
             "incident_status",

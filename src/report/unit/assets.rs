@@ -86,11 +86,7 @@ fn asset_row(scope: &Scope<'_, '_>, ai: usize, a: &Asset, state: ClassificationS
     UnitAsset {
         id: a.id.clone(),
         name: a.name.clone(),
-        unit: a
-            .unit
-            .as_deref()
-            .map(|u| input.unit_name(u))
-            .unwrap_or_default(),
+        unit: input.unit_name_of(a.unit.as_deref()),
         status: match a.status {
             AssetStatus::Planned => lang.pick("planerad", "planned").to_owned(),
             _ => String::new(),
