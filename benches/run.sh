@@ -58,7 +58,7 @@ ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2])
 # The peer validates each kind's files against that kind's schema: one call per kind.
 peer() {
   local dir=$1
-  for kind in organisation unit policy asset classification risk measure requirement incident plan activity training continuity_plan evaluation review finding; do
+  for kind in $KINDS; do
     local files
     files=$(grep -rl --include='*.yaml' "^kind: $kind\$" "$dir" || true)
     [ -n "$files" ] || continue
@@ -67,7 +67,9 @@ peer() {
   done
 }
 export -f peer
-export OUT
+# The kinds, from the binary's table of kinds.
+KINDS=$($ISMS schema | grep -vx common | tr '\n' ' ')
+export OUT KINDS
 
 {
   echo "# isms benchmarks"

@@ -79,6 +79,21 @@ macro_rules! define_kinds {
             $($variant(Box<$variant>),)*
         }
 
+        $(
+            impl From<$variant> for AnyRecord {
+                fn from(r: $variant) -> AnyRecord {
+                    AnyRecord::$variant(Box::new(r))
+                }
+            }
+        )*
+
+        /// Calls `visitor` with every kind and its model type, in table order: for code
+        /// that needs each kind's type, such as the tests that compare the model with the
+        /// schemas, without a list of kinds of its own.
+        pub fn visit_kinds(visitor: &mut impl KindVisitor) {
+            $(visitor.visit::<$variant>(Kind::$variant);)*
+        }
+
         impl AnyRecord {
             /// A record of `kind` from any serde deserialiser (the loader's is the
             /// record's document tree).
@@ -129,6 +144,13 @@ impl Kind {
                 )
             })
     }
+}
+
+/// What [`visit_kinds`] calls for each kind.
+pub trait KindVisitor {
+    fn visit<T>(&mut self, kind: Kind)
+    where
+        T: Record + serde::de::DeserializeOwned + Into<AnyRecord> + 'static;
 }
 
 impl Serialize for Kind {

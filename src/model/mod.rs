@@ -106,6 +106,6 @@ pub(crate) mod prose;
 mod time;
 
 pub use common::{Record, References, Waiver};
-pub use kinds::{AnyRecord, Kind};
+pub use kinds::{AnyRecord, Kind, KindVisitor, visit_kinds};
 pub use prose::Prose;
 pub use time::{Date, DateTime};

@@ -228,25 +228,17 @@ impl Differences {
 fn record_fields_agree() {
     let s = Schemas::new();
     let mut d = Differences::default();
-    let mut record = |kind: Kind, model: BTreeSet<String>| {
-        d.compare(kind.as_str(), &model, &s.properties(kind.as_str(), &[]));
-    };
-    record(Kind::Organisation, fields_of::<Organisation>());
-    record(Kind::Unit, fields_of::<Unit>());
-    record(Kind::Policy, fields_of::<Policy>());
-    record(Kind::Asset, fields_of::<Asset>());
-    record(Kind::Classification, fields_of::<Classification>());
-    record(Kind::Risk, fields_of::<Risk>());
-    record(Kind::Measure, fields_of::<Measure>());
-    record(Kind::Requirement, fields_of::<Requirement>());
-    record(Kind::Incident, fields_of::<Incident>());
-    record(Kind::Plan, fields_of::<Plan>());
-    record(Kind::Activity, fields_of::<Activity>());
-    record(Kind::Training, fields_of::<Training>());
-    record(Kind::ContinuityPlan, fields_of::<ContinuityPlan>());
-    record(Kind::Evaluation, fields_of::<Evaluation>());
-    record(Kind::Review, fields_of::<Review>());
-    record(Kind::AuditFinding, fields_of::<AuditFinding>());
+    struct Fields<'a>(&'a Schemas, &'a mut Differences);
+    impl KindVisitor for Fields<'_> {
+        fn visit<T>(&mut self, kind: Kind)
+        where
+            T: Record + serde::de::DeserializeOwned + Into<AnyRecord> + 'static,
+        {
+            let schema = self.0.properties(kind.as_str(), &[]);
+            self.1.compare(kind.as_str(), &fields_of::<T>(), &schema);
+        }
+    }
+    visit_kinds(&mut Fields(&s, &mut d));
     d.assert_none();
 }
 

@@ -25,33 +25,35 @@ fn via_value(kind: Kind, value: Value) -> Result<String, String> {
         }
     }
     let v = without_nulls(value);
-    macro_rules! typed {
-        ($($kind:ident => $ty:ty),* $(,)?) => {
-            match kind {
-                $(Kind::$kind => serde_json::from_value::<$ty>(v)
-                    .map(|r| format!("{:?}", AnyRecord::$kind(Box::new(r))))
-                    .map_err(|e| e.to_string()),)*
-            }
-        };
+    // The kind's model type, through the table of kinds.
+    struct Typed {
+        kind: Kind,
+        value: Option<Value>,
+        out: Option<Result<String, String>>,
     }
-    typed!(
-        Organisation => Organisation,
-        Unit => Unit,
-        Policy => Policy,
-        Asset => Asset,
-        Classification => Classification,
-        Risk => Risk,
-        Measure => Measure,
-        Requirement => Requirement,
-        Incident => Incident,
-        Plan => Plan,
-        Activity => Activity,
-        Training => Training,
-        ContinuityPlan => ContinuityPlan,
-        Evaluation => Evaluation,
-        Review => Review,
-        AuditFinding => AuditFinding,
-    )
+    impl KindVisitor for Typed {
+        fn visit<T>(&mut self, kind: Kind)
+        where
+            T: Record + serde::de::DeserializeOwned + Into<AnyRecord> + 'static,
+        {
+            if kind == self.kind
+                && let Some(v) = self.value.take()
+            {
+                self.out = Some(
+                    serde_json::from_value::<T>(v)
+                        .map(|r| format!("{:?}", r.into()))
+                        .map_err(|e| e.to_string()),
+                );
+            }
+        }
+    }
+    let mut typed = Typed {
+        kind,
+        value: Some(v),
+        out: None,
+    };
+    visit_kinds(&mut typed);
+    typed.out.expect("every kind is in the table")
 }
 
 fn yaml_files(root: &Path) -> Vec<PathBuf> {
