@@ -54,6 +54,10 @@ pub struct Diagnostic {
     /// The record the finding is about, when there is one.
     pub kind: Option<Kind>,
     pub id: Option<String>,
+    /// What the gap is about beyond the record, when a rule can find several gaps on one
+    /// record (or several about the repository): a document type, a topic, a role, a
+    /// field, a deadline. Part of the finding's identity ([`Diagnostic::fingerprint`]).
+    pub subject: Option<String>,
     pub location: Option<Location>,
 }
 
@@ -66,8 +70,31 @@ impl Diagnostic {
             help: None,
             kind: None,
             id: None,
+            subject: None,
             location: None,
         }
+    }
+
+    /// Sets what the gap is about beyond its record (see [`Diagnostic::subject`]).
+    pub fn with_subject(&mut self, subject: impl Into<String>) -> &mut Diagnostic {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// The finding's identity across edits and commits: its rule, its record's kind and id
+    /// (ids compare ignoring case) and its subject. Never the message, the position or a
+    /// record's display name, so renaming an asset, moving lines, rewording a message or
+    /// fixing part of a gap (fewer missing capabilities, a shorter delay) keeps it. A
+    /// finding about no record is identified by its rule and subject alone.
+    pub fn fingerprint(&self) -> String {
+        let id = self.id.as_deref().map(str::to_lowercase);
+        let parts = [
+            self.code,
+            self.kind.map_or("", |k| k.as_str()),
+            id.as_deref().unwrap_or(""),
+            self.subject.as_deref().unwrap_or(""),
+        ];
+        format!("{:016x}", crate::util::hash::stable_hash(&parts))
     }
 
     /// Sets the severity in place (for rules whose severity depends on the figure).
@@ -128,23 +155,4 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
         Diagnostic::cmp_output,
     );
     diags.dedup();
-}
-
-/// A message with every run of digits replaced by `#`: ages, counts and dates change from
-/// one day to the next while the gap they describe stays the same.
-pub fn without_numbers(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_number = false;
-    for c in s.chars() {
-        if c.is_ascii_digit() {
-            if !in_number {
-                out.push('#');
-            }
-            in_number = true;
-        } else {
-            out.push(c);
-            in_number = false;
-        }
-    }
-    out
 }

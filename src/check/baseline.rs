@@ -7,17 +7,45 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use crate::check;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::git::Snapshot;
 use crate::model::Date;
 use crate::repo::session::Session;
 use crate::rules::Selection;
 
+/// Where a finding stands against the baseline: the states of SARIF's `baselineState`, and
+/// of `baseline_state` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BaselineState {
+    /// No finding with its identity at the baseline, or only a less severe one.
+    New,
+    /// The same gap, as severe and worded the same.
+    Unchanged,
+    /// The same gap, no more severe, worded differently (a partial fix, a shorter delay,
+    /// a renamed record).
+    Updated,
+    /// A baseline finding that is gone: fixed.
+    Absent,
+}
+
+impl BaselineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+            BaselineState::Updated => "updated",
+            BaselineState::Absent => "absent",
+        }
+    }
+}
+
 /// How today's findings compare with the baseline's.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// For each current finding, in order: whether it is new or worse than at the baseline.
-    pub is_new: Vec<bool>,
+    /// For each current finding, in order: where it stands against the baseline.
+    pub states: Vec<BaselineState>,
+    /// The baseline's findings that are gone, in output order.
+    pub absent: Vec<Diagnostic>,
     /// Current findings that were already there, no worse.
     pub remaining: usize,
     /// Baseline findings that are gone.
@@ -27,12 +55,17 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Whether each current finding is new or worse than at the baseline.
+    pub fn is_new(&self) -> impl Iterator<Item = bool> + '_ {
+        self.states.iter().map(|s| *s == BaselineState::New)
+    }
+
     /// The findings of `current` (the list this comparison was made from) that are new.
     pub fn new_findings(&self, current: &[Diagnostic]) -> Vec<Diagnostic> {
         current
             .iter()
-            .zip(&self.is_new)
-            .filter(|(_, new)| **new)
+            .zip(self.is_new())
+            .filter(|(_, new)| *new)
             .map(|(d, _)| d.clone())
             .collect()
     }
@@ -53,39 +86,45 @@ impl Comparison {
     }
 }
 
-/// What makes two findings the same gap across commits: rule, record, file and message
-/// with the numbers taken out ("4 years old" and "5 years old" are one gap). The line is
-/// left out: editing a file above a gap must not make it new.
-fn key(d: &Diagnostic) -> String {
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        d.code,
-        d.kind.map_or("", |k| k.as_str()),
-        d.id.as_deref().unwrap_or(""),
-        d.path().unwrap_or(""),
-        crate::diagnostic::without_numbers(&d.message)
-    )
-}
-
-/// Compares today's findings with the baseline's. A finding is new when the baseline has
-/// no finding with its key, or only less severe ones.
+/// Compares today's findings with the baseline's by identity
+/// ([`Diagnostic::fingerprint`]: rule, record, subject), never by message or line: a
+/// renamed record, a moved line, a reworded message or a partly fixed gap is the same gap.
+/// A finding is new when the baseline has no finding with its identity, or only less
+/// severe ones.
 pub fn compare(current: &[Diagnostic], baseline: &[Diagnostic]) -> Comparison {
-    let mut before: HashMap<String, Severity> = HashMap::with_capacity(baseline.len());
+    let mut before: HashMap<String, &Diagnostic> = HashMap::with_capacity(baseline.len());
     for d in baseline {
-        let worst = before.entry(key(d)).or_insert(d.severity);
-        *worst = (*worst).max(d.severity);
+        let worst = before.entry(d.fingerprint()).or_insert(d);
+        if d.severity > worst.severity {
+            *worst = d;
+        }
     }
-    let now: HashSet<String> = current.iter().map(key).collect();
-    let is_new: Vec<bool> = current
+    let now: HashSet<String> = current.iter().map(Diagnostic::fingerprint).collect();
+    let states: Vec<BaselineState> = current
         .iter()
-        .map(|d| before.get(&key(d)).is_none_or(|&was| d.severity > was))
+        .map(|d| match before.get(&d.fingerprint()) {
+            Some(was) if d.severity <= was.severity => {
+                if d.message == was.message {
+                    BaselineState::Unchanged
+                } else {
+                    BaselineState::Updated
+                }
+            }
+            _ => BaselineState::New,
+        })
         .collect();
-    let new = is_new.iter().filter(|n| **n).count();
+    let absent: Vec<Diagnostic> = baseline
+        .iter()
+        .filter(|d| !now.contains(&d.fingerprint()))
+        .cloned()
+        .collect();
+    let new = states.iter().filter(|s| **s == BaselineState::New).count();
     Comparison {
         remaining: current.len() - new,
-        fixed: baseline.iter().filter(|d| !now.contains(&key(d))).count(),
+        fixed: absent.len(),
         new,
-        is_new,
+        states,
+        absent,
     }
 }
 
@@ -108,6 +147,7 @@ pub fn findings_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
     use crate::model::Kind;
 
     fn finding(code: &'static str, severity: Severity, id: &str, msg: &str) -> Diagnostic {
@@ -127,7 +167,14 @@ mod tests {
             finding("DOC003", Severity::Info, "s", "something new"),
         ];
         let c = compare(&now, &before);
-        assert_eq!(c.is_new, [false, true, true]);
+        assert_eq!(
+            c.states,
+            [
+                BaselineState::Updated,
+                BaselineState::New,
+                BaselineState::New
+            ]
+        );
         assert_eq!((c.remaining, c.fixed, c.new), (1, 1, 2));
         assert_eq!(
             c.summary_line("HEAD"),
@@ -140,5 +187,29 @@ mod tests {
         let all = [finding("DOC001", Severity::Warning, "p", "old")];
         let c = compare(&all, &all);
         assert_eq!((c.remaining, c.fixed, c.new), (1, 0, 0));
+        assert_eq!(c.states, [BaselineState::Unchanged]);
+    }
+
+    #[test]
+    fn identity_is_rule_record_and_subject_not_message_case_or_place() {
+        let mut before = finding("DOC002", Severity::Error, "", "no adopted guideline");
+        before.id = None;
+        before.kind = None;
+        before.with_subject("guideline");
+        let mut other = before.clone();
+        other.with_subject("information_security_policy");
+        // Another message, a lower severity, another place: the same gap, partly fixed.
+        let mut now = before.clone();
+        now.message = "no adopted guideline; a draft awaits adoption".into();
+        now.severity = Severity::Warning;
+        now = now.at("policies/x.yaml".into(), None);
+        let c = compare(&[now], &[before.clone(), other.clone()]);
+        assert_eq!(c.states, [BaselineState::Updated]);
+        assert_eq!(c.absent, [other]);
+        // Ids compare ignoring case.
+        let a = finding("DOC001", Severity::Warning, "Policy-A", "x");
+        let b = finding("DOC001", Severity::Warning, "policy-a", "x");
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_ne!(a.fingerprint(), before.fingerprint());
     }
 }

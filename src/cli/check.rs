@@ -89,9 +89,10 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let new_findings = comparison
         .as_ref()
         .map(|(_, c)| c.new_findings(&result.findings));
-    // Ratchet mode shows only what is new or worse; JSON marks every finding instead.
+    // Ratchet mode shows only what is new or worse; JSON and SARIF mark every finding with
+    // its baseline state instead (so that an upload closes only the fixed alerts).
     let shown = match &new_findings {
-        Some(new) if format != Format::Json => new,
+        Some(new) if !matches!(format, Format::Json | Format::Sarif) => new,
         _ => &result.findings,
     };
     let ran: Vec<&'static dyn rules::Rule> = rules::all()
@@ -105,7 +106,8 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
             (Format::Json, Some((rev, c))) => render::json::render_with_baseline(out, rev, c),
             (Format::Json, None) => render::json::render(out),
             (Format::Github, _) => render::github::render(out),
-            (Format::Sarif, _) => render::sarif::render(out),
+            (Format::Sarif, Some((_, c))) => render::sarif::render_with_baseline(out, c),
+            (Format::Sarif, None) => render::sarif::render(out),
             (Format::Junit, _) => render::junit::render(out),
         }
     });

@@ -232,7 +232,9 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             } else {
                 source.value(&e.pointer)
             };
-            let mut problem = Unreadable::new(&source.path, Some(span), e.message).about(kind, id);
+            let mut problem = Unreadable::new(&source.path, Some(span), e.message)
+                .about(kind, id)
+                .at_pointer(&e.pointer);
             problem.help = e.help;
             out.unreadable(problem);
         }
@@ -248,7 +250,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     match typed_record(kind, root) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
-            let mut problem = Unreadable::new(&source.path, Some(source.value(&pointer)), message);
+            let mut problem = Unreadable::new(&source.path, Some(source.value(&pointer)), message)
+                .at_pointer(&pointer);
             if id.is_some() {
                 problem = problem.about(kind, id);
             }

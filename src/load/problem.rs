@@ -66,6 +66,8 @@ impl At {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub place: Place,
+    /// The JSON pointer of the offending value, for a record that was read but is wrong.
+    pub pointer: Option<String>,
     pub message: String,
     pub help: Option<String>,
 }
@@ -74,6 +76,7 @@ impl Unreadable {
     pub fn new(path: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Unreadable {
         Unreadable {
             place: Place::in_file(path.clone(), span),
+            pointer: None,
             message: message.into(),
             help: None,
         }
@@ -81,6 +84,12 @@ impl Unreadable {
 
     pub fn with_help(mut self, help: impl Into<String>) -> Unreadable {
         self.help = Some(help.into());
+        self
+    }
+
+    /// The value the problem is at, by its JSON pointer in the record.
+    pub fn at_pointer(mut self, pointer: &str) -> Unreadable {
+        self.pointer = Some(pointer.to_owned());
         self
     }
 

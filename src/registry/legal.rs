@@ -46,6 +46,17 @@ pub enum NotificationStage {
     Final,
 }
 
+impl NotificationStage {
+    /// The stage as records write it in a notification's `kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationStage::EarlyWarning => "early_warning",
+            NotificationStage::Initial => "initial",
+            NotificationStage::Final => "final",
+        }
+    }
+}
+
 /// What a deadline's clock starts at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::Output;
-use crate::check::baseline::Comparison;
+use crate::check::baseline::{BaselineState, Comparison};
 use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Serialize)]
@@ -24,12 +24,14 @@ struct Baseline<'a> {
     new: usize,
 }
 
-/// A finding of a ratchet run: the fixed fields, then whether it is new or worsened.
+/// A finding of a ratchet run: the fixed fields, then whether it is new or worsened and
+/// where it stands against the baseline (`absent` for the baseline's fixed findings).
 #[derive(Serialize)]
 struct MarkedFinding<'a> {
     #[serde(flatten)]
     finding: JsonFinding<'a>,
     new: bool,
+    baseline_state: &'static str,
 }
 
 #[derive(Serialize)]
@@ -52,6 +54,10 @@ pub struct JsonFinding<'a> {
     pub column: Option<u32>,
     pub message: &'a str,
     pub help: Option<&'a str>,
+    /// What the gap is about beyond the record (a document type, a role, a country…).
+    pub subject: Option<&'a str>,
+    /// The finding's identity across edits and commits (`Diagnostic::fingerprint`).
+    pub fingerprint: String,
 }
 
 impl<'a> JsonFinding<'a> {
@@ -66,6 +72,8 @@ impl<'a> JsonFinding<'a> {
             column: d.column(),
             message: &d.message,
             help: d.help.as_deref(),
+            subject: d.subject.as_deref(),
+            fingerprint: d.fingerprint(),
         }
     }
 }
@@ -79,7 +87,8 @@ pub fn render(out: &Output<'_>) -> String {
     })
 }
 
-/// `isms check --baseline REV --format json`: every finding, marked new or not, and the
+/// `isms check --baseline REV --format json`: every finding, marked new or not and with its
+/// baseline state, then the baseline's findings that are gone (`absent`), and the
 /// comparison's figures.
 pub fn render_with_baseline(out: &Output<'_>, rev: &str, comparison: &Comparison) -> String {
     to_text(&Json {
@@ -88,11 +97,17 @@ pub fn render_with_baseline(out: &Output<'_>, rev: &str, comparison: &Comparison
         findings: out
             .diagnostics
             .iter()
-            .zip(&comparison.is_new)
-            .map(|(d, &new)| MarkedFinding {
+            .zip(&comparison.states)
+            .map(|(d, state)| MarkedFinding {
                 finding: JsonFinding::from(d),
-                new,
+                new: *state == BaselineState::New,
+                baseline_state: state.as_str(),
             })
+            .chain(comparison.absent.iter().map(|d| MarkedFinding {
+                finding: JsonFinding::from(d),
+                new: false,
+                baseline_state: BaselineState::Absent.as_str(),
+            }))
             .collect(),
         baseline: Some(Baseline {
             rev,

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::Output;
+use crate::check::baseline::{BaselineState, Comparison};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::RuleMeta;
 
@@ -110,14 +111,19 @@ struct SarifResult<'a> {
     message: Text,
     locations: Vec<Location>,
     partial_fingerprints: Fingerprints,
+    /// In ratchet mode (`--baseline REV`): `new`, `unchanged`, `updated` or `absent`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     properties: Option<ResultProperties<'a>>,
 }
 
 #[derive(Serialize)]
 struct Fingerprints {
-    /// Our own fingerprint; a new way of computing it gets a new version in the key.
-    #[serde(rename = "isms/findingHash/v1")]
+    /// The finding's identity (rule, record, subject: `Diagnostic::fingerprint`), which
+    /// renames, moved lines, reworded messages and partial fixes keep; a new way of
+    /// computing it gets a new version in the key.
+    #[serde(rename = "isms/findingHash/v2")]
     finding_hash: String,
 }
 
@@ -172,9 +178,31 @@ struct Region {
 
 /// Renders the findings as one SARIF log: pretty JSON ending in a newline.
 pub fn render(out: &Output<'_>) -> String {
-    let codes = rule_codes(out);
-    let rules = codes.iter().map(descriptor).collect();
+    let codes = rule_codes(out, &[]);
     let results = out.diagnostics.iter().map(|d| result(d, &codes)).collect();
+    log(out, &codes, results)
+}
+
+/// Ratchet mode (`--baseline REV`): every finding with its `baselineState`, and the
+/// baseline's fixed findings as `absent`, so that an upload closes only what was fixed.
+pub fn render_with_baseline(out: &Output<'_>, comparison: &Comparison) -> String {
+    let codes = rule_codes(out, &comparison.absent);
+    let results = out
+        .diagnostics
+        .iter()
+        .zip(&comparison.states)
+        .map(|(d, state)| (d, *state))
+        .chain(comparison.absent.iter().map(|d| (d, BaselineState::Absent)))
+        .map(|(d, state)| SarifResult {
+            baseline_state: Some(state.as_str()),
+            ..result(d, &codes)
+        })
+        .collect();
+    log(out, &codes, results)
+}
+
+fn log<'a>(out: &'a Output<'_>, codes: &[RuleRef], results: Vec<SarifResult<'a>>) -> String {
+    let rules = codes.iter().map(descriptor).collect();
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -225,11 +253,12 @@ impl RuleRef {
 
 /// The rules that ran, in catalogue order, then any other code that has a finding (so
 /// every result has a `ruleIndex`), in code order.
-fn rule_codes(out: &Output<'_>) -> Vec<RuleRef> {
+fn rule_codes(out: &Output<'_>, absent: &[Diagnostic]) -> Vec<RuleRef> {
     let mut v: Vec<RuleRef> = out.rules.iter().map(|r| RuleRef::Meta(r.meta())).collect();
     let extra: BTreeSet<&'static str> = out
         .diagnostics
         .iter()
+        .chain(absent)
         .map(|d| d.code)
         .filter(|c| !v.iter().any(|r| r.code() == *c))
         .collect();
@@ -386,8 +415,9 @@ fn result<'a>(d: &'a Diagnostic, rules: &[RuleRef]) -> SarifResult<'a> {
         message: Text { text },
         locations,
         partial_fingerprints: Fingerprints {
-            finding_hash: fingerprint(d),
+            finding_hash: d.fingerprint(),
         },
+        baseline_state: None,
         properties: match (d.kind, &d.id) {
             (Some(kind), Some(id)) => Some(ResultProperties {
                 record_kind: kind.as_str(),
@@ -412,59 +442,9 @@ fn uri_path(path: &str) -> String {
     s
 }
 
-/// Identifies a finding across commits: its rule, its record (or file, for findings
-/// about no record) and its message with the numbers taken out, since ages and counts
-/// change from one day to the next while the gap stays the same.
-fn fingerprint(d: &Diagnostic) -> String {
-    let place = match (d.kind, &d.id) {
-        (Some(kind), Some(id)) => format!("{}\u{1f}{id}", kind.as_str()),
-        _ => d.path().unwrap_or("").to_owned(),
-    };
-    let key = format!(
-        "{}\u{1f}{place}\u{1f}{}",
-        d.code,
-        crate::diagnostic::without_numbers(&d.message)
-    );
-    format!("{:016x}", fnv1a_64(key.as_bytes()))
-}
-
-/// FNV-1a, 64 bits: small, stable across platforms and Rust versions (unlike `Hash`).
-fn fnv1a_64(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
-
-    #[test]
-    fn fnv1a_64_matches_the_reference_vectors() {
-        assert_eq!(fnv1a_64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a_64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a_64(b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn fingerprint_ignores_numbers_but_not_the_record() {
-        let d = |id: &str, msg: &str| {
-            Diagnostic::new("DOC001", Severity::Warning, msg).about(Kind::Policy, id)
-        };
-        let a = fingerprint(&d("p", "policy `p` adopted 2021-03-22 is 4 years old"));
-        let b = fingerprint(&d("p", "policy `p` adopted 2021-03-22 is 5 years old"));
-        let c = fingerprint(&d("q", "policy `p` adopted 2021-03-22 is 4 years old"));
-        assert_eq!(a, b);
-        assert_ne!(a, c);
-        assert_eq!(a.len(), 16);
-        assert_eq!(
-            crate::diagnostic::without_numbers("12 of 345, 6%"),
-            "# of #, #%"
-        );
-    }
 
     #[test]
     fn uri_path_percent_encodes_outside_the_unreserved_set() {

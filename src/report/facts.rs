@@ -252,7 +252,7 @@ impl<'a> Input<'a> {
         };
         let matches_kind = |n: &Notification, kind: NotificationStage| {
             let sent = n.kind.map_or("initial", |k| k.as_str());
-            n.at.instant(&tz) < now && stage(sent) >= stage(report_kind_str(kind))
+            n.at.instant(&tz) < now && stage(sent) >= stage(kind.as_str())
         };
         for d in &regime.deadlines {
             let start = match d.from {
@@ -288,7 +288,7 @@ impl<'a> Input<'a> {
                 None => deadline < now,
             };
             if late {
-                return Some(report_kind_str(d.kind));
+                return Some(d.kind.as_str());
             }
         }
         None
@@ -389,14 +389,6 @@ impl<'a> Input<'a> {
         let max = self.config.thresholds.exercise_max_age_months;
         self.last_exercise(plan)
             .is_some_and(|e| self.within(e.date, max))
-    }
-}
-
-fn report_kind_str(kind: NotificationStage) -> &'static str {
-    match kind {
-        NotificationStage::EarlyWarning => "early_warning",
-        NotificationStage::Initial => "initial",
-        NotificationStage::Final => "final",
     }
 }
 

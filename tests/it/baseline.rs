@@ -304,3 +304,128 @@ fn a_revision_that_looks_like_an_option_is_refused() {
     let run = repo.isms(&["check", "--baseline=--output=x"]);
     run.assert_refused("is not a revision");
 }
+
+/// The SARIF `partialFingerprints` of a check of `repo`.
+fn sarif_prints(repo: &TempRepo) -> std::collections::BTreeSet<String> {
+    let run = repo.isms(&["check", "--as-of", AS_OF, "--format", "sarif"]);
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("SARIF");
+    sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["isms/findingHash/v2"]
+                .as_str()
+                .expect("print")
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn renamed_assets_moved_lines_and_a_partial_fix_are_not_new() {
+    let repo = committed_example();
+    let before = sarif_prints(&repo);
+    // Every asset renamed, and every line of its file moved down.
+    let mut renamed = 0;
+    for entry in std::fs::read_dir(repo.path().join("assets")).expect("assets") {
+        let name = entry
+            .expect("asset")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        let rel = format!("assets/{name}");
+        let text = repo.read(&rel);
+        if let Some(line) = text.lines().find(|l| l.starts_with("name: ")) {
+            let text = text.replace(line, &format!("{line} (nytt namn)"));
+            repo.write(&rel, format!("# Omdöpt\n\n{text}"));
+            renamed += 1;
+        }
+    }
+    assert!(renamed > 10, "{renamed}");
+    // One of the three capabilities `scada-energi` lacks (SEC001), provided: a partial fix.
+    repo.write(
+        "measures/integritetskontroller.yaml",
+        "kind: measure\nid: integritetskontroller\ntitle: Integritetskontroller\n\
+         provides: [integrity_checks]\nscope: organisation\nstatus: implemented\n\
+         implemented: 2026-01-10\nlast_verified: 2026-11-01\n",
+    );
+    let run = check_against(&repo, "HEAD", &["--format", "json"]);
+    let json: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(json["baseline"]["new"], 0, "{}", run.stdout);
+    let findings = json["findings"].as_array().expect("findings");
+    let scada = findings
+        .iter()
+        .find(|f| f["code"] == "SEC001" && f["id"] == "scada-energi")
+        .expect("scada-energi still lacks two capabilities");
+    assert_eq!(scada["baseline_state"], "updated");
+    assert!(
+        !scada["message"]
+            .as_str()
+            .expect("message")
+            .contains("integrity_checks")
+    );
+    assert!(findings.iter().all(|f| f["baseline_state"] != "new"));
+    // The renames and moves change no fingerprint; the partial fix keeps the gap's.
+    let after = sarif_prints(&repo);
+    assert!(
+        after.is_subset(&before),
+        "new fingerprints: {:?}",
+        after.difference(&before)
+    );
+    assert!(after.contains(scada["fingerprint"].as_str().expect("print")));
+}
+
+#[test]
+fn sarif_in_ratchet_mode_marks_every_result_and_lists_the_fixed() {
+    let repo = committed_example();
+    // A gap opened: a committee loses its security representative (ORG001).
+    repo.replace(
+        "units/kultur-och-fritidsnamnden.yaml",
+        "security_representative: Maria Sjöberg\n",
+        "",
+    );
+    // A gap closed: processor agreements for every asset (SEC001 of `bibliotekssystem`).
+    repo.write(
+        "measures/pub-avtal.yaml",
+        "kind: measure\nid: pub-avtal\ntitle: Personuppgiftsbiträdesavtal\n\
+         provides: [data_processing_agreement]\nscope: organisation\nstatus: implemented\n\
+         implemented: 2026-01-10\nlast_verified: 2026-11-01\n",
+    );
+    let run = check_against(
+        &repo,
+        "HEAD",
+        &["--format", "sarif", "--fail-on", "warning"],
+    );
+    assert_eq!(
+        run.code,
+        Some(1),
+        "the new warning fails the run: {}",
+        run.stderr
+    );
+    let sarif = crate::formats::assert_valid_sarif(&run.stdout);
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let state = |r: &Value| {
+        r["baselineState"]
+            .as_str()
+            .expect("baselineState")
+            .to_owned()
+    };
+    let new: Vec<&Value> = results.iter().filter(|r| state(r) == "new").collect();
+    assert_eq!(new.len(), 1, "{new:#?}");
+    assert_eq!(new[0]["ruleId"], "ORG001");
+    let absent: Vec<&Value> = results.iter().filter(|r| state(r) == "absent").collect();
+    assert!(
+        absent
+            .iter()
+            .any(|r| r["ruleId"] == "SEC001" && r["properties"]["recordId"] == "bibliotekssystem"),
+        "{absent:#?}"
+    );
+    // Everything else is still there, marked rather than dropped.
+    assert!(results.len() > 50);
+    assert!(
+        results
+            .iter()
+            .all(|r| ["new", "unchanged", "updated", "absent"].contains(&state(r).as_str()))
+    );
+}

@@ -202,9 +202,21 @@ fn assert_fixed_shape(json: &Value, as_of: &str) {
         assert_eq!(
             keys(f),
             [
-                "code", "severity", "kind", "id", "path", "line", "column", "message", "help"
+                "code",
+                "severity",
+                "kind",
+                "id",
+                "path",
+                "line",
+                "column",
+                "message",
+                "help",
+                "subject",
+                "fingerprint"
             ]
         );
+        assert!(f["subject"].is_string() || f["subject"].is_null());
+        assert_eq!(f["fingerprint"].as_str().map(str::len), Some(16));
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().expect("severity")));
         assert!(f["kind"].is_string() || f["kind"].is_null());
         assert!(f["id"].is_string() || f["id"].is_null());

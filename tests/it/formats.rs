@@ -81,6 +81,10 @@ fn findings() -> Vec<Diagnostic> {
         Diagnostic::new("ORG001", Severity::Info, "consider a deputy")
             .at(Arc::from("organisation.yaml"), span(2, 6, 12)),
     ];
+    // Two findings of one rule about no record: their subjects tell them apart, as a
+    // rule's would.
+    v[0].with_subject("board");
+    v[3].with_subject("deputy");
     diagnostic::sort(&mut v);
     v
 }
@@ -134,7 +138,7 @@ fn sarif_validator() -> jsonschema::Validator {
         .expect("the SARIF schema compiles")
 }
 
-fn assert_valid_sarif(text: &str) -> Value {
+pub(crate) fn assert_valid_sarif(text: &str) -> Value {
     let log: Value = serde_json::from_str(text).expect("SARIF output is JSON");
     let errors: Vec<String> = sarif_validator()
         .iter_errors(&log)
@@ -267,7 +271,7 @@ fn sarif_carries_rules_results_and_locations() {
     let prints: std::collections::BTreeSet<&str> = results
         .iter()
         .map(|r| {
-            r["partialFingerprints"]["isms/findingHash/v1"]
+            r["partialFingerprints"]["isms/findingHash/v2"]
                 .as_str()
                 .unwrap()
         })

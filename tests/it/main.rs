@@ -11,6 +11,7 @@ mod commands;
 mod compare;
 mod example_snapshots;
 mod formats;
+mod identity;
 mod props;
 mod reports;
 mod reproducible;

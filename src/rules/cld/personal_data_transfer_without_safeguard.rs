@@ -117,6 +117,7 @@ impl Rule for PersonalDataTransferWithoutSafeguard {
                     "asset `{}` with {} personal data is stored or processed in {country}, {problem}; {declared}",
                     asset.id, asset.personal_data.as_str()
                 ))
+                .with_subject(code.as_str())
                 .help = Some(
                     "keep the data in the EU/EEA, or put standard contractual clauses (`scc`), binding corporate rules (`bcr`) or, for the US, a DPF-certified provider (`dpf`) in place and record it in `hosting.transfer_safeguard`".into(),
                 );

@@ -142,6 +142,7 @@ impl Rule for TrainingCompletion {
                 plural(u.campaigns as i64, "campaign", "campaigns"),
                 percent(target)
             ))
+            .with_subject(u.unit)
             .help = Some(format!(
                 "follow up with the management of `{}` and record the new completion figures under `results`",
                 u.unit

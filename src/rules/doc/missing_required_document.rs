@@ -86,6 +86,7 @@ impl Rule for MissingRequiredDocument {
                     "required document type `{}` (`[policies] required_types`) is not a known type, so no document can meet it",
                     required.trim()
                 ))
+                .with_subject(&wanted)
                 .help = Some(format!(
                     "correct the type in isms.toml; known types are {}{}",
                     known.join(", "),
@@ -119,7 +120,7 @@ impl Rule for MissingRequiredDocument {
                     message.push_str(&format!("; {} {was} repealed", id_list(&s.repealed)));
                 }
             }
-            sink.global(message).help = Some(format!(
+            sink.global(message).with_subject(&doc_type.id).help = Some(format!(
                 "have {} adopted by {} and record it with `status: adopted`, `adopted` and `decision_ref`",
                 with_article(&words(&doc_type.id)),
                 required_body(cx.registry, &doc_type.min_body)

@@ -92,7 +92,7 @@ impl Rule for UngovernedTopic {
                     id_list(ids)
                 ));
             }
-            sink.global(message).help = Some(format!(
+            sink.global(message).with_subject(&topic).help = Some(format!(
                 "adopt a steering document that governs {} and list `{topic}` in its `topics`",
                 words(&topic)
             ));

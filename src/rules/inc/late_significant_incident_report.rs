@@ -162,6 +162,7 @@ impl Rule for LateSignificantIncidentReport {
                             "{name} for significant incident `{}` was sent {} after {}; {regime_name} allows {}",
                             inc.id, elapsed(start, at, deadline.months.is_some()), start_name(deadline.from), deadline.describe()
                         ))
+                        .with_subject(deadline.kind.as_str())
                         .help = Some(format!(
                             "record the reasons for the delay in `notes`; the {name} is due within {} of {}",
                             deadline.describe(), start_name(deadline.from)
@@ -182,6 +183,9 @@ impl Rule for LateSignificantIncidentReport {
                     "significant incident `{}` detected {} has no {} to {recipients}, as {regime_name} requires",
                     inc.id, inc.detected, missing.join(" and no ")
                 ))
+                // One finding for every report still missing: sending one of them keeps
+                // the gap, and a late one is its own finding.
+                .with_subject("missing")
                 .help = Some(format!(
                     "send the reports to {} and record each under `notifications` with its `kind` (early_warning, initial, final)",
                     regime.authority

@@ -102,6 +102,7 @@ impl Rule for VacantKeyRole {
                 pointer,
                 format!("the key role of {} is vacant", role_name(field)),
             )
+            .with_subject(field)
             .help = Some(format!(
                 "appoint {} and record the name under `roles: {field}:`{}",
                 with_article(role_name(field).split(" (").next().unwrap_or(field)),

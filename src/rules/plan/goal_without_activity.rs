@@ -86,6 +86,7 @@ impl Rule for GoalWithoutActivity {
                         g.id, p.id
                     ),
                 )
+                .with_subject(format!("goal {}", g.id))
                 .help = Some(format!(
                     "add an activity with `plan: {}` and `goal: {}`, or take the goal out of the plan",
                     p.id, g.id

@@ -56,6 +56,7 @@ impl Rule for DuplicateId {
                         format!(" (ids are compared ignoring case: `{first_id}`)")
                     };
                     sink.unwaivable(&at.place(), format!("duplicate {kind} id `{id}`{same}"))
+                        .with_subject(at.path.to_string())
                         .help = Some(format!(
                         "first defined at {first_path}:{first_line}; give each {kind} its own id"
                     ));

@@ -75,6 +75,7 @@ fn check_waivers(cx: &Context<'_>, sink: &mut Sink<'_>, rec: &Entry<'_>, codes: 
                     did_you_mean(&w.rule, codes.iter().copied())
                 ),
             )
+            .with_subject(format!("waiver {} unknown", w.rule))
             .help =
                 Some("correct the code to a rule code of the catalogue, such as `DOC001`".into());
         }
@@ -85,6 +86,7 @@ fn check_waivers(cx: &Context<'_>, sink: &mut Sink<'_>, rec: &Entry<'_>, codes: 
                 w.until,
                 plural(w.until.days_until(cx.as_of), "day", "days")
             ))
+            .with_subject(format!("waiver {} until {}", w.rule, w.until))
             .help = Some("fix the gap and remove the waiver, or decide on a new `until` with a reason and an approver".into());
         }
     }

@@ -62,7 +62,9 @@ impl Rule for MissingReference {
                         "{} `{}` refers to {target} `{value}` in `{field}`, but no {target} has that id",
                         at.kind, at.id
                     );
-                    sink.unwaivable(&at.place(), message).help = Some(help);
+                    sink.unwaivable(&at.place(), message)
+                        .with_subject(format!("{field} {value}"))
+                        .help = Some(help);
                 }
                 RecordProblem::MissingGoal {
                     at,
@@ -83,7 +85,9 @@ impl Rule for MissingReference {
                         "activity `{}` refers to goal `{goal}`, which plan `{plan}` does not have",
                         at.id
                     );
-                    sink.unwaivable(&at.place(), message).help = Some(help);
+                    sink.unwaivable(&at.place(), message)
+                        .with_subject(format!("goal {goal}"))
+                        .help = Some(help);
                 }
                 RecordProblem::SupportsCycle { at, assets } => {
                     let message = format!("`supports` forms a cycle: {}", assets.join(" -> "));

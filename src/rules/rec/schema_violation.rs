@@ -50,7 +50,14 @@ impl Rule for SchemaViolation {
         for problem in &cx.repo.problems {
             match problem {
                 RecordProblem::Unreadable(u) => {
-                    sink.unwaivable(&u.place, u.message.clone()).help = u.help.clone();
+                    // Its identity: the value in a record, else the file.
+                    let subject = match &u.place.id {
+                        Some(_) => u.pointer.clone(),
+                        None => Some(u.place.path.to_string()),
+                    };
+                    let d = sink.unwaivable(&u.place, u.message.clone());
+                    d.subject = subject;
+                    d.help = u.help.clone();
                 }
                 RecordProblem::LinkNotFollowed { path } => {
                     let place = Place::in_file(path.clone(), None);
@@ -58,6 +65,7 @@ impl Rule for SchemaViolation {
                     let help = "isms reads the files of the repository itself; move the records here";
                     // Not following a link is the walk's choice; no record is broken.
                     sink.unwaivable(&place, message)
+                        .with_subject(path.to_string())
                         .with_severity(Severity::Warning)
                         .help = Some(help.into());
                 }

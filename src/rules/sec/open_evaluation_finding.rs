@@ -80,6 +80,7 @@ impl Rule for OpenEvaluationFinding {
                     plural(age, "day", "days"),
                     plural(max.into(), "day", "days")
                 ))
+                .with_subject(&f.id)
                 .help = Some("fix the finding and set `status: fixed` with the `fixed` date, or have the risk owner accept it (`status: accepted`)".into());
             }
         }
