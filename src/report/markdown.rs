@@ -68,6 +68,24 @@ fn escape_line_start(s: String) -> String {
     s
 }
 
+/// `text` as a Markdown code span: inside one nothing is escaped (a backslash would show),
+/// so the fence is one backtick longer than the longest run of backticks in the text, with
+/// a space inside when the text starts or ends with one; line breaks become spaces.
+pub fn code_span(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
 /// The escape function Tera calls for every `{{ value }}` not marked `safe`.
 pub fn escape_fn(input: &str, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(escape(input).as_bytes())
@@ -153,6 +171,15 @@ pub fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_take_text_as_it_is() {
+        assert_eq!(code_span("HEAD~1"), "`HEAD~1`");
+        assert_eq!(code_span("lg-2023"), "`lg-2023`");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("a\nb"), "`a b`");
+    }
 
     #[test]
     fn escapes_markup_and_flattens_lines() {

@@ -194,6 +194,14 @@ pub fn environment(lang: Language) -> tera::Tera {
                 .map_or_else(|| "–".to_owned(), |x| markdown::percent(x, lang))
         },
     );
+    // A code span: its text is not escaped, as Markdown shows backslashes inside one.
+    tera.register_filter(
+        "code",
+        |v: &tera::Value, _: tera::Kwargs, _: &tera::State| -> tera::Value {
+            let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
+            tera::Value::safe_string(&markdown::code_span(&text))
+        },
+    );
     tera.register_filter(
         "decimal",
         move |v: &tera::Value, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {

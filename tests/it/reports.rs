@@ -776,3 +776,38 @@ fn one_is_singular() {
     let plan = render(&Which::Plan, Language::Sv);
     assert!(plan.contains("1 dag försenad"), "{plan}");
 }
+
+/// A plan of one goal and one activity is counted in the singular in both languages, and a
+/// revision in the comparison is a code span without Markdown escapes.
+#[test]
+fn counts_agree_with_their_nouns_and_revisions_are_shown_as_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("lis");
+    let init = crate::support::isms_in(dir.path(), &["init", "lis", "--as-of", "2026-11-28"]);
+    assert_eq!(init.code, Some(0), "{}", init.stderr);
+    let report = |lang: &str| {
+        crate::support::isms_in(
+            &root,
+            &[
+                "report",
+                "management",
+                "--as-of",
+                "2026-11-28",
+                "--lang",
+                lang,
+            ],
+        )
+        .stdout
+    };
+    assert!(
+        report("sv").contains("Den har 1 mål och 1 aktivitet, varav 0 är klara"),
+        "{}",
+        report("sv")
+    );
+    assert!(
+        report("en").contains("It has 1 goal and 1 activity, of which 0 are done"),
+        "{}",
+        report("en")
+    );
+    assert_eq!(isms::report::markdown::code_span("HEAD~1"), "`HEAD~1`");
+}
