@@ -17,7 +17,8 @@
 //! is added there.
 //!
 //! A new area is a row of the `areas!` table below, its folder with an `area_rules!` list,
-//! and its goal texts in `report/plan.rs` (whose matches on [`Area`] then fail to compile).
+//! and its goal texts in `report/plan/proposals.rs` (whose matches on [`Area`] then fail to
+//! compile).
 
 mod page;
 
