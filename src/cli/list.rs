@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde_json::{Map, Value, json};
 
 use crate::model::{Date, Kind};
@@ -124,15 +122,7 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
         s.push('\n');
         return s;
     }
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic);
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-        .unwrap_or(120);
-    table.set_width(width);
+    let mut table = super::table();
     let header: Vec<String> = match rows.first() {
         Some(r) => r.iter().map(|(k, _, _)| k.clone()).collect(),
         None => Vec::new(),

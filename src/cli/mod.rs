@@ -93,6 +93,22 @@ pub enum TableFormat {
     Json,
 }
 
+/// A table for the terminal (`list`, `rules`, `due`): compact borders, as wide as
+/// `COLUMNS` says, else 120 characters.
+pub fn table() -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_width(
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.parse::<u16>().ok())
+                .unwrap_or(120),
+        );
+    table
+}
+
 /// Today in a time zone. Only `main` reads the clock; commands receive it and ask it for
 /// today only when no `--as-of` is given.
 #[derive(Clone, Copy)]

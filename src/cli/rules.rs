@@ -2,8 +2,6 @@
 //! documentation.
 
 use anyhow::Result;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use super::TableFormat;
@@ -73,16 +71,8 @@ pub fn render(json: bool) -> String {
         s.push('\n');
         return s;
     }
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["code", "name", "severity", "finds"]);
-    if let Ok(w) = std::env::var("COLUMNS").map(|c| c.parse::<u16>().unwrap_or(120)) {
-        table.set_width(w);
-    } else {
-        table.set_width(120);
-    }
+    let mut table = super::table();
+    table.set_header(["code", "name", "severity", "finds"]);
     for r in &all {
         let m = r.meta();
         table.add_row([m.code, m.name, m.severity.as_str(), m.summary]);

@@ -3,8 +3,6 @@
 
 use anyhow::Result;
 use clap::ValueEnum;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use super::{Clock, Common, Needs};
@@ -84,16 +82,8 @@ impl Window {
 
 /// The deadlines as a table.
 pub fn render_table(deadlines: &[Deadline], as_of: Date, last: Date) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["date", "", "what", "record", "path"]);
-    let width = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<u16>().ok())
-        .unwrap_or(120);
-    table.set_width(width);
+    let mut table = super::table();
+    table.set_header(["date", "", "what", "record", "path"]);
     for d in deadlines {
         table.add_row([
             d.date.to_string(),
