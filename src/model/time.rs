@@ -92,6 +92,25 @@ impl Date {
             .unwrap_or(0)
     }
 
+    /// The first as-of date on which `self` no longer lies in "the last `months` months"
+    /// (the window (as-of minus `months`, as-of]): the day a rule with that window starts
+    /// reporting something last done on `self`, and so the deadline `isms due` shows for it.
+    /// Usually `self` plus `months`; later when month-end clamping keeps `self` inside:
+    /// 2024-01-31 is still in the last month of 2024-02-29 (whose window starts after
+    /// 2024-01-29), so it leaves a one-month window on 2024-03-01.
+    pub fn leaves_window(self, months: u32) -> Date {
+        let months = i32::try_from(months).unwrap_or(i32::MAX);
+        let mut day = self.plus_months(months);
+        // Month-end clamping can leave `self` inside the window for up to three more days.
+        for _ in 0..4 {
+            if day.minus_months(months) >= self {
+                break;
+            }
+            day = day.plus_days(1);
+        }
+        day
+    }
+
     /// Midnight at the start of this date in `tz`.
     pub fn start_in(self, tz: &TimeZone) -> Timestamp {
         self.0
@@ -224,6 +243,26 @@ mod tests {
         let b = Date::parse("2022-11-12").unwrap();
         assert_eq!(a.years_until(b), 3);
         assert_eq!(a.years_until(b.plus_days(-1)), 2);
+    }
+
+    #[test]
+    fn a_date_leaves_the_window_on_the_first_day_it_is_outside() {
+        let inside = |d: Date, as_of: Date, m: u32| d > as_of.minus_months(m as i32) && d <= as_of;
+        for (d, m) in [
+            ("2024-01-31", 1),
+            ("2023-11-12", 12),
+            ("2020-02-29", 36),
+            ("2023-03-31", 11),
+        ] {
+            let d = Date::parse(d).unwrap();
+            let leaves = d.leaves_window(m);
+            assert!(!inside(d, leaves, m), "{d} +{m}");
+            assert!(inside(d, leaves.plus_days(-1), m), "{d} +{m}");
+        }
+        let d = Date::parse("2024-01-31").unwrap();
+        assert_eq!(d.leaves_window(1).to_string(), "2024-03-01");
+        let leap = Date::parse("2020-02-29").unwrap();
+        assert_eq!(leap.years_until(leap.leaves_window(36)), 3);
     }
 
     #[test]

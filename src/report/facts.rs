@@ -294,12 +294,10 @@ impl<'a> Input<'a> {
         None
     }
 
-    /// Whether an implemented measure was verified within its interval.
+    /// Whether an implemented measure was verified within its interval, as SEC002 judges
+    /// it (a new measure is within its first interval until then).
     pub fn measure_verified(&self, m: &Measure) -> bool {
-        let interval = m
-            .verify_interval_months
-            .unwrap_or(self.config.thresholds.verify_interval_months);
-        m.last_verified.is_some_and(|d| self.within(d, interval))
+        crate::rules::sec::verified_on(self.config, m, self.as_of)
     }
 
     /// Training campaigns (not phishing simulations) whose period overlaps the last
@@ -374,21 +372,16 @@ impl<'a> Input<'a> {
             .max_by(|a, b| a.date.cmp(&b.date))
     }
 
-    /// Continuity plans covering an asset that existed on the as-of date.
+    /// Continuity plans covering an asset that existed on the as-of date, as BCM001 counts
+    /// them.
     pub fn plans_covering(&self, asset: &str) -> Vec<&'a Rec<ContinuityPlan>> {
-        self.repo
-            .continuity_plans
-            .iter()
-            .filter(|p| p.exists_on(self.as_of))
-            .filter(|p| p.assets.iter().any(|a| a.eq_ignore_ascii_case(asset)))
-            .collect()
+        crate::rules::bcm::plans_covering(self.repo, asset, self.as_of)
     }
 
-    /// Whether a continuity plan was exercised within `exercise_max_age_months`.
+    /// Whether a continuity plan was exercised within `exercise_max_age_months`, as BCM002
+    /// judges it.
     pub fn exercised(&self, plan: &ContinuityPlan) -> bool {
-        let max = self.config.thresholds.exercise_max_age_months;
-        self.last_exercise(plan)
-            .is_some_and(|e| self.within(e.date, max))
+        crate::rules::bcm::exercised_on(self.config, plan, self.as_of)
     }
 }
 

@@ -2,6 +2,7 @@
 //! input, schemas, output snapshots, report comparisons, reproducibility and scaffolding
 //! (init, new).
 
+mod agreement_documents_and_controls;
 mod architecture;
 mod bad_input;
 mod baseline;

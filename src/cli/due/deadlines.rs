@@ -5,10 +5,14 @@ use serde::Serialize;
 
 use super::Window;
 use crate::config::Config;
-use crate::model::{ActivityStatus, AuditFindingState, Date, Kind, Recipient};
+use crate::model::{ActivityStatus, Date, Kind, Recipient};
 use crate::repo::Repository;
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
+use crate::rules::bcm::exercise_due;
+use crate::rules::doc::{ReviewLimit, review_deadlines};
+use crate::rules::fup::outstanding;
+use crate::rules::sec::verification_due;
 
 /// One deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,54 +78,36 @@ impl Found {
     }
 }
 
-/// Adopted policies: a review at their own interval, else a review at the configured
-/// warning age and the end of their maximum age.
+/// Adopted policies: the days DOC001 starts to report them (`review_deadlines`): a review at
+/// their own interval, else a review at the configured warning age and the end of their
+/// maximum age.
 fn policy_reviews(found: &mut Found, repo: &Repository, config: &Config) {
-    let as_of = found.as_of;
     for p in &repo.policies {
-        let Some(adopted) = p.adopted.filter(|_| p.adopted_on(as_of)) else {
-            continue;
-        };
         let kind = p.policy_type.as_str().replace('_', " ");
-        if let Some(years) = p.review_interval_years {
-            found.add(
-                adopted.plus_months(years.saturating_mul(12) as i32),
-                "review",
-                format!(
-                    "review {kind} `{}` (its review interval of {})",
-                    p.title,
-                    years_text(years)
+        for d in review_deadlines(&config.policies, p, found.as_of) {
+            let (what, summary) = match d.limit {
+                ReviewLimit::OwnInterval => (
+                    "review",
+                    format!(
+                        "review {kind} `{}` (its review interval of {})",
+                        p.title,
+                        years_text(d.years)
+                    ),
                 ),
-                Kind::Policy,
-                &p.id,
-                &p.src.path,
-            );
-        } else {
-            let pol = &config.policies;
-            found.add(
-                adopted.plus_months(pol.warn_age_years.saturating_mul(12) as i32),
-                "review",
-                format!(
-                    "review {kind} `{}` ({} old)",
-                    p.title,
-                    years_text(pol.warn_age_years)
+                ReviewLimit::WarnAge => (
+                    "review",
+                    format!("review {kind} `{}` ({} old)", p.title, years_text(d.years)),
                 ),
-                Kind::Policy,
-                &p.id,
-                &p.src.path,
-            );
-            found.add(
-                adopted.plus_months(pol.max_age_years.saturating_mul(12) as i32),
-                "max-age",
-                format!(
-                    "{kind} `{}` reaches the maximum age of {}",
-                    p.title,
-                    years_text(pol.max_age_years)
+                ReviewLimit::MaxAge => (
+                    "max-age",
+                    format!(
+                        "{kind} `{}` reaches the maximum age of {}",
+                        p.title,
+                        years_text(d.years)
+                    ),
                 ),
-                Kind::Policy,
-                &p.id,
-                &p.src.path,
-            );
+            };
+            found.add(d.date, what, summary, Kind::Policy, &p.id, &p.src.path);
         }
     }
 }
@@ -151,40 +137,37 @@ fn classification_renewals(found: &mut Found, repo: &Repository, config: &Config
     }
 }
 
-/// Continuity plans in force: the next exercise, counted from the last one, else from
-/// the plan's documentation.
+/// Continuity plans in force: the next exercise, the day BCM002 starts to report them
+/// (`exercise_due`: counted from the last exercise; a plan never exercised is due from the
+/// day it was documented).
 fn exercises(found: &mut Found, repo: &Repository, config: &Config) {
     let as_of = found.as_of;
-    let months = config.thresholds.exercise_max_age_months;
     for c in &repo.continuity_plans {
         if !c.exists_on(as_of) {
             continue;
         }
+        let Some(due) = exercise_due(config, c, as_of) else {
+            continue;
+        };
         let last_exercise = c
             .exercises
             .iter()
             .map(|e| e.date)
             .filter(|d| *d <= as_of)
             .max();
-        let (base, summary) = match (last_exercise, c.documented) {
-            (Some(d), _) => (
-                d,
-                format!(
-                    "exercise continuity plan `{}` (last exercised {d})",
-                    c.title
-                ),
+        let summary = match (last_exercise, c.documented) {
+            (Some(d), _) => format!(
+                "exercise continuity plan `{}` (last exercised {d})",
+                c.title
             ),
-            (None, Some(d)) => (
-                d,
-                format!(
-                    "exercise continuity plan `{}` (documented {d}, never exercised)",
-                    c.title
-                ),
+            (None, Some(d)) => format!(
+                "exercise continuity plan `{}` (documented {d}, never exercised)",
+                c.title
             ),
             (None, None) => continue,
         };
         found.add(
-            base.plus_months(months as i32),
+            due,
             "exercise",
             summary,
             Kind::ContinuityPlan,
@@ -194,24 +177,24 @@ fn exercises(found: &mut Found, repo: &Repository, config: &Config) {
     }
 }
 
-/// Implemented measures: the next verification, counted from the last one, else from
-/// the implementation.
+/// Implemented measures: the next verification, the day SEC002 starts to report them
+/// (`verification_due`: counted from the last verification, else from the implementation).
 fn verifications(found: &mut Found, repo: &Repository, config: &Config) {
     let as_of = found.as_of;
     for m in &repo.measures {
         if !m.implemented_on(as_of) {
             continue;
         }
-        let interval = m
-            .verify_interval_months
-            .unwrap_or(config.thresholds.verify_interval_months);
-        let (base, how) = match (m.last_verified.filter(|d| *d <= as_of), m.implemented) {
-            (Some(d), _) => (d, format!("last verified {d}")),
-            (None, Some(d)) => (d, format!("implemented {d}, never verified")),
+        let Some(due) = verification_due(config, m, as_of) else {
+            continue;
+        };
+        let how = match (m.last_verified.filter(|d| *d <= as_of), m.implemented) {
+            (Some(d), _) => format!("last verified {d}"),
+            (None, Some(d)) => format!("implemented {d}, never verified"),
             (None, None) => continue,
         };
         found.add(
-            base.plus_months(interval as i32),
+            due,
             "verification",
             format!("verify measure `{}` ({how})", m.title),
             Kind::Measure,
@@ -247,13 +230,11 @@ fn activities_due(found: &mut Found, repo: &Repository) {
     }
 }
 
-/// Open audit findings: their due dates.
+/// Outstanding audit findings (FUP004's `outstanding`): their due dates, after which FUP004
+/// reports them as errors.
 fn audit_findings_due(found: &mut Found, repo: &Repository) {
     for f in &repo.audit_findings {
-        if matches!(
-            f.status,
-            AuditFindingState::Done | AuditFindingState::Rejected
-        ) {
+        if !outstanding(repo, f, found.as_of) {
             continue;
         }
         if let Some(due) = f.due {

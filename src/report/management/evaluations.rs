@@ -36,7 +36,9 @@ pub struct EvaluationFindingRow {
 pub struct Evaluations {
     /// Evaluations of the last 12 months, newest first.
     pub recent: Vec<EvaluationRow>,
-    /// Open high and critical findings of any evaluation.
+    /// Open high and critical findings of any evaluation. A different measure from SEC004,
+    /// on purpose: the board sees every open serious finding, SEC004 reports only those open
+    /// longer than `evaluation_finding_max_days_high` / `_critical` (30 / 90 days).
     pub open_high: Vec<EvaluationFindingRow>,
 }
 

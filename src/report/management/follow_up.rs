@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::repo::Rec;
 use crate::report::facts::{Input, PERIOD_MONTHS};
 use crate::report::labels::label;
+use crate::rules::fup::{Addressed, FollowUpGap, follow_up_gap, outstanding};
 
 /// An audit recommendation still open or in progress.
 #[derive(Debug, Clone, Serialize)]
@@ -43,25 +44,18 @@ fn finding_state_str(s: AuditFindingState) -> &'static str {
     }
 }
 
-/// Audit recommendations still open or in progress, by due date.
+/// Audit recommendations still open or in progress (FUP004's `outstanding`), by due date;
+/// `past_due` is FUP004's error (`follow_up_gap`). The count of these rows, the key figure
+/// "open audit recommendations", is a different measure from FUP004: it counts every
+/// outstanding recommendation, FUP004 only those past due or open with no activity.
 pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
     let lang = input.lang;
+    let addressed = Addressed::new(input.repo);
     let mut v: Vec<(Option<Date>, AuditFindingRow)> = input
         .repo
         .audit_findings
         .iter()
-        .filter(|f| {
-            matches!(
-                f.status,
-                AuditFindingState::Open | AuditFindingState::InProgress
-            )
-        })
-        .filter(|f| {
-            input
-                .repo
-                .review(&f.source)
-                .is_none_or(|r| r.date <= input.as_of)
-        })
+        .filter(|f| outstanding(input.repo, f, input.as_of))
         .map(|f| {
             let mut acts: Vec<String> = input
                 .repo
@@ -82,7 +76,10 @@ pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
                         .map_or_else(|| f.source.clone(), |r| r.title.clone()),
                     owner: f.owner.clone().unwrap_or_default(),
                     due: f.due.map(|d| d.to_string()).unwrap_or_default(),
-                    past_due: f.due.is_some_and(|d| d < input.as_of),
+                    past_due: matches!(
+                        follow_up_gap(input.repo, &addressed, f, input.as_of),
+                        Some(FollowUpGap::PastDue { .. })
+                    ),
                     status_label: label(lang, "finding_state", finding_state_str(f.status)),
                     activities: acts,
                 },

@@ -78,6 +78,8 @@ pub(super) fn build(
         ),
         incidents.total,
     ));
+    // Every outstanding recommendation (FUP004's `outstanding`): a different measure from
+    // FUP004's findings, which are only those past due or open with no activity.
     rows.push(count(
         lang.pick(
             "Öppna revisionsrekommendationer",

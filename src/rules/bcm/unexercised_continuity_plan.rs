@@ -1,3 +1,4 @@
+use crate::rules::bcm::exercised_on;
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -56,7 +57,7 @@ impl Rule for UnexercisedContinuityPlan {
                 .map(|e| e.date)
                 .filter(|d| *d <= cx.as_of)
                 .max();
-            if last.is_some_and(|d| cx.within_months(d, months)) {
+            if exercised_on(cx.config, plan, cx.as_of) {
                 continue;
             }
             let pointer = if plan.src.spans.contains("/exercises") {

@@ -3,6 +3,10 @@
 
 use super::area_rules;
 
+pub use personal_data_transfer_without_safeguard::{TransferGap, UnlawfulTransfer, unlawful_transfers};
+pub use secrecy_outside_swedish_jurisdiction::{JurisdictionGap, jurisdiction_gap};
+pub use unclassified_cloud_service::unclassified_cloud_service;
+
 area_rules! {
     personal_data_transfer_without_safeguard::PersonalDataTransferWithoutSafeguard,
     secrecy_outside_swedish_jurisdiction::SecrecyOutsideSwedishJurisdiction,

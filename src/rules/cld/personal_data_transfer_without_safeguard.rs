@@ -1,4 +1,5 @@
-use crate::model::{PersonalData, TransferSafeguard};
+use crate::model::{Asset, Date, PersonalData, TransferSafeguard};
+use crate::registry::Registry;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -59,43 +60,95 @@ declare_rule! {
     }
 }
 
+/// Why no transfer ground holds for a country (CLD001).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransferGap {
+    /// An adequacy decision in force covers only recipients under this safeguard.
+    NeedsSafeguard(String),
+    /// The adequacy decision applies only from this date.
+    NotYetInForce(jiff::civil::Date),
+    /// The adequacy decision expired (on this date, when it has one).
+    Expired(Option<jiff::civil::Date>),
+    /// Outside the EU/EEA with no adequacy decision.
+    NoDecision,
+}
+
+/// A country where an asset's personal data is stored or processed with no transfer ground.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnlawfulTransfer<'a> {
+    /// Its index in `hosting.countries`.
+    pub index: usize,
+    pub country: &'a str,
+    pub gap: TransferGap,
+}
+
+/// The countries CLD001 reports for `asset` on `as_of`, in `hosting.countries` order: none
+/// for a retired asset, one without personal data or hosting, or one under standard
+/// contractual clauses or binding corporate rules. Audit question 12 counts the same.
+pub fn unlawful_transfers<'a>(
+    registry: &Registry,
+    asset: &'a Asset,
+    as_of: Date,
+) -> Vec<UnlawfulTransfer<'a>> {
+    let Some(hosting) = asset.hosting.as_ref() else {
+        return Vec::new();
+    };
+    let safeguard = hosting.transfer_safeguard.unwrap_or(TransferSafeguard::None);
+    if !asset.is_active()
+        || asset.personal_data == PersonalData::None
+        || matches!(safeguard, TransferSafeguard::Scc | TransferSafeguard::Bcr)
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (index, code) in hosting.countries.iter().enumerate() {
+        if registry.is_eu_eea(code) {
+            continue;
+        }
+        let gap = match registry.adequacy(code) {
+            Some(d) if d.in_force_on(as_of.0) => match d.requires_safeguard.as_deref() {
+                Some("dpf") if safeguard == TransferSafeguard::Dpf => continue,
+                Some(required) => TransferGap::NeedsSafeguard(required.to_owned()),
+                None => continue,
+            },
+            Some(d) if d.decided > as_of.0 => TransferGap::NotYetInForce(d.decided),
+            Some(d) => TransferGap::Expired(d.expires),
+            None => TransferGap::NoDecision,
+        };
+        out.push(UnlawfulTransfer {
+            index,
+            country: code,
+            gap,
+        });
+    }
+    out
+}
+
 impl Rule for PersonalDataTransferWithoutSafeguard {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for asset in &cx.repo.assets {
-            if !asset.is_active() || asset.personal_data == PersonalData::None {
-                continue;
-            }
             let Some(hosting) = &asset.hosting else {
                 continue;
             };
             let safeguard = hosting
                 .transfer_safeguard
                 .unwrap_or(TransferSafeguard::None);
-            if matches!(safeguard, TransferSafeguard::Scc | TransferSafeguard::Bcr) {
-                continue;
-            }
-            for (i, code) in hosting.countries.iter().enumerate() {
-                if cx.registry.is_eu_eea(code) {
-                    continue;
-                }
+            for t in unlawful_transfers(cx.registry, asset, cx.as_of) {
+                let (i, code) = (t.index, t.country);
                 let decision = cx.registry.adequacy(code);
-                let problem = match decision {
-                    Some(d) if d.in_force_on(cx.as_of.0) => match d.requires_safeguard.as_deref() {
-                        Some("dpf") if safeguard == TransferSafeguard::Dpf => continue,
-                        Some("dpf") => "whose adequacy decision covers only providers certified under the EU-US Data Privacy Framework (`transfer_safeguard: dpf`)".to_owned(),
-                        Some(required) => format!(
-                            "whose adequacy decision covers only recipients under `transfer_safeguard: {required}`"
-                        ),
-                        None => continue,
-                    },
-                    Some(d) if d.decided > cx.as_of.0 => format!(
-                        "whose adequacy decision applies only from {}", d.decided
+                let problem = match t.gap {
+                    TransferGap::NeedsSafeguard(required) if required == "dpf" => "whose adequacy decision covers only providers certified under the EU-US Data Privacy Framework (`transfer_safeguard: dpf`)".to_owned(),
+                    TransferGap::NeedsSafeguard(required) => format!(
+                        "whose adequacy decision covers only recipients under `transfer_safeguard: {required}`"
                     ),
-                    Some(d) => format!(
+                    TransferGap::NotYetInForce(decided) => format!(
+                        "whose adequacy decision applies only from {decided}"
+                    ),
+                    TransferGap::Expired(expires) => format!(
                         "whose adequacy decision expired {}",
-                        d.expires.map_or_else(|| "before the as-of date".to_owned(), |e| e.to_string())
+                        expires.map_or_else(|| "before the as-of date".to_owned(), |e| e.to_string())
                     ),
-                    None => "outside the EU/EEA, with no adequacy decision".to_owned(),
+                    TransferGap::NoDecision => "outside the EU/EEA, with no adequacy decision".to_owned(),
                 };
                 let declared = match safeguard {
                     TransferSafeguard::None if hosting.transfer_safeguard.is_none() => {
@@ -117,7 +170,7 @@ impl Rule for PersonalDataTransferWithoutSafeguard {
                     "asset `{}` with {} personal data is stored or processed in {country}, {problem}; {declared}",
                     asset.id, asset.personal_data.as_str()
                 ))
-                .with_subject(code.as_str())
+                .with_subject(code)
                 .help = Some(
                     "keep the data in the EU/EEA, or put standard contractual clauses (`scc`), binding corporate rules (`bcr`) or, for the US, a DPF-certified provider (`dpf`) in place and record it in `hosting.transfer_safeguard`".into(),
                 );

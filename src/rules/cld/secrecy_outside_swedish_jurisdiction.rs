@@ -1,4 +1,4 @@
-use crate::model::HostingModel;
+use crate::model::{Asset, HostingModel};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::by_provider;
@@ -77,39 +77,56 @@ fn named(provider: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// Why CLD002 reports an asset under secrecy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JurisdictionGap {
+    /// `hosting.swedish_jurisdiction: false`.
+    NotSwedish,
+    /// Run by someone else (SaaS, public cloud, external) with no statement either way.
+    Unstated(HostingModel),
+}
+
+/// Why CLD002 reports `asset`, if it does: an active asset with `secrecy: true` whose
+/// provider is not, or not stated to be, under Swedish jurisdiction. Audit question 12
+/// counts the same.
+pub fn jurisdiction_gap(asset: &Asset) -> Option<JurisdictionGap> {
+    if !asset.is_active() || !asset.secrecy {
+        return None;
+    }
+    let hosting = asset.hosting.as_ref()?;
+    match (hosting.swedish_jurisdiction, hosting.model) {
+        (Some(false), _) => Some(JurisdictionGap::NotSwedish),
+        (
+            None,
+            Some(model @ (HostingModel::Saas | HostingModel::PublicCloud | HostingModel::External)),
+        ) => Some(JurisdictionGap::Unstated(model)),
+        _ => None,
+    }
+}
+
 impl Rule for SecrecyOutsideSwedishJurisdiction {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for asset in &cx.repo.assets {
-            if !asset.is_active() || !asset.secrecy {
-                continue;
-            }
-            let Some(hosting) = &asset.hosting else {
+            let Some(gap) = jurisdiction_gap(asset) else {
                 continue;
             };
+            let hosting = asset.hosting.clone().unwrap_or_default();
             let provider = by_provider(hosting.provider.as_deref());
-            match (hosting.swedish_jurisdiction, hosting.model) {
-                (Some(false), _) => {
+            match gap {
+                JurisdictionGap::NotSwedish => {
                     sink.at(asset, "/hosting/swedish_jurisdiction", format!(
                         "asset `{}` holds information under secrecy, and its provider{} is not under Swedish jurisdiction",
                         asset.id, named(hosting.provider.as_deref())
                     ))
                     .help = Some("move the information to a provider under Swedish jurisdiction only, or record a waiver with the legal analysis that allows it".into());
                 }
-                (
-                    None,
-                    Some(
-                        model @ (HostingModel::Saas
-                        | HostingModel::PublicCloud
-                        | HostingModel::External),
-                    ),
-                ) => {
+                JurisdictionGap::Unstated(model) => {
                     sink.at(asset, "/hosting/model", format!(
                         "asset `{}` holds information under secrecy and is run {}{provider}, with no statement that the provider is under Swedish jurisdiction",
                         asset.id, how(model)
                     ))
                     .help = Some("find out which law the provider is under and record `hosting.swedish_jurisdiction`".into());
                 }
-                _ => {}
             }
         }
     }

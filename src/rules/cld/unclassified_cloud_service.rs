@@ -1,3 +1,6 @@
+use crate::model::HostingModel;
+use crate::repo::Repository;
+use crate::repo::derived::Derived;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::by_provider;
@@ -43,21 +46,26 @@ declare_rule! {
     }
 }
 
+/// Whether CLD003 reports asset `ai`: an active cloud or SaaS asset with no classification
+/// as of the date `derived` was computed for. Its hosting model when it does. Audit question
+/// 12 counts the same.
+pub fn unclassified_cloud_service(
+    repo: &Repository,
+    derived: &Derived,
+    ai: usize,
+) -> Option<HostingModel> {
+    let asset = repo.assets.get(ai)?;
+    let model = asset.hosting_model().filter(|m| m.is_cloud())?;
+    let classified = derived.assets.get(ai).is_none_or(|v| v.current.is_some());
+    (asset.is_active() && !classified).then_some(model)
+}
+
 impl Rule for UnclassifiedCloudService {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, asset) in cx.repo.assets.iter().enumerate() {
-            let Some(model) = asset.hosting_model().filter(|m| m.is_cloud()) else {
+            let Some(model) = unclassified_cloud_service(cx.repo, cx.derived, ai) else {
                 continue;
             };
-            if !asset.is_active()
-                || cx
-                    .derived
-                    .assets
-                    .get(ai)
-                    .is_none_or(|v| v.current.is_some())
-            {
-                continue;
-            }
             let provider = by_provider(asset.hosting.as_ref().and_then(|h| h.provider.as_deref()));
             sink.at(
                 asset,

@@ -1,6 +1,8 @@
 use crate::util::hash::HashMap;
 
-use crate::model::PolicyStatus;
+use crate::config::Policies;
+use crate::model::{Date, Policy, PolicyStatus};
+use crate::repo::{Rec, Repository};
 use crate::rules::doc::{id_list, required_body, with_article, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -50,12 +52,37 @@ declare_rule! {
     }
 }
 
+/// The required document types of `[policies] required_types` as DOC002 counts them:
+/// trimmed, lower case, without blanks or repeats, in the configured order. Audit question
+/// 1 counts the same list.
+pub fn required_types(policies: &Policies) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for required in &policies.required_types {
+        let wanted = required.trim().to_ascii_lowercase();
+        if !wanted.is_empty() && !out.contains(&wanted) {
+            out.push(wanted);
+        }
+    }
+    out
+}
+
+/// The documents of type `doc_type` adopted on `as_of` (one adopted later was still a draft
+/// then): DOC002 is met by any of them, and audit question 1 judges the newest.
+pub fn adopted_of_type<'r>(
+    repo: &'r Repository,
+    doc_type: &str,
+    as_of: Date,
+) -> impl Iterator<Item = &'r Rec<Policy>> {
+    repo.policies
+        .iter()
+        .filter(move |p| p.policy_type.as_str() == doc_type && p.adopted_on(as_of))
+}
+
 impl Rule for MissingRequiredDocument {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         // Per type: whether an adopted document exists, and the ids of drafts and repealed ones.
         #[derive(Default)]
         struct Seen<'r> {
-            adopted: bool,
             drafts: Vec<&'r str>,
             repealed: Vec<&'r str>,
         }
@@ -64,17 +91,12 @@ impl Rule for MissingRequiredDocument {
             let seen = by_type.entry(p.policy_type.as_str()).or_default();
             // Adopted after the as-of date: still a draft on that day.
             match p.status {
-                _ if p.adopted_on(cx.as_of) => seen.adopted = true,
+                _ if p.adopted_on(cx.as_of) => {}
                 PolicyStatus::Draft | PolicyStatus::Adopted => seen.drafts.push(&p.id),
                 PolicyStatus::Repealed => seen.repealed.push(&p.id),
             }
         }
-        let mut reported: Vec<String> = Vec::new();
-        for required in &cx.config.policies.required_types {
-            let wanted = required.trim().to_ascii_lowercase();
-            if wanted.is_empty() || reported.contains(&wanted) {
-                continue;
-            }
+        for wanted in required_types(&cx.config.policies) {
             let Some(doc_type) = cx.registry.document_type(&wanted) else {
                 let known: Vec<&str> = cx
                     .registry
@@ -83,8 +105,7 @@ impl Rule for MissingRequiredDocument {
                     .map(|t| t.id.as_str())
                     .collect();
                 sink.global(format!(
-                    "required document type `{}` (`[policies] required_types`) is not a known type, so no document can meet it",
-                    required.trim()
+                    "required document type `{wanted}` (`[policies] required_types`) is not a known type, so no document can meet it"
                 ))
                 .with_subject(&wanted)
                 .help = Some(format!(
@@ -92,13 +113,15 @@ impl Rule for MissingRequiredDocument {
                     known.join(", "),
                     crate::util::suggest::did_you_mean(&wanted, known.iter().copied())
                 ));
-                reported.push(wanted);
                 continue;
             };
-            let seen = by_type.get(doc_type.id.as_str());
-            if seen.is_some_and(|s| s.adopted) {
+            if adopted_of_type(cx.repo, &doc_type.id, cx.as_of)
+                .next()
+                .is_some()
+            {
                 continue;
             }
+            let seen = by_type.get(doc_type.id.as_str());
             let mut message = format!(
                 "no adopted {}, a required steering document type",
                 words(&doc_type.id)
@@ -125,7 +148,6 @@ impl Rule for MissingRequiredDocument {
                 with_article(&words(&doc_type.id)),
                 required_body(cx.registry, &doc_type.min_body)
             ));
-            reported.push(wanted);
         }
     }
 }

@@ -3,6 +3,9 @@
 use super::area_rules;
 use crate::registry::Registry;
 
+pub use missing_required_document::{adopted_of_type, required_types};
+pub use stale_document::{ReviewDeadline, ReviewLimit, review_deadlines};
+
 area_rules! {
     stale_document::StaleDocument,
     missing_required_document::MissingRequiredDocument,

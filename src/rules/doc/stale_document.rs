@@ -1,4 +1,6 @@
+use crate::config::Policies;
 use crate::diagnostic::Severity;
+use crate::model::{Date, Policy};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -41,9 +43,60 @@ declare_rule! {
     }
 }
 
+/// Which limit a review deadline is (ordered: a passed maximum age outranks a passed warning
+/// age).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ReviewLimit {
+    /// `[policies] warn_age_years`: a warning from that day.
+    WarnAge,
+    /// `[policies] max_age_years`: an error from that day.
+    MaxAge,
+    /// The document's own `review_interval_years`: an error from that day.
+    OwnInterval,
+}
+
+/// A day from which DOC001 reports an adopted document, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewDeadline {
+    pub date: Date,
+    pub years: u32,
+    pub limit: ReviewLimit,
+}
+
+impl ReviewDeadline {
+    pub fn severity(&self) -> Severity {
+        match self.limit {
+            ReviewLimit::WarnAge => Severity::Warning,
+            ReviewLimit::MaxAge | ReviewLimit::OwnInterval => Severity::Error,
+        }
+    }
+}
+
+/// The days from which DOC001 reports `p`: the anniversary of its adoption at its own
+/// `review_interval_years`, else at `warn_age_years` and at `max_age_years`. Nothing for a
+/// document not adopted on `as_of` or without an `adopted` date (DOC001 reports the missing
+/// date instead). `isms due` lists these same dates as the document's review deadlines, so
+/// that the day a review falls due is the day `isms check` starts to report it.
+pub fn review_deadlines(policies: &Policies, p: &Policy, as_of: Date) -> Vec<ReviewDeadline> {
+    let Some(adopted) = p.adopted.filter(|_| p.adopted_on(as_of)) else {
+        return Vec::new();
+    };
+    let at = |years: u32, limit| ReviewDeadline {
+        date: adopted.plus_months(i32::try_from(years.saturating_mul(12)).unwrap_or(i32::MAX)),
+        years,
+        limit,
+    };
+    match p.review_interval_years {
+        Some(years) => vec![at(years, ReviewLimit::OwnInterval)],
+        None => vec![
+            at(policies.warn_age_years, ReviewLimit::WarnAge),
+            at(policies.max_age_years, ReviewLimit::MaxAge),
+        ],
+    }
+}
+
 impl Rule for StaleDocument {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let cfg = &cx.config.policies;
         for p in &cx.repo.policies {
             if !p.adopted_on(cx.as_of) {
                 continue;
@@ -64,32 +117,34 @@ impl Rule for StaleDocument {
                     Some("add `adopted: YYYY-MM-DD` from the decision (see `decision_ref`)".into());
                 continue;
             };
-            let age = adopted.years_until(cx.as_of);
-            let years = |n: i64| plural(n, "year", "years");
-            if let Some(interval) = p.review_interval_years {
-                if age >= i64::from(interval) {
-                    sink.at(p, "/adopted", format!(
-                        "{} `{}` adopted {adopted} is {} old, past its own review interval of {}",
-                        p.policy_type.as_str().replace('_', " "), p.id, years(age), years(interval.into())
-                    ))
-                    .with_severity(Severity::Error)
-                    .help = Some("review the document and record the new adoption date and decision".into());
-                }
-                continue;
-            }
-            let (severity, limit) = if age >= i64::from(cfg.max_age_years) {
-                (Severity::Error, cfg.max_age_years)
-            } else if age >= i64::from(cfg.warn_age_years) {
-                (Severity::Warning, cfg.warn_age_years)
-            } else {
+            // The gravest limit passed by the as-of date, if any.
+            let Some(passed) = review_deadlines(&cx.config.policies, p, cx.as_of)
+                .into_iter()
+                .filter(|d| d.date <= cx.as_of)
+                .max_by_key(|d| d.limit)
+            else {
                 continue;
             };
-            sink.at(p, "/adopted", format!(
-                "{} `{}` adopted {adopted} is {} old; steering documents should be reviewed within {}",
-                p.policy_type.as_str().replace('_', " "), p.id, years(age), years(limit.into())
-            ))
-            .with_severity(severity)
-            .help = Some("review the document and record the new adoption date and decision".into());
+            let age = adopted.years_until(cx.as_of);
+            let years = |n: i64| plural(n, "year", "years");
+            let kind = p.policy_type.as_str().replace('_', " ");
+            let message = match passed.limit {
+                ReviewLimit::OwnInterval => format!(
+                    "{kind} `{}` adopted {adopted} is {} old, past its own review interval of {}",
+                    p.id,
+                    years(age),
+                    years(passed.years.into())
+                ),
+                ReviewLimit::WarnAge | ReviewLimit::MaxAge => format!(
+                    "{kind} `{}` adopted {adopted} is {} old; steering documents should be reviewed within {}",
+                    p.id,
+                    years(age),
+                    years(passed.years.into())
+                ),
+            };
+            sink.at(p, "/adopted", message)
+                .with_severity(passed.severity())
+                .help = Some("review the document and record the new adoption date and decision".into());
         }
     }
 }

@@ -4,7 +4,8 @@ use crate::util::hash::HashSet;
 use crate::repo::fold_case;
 
 use crate::diagnostic::Severity;
-use crate::model::{ActivityStatus, AuditFindingState};
+use crate::model::{ActivityStatus, AuditFinding, AuditFindingState, Date};
+use crate::repo::Repository;
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -52,45 +53,97 @@ declare_rule! {
     }
 }
 
+/// The audit findings that activities address, by lower-cased id: cancelled activities
+/// address nothing. Built once, so that asking for a finding does not scan every activity.
+pub struct Addressed<'r>(HashSet<Cow<'r, str>>);
+
+impl<'r> Addressed<'r> {
+    pub fn new(repo: &'r Repository) -> Addressed<'r> {
+        Addressed(
+            repo.activities
+                .iter()
+                .filter(|a| a.status != ActivityStatus::Cancelled)
+                .flat_map(|a| a.addresses.iter().map(|f| fold_case(f)))
+                .collect(),
+        )
+    }
+
+    pub fn contains(&self, finding: &str) -> bool {
+        self.0.contains(&*fold_case(finding))
+    }
+}
+
+/// Whether an audit finding is outstanding on `as_of`: open or in progress, and made by
+/// then (a finding of an audit dated after the as-of date had not been made). The
+/// management review lists these as the open audit recommendations.
+pub fn outstanding(repo: &Repository, f: &AuditFinding, as_of: Date) -> bool {
+    matches!(
+        f.status,
+        AuditFindingState::Open | AuditFindingState::InProgress
+    ) && repo.review(&f.source).is_none_or(|r| r.date <= as_of)
+}
+
+/// Why FUP004 reports an audit finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpGap {
+    /// Outstanding past its due date (an error).
+    PastDue { due: Date },
+    /// Open, not yet due, and no activity addresses it (a warning).
+    Unaddressed,
+}
+
+/// Why FUP004 reports `f` on `as_of`, if it does.
+pub fn follow_up_gap(
+    repo: &Repository,
+    addressed: &Addressed<'_>,
+    f: &AuditFinding,
+    as_of: Date,
+) -> Option<FollowUpGap> {
+    if !outstanding(repo, f, as_of) {
+        return None;
+    }
+    match f.due.filter(|d| *d < as_of) {
+        Some(due) => Some(FollowUpGap::PastDue { due }),
+        None if f.status == AuditFindingState::Open && !addressed.contains(&f.id) => {
+            Some(FollowUpGap::Unaddressed)
+        }
+        None => None,
+    }
+}
+
 impl Rule for AuditFindingNotFollowedUp {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let addressed: HashSet<Cow<'_, str>> = cx
-            .repo
-            .activities
-            .iter()
-            .filter(|a| a.status != ActivityStatus::Cancelled)
-            .flat_map(|a| a.addresses.iter().map(|f| fold_case(f)))
-            .collect();
+        let addressed = Addressed::new(cx.repo);
         for f in &cx.repo.audit_findings {
-            let status = match f.status {
-                AuditFindingState::Done | AuditFindingState::Rejected => continue,
-                AuditFindingState::Open => "open",
-                AuditFindingState::InProgress => "in progress",
+            let status = if f.status == AuditFindingState::Open {
+                "open"
+            } else {
+                "in progress"
             };
-            // A finding of an audit dated after the as-of date had not been made then.
-            if cx.repo.review(&f.source).is_some_and(|r| r.date > cx.as_of) {
-                continue;
-            }
-            if let Some(due) = f.due.filter(|d| *d < cx.as_of) {
-                sink.at(f, "/due", format!(
-                    "audit finding `{}` (from `{}`) was due {due} and is still {status}, {} later",
-                    f.id, f.source, plural(due.days_until(cx.as_of), "day", "days")
-                ))
-                .with_severity(Severity::Error)
-                .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
-            } else if f.status == AuditFindingState::Open && !addressed.contains(&*fold_case(&f.id)) {
-                sink.at(
-                    f,
-                    "/status",
-                    format!(
-                        "audit finding `{}` (from `{}`) is open with no activity that addresses it",
-                        f.id, f.source
-                    ),
-                )
-                .help = Some(format!(
-                    "plan the answer as an activity of the action plan with `addresses: [{}]`",
-                    f.id
-                ));
+            match follow_up_gap(cx.repo, &addressed, f, cx.as_of) {
+                None => {}
+                Some(FollowUpGap::PastDue { due }) => {
+                    sink.at(f, "/due", format!(
+                        "audit finding `{}` (from `{}`) was due {due} and is still {status}, {} later",
+                        f.id, f.source, plural(due.days_until(cx.as_of), "day", "days")
+                    ))
+                    .with_severity(Severity::Error)
+                    .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
+                }
+                Some(FollowUpGap::Unaddressed) => {
+                    sink.at(
+                        f,
+                        "/status",
+                        format!(
+                            "audit finding `{}` (from `{}`) is open with no activity that addresses it",
+                            f.id, f.source
+                        ),
+                    )
+                    .help = Some(format!(
+                        "plan the answer as an activity of the action plan with `addresses: [{}]`",
+                        f.id
+                    ));
+                }
             }
         }
     }

@@ -1,4 +1,6 @@
-use crate::model::ReviewType;
+use crate::config::Config;
+use crate::model::{Date, Review, ReviewType};
+use crate::repo::{Rec, Repository};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -43,20 +45,31 @@ declare_rule! {
     }
 }
 
+/// The latest internal or external audit of the ISMS dated up to `as_of` (ties: the lowest
+/// id).
+pub fn latest_audit(repo: &Repository, as_of: Date) -> Option<&Rec<Review>> {
+    repo.reviews
+        .iter()
+        .filter(|r| r.review_type.is_audit() && r.date <= as_of)
+        .max_by(|a, b| a.date.cmp(&b.date).then(b.id.cmp(&a.id)))
+}
+
+/// The latest audit of the ISMS when it lies in the last `audit_max_age_months`: FUP002
+/// reports exactly when there is none, and audit question 11 shows it.
+pub fn recent_audit<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> Option<&'r Rec<Review>> {
+    let months = config.thresholds.audit_max_age_months;
+    latest_audit(repo, as_of).filter(|r| as_of < r.date.leaves_window(months))
+}
+
 impl Rule for NoIsmsAudit {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.audit_max_age_months;
         let window = plural(months.into(), "month", "months");
-        let latest = cx
-            .repo
-            .reviews
-            .iter()
-            .filter(|r| r.review_type.is_audit())
-            .filter(|r| r.date <= cx.as_of)
-            .max_by_key(|r| r.date);
+        if recent_audit(cx.repo, cx.config, cx.as_of).is_some() {
+            return;
+        }
         let help = "carry out an internal audit or have the ISMS audited, and record it as a review of `type: internal_audit` or `external_audit`";
-        match latest {
-            Some(r) if cx.within_months(r.date, months) => {}
+        match latest_audit(cx.repo, cx.as_of) {
             Some(r) => {
                 let kind = if r.review_type == ReviewType::InternalAudit {
                     "internal"

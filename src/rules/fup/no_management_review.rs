@@ -1,4 +1,6 @@
-use crate::model::{Body, ReviewType};
+use crate::config::Config;
+use crate::model::{Body, Date, Review, ReviewType};
+use crate::repo::{Rec, Repository};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -46,6 +48,19 @@ declare_rule! {
     }
 }
 
+/// The newest management review presented to the executive board in the last
+/// `management_review_max_age_months` (ties: the lowest id): FUP001 reports exactly when
+/// there is none, and audit question 11 shows it.
+pub fn board_review<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> Option<&'r Rec<Review>> {
+    let months = config.thresholds.management_review_max_age_months;
+    repo.reviews
+        .iter()
+        .filter(|r| r.review_type == ReviewType::ManagementReview)
+        .filter(|r| r.presented_to == Some(Body::ExecutiveBoard))
+        .filter(|r| r.date <= as_of && as_of < r.date.leaves_window(months))
+        .max_by(|a, b| a.date.cmp(&b.date).then(b.id.cmp(&a.id)))
+}
+
 impl Rule for NoManagementReview {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.management_review_max_age_months;
@@ -56,9 +71,7 @@ impl Rule for NoManagementReview {
                 .iter()
                 .filter(|r| r.review_type == ReviewType::ManagementReview && r.date <= cx.as_of)
         };
-        if reviews().any(|r| {
-            r.presented_to == Some(Body::ExecutiveBoard) && cx.within_months(r.date, months)
-        }) {
+        if board_review(cx.repo, cx.config, cx.as_of).is_some() {
             return;
         }
         let help = "present a management review to the executive board and record it (`type: management_review`, `presented_to: executive_board`)";

@@ -3,7 +3,9 @@ use std::borrow::Cow;
 use crate::util::hash::HashMap;
 use crate::repo::fold_case;
 
-use crate::model::Date;
+use crate::config::Config;
+use crate::model::{Date, Review};
+use crate::repo::{Rec, Repository};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -49,36 +51,76 @@ declare_rule! {
     }
 }
 
+/// The follow-ups (self-assessments, Infosäkkollen, management reviews) dated up to the
+/// as-of date that cover each unit: those without `units` cover every unit, the others the
+/// units they list (compared ignoring case). Indexed once, so that asking for a unit does
+/// not scan every review. FUP003 and audit question 5 both read it.
+pub struct FollowUps<'r> {
+    whole: Vec<&'r Rec<Review>>,
+    by_unit: HashMap<Cow<'r, str>, Vec<&'r Rec<Review>>>,
+    as_of: Date,
+    months: u32,
+}
+
+impl<'r> FollowUps<'r> {
+    pub fn new(repo: &'r Repository, config: &Config, as_of: Date) -> FollowUps<'r> {
+        let mut whole = Vec::new();
+        let mut by_unit: HashMap<Cow<'r, str>, Vec<&'r Rec<Review>>> = HashMap::default();
+        let follow_ups = repo
+            .reviews
+            .iter()
+            .filter(|r| r.review_type.is_follow_up() && r.date <= as_of);
+        for r in follow_ups {
+            if r.units.is_empty() {
+                whole.push(r);
+            }
+            for u in &r.units {
+                let reviews = by_unit.entry(fold_case(u)).or_default();
+                if !reviews.iter().any(|x| std::ptr::eq(*x, r)) {
+                    reviews.push(r);
+                }
+            }
+        }
+        FollowUps {
+            whole,
+            by_unit,
+            as_of,
+            months: config.thresholds.follow_up_max_age_months,
+        }
+    }
+
+    /// Every follow-up covering `unit` up to the as-of date, newest first (ties by id).
+    fn covering(&self, unit: &str) -> Vec<&'r Rec<Review>> {
+        let own = self.by_unit.get(&*fold_case(unit)).into_iter().flatten();
+        let mut v: Vec<&'r Rec<Review>> = self.whole.iter().chain(own).copied().collect();
+        v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+        v
+    }
+
+    /// The date of the latest follow-up covering `unit`, if any.
+    pub fn latest(&self, unit: &str) -> Option<Date> {
+        self.covering(unit).first().map(|r| r.date)
+    }
+
+    /// The follow-ups covering `unit` in the last `follow_up_max_age_months`, newest first:
+    /// FUP003 reports a member unit exactly when there are none.
+    pub fn recent(&self, unit: &str) -> Vec<&'r Rec<Review>> {
+        let mut v = self.covering(unit);
+        v.retain(|r| self.as_of < r.date.leaves_window(self.months));
+        v
+    }
+}
+
 impl Rule for UnitWithoutFollowUp {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.follow_up_max_age_months;
-        // The latest covering review for the whole organisation and per listed unit.
-        let mut whole: Option<Date> = None;
-        let mut by_unit: HashMap<Cow<'_, str>, Date> = HashMap::default();
-        let follow_ups = cx
-            .repo
-            .reviews
-            .iter()
-            .filter(|r| r.review_type.is_follow_up() && r.date <= cx.as_of);
-        for r in follow_ups {
-            if r.units.is_empty() {
-                whole = whole.max(Some(r.date));
-            }
-            for u in &r.units {
-                let latest = by_unit.entry(fold_case(u)).or_insert(r.date);
-                *latest = (*latest).max(r.date);
-            }
-        }
-        if whole.is_some_and(|d| cx.within_months(d, months)) {
-            return;
-        }
+        let follow_ups = FollowUps::new(cx.repo, cx.config, cx.as_of);
         let window = plural(months.into(), "month", "months");
         for unit in cx.member_units() {
-            let latest = whole.max(by_unit.get(&*fold_case(&unit.id)).copied());
-            if latest.is_some_and(|d| cx.within_months(d, months)) {
+            if !follow_ups.recent(&unit.id).is_empty() {
                 continue;
             }
-            let last = latest.map_or_else(
+            let last = follow_ups.latest(&unit.id).map_or_else(
                 || "never followed up".to_owned(),
                 |d| format!("last followed up {d}"),
             );

@@ -1,10 +1,10 @@
-use crate::model::Measure;
-use crate::repo::Rec;
+use crate::model::{Date, Measure};
+use crate::repo::{Rec, Repository};
 use crate::rules::sec::{Verification, capability, interval, verification, verification_pointer};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// The capabilities that together make up detection (audit question 8).
-const DETECTION: [&str; 2] = ["monitoring", "intrusion_detection"];
+pub const DETECTION: [&str; 2] = ["monitoring", "intrusion_detection"];
 
 declare_rule! {
     /// ## What it does
@@ -53,15 +53,24 @@ declare_rule! {
     }
 }
 
+/// The measures implemented on `as_of` that provide `cap` (compared as SEC005 compares
+/// capabilities: trimmed, ignoring case). SEC005 is met for `cap` when one of them is
+/// verified on time ([`super::verified_on`]); audit question 8 counts the same.
+pub fn detection_providers<'r>(
+    repo: &'r Repository,
+    as_of: Date,
+    cap: &str,
+) -> Vec<&'r Rec<Measure>> {
+    repo.measures
+        .iter()
+        .filter(|m| m.implemented_on(as_of))
+        .filter(|m| m.provides.iter().any(|p| capability(p) == capability(cap)))
+        .collect()
+}
+
 impl Rule for MissingMonitoring {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let provides = |m: &Measure, cap: &str| m.provides.iter().any(|p| capability(p) == cap);
-        let implemented: Vec<&Rec<Measure>> = cx
-            .repo
-            .measures
-            .iter()
-            .filter(|m| m.implemented_on(cx.as_of))
-            .collect();
         let mut missing: Vec<&str> = Vec::new();
         // Implemented measures providing a missing capability, none verified in time.
         let mut unverified: Vec<&Rec<Measure>> = Vec::new();
@@ -69,11 +78,7 @@ impl Rule for MissingMonitoring {
         // providers in words, None when nothing implemented provides them).
         let mut groups: Vec<(Vec<&str>, Option<String>)> = Vec::new();
         for cap in DETECTION {
-            let providers: Vec<&Rec<Measure>> = implemented
-                .iter()
-                .copied()
-                .filter(|m| provides(m, cap))
-                .collect();
+            let providers = detection_providers(cx.repo, cx.as_of, cap);
             if providers
                 .iter()
                 .any(|m| verification(cx, m) == Verification::Current)

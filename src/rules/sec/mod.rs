@@ -7,8 +7,11 @@ use crate::util::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
 
 use super::{Context, area_rules};
+use crate::config::Config;
 use crate::model::{Asset, Date, Measure, MeasureScope};
 use crate::repo::{Rec, Repository};
+
+pub use missing_monitoring::{DETECTION, detection_providers};
 
 area_rules! {
     missing_capability::MissingCapability,
@@ -63,35 +66,52 @@ impl<'r> Provided<'r> {
 
 /// Where a measure stands against its verification interval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Verification {
-    /// Verified (or, never verified, implemented) within its interval.
+pub enum Verification {
     Current,
-    /// Last verified on `date`, before the interval began.
     Overdue { date: Date },
-    /// Never verified, implemented on `date`, before the interval began.
     NeverSinceImplemented { date: Date },
-    /// Never verified and no implementation date.
     Never,
 }
 
 /// The measure's own `verify_interval_months`, else `[thresholds] verify_interval_months`.
-pub(crate) fn interval(cx: &Context<'_>, m: &Measure) -> u32 {
+pub fn interval_of(config: &Config, m: &Measure) -> u32 {
     m.verify_interval_months
-        .unwrap_or(cx.config.thresholds.verify_interval_months)
+        .unwrap_or(config.thresholds.verify_interval_months)
 }
 
-/// Whether `m` was verified within its interval: `last_verified`, or `implemented` when it
-/// was never verified (a new measure has its first interval to be verified in), lies after
-/// as-of minus the interval.
-pub(crate) fn verification(cx: &Context<'_>, m: &Measure) -> Verification {
-    let start = cx.months_ago(interval(cx, m));
-    match (m.last_verified, m.implemented) {
-        (Some(date), _) if date > start => Verification::Current,
+pub(crate) fn interval(cx: &Context<'_>, m: &Measure) -> u32 {
+    interval_of(cx.config, m)
+}
+
+/// The day SEC002 starts to report `m` as of `as_of`: the day its `last_verified` (one
+/// after the as-of date was not known then), or `implemented` when it was never verified (a
+/// new measure has its first interval to be verified in), leaves the window of its
+/// interval. `isms due` lists this date as the measure's verification deadline.
+pub fn verification_due(config: &Config, m: &Measure, as_of: Date) -> Option<Date> {
+    let since = m.last_verified.filter(|d| *d <= as_of).or(m.implemented)?;
+    Some(since.leaves_window(interval_of(config, m)))
+}
+
+/// Where `m` stands on `as_of`: current before its [`verification_due`] date.
+pub fn verification_on(config: &Config, m: &Measure, as_of: Date) -> Verification {
+    if verification_due(config, m, as_of).is_some_and(|due| as_of < due) {
+        return Verification::Current;
+    }
+    match (m.last_verified.filter(|d| *d <= as_of), m.implemented) {
         (Some(date), _) => Verification::Overdue { date },
-        (None, Some(date)) if date > start => Verification::Current,
         (None, Some(date)) => Verification::NeverSinceImplemented { date },
         (None, None) => Verification::Never,
     }
+}
+
+/// Whether `m` was verified within its interval (SEC002 is silent about it; audit
+/// questions 7 and 8 count it).
+pub fn verified_on(config: &Config, m: &Measure, as_of: Date) -> bool {
+    verification_on(config, m, as_of) == Verification::Current
+}
+
+pub(crate) fn verification(cx: &Context<'_>, m: &Measure) -> Verification {
+    verification_on(cx.config, m, cx.as_of)
 }
 
 /// The field a verification finding points at: `last_verified`, else `implemented`, else

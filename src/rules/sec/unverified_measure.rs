@@ -8,7 +8,8 @@ declare_rule! {
     /// interval runs from `last_verified`; a measure never verified gets one interval from
     /// `implemented` to be verified in, and one with neither date is reported as never
     /// verified. Verified exactly one interval ago is too late: the window is the last N
-    /// months, (as-of minus N months, as-of]. Planned and retired measures raise nothing,
+    /// months, (as-of minus N months, as-of]; a verification dated after the as-of date had
+    /// not happened then and does not count. Planned and retired measures raise nothing,
     /// nor do measures implemented after the as-of date.
     ///
     /// ## Why it matters

@@ -10,6 +10,7 @@ use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::{ClassificationState, Input};
 use crate::report::labels::label;
+use crate::rules::cld::{jurisdiction_gap, unclassified_cloud_service, unlawful_transfers};
 
 /// Why an asset must be classified, in words.
 fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
@@ -73,6 +74,10 @@ pub(super) fn classification(input: &Input<'_>, m: &mut Measured) {
     }
 }
 
+/// Question 10: critical assets covered by a continuity plan (BCM001's coverage,
+/// `plans_covering`) exercised in time (BCM002's `exercised_on`). The scope is the
+/// specification's key figure, a different measure from BCM001: BCM001 also requires plans
+/// for assets with availability 3 or more, which this figure does not count.
 pub(super) fn continuity(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for (ai, a) in input.repo.assets.iter().enumerate() {
@@ -111,43 +116,25 @@ pub(super) fn continuity(input: &Input<'_>, m: &mut Measured) {
     }
 }
 
-/// What is wrong with a cloud asset (CLD001–CLD003's conditions), in words.
-fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
+/// What is wrong with cloud asset `ai`, in words: the findings CLD001–CLD003 make about it,
+/// from the rules' own predicates.
+fn cloud_shortfalls(input: &Input<'_>, ai: usize) -> Vec<String> {
     let lang = input.lang;
+    let a = &input.repo.assets[ai];
     let mut out = Vec::new();
-    if input.classification_of(&a.id).is_none() {
+    if unclassified_cloud_service(input.repo, &input.derived, ai).is_some() {
         out.push(lang.pick("ej klassad", "not classified").to_owned());
     }
-    let hosting = a.hosting.clone().unwrap_or_default();
-    if a.personal_data != PersonalData::None {
-        let safeguard = hosting.transfer_safeguard;
-        for c in &hosting.countries {
-            if registry().is_eu_eea(c) {
-                continue;
+    for t in unlawful_transfers(registry(), a, input.as_of) {
+        let c = t.country;
+        out.push(match lang {
+            Language::Sv => format!("personuppgifter i {c} utan adekvansbeslut eller skyddsåtgärd"),
+            Language::En => {
+                format!("personal data in {c} without an adequacy decision or safeguard")
             }
-            let adequate = registry().adequacy(c).is_some_and(|d| {
-                d.in_force_on(input.as_of.0)
-                    && d.requires_safeguard
-                        .as_deref()
-                        .is_none_or(|need| safeguard.is_some_and(|s| s.as_str() == need))
-            });
-            let other = matches!(
-                safeguard,
-                Some(TransferSafeguard::Scc | TransferSafeguard::Bcr)
-            );
-            if !adequate && !other {
-                out.push(match lang {
-                    Language::Sv => {
-                        format!("personuppgifter i {c} utan adekvansbeslut eller skyddsåtgärd")
-                    }
-                    Language::En => {
-                        format!("personal data in {c} without an adequacy decision or safeguard")
-                    }
-                });
-            }
-        }
+        });
     }
-    if a.secrecy && hosting.swedish_jurisdiction != Some(true) {
+    if jurisdiction_gap(a).is_some() {
         out.push(
             lang.pick(
                 "sekretessbelagd information hos leverantör utanför svensk jurisdiktion",
@@ -159,16 +146,19 @@ fn cloud_shortfalls(input: &Input<'_>, a: &Asset) -> Vec<String> {
     out
 }
 
+/// Question 12: active cloud and SaaS assets (CLD003's scope) with no CLD001–CLD003
+/// finding. The scope is the specification's key figure: CLD001 and CLD002 also report
+/// assets hosted externally, which this figure does not count.
 pub(super) fn cloud(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
-    for a in &input.repo.assets {
+    for (ai, a) in input.repo.assets.iter().enumerate() {
         let Some(model) = a.hosting_model().filter(|h| h.is_cloud()) else {
             continue;
         };
         if !a.is_active() {
             continue;
         }
-        let problems = cloud_shortfalls(input, a);
+        let problems = cloud_shortfalls(input, ai);
         let hosting = label(lang, "hosting", model.as_str());
         m.push(Evidence {
             kind: "asset",

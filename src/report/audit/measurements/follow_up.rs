@@ -3,31 +3,20 @@
 
 use super::Measured;
 use crate::config::Language;
-use crate::model::*;
+use crate::model::Review;
 use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
 use crate::report::labels::label;
+use crate::rules::fup::{FollowUps, board_review, recent_audit};
 
-/// The reviews that count as a follow-up of a unit (FUP003), newest first.
-fn follow_ups_of<'a>(input: &Input<'a>, unit: &str) -> Vec<&'a Rec<Review>> {
-    let months = input.config.thresholds.follow_up_max_age_months;
-    let mut v: Vec<&Rec<Review>> = input
-        .repo
-        .reviews
-        .iter()
-        .filter(|r| r.review_type.is_follow_up())
-        .filter(|r| input.within(r.date, months))
-        .filter(|r| r.units.is_empty() || r.units.iter().any(|u| u.eq_ignore_ascii_case(unit)))
-        .collect();
-    v.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    v
-}
-
+/// Question 5: member units followed up in time, from FUP003's index (`FollowUps`): a unit
+/// counts against the figure exactly when FUP003 reports it.
 pub(super) fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
+    let follow_ups = FollowUps::new(input.repo, input.config, input.as_of);
     for u in input.member_units() {
-        let reviews = follow_ups_of(input, &u.id);
+        let reviews = follow_ups.recent(&u.id);
         let detail = if reviews.is_empty() {
             lang.pick("ingen uppföljning", "no follow-up").to_owned()
         } else {
@@ -53,26 +42,14 @@ pub(super) fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
     }
 }
 
+/// Question 11: the management review to the executive board (FUP001's `board_review`) and
+/// the audit of the ISMS (FUP002's `recent_audit`): each is missing exactly when its rule
+/// reports.
 pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     let th = &input.config.thresholds;
-    let newest = |pred: &dyn Fn(&Review) -> bool, months: u32| {
-        input
-            .repo
-            .reviews
-            .iter()
-            .filter(|r| pred(r) && input.within(r.date, months))
-            .max_by(|a, b| a.date.cmp(&b.date).then(b.id.cmp(&a.id)))
-    };
-    let review = newest(
-        &|r| {
-            r.review_type == ReviewType::ManagementReview
-                && r.presented_to
-                    .is_some_and(|b| b.rank() >= Body::ExecutiveBoard.rank())
-        },
-        th.management_review_max_age_months,
-    );
-    let audit = newest(&|r| r.review_type.is_audit(), th.audit_max_age_months);
+    let review = board_review(input.repo, input.config, input.as_of);
+    let audit = recent_audit(input.repo, input.config, input.as_of);
     let item = |found: Option<&Rec<Review>>, name: String, months: u32| {
         let detail = match (found, lang) {
             (Some(r), _) => format!("{} {}", r.title, r.date),

@@ -3,49 +3,57 @@
 
 use super::Measured;
 use crate::config::Language;
-use crate::model::*;
 use crate::registry::registry;
-use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::{Input, PERIOD_MONTHS};
+use crate::rules::sec::{
+    DETECTION, Verification, detection_providers, interval_of, verification_on, verified_on,
+};
 
+/// Question 7: implemented measures verified on time, as SEC002 judges them
+/// (`verification_on`): a measure counts against the figure exactly when SEC002 reports it.
 pub(super) fn measures_verified(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for x in &input.repo.measures {
         if !x.implemented_on(input.as_of) {
             continue;
         }
-        let interval = x
-            .verify_interval_months
-            .unwrap_or(input.config.thresholds.verify_interval_months);
-        let detail = match (x.last_verified, lang) {
-            (Some(d), Language::Sv) => format!("verifierad {d} (intervall {interval} månader)"),
-            (Some(d), Language::En) => format!("verified {d} (interval {interval} months)"),
-            (None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
+        let interval = interval_of(input.config, x);
+        let state = verification_on(input.config, x, input.as_of);
+        let detail = match (state, x.last_verified.filter(|d| *d <= input.as_of), lang) {
+            (_, Some(d), Language::Sv) => format!("verifierad {d} (intervall {interval} månader)"),
+            (_, Some(d), Language::En) => format!("verified {d} (interval {interval} months)"),
+            (Verification::Current, None, _) => match (x.implemented, lang) {
+                (Some(d), Language::Sv) => {
+                    format!("genomförd {d}, ännu inte verifierad (intervall {interval} månader)")
+                }
+                (Some(d), Language::En) => {
+                    format!("implemented {d}, not yet verified (interval {interval} months)")
+                }
+                (None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
+            },
+            (_, None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
         };
         m.push(Evidence {
             kind: "measure",
             id: x.id.clone(),
             name: x.title.clone(),
-            ok: input.measure_verified(x),
+            ok: state == Verification::Current,
             detail,
         });
     }
 }
 
+/// Question 8: each detection capability provided by an implemented measure verified on
+/// time, with SEC005's providers (`detection_providers`) and SEC002's verification: some
+/// capability falls short exactly when SEC005 reports.
 pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
-    for cap in ["monitoring", "intrusion_detection"] {
-        let providers: Vec<&Rec<Measure>> = input
-            .repo
-            .measures
-            .iter()
-            .filter(|x| x.implemented_on(input.as_of))
-            .filter(|x| x.provides.iter().any(|p| p == cap))
-            .collect();
+    for cap in DETECTION {
+        let providers = detection_providers(input.repo, input.as_of, cap);
         let verified: Vec<&str> = providers
             .iter()
-            .filter(|x| input.measure_verified(x))
+            .filter(|x| verified_on(input.config, x, input.as_of))
             .map(|x| x.id.as_str())
             .collect();
         let name = registry()

@@ -8,25 +8,28 @@ use crate::registry::registry;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
 use crate::report::labels::label;
+use crate::rules::doc::{adopted_of_type, required_types};
 
 fn body_name(lang: Language, body: Option<Body>) -> String {
     body.map_or_else(String::new, |b| label(lang, "body", b.as_str()))
 }
 
+/// Question 1: per required type (DOC002's list, `required_types`), whether an adopted
+/// document exists (DOC002's `adopted_of_type`: a type with none is exactly a DOC002 finding)
+/// and the newest is younger than `max_age_years`. The age part is the specification's key
+/// figure, a different measure from DOC001: DOC001 also warns from `warn_age_years`, judges a
+/// document with its own `review_interval_years` by that, and looks at every adopted
+/// document, not only the newest of each required type.
 pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     let max = input.config.policies.max_age_years;
-    for ty in &input.config.policies.required_types {
+    for ty in required_types(&input.config.policies) {
         let name = registry()
-            .document_type(ty)
+            .document_type(&ty)
             .map_or_else(|| ty.replace('_', " "), |d| d.name.get(lang).to_owned());
-        let newest = input
-            .repo
-            .policies
-            .iter()
-            .filter(|p| p.policy_type.as_str() == ty && p.status == PolicyStatus::Adopted)
-            .filter_map(|p| p.adopted.filter(|d| *d <= input.as_of).map(|d| (d, p)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.id.cmp(&a.1.id)));
+        // Undated adopted documents sort first: a dated one is the better evidence.
+        let newest = adopted_of_type(input.repo, &ty, input.as_of)
+            .max_by(|a, b| a.adopted.cmp(&b.adopted).then(b.id.cmp(&a.id)));
         let e = match newest {
             None => Evidence {
                 kind: "policy",
@@ -37,40 +40,55 @@ pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
                     .pick("inget antaget dokument", "no adopted document")
                     .into(),
             },
-            Some((adopted, p)) => {
-                let age = adopted.years_until(input.as_of);
-                let by = body_name(lang, p.adopted_by);
-                let detail = match lang {
-                    Language::Sv => format!(
-                        "{} antagen {adopted}{}, {age} år gammal (högst {max} år)",
-                        p.title,
-                        if by.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" av {}", by.to_lowercase())
-                        }
-                    ),
-                    Language::En => format!(
-                        "{} adopted {adopted}{}, {age} year{} old (at most {max})",
-                        p.title,
-                        if by.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" by the {}", by.to_lowercase())
-                        },
-                        if age == 1 { "" } else { "s" },
-                    ),
-                };
-                Evidence {
-                    kind: "policy",
-                    id: p.id.clone(),
-                    name,
-                    ok: age < i64::from(max),
-                    detail,
-                }
-            }
+            Some(p) => document_evidence(lang, p, name, input.as_of, max),
         };
         m.push(e);
+    }
+}
+
+/// The newest adopted document of a required type: current when younger than `max` years.
+fn document_evidence(lang: Language, p: &Policy, name: String, as_of: Date, max: u32) -> Evidence {
+    let Some(adopted) = p.adopted else {
+        return Evidence {
+            kind: "policy",
+            id: p.id.clone(),
+            name,
+            ok: false,
+            detail: match lang {
+                Language::Sv => format!("{} antagen, utan datum", p.title),
+                Language::En => format!("{} adopted, with no date", p.title),
+            },
+        };
+    };
+    let age = adopted.years_until(as_of);
+    let by = body_name(lang, p.adopted_by);
+    let detail = match lang {
+        Language::Sv => format!(
+            "{} antagen {adopted}{}, {age} år gammal (högst {max} år)",
+            p.title,
+            if by.is_empty() {
+                String::new()
+            } else {
+                format!(" av {}", by.to_lowercase())
+            }
+        ),
+        Language::En => format!(
+            "{} adopted {adopted}{}, {age} year{} old (at most {max})",
+            p.title,
+            if by.is_empty() {
+                String::new()
+            } else {
+                format!(" by the {}", by.to_lowercase())
+            },
+            if age == 1 { "" } else { "s" },
+        ),
+    };
+    Evidence {
+        kind: "policy",
+        id: p.id.clone(),
+        name,
+        ok: age < i64::from(max),
+        detail,
     }
 }
 
