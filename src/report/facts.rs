@@ -10,11 +10,11 @@ use jiff::tz::TimeZone;
 use crate::config::{Config, Language};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::*;
-use crate::registry::{DeadlineStart, NotificationStage, Regime, registry};
+use crate::registry::{NotificationStage, registry};
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
 use crate::repo::{Rec, Repository};
-use crate::rules::Selection;
+use crate::rules::{self, Context, Selection, inc};
 
 /// The period a report looks back on: the management review covers the last twelve months.
 pub const PERIOD_MONTHS: u32 = 12;
@@ -70,6 +70,19 @@ impl<'a> Input<'a> {
         self.config.tz()
     }
 
+    /// What the rules read, over the same records, settings and date: a report hands it to
+    /// a rule's predicate so that a figure it shows is the rule's, never a reading of its own.
+    pub fn rules_context(&self) -> Context<'_> {
+        Context {
+            repo: self.repo,
+            config: self.config,
+            derived: &self.derived,
+            registry: registry(),
+            as_of: self.as_of,
+            tz: self.tz(),
+        }
+    }
+
     /// The organisation's name: its record, else `isms.toml`, else empty.
     pub fn organisation(&self) -> String {
         self.repo
@@ -93,16 +106,7 @@ impl<'a> Input<'a> {
     /// Units that take part in the security work (committees, companies, federations),
     /// as the rules count them.
     pub fn member_units(&self) -> Vec<&'a Rec<Unit>> {
-        self.repo
-            .units
-            .iter()
-            .filter(|u| {
-                matches!(
-                    u.unit_type,
-                    UnitType::Committee | UnitType::Company | UnitType::Federation
-                )
-            })
-            .collect()
+        rules::member_units(self.repo).collect()
     }
 
     pub fn unit_name(&self, id: &str) -> String {
@@ -116,27 +120,27 @@ impl<'a> Input<'a> {
         unit.map(|u| self.unit_name(u)).unwrap_or_default()
     }
 
-    /// An asset's newest classification dated on or before the as-of date.
+    /// An asset's current classification: its newest dated on or before the as-of date,
+    /// the one the CLS rules judge.
     pub fn classification_of(&self, asset: &str) -> Option<&'a Rec<Classification>> {
-        self.repo
-            .classifications
+        let ai = self
+            .repo
+            .assets
             .iter()
-            .filter(|c| c.asset.eq_ignore_ascii_case(asset) && c.date <= self.as_of)
-            .max_by(|a, b| a.date.cmp(&b.date))
+            .position(|a| a.id.eq_ignore_ascii_case(asset))?;
+        let ci = self.derived.assets.get(ai)?.current?;
+        self.repo.classifications.get(ci)
     }
 
-    /// Current (younger than `classification_max_age_months`), outdated or missing.
+    /// Missing (CLS001/CLS005: none of its own), outdated (CLS002: too old to stand) or
+    /// current.
     pub fn classification_state(&self, asset: &str) -> ClassificationState {
         match self.classification_of(asset) {
             None => ClassificationState::Missing,
-            Some(c) => {
-                let max = self.config.thresholds.classification_max_age_months;
-                if self.within(c.date, max) {
-                    ClassificationState::Current
-                } else {
-                    ClassificationState::Outdated
-                }
+            Some(c) if rules::cls::is_stale(&self.rules_context(), c) => {
+                ClassificationState::Outdated
             }
+            Some(_) => ClassificationState::Current,
         }
     }
 
@@ -148,12 +152,7 @@ impl<'a> Input<'a> {
     /// The assets CLS001 requires a classification for: active, and critical, holding
     /// sensitive personal data, under secrecy or supporting an essential service.
     pub fn must_classify(&self, ai: usize) -> bool {
-        let a = &self.repo.assets[ai];
-        a.is_active()
-            && (self.is_critical(ai)
-                || a.personal_data == PersonalData::Sensitive
-                || a.secrecy
-                || a.essential_service.is_some())
+        rules::cls::requires_classification(&self.rules_context(), ai)
     }
 
     pub fn detected(&self, incident: &Incident) -> Date {
@@ -178,120 +177,45 @@ impl<'a> Input<'a> {
         v
     }
 
-    /// Whether an incident was handled to standard as of the date: every notification the
-    /// law requires was made in time (or its deadline has not passed), and it is closed with
-    /// a root cause and lessons, or still within `incident_open_max_days`. The reasons it
-    /// falls short, in the report's language, otherwise.
+    /// Whether an incident was handled to standard as of the date: the reasons it falls
+    /// short, in the report's language, or none. Each reason is a rule's finding on it:
+    /// a breach notified late or not at all (INC001), a significant incident reported late
+    /// (INC002: the first report late or missing), closed without root cause or lessons
+    /// (INC003), or open longer than `incident_open_max_days` (INC004).
     pub fn incident_shortfalls(&self, incident: &Incident) -> Vec<String> {
         let lang = self.lang;
+        let cx = self.rules_context();
+        let late = |authority: &str, kind: NotificationStage| {
+            format!(
+                "{} ({authority}, {})",
+                lang.pick("anmälan inte gjord i tid", "report not made in time"),
+                kind.as_str()
+            )
+        };
         let mut reasons = Vec::new();
-        let detected = self.detected(incident);
-        let mut regimes: Vec<&Regime> = Vec::new();
-        if incident.must_notify_imy()
-            && let Some(r) = registry().regime_for("personal_data_breach", detected.0)
+        if let Some(b) = inc::late_breach(&cx, incident) {
+            reasons.push(late(&b.regime.authority, b.deadline.kind));
+        }
+        if let Some((regime, shortfalls)) = inc::late_reports(&cx, incident)
+            && let Some(first) = shortfalls.first()
         {
-            regimes.push(r);
+            reasons.push(late(&regime.authority, first.deadline().kind));
         }
-        if incident.significant
-            && let Some(r) = registry().regime_for("significant_incident", detected.0)
-        {
-            regimes.push(r);
-        }
-        for regime in regimes {
-            if let Some(kind) = self.late_report(incident, regime) {
-                reasons.push(format!(
-                    "{} ({})",
-                    match lang {
-                        Language::Sv => "anmälan inte gjord i tid",
-                        Language::En => "report not made in time",
-                    },
-                    format_args!("{}, {}", regime.authority, kind)
-                ));
-            }
-        }
-        let blank = |s: &Option<String>| s.as_deref().is_none_or(|s| s.trim().is_empty());
-        // An incident closed after the as-of date was still open then.
-        if incident.closed_on(self.as_of) {
-            if blank(&incident.root_cause) {
+        if let Some(missing) = inc::missing_analysis(&cx, incident) {
+            if missing.root_cause {
                 reasons.push(lang.pick("grundorsak saknas", "no root cause").into());
             }
-            if blank(&incident.lessons) {
+            if missing.lessons {
                 reasons.push(lang.pick("lärdomar saknas", "no lessons learned").into());
             }
-        } else {
-            let max = i64::from(self.config.thresholds.incident_open_max_days);
-            let days = detected.days_until(self.as_of);
-            if days > max {
-                reasons.push(match lang {
-                    Language::Sv => format!("öppen i {days} dagar"),
-                    Language::En => format!("open for {days} days"),
-                });
-            }
+        }
+        if let Some(days) = inc::days_open_too_long(&cx, incident) {
+            reasons.push(match lang {
+                Language::Sv => format!("öppen i {days} dagar"),
+                Language::En => format!("open for {days} days"),
+            });
         }
         reasons
-    }
-
-    /// The first report of `regime` that was made late, or is missing past its deadline.
-    fn late_report(&self, incident: &Incident, regime: &Regime) -> Option<&'static str> {
-        let tz = self.tz();
-        // The end of the as-of day: a deadline later than that has not passed yet.
-        let now = self.as_of.plus_days(1).start_in(&tz);
-        let to_regime = |n: &&Notification| {
-            regime
-                .recipients
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(n.to.as_str()))
-        };
-        // As INC002: a report of the kind or of a later stage (a notification without `kind`
-        // is the incident notification) meets the deadline, and reports sent after the
-        // as-of day are not known yet.
-        let stage = |k: &str| {
-            ["early_warning", "initial", "final"]
-                .iter()
-                .position(|s| *s == k)
-        };
-        let matches_kind = |n: &Notification, kind: NotificationStage| {
-            let sent = n.kind.map_or("initial", |k| k.as_str());
-            n.at.instant(&tz) < now && stage(sent) >= stage(kind.as_str())
-        };
-        for d in &regime.deadlines {
-            let start = match d.from {
-                DeadlineStart::Detection => incident.detected.instant(&tz),
-                DeadlineStart::Initial => {
-                    let initial = incident
-                        .notifications
-                        .iter()
-                        .filter(to_regime)
-                        .filter(|n| matches_kind(n, NotificationStage::Initial))
-                        .map(|n| n.at.instant(&tz))
-                        .min();
-                    match initial {
-                        Some(t) => t,
-                        // The missing initial report is the shortfall, reported by its own deadline.
-                        None => continue,
-                    }
-                }
-            };
-            let deadline = jiff::ZonedDateTime::new(start, tz.clone())
-                .checked_add(d.within())
-                .map(|z| z.timestamp())
-                .unwrap_or(jiff::Timestamp::MAX);
-            let made = incident
-                .notifications
-                .iter()
-                .filter(to_regime)
-                .filter(|n| matches_kind(n, d.kind))
-                .map(|n| n.at.instant(&tz))
-                .min();
-            let late = match made {
-                Some(t) => t > deadline,
-                None => deadline < now,
-            };
-            if late {
-                return Some(d.kind.as_str());
-            }
-        }
-        None
     }
 
     /// Whether an implemented measure was verified within its interval, as SEC002 judges
@@ -301,39 +225,43 @@ impl<'a> Input<'a> {
     }
 
     /// Training campaigns (not phishing simulations) whose period overlaps the last
-    /// `training_window_months`, ongoing ones included.
+    /// `training_window_months`, ongoing ones included: CUL001's.
     pub fn training_campaigns(&self) -> Vec<&'a Rec<Training>> {
-        let months = self.config.thresholds.training_window_months;
+        let cx = self.rules_context();
         self.repo
             .trainings
             .iter()
             .filter(|t| t.training_type != TrainingType::PhishingSimulation)
-            .filter(|t| t.overlaps(self.window_start(months), self.as_of))
+            .filter(|t| rules::cul::in_window(&cx, t))
             .collect()
     }
 
-    /// Phishing simulations that started in the last `training_window_months`.
+    /// Phishing simulations whose period overlaps the last `training_window_months`:
+    /// CUL002's.
     pub fn phishing_simulations(&self) -> Vec<&'a Rec<Training>> {
-        let months = self.config.thresholds.training_window_months;
+        let cx = self.rules_context();
         self.repo
             .trainings
             .iter()
             .filter(|t| t.training_type == TrainingType::PhishingSimulation)
-            .filter(|t| t.overlaps(self.window_start(months), self.as_of))
+            .filter(|t| rules::cul::in_window(&cx, t))
             .collect()
     }
 
-    /// Sum of `completed` and of `targeted` over the campaigns, for units passing `unit`.
+    /// The results CUL001 counts: reported rows of the campaigns of the window.
+    pub fn counted_results(&self) -> Vec<rules::cul::CountedResult<'_>> {
+        rules::cul::counted_results(&self.rules_context())
+    }
+
+    /// Sum of `completed` and of `targeted` over the results CUL001 counts, for units
+    /// passing `unit`.
     pub fn completion(&self, unit: impl Fn(&str) -> bool) -> (u64, u64) {
-        let mut done = 0;
-        let mut targeted = 0;
-        for t in self.training_campaigns() {
-            for r in t.results.iter().filter(|r| unit(&r.unit)) {
-                done += r.completed.unwrap_or(0);
-                targeted += r.targeted;
-            }
-        }
-        (done, targeted)
+        rules::cul::completion(&self.counted_results(), unit)
+    }
+
+    /// Whether `completed` of `targeted` is below the completion target, as CUL001 judges.
+    pub fn below_target(&self, completed: u64, targeted: u64) -> bool {
+        rules::cul::below_target(&self.rules_context(), completed, targeted)
     }
 
     /// Plans of the as-of year.
@@ -357,11 +285,22 @@ impl<'a> Input<'a> {
         v
     }
 
-    /// Days an open (planned, in progress, or completed only after the as-of date) activity
-    /// is past its due date.
+    /// Days an activity is overdue, when PLAN002 finds it so: past its due date and still
+    /// open (planned, in progress, or completed only after the as-of date).
     pub fn days_overdue(&self, a: &Activity) -> Option<i64> {
-        let due = a.due?;
-        (a.open_on(self.as_of) && due < self.as_of).then(|| due.days_until(self.as_of))
+        rules::plan::days_overdue(a, self.as_of)
+    }
+
+    /// Every activity PLAN002 finds overdue, whatever its plan, by id.
+    pub fn overdue_activities(&self) -> Vec<&'a Rec<Activity>> {
+        let mut v: Vec<&Rec<Activity>> = self
+            .repo
+            .activities
+            .iter()
+            .filter(|a| self.days_overdue(a).is_some())
+            .collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
     }
 
     /// The last exercise of a plan on or before the as-of date.

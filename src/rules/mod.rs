@@ -202,12 +202,7 @@ impl Context<'_> {
     /// Units that take part in the security work: committees, companies, federations
     /// (the board and departments are covered through them).
     pub fn member_units(&self) -> impl Iterator<Item = &Rec<Unit>> {
-        self.repo.units.iter().filter(|u| {
-            matches!(
-                u.unit_type,
-                UnitType::Committee | UnitType::Company | UnitType::Federation
-            )
-        })
+        member_units(self.repo)
     }
 
     /// Where repository-wide findings point: the organisation record when there is one,
@@ -220,6 +215,18 @@ impl Context<'_> {
         }
         self.repo.config_file.clone().map(|p| (p, None))
     }
+}
+
+/// Units that take part in the security work: committees, companies, federations (the
+/// board and departments are covered through them). The rules and the reports count the
+/// same units.
+pub fn member_units(repo: &Repository) -> impl Iterator<Item = &Rec<Unit>> {
+    repo.units.iter().filter(|u| {
+        matches!(
+            u.unit_type,
+            UnitType::Committee | UnitType::Company | UnitType::Federation
+        )
+    })
 }
 
 /// Collects one rule's findings, stamping its code and the configured severity, and

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Window;
 use crate::config::Config;
-use crate::model::{ActivityStatus, Date, Kind, Recipient};
+use crate::model::{Date, Kind, Recipient};
 use crate::repo::Repository;
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
@@ -112,7 +112,8 @@ fn policy_reviews(found: &mut Found, repo: &Repository, config: &Config) {
     }
 }
 
-/// Active assets: the renewal of their current classification.
+/// Active assets: the renewal of their current classification, due by the last day it
+/// stands (CLS002 reports it from the next).
 fn classification_renewals(found: &mut Found, repo: &Repository, config: &Config) {
     let derived = Derived::compute(repo, found.as_of);
     let months = config.thresholds.classification_max_age_months;
@@ -123,7 +124,7 @@ fn classification_renewals(found: &mut Found, repo: &Repository, config: &Config
         if let Some(ci) = derived.assets[ai].current {
             let c = &repo.classifications[ci];
             found.add(
-                c.date.plus_months(months as i32),
+                crate::rules::cls::stands_until(c, months),
                 "classification",
                 format!(
                     "renew the classification of `{}` (classified {}, `{}`)",
@@ -204,24 +205,23 @@ fn verifications(found: &mut Found, repo: &Repository, config: &Config) {
     }
 }
 
-/// Planned and ongoing activities: their due dates.
+/// Activities still open on the as-of date (planned, in progress, or done only later):
+/// their due dates. So one past due is overdue exactly when PLAN002 finds it so
+/// ([`crate::rules::plan::days_overdue`]: open that day and past due).
 fn activities_due(found: &mut Found, repo: &Repository) {
     for a in &repo.activities {
-        if !matches!(
-            a.status,
-            ActivityStatus::Planned | ActivityStatus::InProgress
-        ) {
+        if !a.open_on(found.as_of) {
             continue;
         }
         if let Some(due) = a.due {
+            let status = match a.completed.filter(|_| a.completed_after(found.as_of)) {
+                Some(d) => format!("done only on {d}"),
+                None => a.status.as_str().replace('_', " "),
+            };
             found.add(
                 due,
                 "due",
-                format!(
-                    "activity `{}` is due ({})",
-                    a.title,
-                    a.status.as_str().replace('_', " ")
-                ),
+                format!("activity `{}` is due ({status})", a.title),
                 Kind::Activity,
                 &a.id,
                 &a.src.path,

@@ -27,7 +27,9 @@ pub struct CriticalAssetRow {
 pub struct CriticalAssetCoverage {
     pub critical: usize,
     pub current: usize,
+    /// Critical assets whose classification CLS002 finds too old.
     pub outdated: usize,
+    /// Critical assets CLS001 finds without a classification.
     pub missing: usize,
     pub share: Option<f64>,
     pub share_text: String,

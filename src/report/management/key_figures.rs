@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::follow_up::AuditFindingRow;
 use super::incidents::Incidents;
-use super::plan_status::PlanStatus;
 use crate::registry::registry;
 use crate::report::audit::{self, KeyFigure};
 use crate::report::facts::Input;
@@ -39,7 +38,6 @@ pub(super) fn build(
     input: &Input<'_>,
     incidents: &Incidents,
     audit_findings: &[AuditFindingRow],
-    plan: Option<&PlanStatus>,
     gaps: &Gaps<'_>,
 ) -> Vec<KeyFigureRow> {
     let lang = input.lang;
@@ -89,7 +87,8 @@ pub(super) fn build(
     ));
     rows.push(count(
         lang.pick("Försenade planaktiviteter", "Overdue plan activities"),
-        plan.map_or(0, |p| p.overdue.len()),
+        // PLAN002's count, also when the year has no plan for the overdue work to sit in.
+        input.overdue_activities().len(),
     ));
     rows.push(count(
         lang.pick("Brister (fel)", "Gaps (errors)"),

@@ -83,7 +83,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let classification = classification::build(input);
     let audit_findings = follow_up::audit_findings(input);
     let gaps = gaps::all(input);
-    let key_figures = key_figures::build(input, &incidents, &audit_findings, plan.as_ref(), &gaps);
+    let key_figures = key_figures::build(input, &incidents, &audit_findings, &gaps);
     let charts = ManagementCharts {
         incidents_by_month: incidents::by_month_chart(lang, &incidents),
         incidents_by_type: incidents::by_type_chart(lang, &incidents),

@@ -28,6 +28,8 @@ pub struct PlanStatus {
     pub progress: Option<f64>,
     pub progress_text: String,
     pub by_status: Vec<Count>,
+    /// Every activity PLAN002 finds overdue, an earlier plan's still open included: the
+    /// board sees all the work that is late, not only this year's.
     pub overdue: Vec<ActivityRow>,
     /// Activities carried over from an earlier plan.
     pub carried_over: Vec<ActivityRow>,
@@ -76,9 +78,9 @@ pub(super) fn build(input: &Input<'_>) -> Option<PlanStatus> {
         progress,
         progress_text: progress.map_or_else(|| "–".into(), |x| percent(x, lang)),
         by_status,
-        overdue: acts
-            .iter()
-            .filter(|a| input.days_overdue(a).is_some())
+        overdue: input
+            .overdue_activities()
+            .into_iter()
             .map(|a| activity_row(input, a))
             .collect(),
         carried_over: acts

@@ -7,6 +7,7 @@ use crate::model::*;
 use crate::repo::Rec;
 use crate::report::facts::Input;
 use crate::report::rows::{RiskRow, risk_row};
+use crate::rules::cls;
 
 /// The risk picture.
 #[derive(Debug, Clone, Serialize)]
@@ -15,17 +16,10 @@ pub struct Risks {
     pub open: usize,
     /// The ten highest open risks.
     pub top: Vec<RiskRow>,
-    /// Risks above the appetite with no decided treatment, or to mitigate with no activity.
+    /// Risks above the appetite with no decided treatment, or to mitigate with no activity:
+    /// CLS004's findings ([`cls::untreated`]), whatever their status (a `treated` risk
+    /// without a decided treatment is untreated), risks on retired assets left out.
     pub untreated: Vec<RiskRow>,
-}
-
-/// The report's own reading of "above the appetite and untreated"; CLS004 differs for now.
-fn untreated(input: &Input<'_>, r: &Risk) -> bool {
-    let appetite = input.config.thresholds.risk_appetite_max;
-    r.status == RiskStatus::Open
-        && u32::from(r.value()) > appetite
-        && (r.treatment == Treatment::Undecided
-            || (r.treatment == Treatment::Mitigate && r.activities.is_empty()))
 }
 
 /// The open risks assessed by the as-of date, highest value first.
@@ -40,15 +34,27 @@ fn sorted_open_risks<'a>(input: &Input<'a>) -> Vec<&'a Rec<Risk>> {
     open
 }
 
+/// The risks CLS004 finds untreated above the appetite, highest value first.
+fn sorted_untreated_risks<'a>(input: &Input<'a>) -> Vec<&'a Rec<Risk>> {
+    let cx = input.rules_context();
+    let mut untreated: Vec<&Rec<Risk>> = input
+        .repo
+        .risks
+        .iter()
+        .filter(|r| cls::untreated(&cx, r).is_some())
+        .collect();
+    untreated.sort_by(|a, b| b.value().cmp(&a.value()).then(a.id.cmp(&b.id)));
+    untreated
+}
+
 pub(super) fn build(input: &Input<'_>) -> Risks {
     let open = sorted_open_risks(input);
     Risks {
         appetite: input.config.thresholds.risk_appetite_max,
         open: open.len(),
         top: open.iter().take(10).map(|r| risk_row(input, r)).collect(),
-        untreated: open
-            .iter()
-            .filter(|r| untreated(input, r))
+        untreated: sorted_untreated_risks(input)
+            .into_iter()
             .map(|r| risk_row(input, r))
             .collect(),
     }

@@ -53,7 +53,8 @@ pub(super) fn build(input: &Input<'_>) -> TrainingOverview {
                 completed: d,
                 share,
                 share_text: share.map_or_else(|| "–".into(), |s| percent(s, lang)),
-                below_target: share.is_none_or(|s| s + 1e-9 < target),
+                // CUL001's finding for the unit.
+                below_target: input.below_target(d, t),
             }
         })
         .collect();

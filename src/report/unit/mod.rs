@@ -110,6 +110,8 @@ fn family<'a>(input: &Input<'a>, root: &'a Rec<Unit>) -> Vec<&'a Rec<Unit>> {
 /// The units a page covers, and the records that belong to them.
 struct Scope<'a, 'r> {
     input: &'a Input<'r>,
+    /// The page's unit's id.
+    root: String,
     /// The units' ids, lower-cased.
     ids: Vec<String>,
 }
@@ -150,6 +152,7 @@ pub fn build<'a>(input: &'a Input<'_>, id: &str) -> Result<UnitPage<'a>> {
     let fam = family(input, root);
     let scope = Scope {
         input,
+        root: root.id.clone(),
         ids: fam.iter().map(|u| u.id.to_lowercase()).collect(),
     };
     let (assets, classification) = assets::build(&scope);
@@ -223,7 +226,8 @@ fn incidents(scope: &Scope<'_, '_>) -> Vec<IncidentRow> {
         .collect()
 }
 
-/// The units' activities of the current plan, and of earlier plans still open, by id.
+/// The units' activities of the current plan, of earlier plans still open on the as-of
+/// date, and every one PLAN002 finds overdue, by id.
 fn activities(scope: &Scope<'_, '_>) -> Vec<ActivityRow> {
     let input = scope.input;
     let current: Vec<String> = input
@@ -238,7 +242,8 @@ fn activities(scope: &Scope<'_, '_>) -> Vec<ActivityRow> {
         .filter(|a| scope.unit(a.unit.as_deref()))
         .filter(|a| {
             current.contains(&a.plan.to_lowercase())
-                || (a.status.is_open()
+                || input.days_overdue(a).is_some()
+                || (a.open_on(input.as_of)
                     && input
                         .repo
                         .plan(&a.plan)

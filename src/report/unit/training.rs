@@ -5,9 +5,11 @@ use serde::Serialize;
 
 use super::Scope;
 use crate::model::*;
+use crate::repo::{Rec, fold_case};
 use crate::report::labels::label;
 use crate::report::markdown::percent;
 use crate::report::rows::{PhishingRow, phishing_row};
+use crate::rules::cul;
 
 /// One training campaign, summed over the units.
 #[derive(Debug, Clone, Serialize)]
@@ -24,6 +26,12 @@ pub struct CampaignRow {
 /// The units' training.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitTraining {
+    /// Whether a campaign or phishing simulation of the window reached the unit or one
+    /// below it: false exactly when CUL003 reports the unit.
+    pub reached: bool,
+    /// Completion over the results CUL001 counts for the unit and the units below it
+    /// together. A different measure from CUL001's per unit, which takes each unit as
+    /// written in the results: the page answers for the committee with its departments.
     pub completion: Option<f64>,
     pub completion_text: String,
     pub target_text: String,
@@ -44,10 +52,11 @@ pub(super) fn build(scope: &Scope<'_, '_>) -> UnitTraining {
     let input = scope.input;
     let lang = input.lang;
     let target = input.config.training.completion_target;
+    let counted = input.counted_results();
     let campaigns: Vec<CampaignRow> = input
         .training_campaigns()
         .into_iter()
-        .filter_map(|t| campaign_row(scope, t, target))
+        .filter_map(|t| campaign_row(scope, t, &counted))
         .collect();
     let (done, targeted) = input.completion(|u| scope.unit(Some(u)));
     let completion = (targeted > 0).then(|| done as f64 / targeted as f64);
@@ -57,7 +66,9 @@ pub(super) fn build(scope: &Scope<'_, '_>) -> UnitTraining {
         .filter(|t| t.results.iter().any(|r| scope.unit(Some(&r.unit))))
         .map(|t| phishing_row(input, t, |u| scope.unit(Some(u))))
         .collect();
+    let reached = cul::reached_units(&input.rules_context()).contains(&*fold_case(&scope.root));
     UnitTraining {
+        reached,
         completion,
         completion_text: completion.map_or_else(|| "–".into(), |c| percent(c, lang)),
         target_text: percent(target, lang),
@@ -66,19 +77,24 @@ pub(super) fn build(scope: &Scope<'_, '_>) -> UnitTraining {
     }
 }
 
-/// A campaign's results over the units; `None` when none of them took part.
-fn campaign_row(scope: &Scope<'_, '_>, t: &Training, target: f64) -> Option<CampaignRow> {
-    let lang = scope.input.lang;
-    let rows: Vec<&TrainingResult> = t
-        .results
-        .iter()
-        .filter(|r| scope.unit(Some(&r.unit)))
-        .collect();
-    if rows.is_empty() {
+/// A campaign's results over the units; `None` when none of them took part. The sums are
+/// CUL001's: over the rows it counts (reported ones).
+fn campaign_row(
+    scope: &Scope<'_, '_>,
+    t: &Rec<Training>,
+    counted: &[cul::CountedResult<'_>],
+) -> Option<CampaignRow> {
+    let input = scope.input;
+    let lang = input.lang;
+    if !t.results.iter().any(|r| scope.unit(Some(&r.unit))) {
         return None;
     }
-    let targeted: u64 = rows.iter().map(|r| r.targeted).sum();
-    let completed: u64 = rows.iter().map(|r| r.completed.unwrap_or(0)).sum();
+    let this: Vec<cul::CountedResult<'_>> = counted
+        .iter()
+        .filter(|r| std::ptr::eq(&input.repo.trainings[r.campaign], t))
+        .copied()
+        .collect();
+    let (completed, targeted) = cul::completion(&this, |u| scope.unit(Some(u)));
     let share = (targeted > 0).then(|| completed as f64 / targeted as f64);
     Some(CampaignRow {
         id: t.id.clone(),
@@ -87,6 +103,6 @@ fn campaign_row(scope: &Scope<'_, '_>, t: &Training, target: f64) -> Option<Camp
         targeted,
         completed,
         share_text: share.map_or_else(|| "–".into(), |s| percent(s, lang)),
-        below_target: share.is_none_or(|s| s + 1e-9 < target),
+        below_target: input.below_target(completed, targeted),
     })
 }

@@ -1,3 +1,4 @@
+use crate::model::{Classification, Date};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -43,10 +44,33 @@ declare_rule! {
     }
 }
 
+/// Whether a classification is too old to stand: dated on or before the as-of date minus
+/// `classification_max_age_months`. CLS002 reports the current classifications of active
+/// assets that are; the reports call such a classification outdated.
+pub fn is_stale(cx: &Context<'_>, c: &Classification) -> bool {
+    stale_on(c, cx.config.thresholds.classification_max_age_months, cx.as_of)
+}
+
+/// Whether `c` is more than `max_months` old on `as_of` ([`is_stale`] on that day).
+fn stale_on(c: &Classification, max_months: u32, as_of: Date) -> bool {
+    c.date <= as_of.minus_months(max_months as i32)
+}
+
+/// The last day classification `c` stands: on the next, [`is_stale`] holds. `isms due`
+/// dates its renewal so, so that the renewal is overdue exactly when CLS002 reports it.
+pub fn stands_until(c: &Classification, max_months: u32) -> Date {
+    // The first stale day is `max_months` after `c.date`, or a few days later where month
+    // ends are clamped (a classification of 29 February).
+    let mut day = c.date.plus_months(max_months as i32);
+    while !stale_on(c, max_months, day) {
+        day = day.plus_days(1);
+    }
+    day.plus_days(-1)
+}
+
 impl Rule for StaleClassification {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let max = cx.config.thresholds.classification_max_age_months;
-        let limit = cx.months_ago(max);
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {
                 continue;
@@ -55,7 +79,7 @@ impl Rule for StaleClassification {
                 continue;
             };
             let c = &cx.repo.classifications[ci];
-            if c.date > limit {
+            if !is_stale(cx, c) {
                 continue;
             }
             let age = c.date.months_until(cx.as_of);

@@ -1,4 +1,4 @@
-use crate::rules::cls::{classification_reasons, is_classified};
+use crate::rules::cls::{is_classified, requires_classification};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -40,8 +40,7 @@ declare_rule! {
 impl Rule for UnclassifiedAsset {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, a) in cx.repo.assets.iter().enumerate() {
-            if !a.is_active() || is_classified(cx, ai) || !classification_reasons(cx, ai).is_empty()
-            {
+            if !a.is_active() || is_classified(cx, ai) || requires_classification(cx, ai) {
                 continue;
             }
             sink.at(

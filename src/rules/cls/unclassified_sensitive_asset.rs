@@ -1,4 +1,4 @@
-use crate::rules::cls::{and_list, classification_reasons, is_classified};
+use crate::rules::cls::{and_list, classification_reasons, is_classified, requires_classification};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -49,13 +49,10 @@ declare_rule! {
 impl Rule for UnclassifiedSensitiveAsset {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, a) in cx.repo.assets.iter().enumerate() {
-            if !a.is_active() || is_classified(cx, ai) {
+            if !requires_classification(cx, ai) || is_classified(cx, ai) {
                 continue;
             }
             let reasons = classification_reasons(cx, ai);
-            if reasons.is_empty() {
-                continue;
-            }
             sink.at(
                 a,
                 "",

@@ -1,4 +1,4 @@
-use crate::model::{AssetStatus, RiskStatus, Treatment};
+use crate::model::{AssetStatus, Risk, RiskStatus, Treatment};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -48,25 +48,50 @@ declare_rule! {
     }
 }
 
+/// How a risk above the appetite is left untreated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Untreated {
+    /// The treatment is `undecided` (or absent).
+    Undecided,
+    /// `mitigate`, with no activity in `activities`.
+    MitigateWithoutActivity,
+}
+
+/// Whether CLS004 finds risk `r` above the appetite and untreated, and how: a risk neither
+/// closed nor accepted (an `open` or `treated` one alike: the status does not make a
+/// treatment decided), known by the as-of date, not on a retired asset, with a value above
+/// `risk_appetite_max`, whose treatment is undecided or mitigate with no activity. The
+/// management review's untreated risks are these.
+pub fn untreated(cx: &Context<'_>, r: &Risk) -> Option<Untreated> {
+    // A risk assessed after the as-of date was not known then.
+    if matches!(r.status, RiskStatus::Closed | RiskStatus::Accepted)
+        || u32::from(r.value()) <= cx.config.thresholds.risk_appetite_max
+        || r.assessed > cx.as_of
+    {
+        return None;
+    }
+    let on_retired = r
+        .asset
+        .as_deref()
+        .and_then(|id| cx.repo.asset(id))
+        .is_some_and(|a| a.status == AssetStatus::Retired);
+    if on_retired {
+        return None;
+    }
+    match r.treatment {
+        Treatment::Undecided => Some(Untreated::Undecided),
+        Treatment::Mitigate if r.activities.is_empty() => Some(Untreated::MitigateWithoutActivity),
+        _ => None,
+    }
+}
+
 impl Rule for UntreatedRisk {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let appetite = cx.config.thresholds.risk_appetite_max;
         for r in &cx.repo.risks {
-            // A risk assessed after the as-of date was not known then.
-            if matches!(r.status, RiskStatus::Closed | RiskStatus::Accepted)
-                || u32::from(r.value()) <= appetite
-                || r.assessed > cx.as_of
-            {
+            let Some(how) = untreated(cx, r) else {
                 continue;
-            }
-            let on_retired = r
-                .asset
-                .as_deref()
-                .and_then(|id| cx.repo.asset(id))
-                .is_some_and(|a| a.status == AssetStatus::Retired);
-            if on_retired {
-                continue;
-            }
+            };
             let figure = format!(
                 "risk `{}` has value {} (likelihood {} × consequence {}), above the risk appetite of {appetite}",
                 r.id,
@@ -75,13 +100,13 @@ impl Rule for UntreatedRisk {
                 r.consequence
             );
             let has = |p: &str| r.src.spans.contains(p);
-            let (pointer, message, help) = match r.treatment {
-                Treatment::Undecided => (
+            let (pointer, message, help) = match how {
+                Untreated::Undecided => (
                     if has("/treatment") { "/treatment" } else { "" },
                     format!("{figure}, and its treatment is undecided"),
                     "decide the treatment with the risk owner (mitigate, transfer, avoid or accept)",
                 ),
-                Treatment::Mitigate if r.activities.is_empty() => (
+                Untreated::MitigateWithoutActivity => (
                     if has("/activities") {
                         "/activities"
                     } else {
@@ -92,7 +117,6 @@ impl Rule for UntreatedRisk {
                     ),
                     "add the mitigating activities to the action plan and list them in `activities`",
                 ),
-                _ => continue,
             };
             sink.at(r, pointer, message).help = Some(help.into());
         }

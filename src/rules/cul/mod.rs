@@ -1,13 +1,15 @@
 //! Security culture (CUL): training completion, phishing click rates, units reached.
 
 use super::{Context, area_rules, percent};
-use crate::model::{Date, Training};
+use crate::model::{Date, Training, TrainingType};
 
 area_rules! {
     training_completion::TrainingCompletion,
     phishing_click_rate::PhishingClickRate,
     unit_not_reached::UnitNotReached,
 }
+
+pub use unit_not_reached::reached_units;
 
 /// The first day of the training window: "the last `training_window_months` months" is
 /// (as-of minus N months, as-of], so the day after as-of minus N months.
@@ -17,9 +19,66 @@ fn window_start(cx: &Context<'_>) -> Date {
 }
 
 /// Whether a campaign's period overlaps the training window; ongoing ones (no `end`)
-/// overlap from their start on, campaigns starting after as-of do not.
-fn in_window(cx: &Context<'_>, t: &Training) -> bool {
+/// overlap from their start on, campaigns starting after as-of do not. The CUL rules and
+/// the reports' training figures look at these campaigns.
+pub fn in_window(cx: &Context<'_>, t: &Training) -> bool {
     t.overlaps(window_start(cx), cx.as_of)
+}
+
+/// One reported result that CUL001 counts: a result row with `completed` of a training
+/// campaign (not a phishing simulation) overlapping the training window.
+#[derive(Debug, Clone, Copy)]
+pub struct CountedResult<'a> {
+    /// Index of the campaign in `repo.trainings`.
+    pub campaign: usize,
+    /// Index of the row in the campaign's `results`.
+    pub row: usize,
+    /// The unit as written in the row.
+    pub unit: &'a str,
+    pub targeted: u64,
+    pub completed: u64,
+}
+
+/// Every result CUL001 counts, in record order. A row without `completed` is not yet
+/// reported and is left out, `targeted` included. The reports' completion figures are
+/// sums over these.
+pub fn counted_results<'a>(cx: &Context<'a>) -> Vec<CountedResult<'a>> {
+    let mut out = Vec::new();
+    for (ti, t) in cx.repo.trainings.iter().enumerate() {
+        if t.training_type == TrainingType::PhishingSimulation || !in_window(cx, t) {
+            continue;
+        }
+        for (ri, r) in t.results.iter().enumerate() {
+            let Some(completed) = r.completed else {
+                continue;
+            };
+            out.push(CountedResult {
+                campaign: ti,
+                row: ri,
+                unit: &r.unit,
+                targeted: r.targeted,
+                completed,
+            });
+        }
+    }
+    out
+}
+
+/// Sum of `completed` and of `targeted` over the counted results of the units passing
+/// `unit`, as CUL001 sums them.
+pub fn completion(results: &[CountedResult<'_>], unit: impl Fn(&str) -> bool) -> (u64, u64) {
+    results
+        .iter()
+        .filter(|r| unit(r.unit))
+        .fold((0u64, 0u64), |(c, t), r| {
+            (c.saturating_add(r.completed), t.saturating_add(r.targeted))
+        })
+}
+
+/// Whether `completed` of `targeted` is below `completion_target`, as CUL001 judges it:
+/// nothing targeted is not below.
+pub fn below_target(cx: &Context<'_>, completed: u64, targeted: u64) -> bool {
+    targeted > 0 && share(completed, targeted) < cx.config.training.completion_target
 }
 
 /// `num / den` as a whole percentage (`48 %`), with one decimal when the whole figure

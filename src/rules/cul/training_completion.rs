@@ -3,8 +3,7 @@ use std::borrow::Cow;
 use crate::util::hash::HashMap;
 use crate::repo::fold_case;
 
-use crate::model::TrainingType;
-use crate::rules::cul::{in_window, share, share_text};
+use crate::rules::cul::{below_target, completion, counted_results, share_text};
 use crate::rules::{Context, Rule, Sink, declare_rule, percent, plural};
 
 declare_rule! {
@@ -80,42 +79,34 @@ impl Rule for TrainingCompletion {
         let target = cx.config.training.completion_target;
         let months = cx.config.thresholds.training_window_months;
         let trainings = &cx.repo.trainings;
-        let (mut targeted, mut completed, mut campaigns) = (0u64, 0u64, 0usize);
+        let counted = counted_results(cx);
+        let (completed, targeted) = completion(&counted, |_| true);
+        let mut campaigns: Vec<usize> = counted.iter().map(|r| r.campaign).collect();
+        campaigns.dedup();
+        let campaigns = campaigns.len();
         let mut units: HashMap<Cow<'_, str>, Tally<'_>> = HashMap::default();
-        for (ti, t) in trainings.iter().enumerate() {
-            if t.training_type == TrainingType::PhishingSimulation || !in_window(cx, t) {
-                continue;
+        for r in &counted {
+            let (ti, ri) = (r.campaign, r.row);
+            let tally = units.entry(fold_case(r.unit)).or_insert_with(|| Tally {
+                unit: r.unit,
+                ..Tally::default()
+            });
+            tally.targeted = tally.targeted.saturating_add(r.targeted);
+            tally.completed = tally.completed.saturating_add(r.completed);
+            if tally.last_counted != Some(ti) {
+                tally.last_counted = Some(ti);
+                tally.campaigns += 1;
             }
-            let mut reported = false;
-            for (ri, r) in t.results.iter().enumerate() {
-                let Some(done) = r.completed else { continue };
-                reported = true;
-                targeted = targeted.saturating_add(r.targeted);
-                completed = completed.saturating_add(done);
-                let tally = units.entry(fold_case(&r.unit)).or_insert_with(|| Tally {
-                    unit: &r.unit,
-                    ..Tally::default()
-                });
-                tally.targeted = tally.targeted.saturating_add(r.targeted);
-                tally.completed = tally.completed.saturating_add(done);
-                if tally.last_counted != Some(ti) {
-                    tally.last_counted = Some(ti);
-                    tally.campaigns += 1;
-                }
-                // Most recent: latest start; on equal starts the later record in path order.
-                let newer = tally
-                    .latest
-                    .is_none_or(|(lt, _)| trainings[lt].start <= t.start);
-                if newer {
-                    tally.latest = Some((ti, ri));
-                }
-            }
-            if reported {
-                campaigns += 1;
+            // Most recent: latest start; on equal starts the later record in path order.
+            let newer = tally
+                .latest
+                .is_none_or(|(lt, _)| trainings[lt].start <= trainings[ti].start);
+            if newer {
+                tally.latest = Some((ti, ri));
             }
         }
         let window = plural(months.into(), "month", "months");
-        if targeted > 0 && share(completed, targeted) < target {
+        if below_target(cx, completed, targeted) {
             sink.global(format!(
                 "training completion organisation-wide is {} ({completed} of {targeted} targeted, {} in the last {window}), below the target of {}",
                 share_text(completed, targeted, target),
@@ -126,7 +117,7 @@ impl Rule for TrainingCompletion {
         }
         let mut below: Vec<&Tally<'_>> = units
             .values()
-            .filter(|u| u.targeted > 0 && share(u.completed, u.targeted) < target)
+            .filter(|u| below_target(cx, u.completed, u.targeted))
             .collect();
         below.sort_by_key(|u| u.latest);
         for u in below {

@@ -47,35 +47,43 @@ declare_rule! {
     }
 }
 
-impl Rule for UnitNotReached {
-    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let parent: HashMap<Cow<'_, str>, Cow<'_, str>> = cx
-            .repo
-            .units
-            .iter()
-            .filter_map(|u| u.parent.as_ref().map(|p| (fold_case(&u.id), fold_case(p))))
-            .collect();
-        let mut reached: HashSet<Cow<'_, str>> = HashSet::default();
-        for t in &cx.repo.trainings {
-            if !in_window(cx, t) {
-                continue;
-            }
-            for r in t.results.iter().filter(|r| r.targeted > 0) {
-                // The unit and every unit above it; the step limit guards against a
-                // `parent` cycle.
-                let mut unit = fold_case(&r.unit);
-                for _ in 0..=parent.len() {
-                    let next = parent.get(&*unit).cloned();
-                    if !reached.insert(unit) {
-                        break;
-                    }
-                    match next {
-                        Some(p) => unit = p,
-                        None => break,
-                    }
+/// The units (folded ids) that a campaign or phishing simulation of the training window
+/// reached: every unit of a result row with someone targeted, and every unit above it.
+/// CUL003 reports the member units not among them; a unit's page says whether it is.
+pub fn reached_units<'a>(cx: &Context<'a>) -> HashSet<Cow<'a, str>> {
+    let parent: HashMap<Cow<'_, str>, Cow<'_, str>> = cx
+        .repo
+        .units
+        .iter()
+        .filter_map(|u| u.parent.as_ref().map(|p| (fold_case(&u.id), fold_case(p))))
+        .collect();
+    let mut reached: HashSet<Cow<'_, str>> = HashSet::default();
+    for t in &cx.repo.trainings {
+        if !in_window(cx, t) {
+            continue;
+        }
+        for r in t.results.iter().filter(|r| r.targeted > 0) {
+            // The unit and every unit above it; the step limit guards against a
+            // `parent` cycle.
+            let mut unit = fold_case(&r.unit);
+            for _ in 0..=parent.len() {
+                let next = parent.get(&*unit).cloned();
+                if !reached.insert(unit) {
+                    break;
+                }
+                match next {
+                    Some(p) => unit = p,
+                    None => break,
                 }
             }
         }
+    }
+    reached
+}
+
+impl Rule for UnitNotReached {
+    fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let reached = reached_units(cx);
         let months = plural(
             cx.config.thresholds.training_window_months.into(),
             "month",

@@ -1,3 +1,4 @@
+use crate::model::Incident;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::is_blank;
@@ -41,23 +42,41 @@ declare_rule! {
     }
 }
 
+/// What INC003 finds missing from a closed incident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MissingAnalysis {
+    pub root_cause: bool,
+    pub lessons: bool,
+}
+
+/// Whether INC003 finds incident `inc` closed (as of the as-of date) without a root cause or
+/// without lessons learned, and which; the audit report's "closed with root cause and
+/// lessons" is this.
+pub fn missing_analysis(cx: &Context<'_>, inc: &Incident) -> Option<MissingAnalysis> {
+    // Closed as of the as-of date: one detected or closed later was not closed then.
+    if !inc.detected_by(cx.as_of, &cx.tz) || !inc.closed_on(cx.as_of) {
+        return None;
+    }
+    let missing = MissingAnalysis {
+        root_cause: is_blank(inc.root_cause.as_deref()),
+        lessons: is_blank(inc.lessons.as_deref()),
+    };
+    (missing.root_cause || missing.lessons).then_some(missing)
+}
+
 impl Rule for ClosedIncidentWithoutLessons {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for inc in &cx.repo.incidents {
-            // Closed as of the as-of date: one detected or closed later was not closed then.
-            if !inc.detected_by(cx.as_of, &cx.tz) || !inc.closed_on(cx.as_of) {
+            let Some(found) = missing_analysis(cx, inc) else {
                 continue;
-            }
+            };
             let missing: Vec<&str> = [
-                (is_blank(inc.root_cause.as_deref()), "root cause"),
-                (is_blank(inc.lessons.as_deref()), "lessons learned"),
+                (found.root_cause, "root cause"),
+                (found.lessons, "lessons learned"),
             ]
             .into_iter()
             .filter_map(|(blank, what)| blank.then_some(what))
             .collect();
-            if missing.is_empty() {
-                continue;
-            }
             let closed = inc.closed.map(|d| format!(" on {d}")).unwrap_or_default();
             sink.at(
                 inc,

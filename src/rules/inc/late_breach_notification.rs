@@ -1,4 +1,7 @@
-use crate::registry::NotificationStage;
+use jiff::Timestamp;
+
+use crate::model::Incident;
+use crate::registry::{NotificationStage, Regime, ReportingDeadline};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
@@ -58,39 +61,74 @@ declare_rule! {
     }
 }
 
+/// A breach notification INC001 finds late or missing.
+#[derive(Debug, Clone, Copy)]
+pub struct LateBreach {
+    /// The regime in force on the detection date, and its deadline.
+    pub regime: &'static Regime,
+    pub deadline: &'static ReportingDeadline,
+    pub detected: Timestamp,
+    pub due: Timestamp,
+    /// The first notification to the regime's recipients known by the as-of day, sent after
+    /// `due` (index in `notifications`, time); `None` when none was sent and `due` passed.
+    pub late: Option<(usize, Timestamp)>,
+}
+
+/// Whether INC001 finds incident `inc` a breach notified late, or not at all past the
+/// deadline; the audit report's "notified in time" is this.
+pub fn late_breach(cx: &Context<'_>, inc: &Incident) -> Option<LateBreach> {
+    if !inc.must_notify_imy() {
+        return None;
+    }
+    let detected_on = inc.detected.date(&cx.tz);
+    let regime = cx
+        .registry
+        .regime_for("personal_data_breach", detected_on.0)?;
+    let deadline = regime
+        .deadline(NotificationStage::Initial)
+        .or(regime.deadlines.first())?;
+    let detected = inc.detected.instant(&cx.tz);
+    let due = add_span(detected, deadline.within(), &cx.tz);
+    let end_of_day = end_of_as_of_day(cx);
+    let first = inc
+        .notifications
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| regime.recipients.iter().any(|r| r == n.to.as_str()))
+        .map(|(i, n)| (i, n.at.instant(&cx.tz)))
+        .filter(|(_, at)| *at < end_of_day)
+        .min_by_key(|(_, at)| *at);
+    let late = match first {
+        Some((_, at)) if at > due => first,
+        Some(_) => return None,
+        None if due < end_of_day => None,
+        None => return None,
+    };
+    Some(LateBreach {
+        regime,
+        deadline,
+        detected,
+        due,
+        late,
+    })
+}
+
 impl Rule for LateBreachNotification {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let end_of_day = end_of_as_of_day(cx);
         for inc in &cx.repo.incidents {
-            if !inc.must_notify_imy() {
-                continue;
-            }
-            let detected_on = inc.detected.date(&cx.tz);
-            let Some(regime) = cx
-                .registry
-                .regime_for("personal_data_breach", detected_on.0)
+            let Some(LateBreach {
+                regime,
+                deadline,
+                detected,
+                due,
+                late,
+            }) = late_breach(cx, inc)
             else {
                 continue;
             };
-            let Some(deadline) = regime
-                .deadline(NotificationStage::Initial)
-                .or(regime.deadlines.first())
-            else {
-                continue;
-            };
-            let detected = inc.detected.instant(&cx.tz);
-            let due = add_span(detected, deadline.within(), &cx.tz);
-            let first = inc
-                .notifications
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| regime.recipients.iter().any(|r| r == n.to.as_str()))
-                .map(|(i, n)| (i, n.at.instant(&cx.tz)))
-                .filter(|(_, at)| *at < end_of_day)
-                .min_by_key(|(_, at)| *at);
             let authority = regime.authority.to_uppercase();
-            match first {
-                Some((i, at)) if at > due => {
+            match late {
+                Some((i, at)) => {
                     sink.at(inc, &format!("/notifications/{i}/at"), format!(
                         "breach `{}` was notified to {authority} {} after detection; GDPR art. 33 allows {}",
                         inc.id, elapsed(detected, at, false), deadline.describe()
@@ -100,8 +138,7 @@ impl Rule for LateBreachNotification {
                         deadline.describe()
                     ));
                 }
-                Some(_) => {}
-                None if due < end_of_day => {
+                None => {
                     sink.at(inc, "/detected", format!(
                         "breach `{}` detected {} has not been notified to {authority}; GDPR art. 33 allowed {}, until {}",
                         inc.id, inc.detected, deadline.describe(), local(due, &cx.tz)
@@ -110,7 +147,6 @@ impl Rule for LateBreachNotification {
                         "notify {authority} and record it under `notifications`, or set `notification_required: false` with a `no_notification_reason`"
                     ));
                 }
-                None => {}
             }
         }
     }

@@ -1,5 +1,7 @@
-use crate::model::{Notification, NotificationKind};
-use crate::registry::{DeadlineStart, NotificationStage};
+use jiff::Timestamp;
+
+use crate::model::{Incident, Notification, NotificationKind};
+use crate::registry::{DeadlineStart, NotificationStage, Regime, ReportingDeadline};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{add_span, elapsed, end_of_as_of_day, local};
@@ -111,54 +113,111 @@ fn lower_first(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A report INC002 finds late or missing.
+#[derive(Debug, Clone, Copy)]
+pub enum ReportShortfall {
+    /// The first report of the kind (or of a later stage) was sent after its deadline.
+    Late {
+        deadline: &'static ReportingDeadline,
+        /// When the deadline's clock started.
+        start: Timestamp,
+        /// The report: index in `notifications`, time sent.
+        index: usize,
+        at: Timestamp,
+    },
+    /// No report of the kind known by the as-of day, and its deadline has passed.
+    Missing {
+        deadline: &'static ReportingDeadline,
+        due: Timestamp,
+    },
+}
+
+impl ReportShortfall {
+    pub fn deadline(&self) -> &'static ReportingDeadline {
+        match self {
+            ReportShortfall::Late { deadline, .. } | ReportShortfall::Missing { deadline, .. } => {
+                deadline
+            }
+        }
+    }
+}
+
+/// The reports INC002 finds late or missing for incident `inc` under the regime in force
+/// on its detection date, in the regime's order of deadlines: the regime and the
+/// shortfalls, or `None` when the incident is not significant, no regime applies or every
+/// report is in time. The audit report's "reported in time" is this.
+pub fn late_reports(
+    cx: &Context<'_>,
+    inc: &Incident,
+) -> Option<(&'static Regime, Vec<ReportShortfall>)> {
+    if !inc.significant {
+        return None;
+    }
+    let end_of_day = end_of_as_of_day(cx);
+    let detected_on = inc.detected.date(&cx.tz);
+    let regime = cx
+        .registry
+        .regime_for("significant_incident", detected_on.0)?;
+    // The first report of `kind` or of a later stage: an incident notification sent
+    // within 24 h also gives the early warning (NIS2 art. 23(4): the notification
+    // updates the early warning's information, and may come with it).
+    let first_of = |kind: NotificationStage| {
+        inc.notifications
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                stage(report_kind(n)) >= stage(kind)
+                    && regime.recipients.iter().any(|r| r == n.to.as_str())
+            })
+            .map(|(i, n)| (i, n.at.instant(&cx.tz)))
+            .filter(|(_, at)| *at < end_of_day)
+            .min_by_key(|(_, at)| *at)
+    };
+    let detected = inc.detected.instant(&cx.tz);
+    let initial_sent = first_of(NotificationStage::Initial).map(|(_, at)| at);
+    let mut shortfalls = Vec::new();
+    for deadline in &regime.deadlines {
+        let start = match deadline.from {
+            DeadlineStart::Detection => detected,
+            // Not sent yet: the initial deadline itself reports that.
+            DeadlineStart::Initial => match initial_sent {
+                Some(t) => t,
+                None => continue,
+            },
+        };
+        let due = add_span(start, deadline.within(), &cx.tz);
+        match first_of(deadline.kind) {
+            Some((index, at)) if at > due => shortfalls.push(ReportShortfall::Late {
+                deadline,
+                start,
+                index,
+                at,
+            }),
+            Some(_) => {}
+            None if due < end_of_day => shortfalls.push(ReportShortfall::Missing { deadline, due }),
+            None => {}
+        }
+    }
+    (!shortfalls.is_empty()).then_some((regime, shortfalls))
+}
+
 impl Rule for LateSignificantIncidentReport {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let end_of_day = end_of_as_of_day(cx);
         for inc in &cx.repo.incidents {
-            if !inc.significant {
-                continue;
-            }
-            let detected_on = inc.detected.date(&cx.tz);
-            let Some(regime) = cx
-                .registry
-                .regime_for("significant_incident", detected_on.0)
-            else {
+            let Some((regime, shortfalls)) = late_reports(cx, inc) else {
                 continue;
             };
             let regime_name = lower_first(&regime.name.en);
             let recipients = regime.recipients.join(", ");
-            // The first report of `kind` or of a later stage: an incident notification sent
-            // within 24 h also gives the early warning (NIS2 art. 23(4): the notification
-            // updates the early warning's information, and may come with it).
-            let first_of = |kind: NotificationStage| {
-                inc.notifications
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| {
-                        stage(report_kind(n)) >= stage(kind)
-                            && regime.recipients.iter().any(|r| r == n.to.as_str())
-                    })
-                    .map(|(i, n)| (i, n.at.instant(&cx.tz)))
-                    .filter(|(_, at)| *at < end_of_day)
-                    .min_by_key(|(_, at)| *at)
-            };
-            let detected = inc.detected.instant(&cx.tz);
-            let initial_sent = first_of(NotificationStage::Initial).map(|(_, at)| at);
             let mut missing = Vec::new();
-            for deadline in &regime.deadlines {
-                let start = match deadline.from {
-                    DeadlineStart::Detection => detected,
-                    // Not sent yet: the initial deadline itself reports that.
-                    DeadlineStart::Initial => match initial_sent {
-                        Some(t) => t,
-                        None => continue,
-                    },
-                };
-                let due = add_span(start, deadline.within(), &cx.tz);
+            for shortfall in shortfalls {
+                let deadline = shortfall.deadline();
                 let name = report_name(deadline.kind);
-                match first_of(deadline.kind) {
-                    Some((i, at)) if at > due => {
-                        sink.at(inc, &format!("/notifications/{i}/at"), format!(
+                match shortfall {
+                    ReportShortfall::Late {
+                        start, index, at, ..
+                    } => {
+                        sink.at(inc, &format!("/notifications/{index}/at"), format!(
                             "{name} for significant incident `{}` was sent {} after {}; {regime_name} allows {}",
                             inc.id, elapsed(start, at, deadline.months.is_some()), start_name(deadline.from), deadline.describe()
                         ))
@@ -168,14 +227,12 @@ impl Rule for LateSignificantIncidentReport {
                             deadline.describe(), start_name(deadline.from)
                         ));
                     }
-                    Some(_) => {}
-                    None if due < end_of_day => missing.push(format!(
+                    ReportShortfall::Missing { due, .. } => missing.push(format!(
                         "{name} (due within {} of {}, by {})",
                         deadline.describe(),
                         start_name(deadline.from),
                         local(due, &cx.tz)
                     )),
-                    None => {}
                 }
             }
             if !missing.is_empty() {

@@ -14,6 +14,11 @@ area_rules! {
     serious_incident_without_follow_up::SeriousIncidentWithoutFollowUp,
 }
 
+pub use closed_incident_without_lessons::{MissingAnalysis, missing_analysis};
+pub use late_breach_notification::{LateBreach, late_breach};
+pub use late_significant_incident_report::{ReportShortfall, late_reports};
+pub use long_open_incident::days_open_too_long;
+
 /// The end of the as-of day: midnight that starts the next day, in the configured zone.
 ///
 /// A deadline counts as passed when it falls before this instant, so the as-of date is

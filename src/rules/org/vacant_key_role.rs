@@ -1,4 +1,5 @@
 use crate::rules::doc::with_article;
+use crate::rules::org::key_roles;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -73,11 +74,7 @@ fn role_basis(field: &str) -> &'static str {
 impl Rule for VacantKeyRole {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(org) = cx.repo.organisation.first() else {
-            let roles: Vec<&str> = crate::model::Roles::default()
-                .all()
-                .iter()
-                .map(|(f, _)| role_name(f))
-                .collect();
+            let roles: Vec<&str> = key_roles(cx).iter().map(|(f, _)| role_name(f)).collect();
             sink.global(format!(
                 "there is no organisation record, so every key role is vacant: {}",
                 roles.join(", ")
@@ -85,7 +82,7 @@ impl Rule for VacantKeyRole {
             .help = Some("add `organisation.yaml` with `kind: organisation` and record the holders under `roles`".into());
             return;
         };
-        for (field, holder) in org.roles.all() {
+        for (field, holder) in key_roles(cx) {
             if holder.is_some() {
                 continue;
             }

@@ -9,3 +9,5 @@ area_rules! {
     repeatedly_carried_over::RepeatedlyCarriedOver,
     goal_without_activity::GoalWithoutActivity,
 }
+
+pub use overdue_activity::days_overdue;

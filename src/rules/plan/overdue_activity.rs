@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::model::{Activity, Date};
 use crate::rules::{Context, Rule, Sink, declare_rule, plural};
 
 declare_rule! {
@@ -47,17 +48,24 @@ declare_rule! {
     }
 }
 
+/// The days activity `a` is overdue as of `as_of`, when PLAN002 finds it so: past its due
+/// date and still open that day (planned, in progress, or done only later). Done, cancelled
+/// and postponed activities are not overdue, whatever their plan. Every report's and
+/// `isms due`'s overdue activities are these.
+pub fn days_overdue(a: &Activity, as_of: Date) -> Option<i64> {
+    let due = a.due?;
+    (a.open_on(as_of) && due < as_of).then(|| due.days_until(as_of))
+}
+
 impl Rule for OverdueActivity {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let error_after = i64::from(cx.config.thresholds.activity_overdue_error_days);
         for a in &cx.repo.activities {
-            let Some(due) = a.due else { continue };
+            let (Some(due), Some(days)) = (a.due, days_overdue(a, cx.as_of)) else {
+                continue;
+            };
             // Done, but completed after the as-of date: still open on that day.
             let completed_later = a.completed_after(cx.as_of);
-            if !a.open_on(cx.as_of) || due >= cx.as_of {
-                continue;
-            }
-            let days = due.days_until(cx.as_of);
             let d = sink.at(
                 a,
                 "/due",

@@ -11,25 +11,23 @@ use crate::report::audit::Evidence;
 use crate::report::facts::{ClassificationState, Input};
 use crate::report::labels::label;
 use crate::rules::cld::{jurisdiction_gap, unclassified_cloud_service, unlawful_transfers};
+use crate::rules::cls::{self, Ground};
 
-/// Why an asset must be classified, in words.
+/// Why an asset must be classified (CLS001's grounds), in words.
 fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
     let lang = input.lang;
-    let a = &input.repo.assets[ai];
-    let mut why = Vec::new();
-    if input.is_critical(ai) {
-        why.push(lang.pick("verksamhetskritisk", "critical"));
-    }
-    if a.personal_data == PersonalData::Sensitive {
-        why.push(lang.pick("känsliga personuppgifter", "sensitive personal data"));
-    }
-    if a.secrecy {
-        why.push(lang.pick("sekretess", "secrecy"));
-    }
-    if a.essential_service.is_some() {
-        why.push(lang.pick("samhällsviktig tjänst", "essential service"));
-    }
-    why.join(", ")
+    cls::classification_grounds(&input.rules_context(), ai)
+        .iter()
+        .map(|g| match g {
+            Ground::Critical(_) => lang.pick("verksamhetskritisk", "critical"),
+            Ground::SensitivePersonalData => {
+                lang.pick("känsliga personuppgifter", "sensitive personal data")
+            }
+            Ground::Secrecy => lang.pick("sekretess", "secrecy"),
+            Ground::EssentialService(_) => lang.pick("samhällsviktig tjänst", "essential service"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The classification state of an asset in words: `klassad 2025-12-03`.
@@ -58,6 +56,8 @@ pub(crate) fn classification_detail(
     (state, detail)
 }
 
+/// Question 6: CLS001's assets ([`Input::must_classify`]), counting those classified and
+/// not outdated (CLS002); the others are CLS001's and CLS002's findings.
 pub(super) fn classification(input: &Input<'_>, m: &mut Measured) {
     for (ai, a) in input.repo.assets.iter().enumerate() {
         if !input.must_classify(ai) {

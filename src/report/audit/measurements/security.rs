@@ -87,6 +87,9 @@ pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
     }
 }
 
+/// Question 9: the incidents of the last twelve months, each handled to standard unless
+/// INC001–INC004 find it short ([`Input::incident_shortfalls`]). INC005 (follow-up
+/// activities) is among the question's rules but not in the spec's key figure.
 pub(super) fn incidents(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for i in input.incidents_within(PERIOD_MONTHS) {

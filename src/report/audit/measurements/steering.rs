@@ -9,6 +9,7 @@ use crate::report::audit::Evidence;
 use crate::report::facts::Input;
 use crate::report::labels::label;
 use crate::rules::doc::{adopted_of_type, required_types};
+use crate::rules::org;
 
 fn body_name(lang: Language, body: Option<Body>) -> String {
     body.map_or_else(String::new, |b| label(lang, "body", b.as_str()))
@@ -95,9 +96,8 @@ fn document_evidence(lang: Language, p: &Policy, name: String, as_of: Date, max:
 pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     let org = input.repo.organisation.first();
-    let vacant = Roles::default();
-    let roles = org.map_or(&vacant, |o| &o.roles).all();
-    for (role, holder) in roles {
+    // ORG002's roles (all vacant without an organisation record), then ORG001's units.
+    for (role, holder) in org::key_roles(&input.rules_context()) {
         m.push(Evidence {
             kind: "organisation",
             id: org.map(|o| o.id.clone()).unwrap_or_default(),
@@ -127,11 +127,17 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
     }
 }
 
-/// On track: done, or not past due. Cancelled activities are left out: cancelling is a
-/// decision, not a delay.
+/// On track (the spec's "done, or not past due"): not overdue as PLAN002 finds it
+/// ([`Input::days_overdue`]), and not postponed past its due date.
+///
+/// A different measure from PLAN002 on purpose, on that one point: PLAN002 leaves a
+/// postponed activity to the plan that carries it over, while this key figure measures
+/// the year's plan, for which a postponement past the due date is a delay. Cancelled
+/// activities are left out of the figure: cancelling is a decision, not a delay.
 fn on_track(input: &Input<'_>, a: &Activity) -> bool {
-    (a.status == ActivityStatus::Done && !a.completed_after(input.as_of))
-        || a.due.is_none_or(|d| d >= input.as_of)
+    let postponed_late =
+        a.status == ActivityStatus::Postponed && a.due.is_some_and(|d| d < input.as_of);
+    input.days_overdue(a).is_none() && !postponed_late
 }
 
 pub(super) fn plan_on_track(input: &Input<'_>, m: &mut Measured) {

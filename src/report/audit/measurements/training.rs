@@ -5,20 +5,19 @@ use crate::config::Language;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
 use crate::report::markdown::percent;
+use crate::rules::cul;
 
-/// Per-unit completion over the campaigns of the window, units by name.
+/// Per-unit completion over the results CUL001 counts (reported rows of the campaigns of
+/// the window), units as written in the results, by name.
 pub(crate) fn completion_by_unit(input: &Input<'_>) -> Vec<(String, String, u64, u64)> {
-    let mut units: Vec<String> = input
-        .training_campaigns()
-        .iter()
-        .flat_map(|t| t.results.iter().map(|r| r.unit.to_lowercase()))
-        .collect();
+    let counted = input.counted_results();
+    let mut units: Vec<String> = counted.iter().map(|r| r.unit.to_lowercase()).collect();
     units.sort();
     units.dedup();
     let mut rows: Vec<(String, String, u64, u64)> = units
         .into_iter()
         .map(|id| {
-            let (done, targeted) = input.completion(|u| u.eq_ignore_ascii_case(&id));
+            let (done, targeted) = cul::completion(&counted, |u| u.eq_ignore_ascii_case(&id));
             let canonical = input.repo.unit(&id).map_or(id.clone(), |u| u.id.clone());
             (canonical, input.unit_name(&id), done, targeted)
         })
@@ -29,7 +28,6 @@ pub(crate) fn completion_by_unit(input: &Input<'_>) -> Vec<(String, String, u64,
 
 pub(super) fn training(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
-    let target = input.config.training.completion_target;
     let (done, targeted) = input.completion(|_| true);
     m.numerator = done;
     m.denominator = targeted;
@@ -39,7 +37,8 @@ pub(super) fn training(input: &Input<'_>, m: &mut Measured) {
             kind: "unit",
             id,
             name,
-            ok: t > 0 && share + 1e-9 >= target,
+            // Below target as CUL001 judges a unit (nothing targeted is not below).
+            ok: !input.below_target(d, t),
             detail: match lang {
                 Language::Sv => format!("{d} av {t} ({})", percent(share, lang)),
                 Language::En => format!("{d} of {t} ({})", percent(share, lang)),
