@@ -38,7 +38,7 @@ pub fn exercised_on(config: &Config, plan: &ContinuityPlan, as_of: Date) -> bool
 }
 
 /// The continuity plans existing on `as_of` that list `asset` (BCM001's coverage, from
-/// [`plans_by_asset`]), in path order.
+/// `plans_by_asset`), in path order.
 pub fn plans_covering<'r>(repo: &'r Repository, asset: &str, as_of: Date) -> Vec<&'r Rec<ContinuityPlan>> {
     plans_by_asset(repo, as_of)
         .get(&*fold_case(asset))
