@@ -5,7 +5,7 @@ pub mod baseline;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::model::Date;
-use crate::registry::registry;
+
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
 use crate::rules::{self, Context, Selection};
@@ -16,35 +16,37 @@ pub struct CheckResult {
     pub waived: Vec<Diagnostic>,
     /// Whether any record problem (REC001–REC003) made records unusable.
     pub invalid_records: bool,
+    /// The effective values the rules judged by, for reports over the same check.
+    pub derived: Derived,
+}
+
+/// Whether a finding is a record problem that is still an error after `isms.toml`'s
+/// severities: its records were left out of every rule (the exit code says the records are
+/// invalid, and reports say their figures leave those records out).
+pub fn leaves_records_out(d: &Diagnostic) -> bool {
+    static CODES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let codes = CODES.get_or_init(|| {
+        rules::all()
+            .into_iter()
+            .filter(|r| r.reports_record_problems())
+            .map(|r| r.meta().code)
+            .collect()
+    });
+    d.severity == diagnostic::Severity::Error && codes.contains(&d.code)
 }
 
 /// Runs the whole check of a session as of a date.
 pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResult {
     let derived = Derived::compute(&session.repo, as_of);
-    let cx = Context {
-        repo: &session.repo,
-        config: &session.config,
-        derived: &derived,
-        registry: registry(),
-        as_of,
-        tz: session.config.tz(),
-    };
+    let cx = Context::new(&session.repo, &session.config, &derived, as_of);
     let outcome = rules::run(&cx, selection);
     let mut findings = outcome.findings;
-    // A record problem that is still an error after `isms.toml`'s severities left records
-    // out of every rule: the exit code says the records are invalid.
-    let record_codes: Vec<&str> = rules::all()
-        .into_iter()
-        .filter(|r| r.reports_record_problems())
-        .map(|r| r.meta().code)
-        .collect();
-    let invalid_records = findings
-        .iter()
-        .any(|d| d.severity == diagnostic::Severity::Error && record_codes.contains(&d.code));
+    let invalid_records = findings.iter().any(leaves_records_out);
     diagnostic::sort(&mut findings);
     CheckResult {
         findings,
         waived: outcome.waived,
         invalid_records,
+        derived,
     }
 }

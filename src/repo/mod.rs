@@ -279,7 +279,9 @@ impl Repository {
         self.ids[kind as usize].contains_key(&*fold_case(id))
     }
 
-    fn index(&self, kind: Kind, id: &str) -> Option<usize> {
+    /// The place of the valid record of `kind` with `id` in its kind's list (ids compare
+    /// ignoring case): for views kept in the same order, such as the derived assets.
+    pub fn index(&self, kind: Kind, id: &str) -> Option<usize> {
         self.ids[kind as usize]
             .get(&*fold_case(id))
             .copied()

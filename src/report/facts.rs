@@ -8,9 +8,9 @@
 use jiff::tz::TimeZone;
 
 use crate::config::{Config, Language};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
-use crate::registry::{NotificationStage, registry};
+use crate::registry::NotificationStage;
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
 use crate::repo::{Rec, Repository};
@@ -37,7 +37,7 @@ impl<'a> Input<'a> {
     /// Runs `isms check` on the session and keeps its findings.
     pub fn new(session: &'a Session, as_of: Date, lang: Language) -> Input<'a> {
         let result = crate::check::check(session, as_of, &Selection::default());
-        Input::with_findings(session, as_of, lang, result.findings)
+        Input::build(session, as_of, lang, result.findings, result.derived)
     }
 
     /// Uses the given findings instead of running the rules: for tests, and for callers that
@@ -46,19 +46,28 @@ impl<'a> Input<'a> {
         session: &'a Session,
         as_of: Date,
         lang: Language,
+        findings: Vec<Diagnostic>,
+    ) -> Input<'a> {
+        let derived = Derived::compute(&session.repo, as_of);
+        Input::build(session, as_of, lang, findings, derived)
+    }
+
+    fn build(
+        session: &'a Session,
+        as_of: Date,
+        lang: Language,
         mut findings: Vec<Diagnostic>,
+        derived: Derived,
     ) -> Input<'a> {
         crate::diagnostic::sort(&mut findings);
         let record_problems = findings
             .iter()
-            .filter(|d| {
-                d.severity == Severity::Error && matches!(d.code, "REC001" | "REC002" | "REC003")
-            })
+            .filter(|d| crate::check::leaves_records_out(d))
             .count();
         Input {
             repo: &session.repo,
             config: &session.config,
-            derived: Derived::compute(&session.repo, as_of),
+            derived,
             as_of,
             lang,
             findings,
@@ -73,14 +82,7 @@ impl<'a> Input<'a> {
     /// What the rules read, over the same records, settings and date: a report hands it to
     /// a rule's predicate so that a figure it shows is the rule's, never a reading of its own.
     pub fn rules_context(&self) -> Context<'_> {
-        Context {
-            repo: self.repo,
-            config: self.config,
-            derived: &self.derived,
-            registry: registry(),
-            as_of: self.as_of,
-            tz: self.tz(),
-        }
+        Context::new(self.repo, self.config, &self.derived, self.as_of)
     }
 
     /// The organisation's name: its record, else `isms.toml`, else empty.
@@ -123,11 +125,7 @@ impl<'a> Input<'a> {
     /// An asset's current classification: its newest dated on or before the as-of date,
     /// the one the CLS rules judge.
     pub fn classification_of(&self, asset: &str) -> Option<&'a Rec<Classification>> {
-        let ai = self
-            .repo
-            .assets
-            .iter()
-            .position(|a| a.id.eq_ignore_ascii_case(asset))?;
+        let ai = self.repo.index(Kind::Asset, asset)?;
         let ci = self.derived.assets.get(ai)?.current?;
         self.repo.classifications.get(ci)
     }

@@ -188,7 +188,25 @@ pub struct Context<'a> {
     pub tz: TimeZone,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// What the rules read of `repo` as of a date: the configured time zone, the embedded
+    /// reference data. `check` and the reports build theirs here, so both judge alike.
+    pub fn new(
+        repo: &'a Repository,
+        config: &'a Config,
+        derived: &'a Derived,
+        as_of: Date,
+    ) -> Context<'a> {
+        Context {
+            repo,
+            config,
+            derived,
+            registry: crate::registry::registry(),
+            as_of,
+            tz: config.tz(),
+        }
+    }
+
     /// The start of "the last N months": the window is (as_of - N months, as_of].
     pub fn months_ago(&self, months: u32) -> Date {
         self.as_of.minus_months(months as i32)
