@@ -15,32 +15,7 @@ use crate::util::suggest::did_you_mean;
 /// The file name searched for upwards from the working directory.
 pub const FILE_NAME: &str = "isms.toml";
 
-/// Report language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Sv,
-    En,
-}
-
-impl Language {
-    /// One of two texts by language: the one way `isms` chooses between its Swedish and
-    /// English words (tables of words build on it: `report::labels`, `registry::Text`).
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Sv => sv,
-            Language::En => en,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Language::Sv => "sv",
-            Language::En => "en",
-        }
-    }
-}
+pub use crate::l10n::Language;
 
 /// A rule's configured severity, or `off`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::l10n::{Args, Value};
 use crate::model::Kind;
 use crate::source::span::Span;
 
@@ -58,6 +59,14 @@ pub struct Diagnostic {
     /// record (or several about the repository): a document type, a topic, a role, a
     /// field, a deadline. Part of the finding's identity ([`Diagnostic::fingerprint`]).
     pub subject: Option<String>,
+    /// Other records the finding concerns (the measure that lacks a verification, the
+    /// asset a risk is on), as kind and id.
+    pub related: Vec<(Kind, String)>,
+    /// The message's id in the rules' catalogue (the rule's code, or `CODE-variant`), or
+    /// `""` for a message given as text.
+    pub template: &'static str,
+    /// The typed values behind the message, which fill its template in either language.
+    pub figures: Args,
     pub location: Option<Location>,
 }
 
@@ -71,8 +80,45 @@ impl Diagnostic {
             kind: None,
             id: None,
             subject: None,
+            related: Vec::new(),
+            template: "",
+            figures: Vec::new(),
             location: None,
         }
+    }
+
+    /// A finding whose message is the template `template`, to be filled from its figures
+    /// in the language of the run.
+    pub fn templated(code: &'static str, severity: Severity, template: &'static str) -> Diagnostic {
+        let mut d = Diagnostic::new(code, severity, String::new());
+        d.template = template;
+        d
+    }
+
+    /// Adds a value behind the message, named as the template names it.
+    pub fn arg(&mut self, name: &'static str, value: impl Into<Value>) -> &mut Diagnostic {
+        self.figures.push((name, value.into()));
+        self
+    }
+
+    /// Says the finding with the template `CODE-variant` instead of the rule's own.
+    pub fn says(&mut self, template: &'static str) -> &mut Diagnostic {
+        self.template = template;
+        self
+    }
+
+    /// Adds a record the finding concerns besides its own.
+    pub fn relate(&mut self, kind: Kind, id: impl Into<String>) -> &mut Diagnostic {
+        self.related.push((kind, id.into()));
+        self
+    }
+
+    /// The value named `name` behind the message, if there is one.
+    pub fn figure(&self, name: &str) -> Option<&Value> {
+        self.figures
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
     }
 
     /// Sets what the gap is about beyond its record (see [`Diagnostic::subject`]).

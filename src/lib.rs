@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod git;
+pub mod l10n;
 pub mod load;
 pub mod model;
 pub mod registry;

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use crate::check;
+use crate::config::Language;
 use crate::diagnostic::Diagnostic;
 use crate::git::Snapshot;
 use crate::model::Date;
@@ -129,17 +130,20 @@ pub fn compare(current: &[Diagnostic], baseline: &[Diagnostic]) -> Comparison {
 }
 
 /// Checks the records at `root` as they were at git revision `rev`, with the same date and
-/// selection as today's check. The revision's files are copied into a temporary folder
+/// selection (and language) as today's check. The revision's files are copied into a temporary folder
 /// (removed before returning); the work tree and the index are never touched.
 pub fn findings_at(
     root: &Path,
     rev: &str,
     as_of: Date,
     selection: &Selection,
+    language: Language,
 ) -> Result<Vec<Diagnostic>> {
     let snapshot = Snapshot::read(root, rev, "--baseline")?;
-    let session = Session::open(snapshot.path())
+    let mut session = Session::open(snapshot.path())
         .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
+    // Said in today's language, so that the same gap reads the same at both revisions.
+    session.config.language = language;
     let result = check::check(&session, as_of, selection);
     Ok(result.findings)
 }

@@ -77,8 +77,13 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let result = crate::check::check(&session, as_of, &selection);
     let comparison = match &baseline {
         Some(rev) => {
-            let before =
-                crate::check::baseline::findings_at(&session.root, rev, as_of, &selection)?;
+            let before = crate::check::baseline::findings_at(
+                &session.root,
+                rev,
+                as_of,
+                &selection,
+                session.config.language,
+            )?;
             Some((
                 rev.as_str(),
                 crate::check::baseline::compare(&result.findings, &before),

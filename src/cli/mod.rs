@@ -77,13 +77,27 @@ pub struct Common {
     /// Compute everything as of this date (YYYY-MM-DD) [default: today in the configured time zone]
     #[arg(long, global = true, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Language of messages, labels and reports [default: `language` in isms.toml]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
 }
 
-/// A report's language on the command line.
+/// A language on the command line.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Lang {
     Sv,
     En,
+}
+
+impl Lang {
+    /// `--lang`, else the configured language.
+    pub fn or_config(lang: Option<Lang>, config: &Config) -> config::Language {
+        match lang {
+            Some(Lang::Sv) => config::Language::Sv,
+            Some(Lang::En) => config::Language::En,
+            None => config.language,
+        }
+    }
 }
 
 /// The formats of the commands that print a table (`list`, `rules`).
@@ -139,7 +153,8 @@ pub enum Needs {
 pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
-    let session = Session::open(&root)?;
+    let mut session = Session::open(&root)?;
+    session.config.language = Lang::or_config(common.lang, &session.config);
     if needs != Needs::Records {
         check_config_rules(&session.config)?;
     }

@@ -8,8 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context as _, Result};
 use clap::ValueEnum;
 
-use super::{Clock, Common, Lang, Needs};
-use crate::config::Language;
+use super::{Clock, Common, Needs};
 use crate::repo::session::Session;
 use crate::report::{self, Before, UserTemplate, Which};
 
@@ -23,9 +22,6 @@ pub struct Args {
     /// The unit's id (for `unit`)
     #[arg(value_name = "ID")]
     unit: Option<String>,
-    /// Report language [default: `language` in isms.toml]
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
     /// Write the report to FILE instead of standard output (never a .yaml/.yml file)
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -72,11 +68,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         .map(UserTemplate::read)
         .transpose()?;
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
-    let lang = match args.lang {
-        Some(Lang::Sv) => Language::Sv,
-        Some(Lang::En) => Language::En,
-        None => session.config.language,
-    };
+    let lang = session.config.language;
     let format = match args.format {
         Format::Markdown => report::Format::Markdown,
         Format::Json => report::Format::Json,
@@ -89,8 +81,10 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let before = match (&args.compare, &which) {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
-            session_then = Session::open(snapshot.path())
+            let mut opened = Session::open(snapshot.path())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
+            opened.config.language = lang;
+            session_then = opened;
             Some(Before {
                 rev: rev.clone(),
                 commit: snapshot.commit.clone(),

@@ -56,8 +56,34 @@ pub struct JsonFinding<'a> {
     pub help: Option<&'a str>,
     /// What the gap is about beyond the record (a document type, a role, a country…).
     pub subject: Option<&'a str>,
+    /// Other records the finding concerns, as `{kind, id}`.
+    pub related: Vec<JsonRef<'a>>,
+    /// The typed values behind the message, by the names its templates use.
+    pub figures: Figures<'a>,
     /// The finding's identity across edits and commits (`Diagnostic::fingerprint`).
     pub fingerprint: String,
+}
+
+/// A record named by kind and id.
+#[derive(Serialize, Clone)]
+pub struct JsonRef<'a> {
+    pub kind: &'a str,
+    pub id: &'a str,
+}
+
+/// A finding's figures as one JSON object, in the order the rule gave them.
+#[derive(Clone)]
+pub struct Figures<'a>(&'a [(&'static str, crate::l10n::Value)]);
+
+impl Serialize for Figures<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, &value.to_json())?;
+        }
+        map.end()
+    }
 }
 
 impl<'a> JsonFinding<'a> {
@@ -73,6 +99,15 @@ impl<'a> JsonFinding<'a> {
             message: &d.message,
             help: d.help.as_deref(),
             subject: d.subject.as_deref(),
+            related: d
+                .related
+                .iter()
+                .map(|(kind, id)| JsonRef {
+                    kind: kind.as_str(),
+                    id,
+                })
+                .collect(),
+            figures: Figures(&d.figures),
             fingerprint: d.fingerprint(),
         }
     }

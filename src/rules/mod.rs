@@ -64,7 +64,25 @@ macro_rules! areas {
                 match self { $(Area::$area => $module::RULES,)* }
             }
         }
+
+        /// The rules' messages, area by area: the Swedish files, then the English.
+        pub const MESSAGES: [&[crate::l10n::Source]; 2] = [
+            &[$(crate::l10n::Source {
+                name: concat!("src/rules/", stringify!($module), "/sv.ftl"),
+                text: include_str!(concat!(stringify!($module), "/sv.ftl")),
+            },)*],
+            &[$(crate::l10n::Source {
+                name: concat!("src/rules/", stringify!($module), "/en.ftl"),
+                text: include_str!(concat!(stringify!($module), "/en.ftl")),
+            },)*],
+        ];
     };
+}
+
+/// The rules' messages in both languages, read once.
+pub fn messages() -> &'static crate::l10n::Catalogue {
+    static CATALOGUE: std::sync::OnceLock<crate::l10n::Catalogue> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(|| crate::l10n::Catalogue::new(MESSAGES[0], MESSAGES[1]))
 }
 
 areas! {
@@ -257,6 +275,8 @@ pub struct Sink<'a> {
     waived: Vec<Diagnostic>,
     /// Repository-wide findings are waived by a waiver on the organisation record.
     global_waived: bool,
+    /// The language the findings' messages are said in.
+    lang: crate::config::Language,
     _cx: std::marker::PhantomData<&'a ()>,
 }
 
@@ -273,8 +293,74 @@ impl<'a> Sink<'a> {
                     .iter()
                     .any(|w| w.rule.eq_ignore_ascii_case(meta.code) && w.until >= cx.as_of)
             }),
+            lang: cx.config.language,
             _cx: std::marker::PhantomData,
         }
+    }
+
+    /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
+    /// Its message is the rule's template, filled from the values given with
+    /// [`Diagnostic::arg`].
+    pub fn record<T: Record>(&mut self, rec: &Rec<T>, pointer: &str) -> &mut Diagnostic {
+        self.record_source(&rec.r, &rec.src, pointer)
+    }
+
+    /// Like [`Sink::record`], for a finding that also concerns another record (`also`:
+    /// the unit whose figures a training record holds): a waiver on either silences it.
+    pub fn record_also<T: Record, U: Record>(
+        &mut self,
+        rec: &Rec<T>,
+        also: Option<&U>,
+        pointer: &str,
+    ) -> &mut Diagnostic {
+        let waived = also.is_some_and(|u| self.waives(u.waivers()));
+        let code = self.meta.code;
+        let d = self.push_about(&rec.r, &rec.src, pointer, String::new(), waived);
+        d.template = code;
+        d
+    }
+
+    /// Like [`Sink::record`], for a record whose source is given separately.
+    pub fn record_source<T: Record + ?Sized>(
+        &mut self,
+        r: &T,
+        src: &Source,
+        pointer: &str,
+    ) -> &mut Diagnostic {
+        let code = self.meta.code;
+        let d = self.push_about(r, src, pointer, String::new(), false);
+        d.template = code;
+        d
+    }
+
+    /// A finding about the repository as a whole (no single record): it points at the
+    /// organisation record when there is one.
+    pub fn repository(&mut self) -> &mut Diagnostic {
+        let code = self.meta.code;
+        let d = self.global(String::new());
+        d.template = code;
+        d
+    }
+
+    /// A finding about a problem met reading the records, which no waiver silences: the
+    /// record concerned may not have been read, its waivers with it.
+    pub fn problem(&mut self, place: &Place) -> &mut Diagnostic {
+        let code = self.meta.code;
+        let d = self.unwaivable(place, String::new());
+        d.template = code;
+        d
+    }
+
+    /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
+    pub fn file(
+        &mut self,
+        path: std::sync::Arc<str>,
+        span: Option<crate::source::span::Span>,
+    ) -> &mut Diagnostic {
+        let code = self.meta.code;
+        let d = self.at_path(path, span, String::new());
+        d.template = code;
+        d
     }
 
     /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
@@ -383,9 +469,42 @@ impl<'a> Sink<'a> {
         self.found.last_mut().expect("just pushed")
     }
 
-    pub fn into_parts(self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+    /// The findings and the waived ones, their messages said in the run's language.
+    pub fn into_parts(mut self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
+        let catalogue = messages();
+        for d in self.found.iter_mut().chain(self.waived.iter_mut()) {
+            say(catalogue, self.lang, d);
+        }
         (self.found, self.waived)
     }
+}
+
+/// Fills a templated finding's message and help from its figures, in `lang`. A template
+/// missing from the catalogue shows as its id (the catalogue tests rule that out).
+pub fn say(catalogue: &crate::l10n::Catalogue, lang: crate::config::Language, d: &mut Diagnostic) {
+    if d.template.is_empty() {
+        return;
+    }
+    let args = template_args(d);
+    d.message = catalogue
+        .format(lang, d.template, None, &args)
+        .unwrap_or_else(|| d.template.to_owned());
+    if let Some(help) = catalogue.format(lang, d.template, Some("help"), &args) {
+        d.help = Some(help);
+    }
+}
+
+/// What a finding's template may name: its figures, and `id` (the record's id) and
+/// `subject` when the finding has them.
+pub fn template_args(d: &Diagnostic) -> crate::l10n::Args {
+    let mut args = d.figures.clone();
+    if let Some(id) = &d.id {
+        args.push(("id", id.into()));
+    }
+    if let Some(subject) = &d.subject {
+        args.push(("subject", subject.into()));
+    }
+    args
 }
 
 /// Every rule, in catalogue order: the areas' rules, area by area.

@@ -10,6 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["util"],
     &["source"],
     &["model"],
+    &["l10n"],
     &["registry", "config", "diagnostic"],
     &["schema", "load"],
     &["repo"],

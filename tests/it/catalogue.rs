@@ -328,6 +328,28 @@ fn explain_works_for_every_code_and_name() {
 
 /// What is wrong with a finding's message, if anything: it starts with a lowercase letter,
 /// a backtick or a digit, and does not end with a period.
+/// What is wrong with a message's form in `lang`: English messages read like a
+/// compiler's (lowercase, no final period), Swedish ones are full sentences.
+fn message_problem_in(lang: &str, message: &str) -> Option<&'static str> {
+    if lang == "en" {
+        return message_problem(message);
+    }
+    let first = message.chars().next()?;
+    if !first.is_uppercase() {
+        return Some("does not start with a capital letter");
+    }
+    if !message.ends_with(['.', ')']) || message.ends_with("..") {
+        return Some("does not end with a period");
+    }
+    if message.contains('`') {
+        return Some("has a backtick");
+    }
+    if message.trim() != message {
+        return Some("has surrounding white space");
+    }
+    None
+}
+
 fn message_problem(message: &str) -> Option<&'static str> {
     let first = message.chars().next()?;
     if !(first.is_lowercase() || first == '`' || first.is_ascii_digit()) {
@@ -399,7 +421,7 @@ fn fixture_repositories() -> Vec<(PathBuf, String)> {
 }
 
 #[test]
-fn messages_are_lowercase_without_a_trailing_period_and_have_help() {
+fn messages_have_the_form_of_their_language_and_have_help() {
     let mut repos = vec![(example_root(), "2026-11-28".to_owned())];
     let fixtures = fixture_repositories();
     assert!(fixtures.len() >= SPEC.len(), "{} fixtures", fixtures.len());
@@ -407,9 +429,11 @@ fn messages_are_lowercase_without_a_trailing_period_and_have_help() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
-    for (dir, as_of) in &repos {
+    for ((dir, as_of), lang) in repos.iter().flat_map(|r| [(r, "en"), (r, "sv")]) {
         let args = [
             "check".as_ref(),
+            "--lang".as_ref(),
+            lang.as_ref(),
             "--format".as_ref(),
             "json".as_ref(),
             "--fail-on".as_ref(),
@@ -429,11 +453,20 @@ fn messages_are_lowercase_without_a_trailing_period_and_have_help() {
             let message = f["message"].as_str().unwrap_or_default();
             if message.is_empty() {
                 problems.push(format!("{where_} {code}: empty message"));
-            } else if let Some(p) = message_problem(message) {
-                problems.push(format!("{where_} {code}: message {p}: {message:?}"));
+            } else if let Some(p) = message_problem_in(lang, message) {
+                problems.push(format!("{where_} {code} {lang}: message {p}: {message:?}"));
             }
-            if f["help"].as_str().is_none_or(|h| h.trim().is_empty()) {
-                problems.push(format!("{where_} {code}: no help for {message:?}"));
+            match f["help"].as_str() {
+                Some(h) if !h.trim().is_empty() => {
+                    // Help lines follow the message's form, except that an English one
+                    // may start with a capital or a code.
+                    if lang == "sv"
+                        && let Some(p) = message_problem_in(lang, h)
+                    {
+                        problems.push(format!("{where_} {code} {lang}: help {p}: {h:?}"));
+                    }
+                }
+                _ => problems.push(format!("{where_} {code}: no help for {message:?}")),
             }
         }
     }

@@ -212,10 +212,16 @@ fn assert_fixed_shape(json: &Value, as_of: &str) {
                 "message",
                 "help",
                 "subject",
+                "related",
+                "figures",
                 "fingerprint"
             ]
         );
         assert!(f["subject"].is_string() || f["subject"].is_null());
+        for r in f["related"].as_array().expect("related") {
+            assert_eq!(keys(r), ["kind", "id"]);
+        }
+        assert!(f["figures"].is_object());
         assert_eq!(f["fingerprint"].as_str().map(str::len), Some(16));
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().expect("severity")));
         assert!(f["kind"].is_string() || f["kind"].is_null());

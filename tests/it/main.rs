@@ -14,6 +14,7 @@ mod compare;
 mod example_snapshots;
 mod formats;
 mod identity;
+mod messages;
 mod props;
 mod reports;
 mod reproducible;

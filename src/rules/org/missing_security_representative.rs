@@ -61,17 +61,9 @@ impl Rule for MissingSecurityRepresentative {
             } else {
                 ""
             };
-            sink.at(
-                u,
-                pointer,
-                format!(
-                    "{kind} `{}` ({}) has no security representative",
-                    u.id, u.name
-                ),
-            )
-            .help = Some(format!(
-                "have the {kind} appoint a security representative and record the name in `security_representative`"
-            ));
+            sink.record(u, pointer)
+                .arg("unit_type", kind)
+                .arg("name", &u.name);
         }
     }
 }
