@@ -18,6 +18,10 @@ pub struct Args {
 pub struct ExplainArgs {
     /// A rule code (DOC001) or name (stale-document)
     rule: String,
+    /// Language of the documentation [default: `language` in the isms.toml of the current
+    /// folder or above, else English]
+    #[arg(long, value_enum)]
+    lang: Option<super::Lang>,
 }
 
 pub fn run(args: Args) -> Result<u8> {
@@ -26,7 +30,7 @@ pub fn run(args: Args) -> Result<u8> {
 }
 
 pub fn run_explain(args: ExplainArgs) -> Result<u8> {
-    let rule = args.rule;
+    let rule = args.rule.clone();
     let Some(r) = rules::find(&rule) else {
         let names = rules::all()
             .iter()
@@ -37,8 +41,26 @@ pub fn run_explain(args: ExplainArgs) -> Result<u8> {
             crate::util::suggest::did_you_mean(&rule, names.iter().copied())
         );
     };
-    super::emit(&r.meta().page())?;
+    super::emit(&r.meta().page_in(explain_language(args.lang)))?;
     Ok(0)
+}
+
+/// `--lang`, else the language of the repository around the current folder; outside
+/// one, English (the documentation's own language). A broken `isms.toml` is `check`'s to
+/// report, not `explain`'s: it falls back likewise.
+fn explain_language(lang: Option<super::Lang>) -> crate::config::Language {
+    use crate::config::{self, Config, Language};
+    if lang.is_some() {
+        return super::Lang::or_config(lang, &Config::default());
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return Language::En;
+    };
+    let root = config::find_root(None, &cwd);
+    if !root.join(config::FILE_NAME).is_file() {
+        return Language::En;
+    }
+    Config::load(&root).map_or(Language::En, |c| c.language)
 }
 
 #[derive(Serialize)]

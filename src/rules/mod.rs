@@ -65,6 +65,13 @@ macro_rules! areas {
             }
         }
 
+        /// The rules' Swedish documentation, one file per area: each rule's page after a
+        /// `# CODE` line (the English is the rule's doc comment).
+        pub const DOCS_SV: &[crate::l10n::Source] = &[$(crate::l10n::Source {
+            name: concat!("src/rules/", stringify!($module), "/sv.md"),
+            text: include_str!(concat!(stringify!($module), "/sv.md")),
+        },)*];
+
         /// The rules' messages, area by area: the Swedish files, then the English.
         pub const MESSAGES: [&[crate::l10n::Source]; 2] = [
             &[$(crate::l10n::Source {

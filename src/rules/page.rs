@@ -5,7 +5,7 @@ use crate::config::Language;
 use crate::rules::RuleMeta;
 
 impl RuleMeta {
-    /// The rule's documentation: a header line, then its doc comment.
+    /// The rule's documentation in English: a header line, then its doc comment.
     pub fn page(&self) -> String {
         let doc: String = self
             .doc
@@ -21,5 +21,47 @@ impl RuleMeta {
             self.severity.as_str(),
             doc.trim_end()
         )
+    }
+
+    /// The rule's documentation in `lang`. The Swedish page is the rule's section of its
+    /// area's `sv.md`; a rule without one (a bug the catalogue tests catch) gets the
+    /// English.
+    pub fn page_in(&self, lang: Language) -> String {
+        let Some(doc) = (lang == Language::Sv).then(|| self.doc_sv()).flatten() else {
+            return self.page();
+        };
+        format!(
+            "# {} {}\n\nOmråde: {}. Standardnivå: {}.\n\n{}\n",
+            self.code,
+            self.name,
+            self.area().title(Language::Sv),
+            severity_sv(self.severity),
+            doc.trim()
+        )
+    }
+
+    /// The rule's section of its area's Swedish documentation, without its `# CODE` line.
+    pub fn doc_sv(&self) -> Option<&'static str> {
+        let heading = format!("# {}\n", self.code);
+        super::DOCS_SV.iter().find_map(|source| {
+            let text = source.text;
+            let start = if text.starts_with(&heading) {
+                0
+            } else {
+                text.find(&format!("\n{heading}"))? + 1
+            };
+            let body = &text[start + heading.len()..];
+            let end = body.find("\n# ").map_or(body.len(), |e| e + 1);
+            Some(&body[..end])
+        })
+    }
+}
+
+/// A severity's word in Swedish findings (the glossary's).
+pub fn severity_sv(s: crate::diagnostic::Severity) -> &'static str {
+    match s {
+        crate::diagnostic::Severity::Error => "brist",
+        crate::diagnostic::Severity::Warning => "anmärkning",
+        crate::diagnostic::Severity::Info => "upplysning",
     }
 }

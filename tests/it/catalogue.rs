@@ -267,6 +267,41 @@ fn every_doc_has_the_sections_in_order_and_a_yaml_example() {
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 
+/// The Swedish pages' sections, in the English order.
+const SECTIONS_SV: [&str; 5] = [
+    "## Vad regeln gör",
+    "## Varför det spelar roll",
+    "## Exempel",
+    "## Så åtgärdar du",
+    "## Referenser",
+];
+
+#[test]
+fn every_rule_has_a_swedish_page_with_the_sections_in_order_and_its_yaml_example() {
+    let mut problems = Vec::new();
+    for m in metas() {
+        let Some(doc) = m.doc_sv() else {
+            problems.push(format!("{}: no Swedish page", m.code));
+            continue;
+        };
+        let found = headings(doc);
+        if found != SECTIONS_SV {
+            problems.push(format!("{}: sections {found:?}", m.code));
+        }
+        if !has_yaml_block(&section(doc, "## Exempel")) {
+            problems.push(format!("{}: the Exempel has no ```yaml block", m.code));
+        }
+        for heading in SECTIONS_SV {
+            if section(doc, heading).iter().all(|l| l.is_empty()) {
+                problems.push(format!("{}: `{heading}` is empty", m.code));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+    let page = metas()[0].page_in(isms::config::Language::Sv);
+    assert!(page.contains("Område: Styrdokument."), "{page}");
+}
+
 #[test]
 fn the_doc_checks_can_fail() {
     let doc = " ## What it does\n x\n ```yaml\n ## Why it matters\n ```\n ## Example\n no block\n";
