@@ -71,18 +71,17 @@ impl Comparison {
             .collect()
     }
 
-    /// `baseline REV: 37 gaps remain, 5 fixed, 2 new`
-    pub fn summary_line(&self, rev: &str) -> String {
-        format!(
-            "baseline {rev}: {} {}, {} fixed, {} new",
-            self.remaining,
-            if self.remaining == 1 {
-                "gap remains"
-            } else {
-                "gaps remain"
-            },
-            self.fixed,
-            self.new
+    /// `baseline REV: 37 gaps remain, 5 fixed, 2 new`, in `lang`.
+    pub fn summary_line(&self, rev: &str, lang: Language) -> String {
+        crate::l10n::text(
+            lang,
+            "baseline-summary",
+            &[
+                ("rev", rev.into()),
+                ("remaining", self.remaining.into()),
+                ("fixed", self.fixed.into()),
+                ("new", self.new.into()),
+            ],
         )
     }
 }
@@ -181,7 +180,7 @@ mod tests {
         );
         assert_eq!((c.remaining, c.fixed, c.new), (1, 1, 2));
         assert_eq!(
-            c.summary_line("HEAD"),
+            c.summary_line("HEAD", Language::En),
             "baseline HEAD: 1 gap remains, 1 fixed, 2 new"
         );
     }

@@ -117,7 +117,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
     });
     if let (Format::Human, Some((rev, c))) = (format, &comparison) {
-        text.push_str(&c.summary_line(rev));
+        text.push_str(&c.summary_line(rev, session.config.language));
         text.push('\n');
     }
     super::emit(&text)?;

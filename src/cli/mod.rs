@@ -206,6 +206,7 @@ pub fn render_findings(
         counts: &repo.counts,
         file_text: &text_of,
         rules,
+        lang: session.config.language,
     })
 }
 

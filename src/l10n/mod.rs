@@ -256,6 +256,32 @@ fn bundle(lang: &str, sources: &[Source]) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// The tool's own texts (summaries, labels), as distinct from the rules' messages.
+pub const TEXTS: [&[Source]; 2] = [
+    &[Source {
+        name: "src/l10n/sv.ftl",
+        text: include_str!("sv.ftl"),
+    }],
+    &[Source {
+        name: "src/l10n/en.ftl",
+        text: include_str!("en.ftl"),
+    }],
+];
+
+/// The tool's own texts in both languages, read once.
+pub fn texts() -> &'static Catalogue {
+    static TEXTS_CATALOGUE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+    TEXTS_CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+}
+
+/// The tool's text `id` in `lang`, filled from `args`; the id itself when there is no
+/// such text (the catalogue tests rule that out).
+pub fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
+    texts()
+        .format(lang, id, None, args)
+        .unwrap_or_else(|| id.to_owned())
+}
+
 /// The ids of every message in the catalogue files, in order.
 pub fn message_ids(sources: &[Source]) -> Vec<String> {
     sources

@@ -4,7 +4,9 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::Output;
+use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::l10n::text;
 
 /// Lines of context shown above and below the offending line.
 const CONTEXT_LINES: u32 = 1;
@@ -29,16 +31,18 @@ pub fn render(out: &Output<'_>, color: bool, quiet: bool) -> String {
     s
 }
 
-fn level(sev: Severity) -> Level<'static> {
-    match sev {
+/// The level of a finding, named in `lang` (`error` / `brist`).
+fn level(sev: Severity, lang: Language) -> Level<'static> {
+    let level = match sev {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
-    }
+    };
+    level.with_name(text(lang, &format!("severity-{}", sev.as_str()), &[]))
 }
 
 fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
-    let title = level(d.severity)
+    let title = level(d.severity, out.lang)
         .primary_title(d.message.as_str())
         .id(d.code);
     let mut groups = Vec::new();
@@ -72,7 +76,9 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
     groups.push(first);
     if let Some(help) = &d.help {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
+            Level::HELP
+                .with_name(text(out.lang, "help", &[]))
+                .secondary_title(help.as_str()),
         ));
     }
     renderer.render(&groups)

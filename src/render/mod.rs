@@ -6,7 +6,9 @@ pub mod json;
 pub mod junit;
 pub mod sarif;
 
+use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::l10n::text;
 use crate::model::Kind;
 
 /// What every renderer gets: the sorted findings and the run's figures.
@@ -19,6 +21,8 @@ pub struct Output<'a> {
     pub file_text: &'a dyn Fn(&str) -> Option<&'a str>,
     /// The rules that ran, for formats that carry rule metadata (SARIF, JUnit).
     pub rules: &'a [&'static dyn crate::rules::Rule],
+    /// The language of the texts around the findings (summary, labels).
+    pub lang: Language,
 }
 
 impl Output<'_> {
@@ -31,25 +35,30 @@ impl Output<'_> {
 
     /// `3 errors, 5 warnings, 1 info in 412 records (assets 120, incidents 45, ...)`
     pub fn summary_line(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let kinds: Vec<String> = self
             .counts
             .iter()
             .filter(|(_, n)| *n > 0)
-            .map(|(k, n)| format!("{} {n}", k.plural()))
+            .map(|(k, n)| {
+                let args = [("kind", k.as_str().into()), ("plural", k.plural().into())];
+                format!("{} {n}", text(self.lang, "kind-plural", &args))
+            })
             .collect();
-        format!(
-            "{}, {}, {} in {}{}",
-            plural(self.count(Severity::Error), "error", "errors"),
-            plural(self.count(Severity::Warning), "warning", "warnings"),
-            plural(self.count(Severity::Info), "info", "infos"),
-            plural(self.records, "record", "records"),
-            if kinds.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", kinds.join(", "))
-            }
+        let kinds = if kinds.is_empty() {
+            "none".to_owned()
+        } else {
+            kinds.join(", ")
+        };
+        text(
+            self.lang,
+            "summary",
+            &[
+                ("errors", self.count(Severity::Error).into()),
+                ("warnings", self.count(Severity::Warning).into()),
+                ("infos", self.count(Severity::Info).into()),
+                ("records", self.records.into()),
+                ("kinds", kinds.into()),
+            ],
         )
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use isms::check::check;
+use isms::config::Language;
 use isms::diagnostic::{self, Diagnostic, Severity};
 use isms::model::{Date, Kind};
 use isms::render::{self, Output};
@@ -102,6 +103,7 @@ fn with_output<T>(
         counts: &[(Kind::Organisation, 1), (Kind::Policy, 2)],
         file_text: &no_text,
         rules: ran,
+        lang: Language::En,
     };
     f(&out)
 }
@@ -109,7 +111,8 @@ fn with_output<T>(
 /// The renderer's output on the example repository, as `isms check` would print it.
 fn example(render: fn(&Output<'_>) -> String) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka");
-    let session = Session::open(&root).expect("the example opens");
+    let mut session = Session::open(&root).expect("the example opens");
+    session.config.language = Language::En;
     let as_of = Date::parse("2026-11-28").expect("a date");
     let result = check(&session, as_of, &Selection::default());
     let repo = &session.repo;
@@ -122,6 +125,7 @@ fn example(render: fn(&Output<'_>) -> String) -> String {
         counts: &repo.counts,
         file_text: &text_of,
         rules: &ran,
+        lang: Language::En,
     })
 }
 

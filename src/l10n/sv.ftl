@@ -1,0 +1,49 @@
+# Verktygets egna texter på svenska (reglernas meddelanden finns i src/rules/<område>/sv.ftl).
+
+summary = { $errors ->
+        [one] 1 brist
+       *[other] { $errors } brister
+    }, { $warnings ->
+        [one] 1 anmärkning
+       *[other] { $warnings } anmärkningar
+    } och { $infos ->
+        [one] 1 upplysning
+       *[other] { $infos } upplysningar
+    } i { $records ->
+        [one] 1 post
+       *[other] { $records } poster
+    }{ $kinds ->
+        [none] {""}
+       *[other] {" "}({ $kinds })
+    }
+baseline-summary = Jämfört med { $rev }: { $remaining } kvarstår, { $fixed } { $fixed ->
+        [one] är åtgärdad
+       *[other] är åtgärdade
+    } och { $new } { $new ->
+        [one] är ny
+       *[other] är nya
+    }
+## Severities in the compiler-style output.
+severity-error = brist
+severity-warning = anmärkning
+severity-info = upplysning
+help = hjälp
+kind-plural = { $kind ->
+        [organisation] organisation
+        [unit] enheter
+        [policy] styrdokument
+        [asset] informationstillgångar
+        [classification] klassningar
+        [risk] risker
+        [measure] säkerhetsåtgärder
+        [requirement] krav
+        [incident] incidenter
+        [plan] handlingsplaner
+        [activity] aktiviteter
+        [training] utbildningar
+        [continuity_plan] kontinuitetsplaner
+        [evaluation] utvärderingar
+        [review] genomgångar
+        [finding] revisionsrekommendationer
+       *[other] { $plural }
+    }
