@@ -169,11 +169,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Audit<'a> {
 }
 
 /// Whether a finding counts for question `q`: its code is one of the question's rules,
-/// and a DOC005 finding names the question's topic.
-///
-/// DOC005's message names its topic in backticks (`` `cloud_services` ``); when it names
-/// any audit topic so, that decides, so that a draft's id mentioning another topic's word
-/// cannot move the finding. Otherwise the topic's words anywhere in the message count.
+/// and a DOC005 finding (an ungoverned topic) has the question's topic as its subject.
 pub fn concerns(q: &AuditQuestion, d: &Diagnostic) -> bool {
     if !q.rules.iter().any(|c| c == d.code) {
         return false;
@@ -181,20 +177,7 @@ pub fn concerns(q: &AuditQuestion, d: &Diagnostic) -> bool {
     if d.code != "DOC005" {
         return true;
     }
-    let Some(topic) = &q.topic else {
-        return false;
-    };
-    let message = d.message.to_lowercase();
-    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    let names_a_topic = registry()
-        .audit_questions
-        .iter()
-        .filter_map(|q| q.topic.as_deref())
-        .any(|t| quoted.contains(&t));
-    if names_a_topic {
-        return quoted.contains(&topic.as_str());
-    }
-    message.contains(topic.as_str()) || message.contains(&topic.replace('_', " "))
+    q.topic.is_some() && d.subject.as_deref() == q.topic.as_deref()
 }
 
 fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {

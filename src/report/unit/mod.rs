@@ -278,11 +278,13 @@ fn risks(scope: &Scope<'_, '_>) -> Vec<RiskRow> {
 fn belongs(scope: &Scope<'_, '_>, d: &Diagnostic) -> bool {
     let ours = |u: Option<&str>| scope.unit(u);
     let asset_ours = |a: &str| scope.asset(a);
-    let named = scope
-        .ids
+    // A finding on another record that concerns one of the units (a training's figures
+    // for a unit) names the unit among its related records.
+    let related = d
+        .related
         .iter()
-        .any(|id| d.message.to_lowercase().contains(&format!("`{id}`")));
-    if named {
+        .any(|(kind, id)| *kind == Kind::Unit && ours(Some(id)));
+    if related {
         return true;
     }
     let (Some(kind), Some(id)) = (d.kind, d.id.as_deref()) else {
