@@ -181,7 +181,7 @@ pub fn builtin_template(which: &Which, lang: Language) -> (&'static str, &'stati
 /// name, and the number filters of the language.
 ///
 /// Filters: `percent` (0.48 → `48 %` / `48%`, null → `–`), `decimal(decimals=1)`
-/// (0.5 → `0,5` / `0.5`).
+/// (0.5 → `0,5` / `0.5`), `count(one=, many=, neuter=false)` (3 → `tre brister`), `code`.
 pub fn environment(lang: Language) -> tera::Tera {
     let mut tera = tera::Tera::new();
     // Every name ends with "": user templates are escaped whatever they are called.
@@ -200,6 +200,19 @@ pub fn environment(lang: Language) -> tera::Tera {
         |v: &tera::Value, _: tera::Kwargs, _: &tera::State| -> tera::Value {
             let text = v.as_str().map_or_else(|| v.to_string(), str::to_owned);
             tera::Value::safe_string(&markdown::code_span(&text))
+        },
+    );
+    // A count with its noun in agreement: `count(one="brist", many="brister")`: "en
+    // brist", "tre brister", "23 brister"; Swedish running text writes one to twelve as
+    // words (`neuter=true` for "ett").
+    tera.register_filter(
+        "count",
+        move |v: &tera::Value, kwargs: tera::Kwargs, _: &tera::State| -> tera::TeraResult<String> {
+            let n = v.as_i64().unwrap_or(0);
+            let one = kwargs.get::<&str>("one")?.unwrap_or("");
+            let many = kwargs.get::<&str>("many")?.unwrap_or("");
+            let neuter = kwargs.get::<bool>("neuter")?.unwrap_or(false);
+            Ok(markdown::count(n, one, many, neuter, lang))
         },
     );
     tera.register_filter(

@@ -90,12 +90,9 @@ pub(super) fn build(
         // PLAN002's count, also when the year has no plan for the overdue work to sit in.
         input.overdue_activities().len(),
     ));
+    rows.push(count(lang.pick("Brister", "Gaps (errors)"), gaps.errors));
     rows.push(count(
-        lang.pick("Brister (fel)", "Gaps (errors)"),
-        gaps.errors,
-    ));
-    rows.push(count(
-        lang.pick("Brister (varningar)", "Gaps (warnings)"),
+        lang.pick("Anmärkningar", "Gaps (warnings)"),
         gaps.warnings,
     ));
     rows
