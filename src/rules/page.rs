@@ -51,10 +51,27 @@ impl RuleMeta {
                 text.find(&format!("\n{heading}"))? + 1
             };
             let body = &text[start + heading.len()..];
-            let end = body.find("\n# ").map_or(body.len(), |e| e + 1);
-            Some(&body[..end])
+            Some(&body[..next_page(body)])
         })
     }
+}
+
+/// Where the next rule's page starts in `text`: a `# CODE` line (a YAML comment in an
+/// example, `# assets/x.yaml`, is not one), else the end.
+fn next_page(text: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let code = line.trim_end().strip_prefix("# ").unwrap_or_default();
+        let letters = code.trim_end_matches(|c: char| c.is_ascii_digit());
+        if letters.len() + 3 == code.len()
+            && !letters.is_empty()
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return at;
+        }
+        at += line.len();
+    }
+    text.len()
 }
 
 /// A severity's word in Swedish findings (the glossary's).
