@@ -4,9 +4,9 @@ use crate::util::hash::HashSet;
 use crate::repo::fold_case;
 
 use crate::diagnostic::Severity;
-use crate::model::{ActivityStatus, AuditFinding, AuditFindingState, Date};
+use crate::model::{ActivityStatus, AuditFinding, AuditFindingState, Date, Kind};
 use crate::repo::Repository;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -118,33 +118,23 @@ impl Rule for AuditFindingNotFollowedUp {
             let status = if f.status == AuditFindingState::Open {
                 "open"
             } else {
-                "in progress"
+                "in_progress"
             };
-            match follow_up_gap(cx.repo, &addressed, f, cx.as_of) {
-                None => {}
-                Some(FollowUpGap::PastDue { due }) => {
-                    sink.at(f, "/due", format!(
-                        "audit finding `{}` (from `{}`) was due {due} and is still {status}, {} later",
-                        f.id, f.source, plural(due.days_until(cx.as_of), "day", "days")
-                    ))
+            let d = match follow_up_gap(cx.repo, &addressed, f, cx.as_of) {
+                None => continue,
+                Some(FollowUpGap::PastDue { due }) => sink
+                    .record(f, "/due")
                     .with_severity(Severity::Error)
-                    .help = Some("finish the answer and set `status: done`, or agree a new `due` date with the auditors".into());
-                }
+                    .arg("due", due)
+                    .arg("status", status)
+                    .arg("days_overdue", due.days_until(cx.as_of)),
                 Some(FollowUpGap::Unaddressed) => {
-                    sink.at(
-                        f,
-                        "/status",
-                        format!(
-                            "audit finding `{}` (from `{}`) is open with no activity that addresses it",
-                            f.id, f.source
-                        ),
-                    )
-                    .help = Some(format!(
-                        "plan the answer as an activity of the action plan with `addresses: [{}]`",
-                        f.id
-                    ));
+                    sink.record(f, "/status").says("FUP004-unaddressed")
                 }
-            }
+            };
+            d.arg("title", &f.title)
+                .arg("source", &f.source)
+                .relate(Kind::Review, &f.source);
         }
     }
 }

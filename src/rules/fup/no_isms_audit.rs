@@ -1,7 +1,7 @@
 use crate::config::Config;
-use crate::model::{Date, Review, ReviewType};
+use crate::model::{Date, Review};
 use crate::repo::{Rec, Repository};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -64,30 +64,18 @@ pub fn recent_audit<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> O
 impl Rule for NoIsmsAudit {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.audit_max_age_months;
-        let window = plural(months.into(), "month", "months");
         if recent_audit(cx.repo, cx.config, cx.as_of).is_some() {
             return;
         }
-        let help = "carry out an internal audit or have the ISMS audited, and record it as a review of `type: internal_audit` or `external_audit`";
-        match latest_audit(cx.repo, cx.as_of) {
-            Some(r) => {
-                let kind = if r.review_type == ReviewType::InternalAudit {
-                    "internal"
-                } else {
-                    "external"
-                };
-                sink.at(r, "/date", format!(
-                    "the latest audit of the ISMS, {kind} audit `{}`, is of {}, {} ago; an audit is expected every {window}",
-                    r.id, r.date, plural(r.date.months_until(cx.as_of), "month", "months")
-                ))
-                .help = Some(help.into());
-            }
-            None => {
-                sink.global(format!(
-                    "no internal or external audit of the ISMS is recorded; an audit is expected every {window}"
-                ))
-                .help = Some(help.into());
-            }
-        }
+        let d = match latest_audit(cx.repo, cx.as_of) {
+            Some(r) => sink
+                .record(r, "/date")
+                .arg("title", &r.title)
+                .arg("audit_type", r.review_type.as_str())
+                .arg("date", r.date)
+                .arg("age_months", r.date.months_until(cx.as_of)),
+            None => sink.repository().says("FUP002-none"),
+        };
+        d.arg("threshold_months", months);
     }
 }

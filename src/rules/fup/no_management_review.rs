@@ -1,7 +1,7 @@
 use crate::config::Config;
 use crate::model::{Body, Date, Review, ReviewType};
 use crate::repo::{Rec, Repository};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -64,7 +64,6 @@ pub fn board_review<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> O
 impl Rule for NoManagementReview {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.management_review_max_age_months;
-        let window = plural(months.into(), "month", "months");
         let reviews = || {
             cx.repo
                 .reviews
@@ -74,35 +73,24 @@ impl Rule for NoManagementReview {
         if board_review(cx.repo, cx.config, cx.as_of).is_some() {
             return;
         }
-        let help = "present a management review to the executive board and record it (`type: management_review`, `presented_to: executive_board`)";
-        match reviews().max_by_key(|r| r.date) {
+        let d = match reviews().max_by_key(|r| r.date) {
             Some(r) if cx.within_months(r.date, months) => {
-                let (pointer, to) = match r.presented_to {
-                    Some(body) => (
-                        "/presented_to",
-                        format!("was presented to the {}", body.as_str().replace('_', " ")),
-                    ),
-                    None => ("", "records no `presented_to`".to_owned()),
+                let d = match r.presented_to {
+                    Some(body) => sink
+                        .record(r, "/presented_to")
+                        .says("FUP001-elsewhere")
+                        .arg("presented_to", body.as_str()),
+                    None => sink.record(r, "").says("FUP001-unpresented"),
                 };
-                sink.at(r, pointer, format!(
-                    "management review `{}` of {} {to}, not to the executive board; the board should get one every {window}",
-                    r.id, r.date
-                ))
-                .help = Some(help.into());
+                d.arg("title", &r.title).arg("date", r.date)
             }
-            Some(r) => {
-                sink.at(r, "/date", format!(
-                    "the latest management review `{}` is of {}, {} ago; the executive board should get one every {window}",
-                    r.id, r.date, plural(r.date.months_until(cx.as_of), "month", "months")
-                ))
-                .help = Some(help.into());
-            }
-            None => {
-                sink.global(format!(
-                    "no management review is recorded; the executive board should get one every {window}"
-                ))
-                .help = Some(help.into());
-            }
-        }
+            Some(r) => sink
+                .record(r, "/date")
+                .arg("title", &r.title)
+                .arg("date", r.date)
+                .arg("age_months", r.date.months_until(cx.as_of)),
+            None => sink.repository().says("FUP001-none"),
+        };
+        d.arg("threshold_months", months);
     }
 }

@@ -6,7 +6,7 @@ use crate::repo::fold_case;
 use crate::config::Config;
 use crate::model::{Date, Review};
 use crate::repo::{Rec, Repository};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -115,23 +115,22 @@ impl Rule for UnitWithoutFollowUp {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.follow_up_max_age_months;
         let follow_ups = FollowUps::new(cx.repo, cx.config, cx.as_of);
-        let window = plural(months.into(), "month", "months");
         for unit in cx.member_units() {
             if !follow_ups.recent(&unit.id).is_empty() {
                 continue;
             }
-            let last = follow_ups.latest(&unit.id).map_or_else(
-                || "never followed up".to_owned(),
-                |d| format!("last followed up {d}"),
-            );
-            sink.at(unit, "", format!(
-                "unit `{}` has had no self-assessment, Infosäkkollen or management review in the last {window} ({last})",
-                unit.id
-            ))
-            .help = Some(format!(
-                "have the unit carry out a self-assessment and record it as a review listing `{}` under `units`",
-                unit.id
-            ));
+            let d = sink
+                .record(unit, "")
+                .arg("name", &unit.name)
+                .arg("threshold_months", months);
+            match follow_ups.latest(&unit.id) {
+                Some(last) => {
+                    d.arg("last_follow_up", last);
+                }
+                None => {
+                    d.says("FUP003-never");
+                }
+            }
         }
     }
 }

@@ -66,28 +66,24 @@ pub fn missing_analysis(cx: &Context<'_>, inc: &Incident) -> Option<MissingAnaly
 
 impl Rule for ClosedIncidentWithoutLessons {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let yes_no = |missing: bool| if missing { "yes" } else { "no" };
         for inc in &cx.repo.incidents {
             let Some(found) = missing_analysis(cx, inc) else {
                 continue;
             };
-            let missing: Vec<&str> = [
-                (found.root_cause, "root cause"),
-                (found.lessons, "lessons learned"),
-            ]
-            .into_iter()
-            .filter_map(|(blank, what)| blank.then_some(what))
-            .collect();
-            let closed = inc.closed.map(|d| format!(" on {d}")).unwrap_or_default();
-            sink.at(
-                inc,
-                "/status",
-                format!(
-                    "incident `{}` was closed{closed} without {}",
-                    inc.id,
-                    missing.join(" and without ")
-                ),
-            )
-            .help = Some("analyse the incident and record its `root_cause` and `lessons`".into());
+            let d = sink
+                .record(inc, "/status")
+                .arg("title", &inc.title)
+                .arg("root_cause_missing", yes_no(found.root_cause))
+                .arg("lessons_missing", yes_no(found.lessons));
+            match inc.closed {
+                Some(closed) => {
+                    d.arg("closed", closed);
+                }
+                None => {
+                    d.says("INC003-undated");
+                }
+            }
         }
     }
 }

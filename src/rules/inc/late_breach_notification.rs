@@ -4,7 +4,7 @@ use crate::model::Incident;
 use crate::registry::{NotificationStage, Regime, ReportingDeadline};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::{add_span, elapsed, end_of_as_of_day, local};
+use super::{Elapsed, add_span, arg_allowed, end_of_as_of_day, local};
 
 declare_rule! {
     /// ## What it does
@@ -126,28 +126,21 @@ impl Rule for LateBreachNotification {
             else {
                 continue;
             };
-            let authority = regime.authority.to_uppercase();
-            match late {
+            let d = match late {
                 Some((i, at)) => {
-                    sink.at(inc, &format!("/notifications/{i}/at"), format!(
-                        "breach `{}` was notified to {authority} {} after detection; GDPR art. 33 allows {}",
-                        inc.id, elapsed(detected, at, false), deadline.describe()
-                    ))
-                    .help = Some(format!(
-                        "record the reasons for the delay in `notes` (GDPR art. 33(1)); notifications are due within {} of detection",
-                        deadline.describe()
-                    ));
+                    let d = sink.record(inc, &format!("/notifications/{i}/at"));
+                    Elapsed::between(detected, at, false).arg(d);
+                    d
                 }
-                None => {
-                    sink.at(inc, "/detected", format!(
-                        "breach `{}` detected {} has not been notified to {authority}; GDPR art. 33 allowed {}, until {}",
-                        inc.id, inc.detected, deadline.describe(), local(due, &cx.tz)
-                    ))
-                    .help = Some(format!(
-                        "notify {authority} and record it under `notifications`, or set `notification_required: false` with a `no_notification_reason`"
-                    ));
-                }
-            }
+                None => sink
+                    .record(inc, "/detected")
+                    .says("INC001-missing")
+                    .arg("detected", inc.detected.to_string())
+                    .arg("due", local(due, &cx.tz)),
+            };
+            d.arg("title", &inc.title)
+                .arg("authority", regime.authority.as_str());
+            arg_allowed(d, deadline);
         }
     }
 }

@@ -4,7 +4,7 @@ use crate::model::{Incident, Notification, NotificationKind};
 use crate::registry::{DeadlineStart, NotificationStage, Regime, ReportingDeadline};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::{add_span, elapsed, end_of_as_of_day, local};
+use super::{Elapsed, add_span, allowed, arg_allowed, end_of_as_of_day, local};
 
 declare_rule! {
     /// ## What it does
@@ -90,20 +90,21 @@ fn stage(kind: NotificationStage) -> u8 {
     }
 }
 
-fn report_name(kind: NotificationStage) -> &'static str {
-    match kind {
-        NotificationStage::EarlyWarning => "early warning",
-        NotificationStage::Initial => "incident notification",
-        NotificationStage::Final => "final report",
+/// How a deadline's start is named in the figures: `detection` or `initial`.
+fn counted_from(start: DeadlineStart) -> &'static str {
+    match start {
+        DeadlineStart::Detection => "detection",
+        DeadlineStart::Initial => "initial",
     }
 }
 
-fn start_name(start: DeadlineStart) -> &'static str {
-    match start {
-        DeadlineStart::Detection => "detection",
-        DeadlineStart::Initial => "the incident notification",
-    }
-}
+/// The figures of the missing reports, by position: INC002's templates name up to three
+/// (a regime has one deadline per stage).
+const MISSING_FIGURES: [[&str; 5]; 3] = [
+    ["report_1", "deadline_1", "deadline_unit_1", "counted_from_1", "due_1"],
+    ["report_2", "deadline_2", "deadline_unit_2", "counted_from_2", "due_2"],
+    ["report_3", "deadline_3", "deadline_unit_3", "counted_from_3", "due_3"],
+];
 
 /// `Incident reporting under ...` → `incident reporting under ...`, for use mid-sentence.
 fn lower_first(s: &str) -> String {
@@ -203,51 +204,121 @@ pub fn late_reports(
 
 impl Rule for LateSignificantIncidentReport {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
+        let lang = cx.config.language;
         for inc in &cx.repo.incidents {
             let Some((regime, shortfalls)) = late_reports(cx, inc) else {
                 continue;
             };
-            let regime_name = lower_first(&regime.name.en);
-            let recipients = regime.recipients.join(", ");
+            // The registry names each regime in both languages; the message says the name
+            // in the run's language.
+            let regime_name = lower_first(regime.name.get(lang));
             let mut missing = Vec::new();
             for shortfall in shortfalls {
                 let deadline = shortfall.deadline();
-                let name = report_name(deadline.kind);
                 match shortfall {
                     ReportShortfall::Late {
                         start, index, at, ..
                     } => {
-                        sink.at(inc, &format!("/notifications/{index}/at"), format!(
-                            "{name} for significant incident `{}` was sent {} after {}; {regime_name} allows {}",
-                            inc.id, elapsed(start, at, deadline.months.is_some()), start_name(deadline.from), deadline.describe()
-                        ))
-                        .with_subject(deadline.kind.as_str())
-                        .help = Some(format!(
-                            "record the reasons for the delay in `notes`; the {name} is due within {} of {}",
-                            deadline.describe(), start_name(deadline.from)
-                        ));
+                        let d = sink
+                            .record(inc, &format!("/notifications/{index}/at"))
+                            .with_subject(deadline.kind.as_str())
+                            .arg("title", &inc.title)
+                            .arg("counted_from", counted_from(deadline.from))
+                            .arg("regime", regime.id.as_str())
+                            .arg("regime_name", regime_name.as_str());
+                        arg_allowed(d, deadline);
+                        Elapsed::between(start, at, deadline.months.is_some()).arg(d);
                     }
-                    ReportShortfall::Missing { due, .. } => missing.push(format!(
-                        "{name} (due within {} of {}, by {})",
-                        deadline.describe(),
-                        start_name(deadline.from),
-                        local(due, &cx.tz)
-                    )),
+                    ReportShortfall::Missing { due, .. } => missing.push((deadline, due)),
                 }
             }
-            if !missing.is_empty() {
-                sink.at(inc, "/detected", format!(
-                    "significant incident `{}` detected {} has no {} to {recipients}, as {regime_name} requires",
-                    inc.id, inc.detected, missing.join(" and no ")
-                ))
-                // One finding for every report still missing: sending one of them keeps
-                // the gap, and a late one is its own finding.
+            if missing.is_empty() {
+                continue;
+            }
+            // One finding for every report still missing: sending one of them keeps the
+            // gap, and a late one is its own finding.
+            let d = sink
+                .record(inc, "/detected")
+                .says("INC002-missing")
                 .with_subject("missing")
-                .help = Some(format!(
-                    "send the reports to {} and record each under `notifications` with its `kind` (early_warning, initial, final)",
-                    regime.authority
-                ));
+                .arg("title", &inc.title)
+                .arg("detected", inc.detected.to_string())
+                .arg("reports", missing.len())
+                .arg("authority", regime.authority.as_str())
+                .arg("recipients", regime.recipients.clone())
+                .arg("regime", regime.id.as_str())
+                .arg("regime_name", regime_name.as_str());
+            for ((deadline, due), names) in missing.into_iter().zip(MISSING_FIGURES) {
+                let [report, amount, unit, from, by] = names;
+                let (within, within_unit) = allowed(deadline);
+                d.arg(report, deadline.kind.as_str())
+                    .arg(amount, within)
+                    .arg(unit, within_unit)
+                    .arg(from, counted_from(deadline.from))
+                    .arg(by, local(due, &cx.tz));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MISSING_FIGURES;
+    use crate::config::Language;
+    use crate::l10n::{Args, Value};
+
+    /// Today's regimes miss at most two reports at once (a final report is judged only once
+    /// the incident notification was sent); the templates say a third one too, should a
+    /// regime start every clock at detection.
+    #[test]
+    fn three_missing_reports_are_said_in_both_languages() {
+        let mut args: Args = vec![
+            ("id", "inc-1".into()),
+            ("title", "Intrång".into()),
+            ("detected", "2026-02-01T10:00".into()),
+            ("reports", 3.into()),
+            ("authority", "cert_se".into()),
+            ("recipients", Value::List(vec!["cert_se".into(), "mcf".into()])),
+            ("regime", "cybersecurity-2026".into()),
+            ("regime_name", "incident reporting".into()),
+        ];
+        let reports = [("early_warning", 24), ("initial", 72), ("final", 1)];
+        for ((report, within), names) in reports.into_iter().zip(MISSING_FIGURES) {
+            let unit = if report == "final" { "months" } else { "hours" };
+            args.extend([
+                (names[0], report.into()),
+                (names[1], within.into()),
+                (names[2], unit.into()),
+                (names[3], "detection".into()),
+                (names[4], "2026-03-01 10:00".into()),
+            ]);
+        }
+        let catalogue = crate::rules::messages();
+        for lang in [Language::En, Language::Sv] {
+            assert_eq!(
+                catalogue.errors(lang, "INC002-missing", None, &args),
+                Vec::<String>::new()
+            );
+        }
+        let en = catalogue.format(Language::En, "INC002-missing", None, &args);
+        assert_eq!(
+            en.as_deref(),
+            Some(
+                "significant incident `inc-1` detected 2026-02-01T10:00 has no early warning \
+                 (due within 24 h of detection, by 2026-03-01 10:00) and no incident notification \
+                 (due within 72 h of detection, by 2026-03-01 10:00) and no final report (due \
+                 within 1 month of detection, by 2026-03-01 10:00) to cert_se, mcf, as incident \
+                 reporting requires"
+            )
+        );
+        let sv = catalogue.format(Language::Sv, "INC002-missing", None, &args);
+        assert!(
+            sv.as_deref().is_some_and(|s| s.contains(
+                "har varken tidig varning (inom 24 timmar från upptäckten, senast 2026-03-01 10:00), \
+                 incidentanmälan (inom 72 timmar från upptäckten, senast 2026-03-01 10:00) eller \
+                 slutrapport (inom 1 månad från upptäckten, senast 2026-03-01 10:00) skickats"
+            )),
+            "{sv:?}"
+        );
     }
 }

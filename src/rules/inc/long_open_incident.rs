@@ -1,5 +1,5 @@
 use crate::model::{Incident, IncidentStatus};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -60,21 +60,22 @@ impl Rule for LongOpenIncident {
             let Some(days) = days_open_too_long(cx, inc) else {
                 continue;
             };
+            // One closed after the as-of date was open then.
             let status = match inc.status {
                 IncidentStatus::Contained => "contained",
                 IncidentStatus::Open | IncidentStatus::Closed => "open",
             };
-            let detected = inc.detected.date(&cx.tz);
             let pointer = if inc.src.spans.contains("/status") {
                 "/status"
             } else {
                 "/detected"
             };
-            sink.at(inc, pointer, format!(
-                "incident `{}` detected {detected} is still {status} after {}; incidents should be closed within {}",
-                inc.id, plural(days, "day", "days"), plural(max, "day", "days")
-            ))
-            .help = Some("finish the incident (root cause, lessons, `status: closed`) and move remaining work to an activity".into());
+            sink.record(inc, pointer)
+                .arg("title", &inc.title)
+                .arg("detected", inc.detected.date(&cx.tz))
+                .arg("status", status)
+                .arg("days_open", days)
+                .arg("threshold", max);
         }
     }
 }

@@ -5,6 +5,8 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use super::{Context, area_rules};
+use crate::diagnostic::Diagnostic;
+use crate::registry::ReportingDeadline;
 
 area_rules! {
     late_breach_notification::LateBreachNotification,
@@ -45,16 +47,53 @@ pub(crate) fn local(t: Timestamp, tz: &TimeZone) -> String {
         .to_string()
 }
 
-/// The time from `from` to `to` in words: `98 h`, `72 h 30 min`, or whole days (`40 days`)
-/// when `days` is set.
-pub(crate) fn elapsed(from: Timestamp, to: Timestamp, days: bool) -> String {
-    let minutes = (to.as_second() - from.as_second()).max(0) / 60;
-    if days {
-        return super::plural(minutes / (24 * 60), "day", "days");
+/// The time a registry deadline allows as a count and its unit (`hours` or `months`), the
+/// figures a message says it with (`72 h`, `1 month`).
+pub(crate) fn allowed(deadline: &ReportingDeadline) -> (i64, &'static str) {
+    match (deadline.hours, deadline.months) {
+        (_, Some(months)) => (months.into(), "months"),
+        (hours, None) => (hours.unwrap_or(0).into(), "hours"),
     }
-    match (minutes / 60, minutes % 60) {
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+}
+
+/// Adds the time `deadline` allows to a finding: `deadline` and `deadline_unit`.
+pub(crate) fn arg_allowed(d: &mut Diagnostic, deadline: &ReportingDeadline) {
+    let (amount, unit) = allowed(deadline);
+    d.arg("deadline", amount).arg("deadline_unit", unit);
+}
+
+/// The time from one instant to a later one, as a message says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Elapsed {
+    /// Whole days, for deadlines counted in months.
+    Days(i64),
+    /// Hours and the minutes beyond them.
+    Hours { hours: i64, minutes: i64 },
+}
+
+impl Elapsed {
+    /// The time from `from` to `to`: whole days when `days` is set, else hours and minutes.
+    pub(crate) fn between(from: Timestamp, to: Timestamp, days: bool) -> Elapsed {
+        let minutes = (to.as_second() - from.as_second()).max(0) / 60;
+        if days {
+            return Elapsed::Days(minutes / (24 * 60));
+        }
+        Elapsed::Hours {
+            hours: minutes / 60,
+            minutes: minutes % 60,
+        }
+    }
+
+    /// Adds the time to a finding: `elapsed_days`, or `elapsed_hours` and `elapsed_minutes`.
+    pub(crate) fn arg(self, d: &mut Diagnostic) {
+        match self {
+            Elapsed::Days(days) => {
+                d.arg("elapsed_days", days);
+            }
+            Elapsed::Hours { hours, minutes } => {
+                d.arg("elapsed_hours", hours).arg("elapsed_minutes", minutes);
+            }
+        }
     }
 }
 
@@ -96,16 +135,42 @@ mod tests {
     }
 
     #[test]
-    fn elapsed_in_words() {
+    fn elapsed_in_hours_and_minutes_or_days() {
         let tz = TimeZone::UTC;
         let from = at("2023-05-02T09:30Z", &tz);
-        assert_eq!(elapsed(from, at("2023-05-06T11:30Z", &tz), false), "98 h");
+        let hours = |to: &str| Elapsed::between(from, at(to, &tz), false);
         assert_eq!(
-            elapsed(from, at("2023-05-05T10:00Z", &tz), false),
-            "72 h 30 min"
+            hours("2023-05-06T11:30Z"),
+            Elapsed::Hours {
+                hours: 98,
+                minutes: 0
+            }
         );
-        assert_eq!(elapsed(from, at("2023-06-03T09:30Z", &tz), true), "32 days");
-        assert_eq!(elapsed(from, from, true), "0 days");
+        assert_eq!(
+            hours("2023-05-05T10:00Z"),
+            Elapsed::Hours {
+                hours: 72,
+                minutes: 30
+            }
+        );
+        assert_eq!(
+            Elapsed::between(from, at("2023-06-03T09:30Z", &tz), true),
+            Elapsed::Days(32)
+        );
+        assert_eq!(Elapsed::between(from, from, true), Elapsed::Days(0));
+    }
+
+    #[test]
+    fn deadlines_in_hours_or_months() {
+        let registry = crate::registry::registry();
+        let deadlines: Vec<(i64, &str)> = registry
+            .regimes
+            .iter()
+            .flat_map(|r| &r.deadlines)
+            .map(allowed)
+            .collect();
+        assert!(deadlines.contains(&(72, "hours")));
+        assert!(deadlines.contains(&(1, "months")));
     }
 
     #[test]

@@ -46,11 +46,10 @@ impl Rule for SeriousIncidentWithoutFollowUp {
             if !inc.activities.is_empty() || !inc.detected_by(cx.as_of, &cx.tz) {
                 continue;
             }
-            sink.at(inc, "/severity", format!(
-                "{} incident `{}` detected {} has no follow-up activity",
-                severity.as_str(), inc.id, inc.detected.date(&cx.tz)
-            ))
-            .help = Some("add an activity to the action plan for what must change, and list it under `activities`".into());
+            sink.record(inc, "/severity")
+                .arg("title", &inc.title)
+                .arg("rating", severity.as_str())
+                .arg("detected", inc.detected.date(&cx.tz));
         }
     }
 }
