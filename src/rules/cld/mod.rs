@@ -2,6 +2,7 @@
 //! providers outside Swedish jurisdiction, unclassified cloud services.
 
 use super::area_rules;
+use crate::model::Asset;
 
 pub use personal_data_transfer_without_safeguard::{TransferGap, UnlawfulTransfer, unlawful_transfers};
 pub use secrecy_outside_swedish_jurisdiction::{JurisdictionGap, jurisdiction_gap};
@@ -13,10 +14,11 @@ area_rules! {
     unclassified_cloud_service::UnclassifiedCloudService,
 }
 
-/// ` by Leverantör AB` when the provider is named.
-pub(crate) fn by_provider(provider: Option<&str>) -> String {
-    provider
+/// The asset's provider, when it is named.
+pub(crate) fn provider(asset: &Asset) -> Option<&str> {
+    asset
+        .hosting
+        .as_ref()
+        .and_then(|h| h.provider.as_deref())
         .filter(|p| !p.trim().is_empty())
-        .map(|p| format!(" by {p}"))
-        .unwrap_or_default()
 }

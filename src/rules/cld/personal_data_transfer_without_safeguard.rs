@@ -130,50 +130,44 @@ impl Rule for PersonalDataTransferWithoutSafeguard {
             let Some(hosting) = &asset.hosting else {
                 continue;
             };
+            // An absent safeguard reads as `none`; the message says whether it was written.
             let safeguard = hosting
                 .transfer_safeguard
                 .unwrap_or(TransferSafeguard::None);
+            let declared = if hosting.transfer_safeguard.is_some() {
+                "yes"
+            } else {
+                "no"
+            };
             for t in unlawful_transfers(cx.registry, asset, cx.as_of) {
-                let (i, code) = (t.index, t.country);
-                let decision = cx.registry.adequacy(code);
-                let problem = match t.gap {
-                    TransferGap::NeedsSafeguard(required) if required == "dpf" => "whose adequacy decision covers only providers certified under the EU-US Data Privacy Framework (`transfer_safeguard: dpf`)".to_owned(),
-                    TransferGap::NeedsSafeguard(required) => format!(
-                        "whose adequacy decision covers only recipients under `transfer_safeguard: {required}`"
-                    ),
-                    TransferGap::NotYetInForce(decided) => format!(
-                        "whose adequacy decision applies only from {decided}"
-                    ),
-                    TransferGap::Expired(expires) => format!(
-                        "whose adequacy decision expired {}",
-                        expires.map_or_else(|| "before the as-of date".to_owned(), |e| e.to_string())
-                    ),
-                    TransferGap::NoDecision => "outside the EU/EEA, with no adequacy decision".to_owned(),
-                };
-                let declared = match safeguard {
-                    TransferSafeguard::None if hosting.transfer_safeguard.is_none() => {
-                        "no transfer safeguard is declared".to_owned()
+                let d = sink
+                    .record(asset, &format!("/hosting/countries/{}", t.index))
+                    .with_subject(t.country)
+                    .arg("name", &asset.name)
+                    .arg("personal_data", asset.personal_data.as_str())
+                    .arg("safeguard", safeguard.as_str())
+                    .arg("declared", declared);
+                if let Some(decision) = cx.registry.adequacy(t.country) {
+                    d.arg("country_en", &decision.name.en)
+                        .arg("country_sv", &decision.name.sv);
+                }
+                match t.gap {
+                    TransferGap::NeedsSafeguard(required) => {
+                        d.arg("gap", "requires_safeguard").arg("required", required);
                     }
-                    TransferSafeguard::None => {
-                        "the asset declares `transfer_safeguard: none`".to_owned()
+                    TransferGap::NotYetInForce(decided) => {
+                        d.arg("gap", "not_in_force").arg("decided", Date(decided));
                     }
-                    other => format!(
-                        "`transfer_safeguard: {}` does not hold there",
-                        other.as_str()
-                    ),
-                };
-                let country = decision.map_or_else(
-                    || format!("`{code}`"),
-                    |d| format!("`{code}` ({})", d.name.en),
-                );
-                sink.at(asset, &format!("/hosting/countries/{i}"), format!(
-                    "asset `{}` with {} personal data is stored or processed in {country}, {problem}; {declared}",
-                    asset.id, asset.personal_data.as_str()
-                ))
-                .with_subject(code)
-                .help = Some(
-                    "keep the data in the EU/EEA, or put standard contractual clauses (`scc`), binding corporate rules (`bcr`) or, for the US, a DPF-certified provider (`dpf`) in place and record it in `hosting.transfer_safeguard`".into(),
-                );
+                    TransferGap::Expired(Some(expires)) => {
+                        d.arg("gap", "expired").arg("expires", Date(expires));
+                    }
+                    TransferGap::Expired(None) => {
+                        d.arg("gap", "expired_undated");
+                    }
+                    TransferGap::NoDecision => {
+                        d.arg("gap", "no_decision");
+                    }
+                }
             }
         }
     }

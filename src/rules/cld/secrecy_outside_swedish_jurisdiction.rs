@@ -1,7 +1,7 @@
 use crate::model::{Asset, HostingModel};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::by_provider;
+use super::provider;
 
 declare_rule! {
     /// ## What it does
@@ -58,25 +58,6 @@ declare_rule! {
     }
 }
 
-/// How someone else runs the asset, in words.
-fn how(model: HostingModel) -> &'static str {
-    match model {
-        HostingModel::Saas => "as SaaS",
-        HostingModel::PublicCloud => "in a public cloud",
-        HostingModel::PrivateCloud => "in a private cloud",
-        HostingModel::External => "externally",
-        HostingModel::OnPremises => "on premises",
-    }
-}
-
-/// ` (Leverantör AB)` when the provider is named.
-fn named(provider: Option<&str>) -> String {
-    provider
-        .filter(|p| !p.trim().is_empty())
-        .map(|p| format!(" ({p})"))
-        .unwrap_or_default()
-}
-
 /// Why CLD002 reports an asset under secrecy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JurisdictionGap {
@@ -110,23 +91,27 @@ impl Rule for SecrecyOutsideSwedishJurisdiction {
             let Some(gap) = jurisdiction_gap(asset) else {
                 continue;
             };
-            let hosting = asset.hosting.clone().unwrap_or_default();
-            let provider = by_provider(hosting.provider.as_deref());
-            match gap {
-                JurisdictionGap::NotSwedish => {
-                    sink.at(asset, "/hosting/swedish_jurisdiction", format!(
-                        "asset `{}` holds information under secrecy, and its provider{} is not under Swedish jurisdiction",
-                        asset.id, named(hosting.provider.as_deref())
-                    ))
-                    .help = Some("move the information to a provider under Swedish jurisdiction only, or record a waiver with the legal analysis that allows it".into());
-                }
-                JurisdictionGap::Unstated(model) => {
-                    sink.at(asset, "/hosting/model", format!(
-                        "asset `{}` holds information under secrecy and is run {}{provider}, with no statement that the provider is under Swedish jurisdiction",
-                        asset.id, how(model)
-                    ))
-                    .help = Some("find out which law the provider is under and record `hosting.swedish_jurisdiction`".into());
-                }
+            let provider = provider(asset);
+            let d = match gap {
+                JurisdictionGap::NotSwedish => sink
+                    .record(asset, "/hosting/swedish_jurisdiction")
+                    .says(if provider.is_some() {
+                        "CLD002"
+                    } else {
+                        "CLD002-unnamed"
+                    }),
+                JurisdictionGap::Unstated(model) => sink
+                    .record(asset, "/hosting/model")
+                    .says(if provider.is_some() {
+                        "CLD002-unstated"
+                    } else {
+                        "CLD002-unstated-unnamed"
+                    })
+                    .arg("model", model.as_str()),
+            };
+            d.arg("name", &asset.name);
+            if let Some(provider) = provider {
+                d.arg("provider", provider);
             }
         }
     }

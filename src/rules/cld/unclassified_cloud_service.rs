@@ -3,7 +3,7 @@ use crate::repo::Repository;
 use crate::repo::derived::Derived;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::by_provider;
+use super::provider;
 
 declare_rule! {
     /// ## What it does
@@ -66,20 +66,15 @@ impl Rule for UnclassifiedCloudService {
             let Some(model) = unclassified_cloud_service(cx.repo, cx.derived, ai) else {
                 continue;
             };
-            let provider = by_provider(asset.hosting.as_ref().and_then(|h| h.provider.as_deref()));
-            sink.at(
-                asset,
-                "/hosting/model",
-                format!(
-                    "cloud service `{}` ({}{provider}) has no classification",
-                    asset.id,
-                    model.as_str().replace('_', " ")
-                ),
-            )
-            .help = Some(format!(
-                "classify the information in the service and record it as a classification with `asset: {}`",
-                asset.id
-            ));
+            let provider = provider(asset);
+            let d = sink
+                .record(asset, "/hosting/model")
+                .arg("name", &asset.name)
+                .arg("model", model.as_str());
+            match provider {
+                Some(provider) => d.arg("provider", provider),
+                None => d.says("CLD003-unnamed"),
+            };
         }
     }
 }

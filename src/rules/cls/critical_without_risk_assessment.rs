@@ -1,11 +1,12 @@
 use std::borrow::Cow;
 
-use crate::util::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
-use crate::model::Date;
-use crate::rules::cls::critical_origin;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::model::{Date, Kind, Risk};
+use crate::repo::Rec;
+use crate::rules::cls::Criticality;
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -50,48 +51,45 @@ declare_rule! {
 impl Rule for CriticalWithoutRiskAssessment {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
-        // The latest assessment up to as-of per asset: (date, risk id).
-        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::default();
+        // The latest assessment up to as-of per asset: (date, risk).
+        let mut latest: HashMap<Cow<'_, str>, (Date, &Rec<Risk>)> = HashMap::default();
         for r in &cx.repo.risks {
             let Some(asset) = &r.asset else { continue };
             if r.assessed > cx.as_of {
                 continue;
             }
-            let slot = latest
-                .entry(fold_case(asset))
-                .or_insert((r.assessed, &r.id));
+            let slot = latest.entry(fold_case(asset)).or_insert((r.assessed, r));
             if r.assessed > slot.0 {
-                *slot = (r.assessed, &r.id);
+                *slot = (r.assessed, r);
             }
         }
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {
                 continue;
             }
-            let Some((why, pointer)) = critical_origin(cx, ai) else {
+            let Some(criticality) = Criticality::of(cx, ai) else {
                 continue;
             };
             let last = latest.get(&*fold_case(&a.id));
             if last.is_some_and(|(date, _)| cx.within_months(*date, months)) {
                 continue;
             }
-            let previous = match last {
-                Some((date, id)) => format!("the latest, `{id}`, was assessed {date}"),
-                None => "none recorded".to_owned(),
-            };
-            sink.at(
-                a,
-                pointer,
-                format!(
-                    "asset `{}` is {why}; it has no risk assessment in the last {} ({previous})",
-                    a.id,
-                    plural(months.into(), "month", "months")
-                ),
-            )
-            .help = Some(format!(
-                "analyse the risks of `{}` with its owner and record them as risk records with `asset: {}`",
-                a.id, a.id
-            ));
+            let d = sink
+                .record(a, criticality.pointer())
+                .arg("name", &a.name)
+                .arg("months", months);
+            criticality.describe(cx, d);
+            match last {
+                Some((date, risk)) => {
+                    d.arg("latest", &risk.id)
+                        .arg("latest_title", &risk.title)
+                        .arg("assessed", *date)
+                        .relate(Kind::Risk, &risk.id);
+                }
+                None => {
+                    d.says("CLS003-never");
+                }
+            }
         }
     }
 }

@@ -2,6 +2,8 @@
 //! assessments of critical assets, untreated risks above the appetite.
 
 use super::{Context, area_rules};
+use crate::diagnostic::Diagnostic;
+use crate::model::Kind;
 
 area_rules! {
     unclassified_sensitive_asset::UnclassifiedSensitiveAsset,
@@ -14,19 +16,68 @@ area_rules! {
 pub use stale_classification::{is_stale, stands_until};
 pub use untreated_risk::{Untreated, untreated};
 
-/// Why asset `ai` is critical, if it is: `("critical", "/critical")` for its own flag, or
-/// `("critical through `x`, which it supports", "/supports")` when the criticality comes
-/// from an asset it carries. The pointer is the field a finding should point at.
-pub(crate) fn critical_origin(cx: &Context<'_>, ai: usize) -> Option<(String, &'static str)> {
-    let from = cx.derived.assets.get(ai)?.critical_from?;
-    if from == ai {
-        return Some(("critical".to_owned(), "/critical"));
+/// Where an asset's criticality comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Criticality {
+    /// Its own `critical: true`.
+    Own,
+    /// Inherited from the asset at this index, which it supports (directly or through
+    /// others).
+    Through(usize),
+}
+
+impl Criticality {
+    /// Whether active or not, why asset `ai` is critical, if it is.
+    pub fn of(cx: &Context<'_>, ai: usize) -> Option<Criticality> {
+        let from = cx.derived.assets.get(ai)?.critical_from?;
+        Some(if from == ai {
+            Criticality::Own
+        } else {
+            Criticality::Through(from)
+        })
     }
-    let origin = cx.repo.assets.get(from)?;
-    Some((
-        format!("critical through `{}`, which it supports", origin.id),
-        "/supports",
-    ))
+
+    /// The field a finding about the criticality points at.
+    pub fn pointer(self) -> &'static str {
+        match self {
+            Criticality::Own => "/critical",
+            Criticality::Through(_) => "/supports",
+        }
+    }
+
+    /// Gives a finding the criticality as figures: `critical` (`own` or `inherited`), and
+    /// for an inherited one the asset it comes from (`via`, `via_name`, related).
+    pub(crate) fn describe(self, cx: &Context<'_>, d: &mut Diagnostic) {
+        match self {
+            Criticality::Own => {
+                d.arg("critical", "own");
+            }
+            Criticality::Through(from) => {
+                d.arg("critical", "inherited");
+                if let Some(origin) = cx.repo.assets.get(from) {
+                    d.arg("via", &origin.id)
+                        .arg("via_name", &origin.name)
+                        .relate(Kind::Asset, &origin.id);
+                }
+            }
+        }
+    }
+}
+
+/// Why asset `ai` is critical, if it is, in English words: `("critical", "/critical")` for
+/// its own flag, or `("critical through `x`, which it supports", "/supports")` when the
+/// criticality comes from an asset it carries. The pointer is the field a finding should
+/// point at. SEC003 says it so; the CLS rules give [`Criticality`] as figures instead.
+pub(crate) fn critical_origin(cx: &Context<'_>, ai: usize) -> Option<(String, &'static str)> {
+    let criticality = Criticality::of(cx, ai)?;
+    let why = match criticality {
+        Criticality::Own => "critical".to_owned(),
+        Criticality::Through(from) => format!(
+            "critical through `{}`, which it supports",
+            cx.repo.assets.get(from)?.id
+        ),
+    };
+    Some((why, criticality.pointer()))
 }
 
 /// Whether asset `ai` has a classification of its own (levels inherited through
@@ -42,8 +93,8 @@ pub fn is_classified(cx: &Context<'_>, ai: usize) -> bool {
 /// A ground on which CLS001 requires an asset's classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ground {
-    /// Critical: `"critical"`, or `"critical through `x`, which it supports"`.
-    Critical(String),
+    /// Critical, by its own flag or through an asset it supports.
+    Critical(Criticality),
     SensitivePersonalData,
     Secrecy,
     /// The essential service it supports.
@@ -57,8 +108,8 @@ pub fn classification_grounds(cx: &Context<'_>, ai: usize) -> Vec<Ground> {
         return Vec::new();
     };
     let mut grounds = Vec::new();
-    if let Some((why, _)) = critical_origin(cx, ai) {
-        grounds.push(Ground::Critical(why));
+    if let Some(criticality) = Criticality::of(cx, ai) {
+        grounds.push(Ground::Critical(criticality));
     }
     if a.personal_data == crate::model::PersonalData::Sensitive {
         grounds.push(Ground::SensitivePersonalData);
@@ -82,28 +133,4 @@ pub fn classification_grounds(cx: &Context<'_>, ai: usize) -> Vec<Ground> {
 pub fn requires_classification(cx: &Context<'_>, ai: usize) -> bool {
     cx.repo.assets.get(ai).is_some_and(|a| a.is_active())
         && !classification_grounds(cx, ai).is_empty()
-}
-
-/// The grounds of [`classification_grounds`] in words, for CLS001's message.
-fn classification_reasons(cx: &Context<'_>, ai: usize) -> Vec<String> {
-    classification_grounds(cx, ai)
-        .into_iter()
-        .map(|g| match g {
-            Ground::Critical(why) => format!("is {why}"),
-            Ground::SensitivePersonalData => "holds sensitive personal data".to_owned(),
-            Ground::Secrecy => "is under secrecy".to_owned(),
-            Ground::EssentialService(service) => {
-                format!("supports the essential service `{service}`")
-            }
-        })
-        .collect()
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -1,5 +1,5 @@
-use crate::model::{Classification, Date};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::model::{Classification, Date, Kind};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -82,19 +82,13 @@ impl Rule for StaleClassification {
             if !is_stale(cx, c) {
                 continue;
             }
-            let age = c.date.months_until(cx.as_of);
-            sink.at(c, "/date", format!(
-                "classification `{}` of asset `{}` dated {} is {} old; classifications are to be reviewed within {}",
-                c.id,
-                a.id,
-                c.date,
-                plural(age, "month", "months"),
-                plural(max.into(), "month", "months")
-            ))
-            .help = Some(format!(
-                "review the classification with the owner of `{}` and record it as a new classification",
-                a.id
-            ));
+            sink.record(c, "/date")
+                .arg("asset", &a.id)
+                .arg("asset_name", &a.name)
+                .arg("date", c.date)
+                .arg("age_months", c.date.months_until(cx.as_of))
+                .arg("max_months", max)
+                .relate(Kind::Asset, &a.id);
         }
     }
 }

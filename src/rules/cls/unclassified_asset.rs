@@ -43,15 +43,7 @@ impl Rule for UnclassifiedAsset {
             if !a.is_active() || is_classified(cx, ai) || requires_classification(cx, ai) {
                 continue;
             }
-            sink.at(
-                a,
-                "",
-                format!("asset `{}` ({}) has no classification", a.id, a.name),
-            )
-            .help = Some(format!(
-                "classify the asset with its owner and record a classification with `asset: {}`",
-                a.id
-            ));
+            sink.record(a, "").arg("name", &a.name);
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::cls::{and_list, classification_reasons, is_classified, requires_classification};
+use crate::rules::cls::{Ground, classification_grounds, is_classified, requires_classification};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -46,27 +46,65 @@ declare_rule! {
     }
 }
 
+/// `yes` or `no`, for a template's choice of clause.
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// An essential service's Swedish name from the registry's vocabulary, as it reads inside
+/// a sentence (`dricksvatten`); a service the vocabulary does not know keeps its own word.
+fn service_in_swedish(cx: &Context<'_>, service: &str) -> String {
+    let Some(word) = cx
+        .registry
+        .vocabularies
+        .essential_services
+        .iter()
+        .find(|w| w.id == service)
+    else {
+        return service.to_owned();
+    };
+    let mut chars = word.name.sv.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl Rule for UnclassifiedSensitiveAsset {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !requires_classification(cx, ai) || is_classified(cx, ai) {
                 continue;
             }
-            let reasons = classification_reasons(cx, ai);
-            sink.at(
-                a,
-                "",
-                format!(
-                    "asset `{}` ({}) {}, but has no classification",
-                    a.id,
-                    a.name,
-                    and_list(&reasons)
-                ),
+            let grounds = classification_grounds(cx, ai);
+            let d = sink
+                .record(a, "")
+                .arg("name", &a.name)
+                .arg("grounds", grounds.len());
+            let criticality = grounds.iter().find_map(|g| match g {
+                Ground::Critical(c) => Some(*c),
+                _ => None,
+            });
+            match criticality {
+                Some(c) => c.describe(cx, d),
+                None => {
+                    d.arg("critical", "no");
+                }
+            }
+            d.arg(
+                "sensitive_personal_data",
+                yes_no(grounds.contains(&Ground::SensitivePersonalData)),
             )
-            .help = Some(format!(
-                "classify the asset with its owner and record a classification with `asset: {}`",
-                a.id
-            ));
+            .arg("secrecy", yes_no(grounds.contains(&Ground::Secrecy)));
+            let service = grounds.iter().find_map(|g| match g {
+                Ground::EssentialService(s) => Some(s),
+                _ => None,
+            });
+            d.arg("essential_service", yes_no(service.is_some()));
+            if let Some(service) = service {
+                d.arg("service", service)
+                    .arg("service_sv", service_in_swedish(cx, service));
+            }
         }
     }
 }

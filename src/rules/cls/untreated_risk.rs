@@ -1,4 +1,4 @@
-use crate::model::{AssetStatus, Risk, RiskStatus, Treatment};
+use crate::model::{AssetStatus, Kind, Risk, RiskStatus, Treatment};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -92,33 +92,30 @@ impl Rule for UntreatedRisk {
             let Some(how) = untreated(cx, r) else {
                 continue;
             };
-            let figure = format!(
-                "risk `{}` has value {} (likelihood {} × consequence {}), above the risk appetite of {appetite}",
-                r.id,
-                r.value(),
-                r.likelihood,
-                r.consequence
-            );
             let has = |p: &str| r.src.spans.contains(p);
-            let (pointer, message, help) = match how {
-                Untreated::Undecided => (
-                    if has("/treatment") { "/treatment" } else { "" },
-                    format!("{figure}, and its treatment is undecided"),
-                    "decide the treatment with the risk owner (mitigate, transfer, avoid or accept)",
-                ),
-                Untreated::MitigateWithoutActivity => (
-                    if has("/activities") {
-                        "/activities"
-                    } else {
-                        "/treatment"
-                    },
-                    format!(
-                        "{figure}, and it is to be mitigated but no activity carries out the treatment"
-                    ),
-                    "add the mitigating activities to the action plan and list them in `activities`",
-                ),
+            let pointer = match how {
+                Untreated::Undecided if has("/treatment") => "/treatment",
+                Untreated::Undecided => "",
+                Untreated::MitigateWithoutActivity if has("/activities") => "/activities",
+                Untreated::MitigateWithoutActivity => "/treatment",
             };
-            sink.at(r, pointer, message).help = Some(help.into());
+            let d = sink
+                .record(r, pointer)
+                .arg("title", &r.title)
+                .arg("value", r.value())
+                .arg("likelihood", r.likelihood)
+                .arg("consequence", r.consequence)
+                .arg("appetite", appetite);
+            if how == Untreated::MitigateWithoutActivity {
+                d.says("CLS004-no-activity");
+            }
+            // The asset and unit at risk, as the repository spells their ids.
+            if let Some(asset) = r.asset.as_deref().and_then(|id| cx.repo.asset(id)) {
+                d.relate(Kind::Asset, &asset.id);
+            }
+            if let Some(unit) = r.unit.as_deref().and_then(|id| cx.repo.unit(id)) {
+                d.relate(Kind::Unit, &unit.id);
+            }
         }
     }
 }
