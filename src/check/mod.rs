@@ -35,10 +35,35 @@ pub fn leaves_records_out(d: &Diagnostic) -> bool {
     d.severity == diagnostic::Severity::Error && codes.contains(&d.code)
 }
 
-/// Runs the whole check of a session as of a date.
+/// Runs the whole check of a session as of a date, said in its configured language.
 pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResult {
+    check_config(session, &session.config, as_of, selection)
+}
+
+/// Like [`check`], with the findings said in `lang` whatever `isms.toml` says (a report
+/// in the other language).
+pub fn check_in(
+    session: &Session,
+    as_of: Date,
+    selection: &Selection,
+    lang: crate::config::Language,
+) -> CheckResult {
+    if lang == session.config.language {
+        return check(session, as_of, selection);
+    }
+    let mut config = session.config.clone();
+    config.language = lang;
+    check_config(session, &config, as_of, selection)
+}
+
+fn check_config(
+    session: &Session,
+    config: &crate::config::Config,
+    as_of: Date,
+    selection: &Selection,
+) -> CheckResult {
     let derived = Derived::compute(&session.repo, as_of);
-    let cx = Context::new(&session.repo, &session.config, &derived, as_of);
+    let cx = Context::new(&session.repo, config, &derived, as_of);
     let outcome = rules::run(&cx, selection);
     let mut findings = outcome.findings;
     let invalid_records = findings.iter().any(leaves_records_out);

@@ -36,7 +36,7 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// Runs `isms check` on the session and keeps its findings.
     pub fn new(session: &'a Session, as_of: Date, lang: Language) -> Input<'a> {
-        let result = crate::check::check(session, as_of, &Selection::default());
+        let result = crate::check::check_in(session, as_of, &Selection::default(), lang);
         Input::build(session, as_of, lang, result.findings, result.derived)
     }
 

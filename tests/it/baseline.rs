@@ -54,7 +54,7 @@ pub(crate) fn commit_all(dir: &Path) {
 
 /// `isms check --as-of AS_OF --baseline REV ARGS --repo <repo>`.
 fn check_against(repo: &TempRepo, rev: &str, args: &[&str]) -> Run {
-    let mut all = vec!["check", "--as-of", AS_OF, "--baseline", rev];
+    let mut all = vec!["check", "--lang", "en", "--as-of", AS_OF, "--baseline", rev];
     all.extend(args);
     repo.isms(&all)
 }

@@ -45,12 +45,32 @@ fn check_in_every_format() {
             "examples/sjobacka",
             "--as-of",
             AS_OF,
+            "--lang",
+            "en",
             "--format",
             format,
         ]);
         // The example has errors: `check` fails with 1, in every format.
         assert_eq!(run.code, Some(1), "--format {format}");
         insta::assert_snapshot!(format!("check.{format}"), without_version(&run.stdout));
+    }
+}
+
+/// The example's own language, Swedish: messages, help lines, severities and summary.
+#[test]
+fn check_in_swedish() {
+    for format in ["human", "json"] {
+        let run = twice(&[
+            "check",
+            "--repo",
+            "examples/sjobacka",
+            "--as-of",
+            AS_OF,
+            "--format",
+            format,
+        ]);
+        assert_eq!(run.code, Some(1), "--format {format}");
+        insta::assert_snapshot!(format!("check.{format}.sv"), run.stdout);
     }
 }
 
@@ -69,4 +89,7 @@ fn explain_inc001() {
     let run = twice(&["explain", "INC001"]);
     assert_eq!(run.code, Some(0));
     insta::assert_snapshot!("explain.INC001", run.stdout);
+    let run = twice(&["explain", "INC001", "--lang", "sv"]);
+    assert_eq!(run.code, Some(0));
+    insta::assert_snapshot!("explain.INC001.sv", run.stdout);
 }
