@@ -63,6 +63,13 @@ pub enum Value {
     Text(String),
     /// Several texts, shown joined by commas.
     List(Vec<String>),
+    /// A record named in a sentence, by its id and its name or title if it has one: in
+    /// English its id in backticks (`` `socialnamnden` ``), in Swedish its name with the id
+    /// in parentheses ("Socialnämnden (socialnamnden)"), or the id alone.
+    Record(String, Option<String>),
+    /// Several records named in a sentence, each as a [`Value::Record`], joined by commas
+    /// and a final "and" / "och": `` `a`, `b` and `c` ``.
+    Records(Vec<(String, Option<String>)>),
     /// Classification levels in the order confidentiality, integrity, availability,
     /// traceability: `C3 I2 A3` in English, `K3 R2 T3` in Swedish.
     Levels([Option<u8>; 4]),
@@ -79,6 +86,14 @@ impl Value {
             Value::Date(d) => FluentValue::from(d.to_string()),
             Value::Text(s) => FluentValue::from(s.as_str()),
             Value::List(items) => FluentValue::from(items.join(", ")),
+            Value::Record(id, name) => FluentValue::from(named(id, name.as_deref(), lang)),
+            Value::Records(records) => {
+                let names: Vec<String> = records
+                    .iter()
+                    .map(|(id, name)| named(id, name.as_deref(), lang))
+                    .collect();
+                FluentValue::from(prose_list(&names, lang.pick("och", "and")))
+            }
             Value::Levels(levels) => {
                 let letters = lang.pick("KRTS", "CIAT");
                 let parts: Vec<String> = letters
@@ -100,6 +115,8 @@ impl Value {
             Value::Date(d) => J::String(d.to_string()),
             Value::Text(s) => J::String(s.clone()),
             Value::List(items) => json!(items),
+            Value::Record(id, _) => J::String(id.clone()),
+            Value::Records(records) => json!(records.iter().map(|(id, _)| id).collect::<Vec<_>>()),
             Value::Levels(levels) => {
                 let mut map = serde_json::Map::new();
                 for (aspect, l) in crate::model::Aspect::ALL.iter().zip(levels) {
@@ -110,6 +127,24 @@ impl Value {
                 J::Object(map)
             }
         }
+    }
+}
+
+/// A record as a sentence names it in `lang` (see [`Value::Record`]).
+fn named(id: &str, name: Option<&str>, lang: Language) -> String {
+    match (lang, name.map(str::trim)) {
+        (Language::En, _) => format!("`{id}`"),
+        (Language::Sv, Some(name)) if !name.is_empty() && name != id => format!("{name} ({id})"),
+        (Language::Sv, _) => id.to_owned(),
+    }
+}
+
+/// Items as prose: "a", "a and b", "a, b and c".
+fn prose_list(items: &[String], and: &str) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
@@ -336,6 +371,41 @@ mod tests {
             c.format(Language::Sv, "x", None, &two).as_deref(),
             Some("2 år för a (K3 R2 S1, 89,5\u{a0}%)")
         );
+    }
+
+    #[test]
+    fn names_records_by_id_in_english_and_by_name_in_swedish() {
+        let c = Catalogue::new(
+            &[Source {
+                name: "sv",
+                text: "r = { $one }; { $many }\n",
+            }],
+            &[Source {
+                name: "en",
+                text: "r = { $one }; { $many }\n",
+            }],
+        );
+        let args: Args = vec![
+            ("one", Value::Record("a".into(), Some("Alfa".into()))),
+            (
+                "many",
+                Value::Records(vec![
+                    ("a".into(), Some("Alfa".into())),
+                    ("b".into(), None),
+                    ("c".into(), Some("c".into())),
+                ]),
+            ),
+        ];
+        assert_eq!(
+            c.format(Language::En, "r", None, &args).as_deref(),
+            Some("`a`; `a`, `b` and `c`")
+        );
+        assert_eq!(
+            c.format(Language::Sv, "r", None, &args).as_deref(),
+            Some("Alfa (a); Alfa (a), b och c")
+        );
+        assert_eq!(args[1].1.to_json(), serde_json::json!(["a", "b", "c"]));
+        assert_eq!(args[0].1.to_json(), serde_json::json!("a"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Security culture (CUL): training completion, phishing click rates, units reached.
 
-use super::{Context, area_rules, percent};
+use super::{Context, area_rules};
+use crate::l10n::Value;
 use crate::model::{Date, Training, TrainingType};
 
 area_rules! {
@@ -81,14 +82,15 @@ pub fn below_target(cx: &Context<'_>, completed: u64, targeted: u64) -> bool {
     targeted > 0 && share(completed, targeted) < cx.config.training.completion_target
 }
 
-/// `num / den` as a whole percentage (`48 %`), with one decimal when the whole figure
-/// would equal the threshold's and so hide which side of it the share lies on
-/// (89.6 % is shown as `89.6 %`, not `90 %`, against a 90 % target).
-fn share_text(num: u64, den: u64, threshold: f64) -> String {
+/// `num / den` as a message shows it: a whole percentage (`48 %`), or to a tenth when the
+/// whole figure would equal the threshold's and so hide which side of it the share lies on
+/// (89.6 % is shown as `89.6 %`, not `90 %`, against a 90 % target). The tenth is rounded
+/// towards the share's own side of the threshold.
+fn share_value(num: u64, den: u64, threshold: f64) -> Value {
     let x = share(num, den);
-    let whole = percent(x);
-    if whole != percent(threshold) || x == threshold {
-        return whole;
+    let whole = |x: f64| format!("{:.0}", x * 100.0);
+    if whole(x) != whole(threshold) || x == threshold {
+        return Value::Share(x);
     }
     let tenths = x * 1000.0;
     let tenths = if x < threshold {
@@ -96,7 +98,7 @@ fn share_text(num: u64, den: u64, threshold: f64) -> String {
     } else {
         tenths.ceil()
     };
-    format!("{:.1} %", tenths / 10.0)
+    Value::ShareTenths(tenths / 1000.0)
 }
 
 /// `num / den`; 0 when nothing was targeted.
@@ -110,14 +112,15 @@ fn share(num: u64, den: u64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::share_text;
+    use super::share_value;
+    use crate::l10n::Value;
 
     #[test]
     fn shares_near_the_threshold_keep_their_side() {
-        assert_eq!(share_text(48, 100, 0.9), "48 %");
-        assert_eq!(share_text(896, 1000, 0.9), "89.6 %");
-        assert_eq!(share_text(8999, 10000, 0.9), "89.9 %");
-        assert_eq!(share_text(1001, 10000, 0.1), "10.1 %");
-        assert_eq!(share_text(14, 100, 0.1), "14 %");
+        assert_eq!(share_value(48, 100, 0.9), Value::Share(0.48));
+        assert_eq!(share_value(896, 1000, 0.9), Value::ShareTenths(0.896));
+        assert_eq!(share_value(8999, 10000, 0.9), Value::ShareTenths(0.899));
+        assert_eq!(share_value(1001, 10000, 0.1), Value::ShareTenths(0.101));
+        assert_eq!(share_value(14, 100, 0.1), Value::Share(0.14));
     }
 }

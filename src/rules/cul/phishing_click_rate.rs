@@ -1,6 +1,7 @@
-use crate::model::TrainingType;
-use crate::rules::cul::{in_window, share, share_text};
-use crate::rules::{Context, Rule, Sink, declare_rule, percent, plural};
+use crate::l10n::Value;
+use crate::model::{Kind, TrainingType};
+use crate::rules::cul::{in_window, share, share_value};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -70,23 +71,23 @@ impl Rule for PhishingClickRate {
             if targeted == 0 || share(clicked, targeted) <= max {
                 continue;
             }
-            let highest = match worst {
-                Some((unit, c, n)) if t.results.len() > 1 => {
-                    format!("; highest in `{unit}`: {}", share_text(c, n, max))
-                }
-                _ => String::new(),
-            };
-            sink.at(t, "/results", format!(
-                "phishing simulation `{}` started {} had a click rate of {} ({clicked} of {targeted} targeted), above the maximum of {}{highest}",
-                t.id,
-                t.start,
-                share_text(clicked, targeted, max),
-                percent(max)
-            ))
-            .help = Some(format!(
-                "give the units with the highest click rates targeted training and repeat the simulation within {}",
-                plural(cx.config.thresholds.training_window_months.into(), "month", "months")
-            ));
+            let d = sink
+                .record(t, "/results")
+                .arg("title", &t.title)
+                .arg("start", t.start)
+                .arg("click_rate", share_value(clicked, targeted, max))
+                .arg("clicked", clicked)
+                .arg("targeted", targeted)
+                .arg("maximum", Value::Share(max))
+                .arg("result_rows", t.results.len())
+                .arg("window_months", cx.config.thresholds.training_window_months);
+            // The unit with the highest rate is worth naming when there are several.
+            if let Some((unit, c, n)) = worst.filter(|_| t.results.len() > 1) {
+                let name = cx.repo.unit(unit).map(|u| u.name.clone());
+                d.relate(Kind::Unit, unit)
+                    .arg("highest_unit", Value::Record(unit.to_owned(), name))
+                    .arg("highest_rate", share_value(c, n, max));
+            }
         }
     }
 }

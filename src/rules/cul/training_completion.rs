@@ -3,8 +3,10 @@ use std::borrow::Cow;
 use crate::util::hash::HashMap;
 use crate::repo::fold_case;
 
-use crate::rules::cul::{below_target, completion, counted_results, share_text};
-use crate::rules::{Context, Rule, Sink, declare_rule, percent, plural};
+use crate::l10n::Value;
+use crate::model::Kind;
+use crate::rules::cul::{below_target, completion, counted_results, share_value};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -105,15 +107,15 @@ impl Rule for TrainingCompletion {
                 tally.latest = Some((ti, ri));
             }
         }
-        let window = plural(months.into(), "month", "months");
         if below_target(cx, completed, targeted) {
-            sink.global(format!(
-                "training completion organisation-wide is {} ({completed} of {targeted} targeted, {} in the last {window}), below the target of {}",
-                share_text(completed, targeted, target),
-                plural(campaigns as i64, "campaign", "campaigns"),
-                percent(target)
-            ))
-            .help = Some("follow up with the units below target and record each campaign's results per unit".into());
+            sink.repository()
+                .says("CUL001-organisation")
+                .arg("completion", share_value(completed, targeted, target))
+                .arg("completed", completed)
+                .arg("targeted", targeted)
+                .arg("campaigns", campaigns)
+                .arg("window_months", months)
+                .arg("target", Value::Share(target));
         }
         let mut below: Vec<&Tally<'_>> = units
             .values()
@@ -123,21 +125,18 @@ impl Rule for TrainingCompletion {
         for u in below {
             let Some((ti, ri)) = u.latest else { continue };
             let t = &trainings[ti];
-            let unit = cx.repo.unit(u.unit).map(|r| &r.r);
-            sink.at_also(t, unit, &format!("/results/{ri}/completed"), format!(
-                "training completion of unit `{}` is {} ({} of {} targeted, {} in the last {window}), below the target of {}",
-                u.unit,
-                share_text(u.completed, u.targeted, target),
-                u.completed,
-                u.targeted,
-                plural(u.campaigns as i64, "campaign", "campaigns"),
-                percent(target)
-            ))
-            .with_subject(u.unit)
-            .help = Some(format!(
-                "follow up with the management of `{}` and record the new completion figures under `results`",
-                u.unit
-            ));
+            let unit = cx.repo.unit(u.unit);
+            let name = unit.map(|r| r.name.clone());
+            sink.record_also(t, unit.map(|r| &r.r), &format!("/results/{ri}/completed"))
+                .with_subject(u.unit)
+                .relate(Kind::Unit, u.unit)
+                .arg("unit", Value::Record(u.unit.to_owned(), name))
+                .arg("completion", share_value(u.completed, u.targeted, target))
+                .arg("completed", u.completed)
+                .arg("targeted", u.targeted)
+                .arg("campaigns", u.campaigns)
+                .arg("window_months", months)
+                .arg("target", Value::Share(target));
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::repo::fold_case;
 
 use crate::model::UnitType;
 use crate::rules::cul::in_window;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -84,11 +84,6 @@ pub fn reached_units<'a>(cx: &Context<'a>) -> HashSet<Cow<'a, str>> {
 impl Rule for UnitNotReached {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let reached = reached_units(cx);
-        let months = plural(
-            cx.config.thresholds.training_window_months.into(),
-            "month",
-            "months",
-        );
         for u in cx.member_units() {
             if reached.contains(&*fold_case(&u.id)) {
                 continue;
@@ -98,11 +93,13 @@ impl Rule for UnitNotReached {
                 UnitType::Federation => "federation",
                 _ => "committee",
             };
-            sink.at(u, "", format!(
-                "{kind} `{}` ({}) was reached by no training campaign or phishing simulation in the last {months}",
-                u.id, u.name
-            ))
-            .help = Some("include the unit in the next campaign and record its figures under `results`".into());
+            sink.record(u, "")
+                .arg("unit_type", kind)
+                .arg("name", &u.name)
+                .arg(
+                    "window_months",
+                    cx.config.thresholds.training_window_months,
+                );
         }
     }
 }

@@ -1,4 +1,4 @@
-use crate::rules::doc::{body_phrase, required_body, words};
+use crate::rules::doc::required_scope;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -71,27 +71,18 @@ impl Rule for AdoptedBelowRequiredBody {
             if required <= any_body {
                 continue;
             }
-            let kind = words(&doc_type.id);
-            let needs = required_body(cx.registry, &doc_type.min_body);
-            match p.adopted_by {
+            let d = match p.adopted_by {
                 Some(body) => {
                     let rank = cx.registry.body_rank(body.as_str()).unwrap_or(0);
                     if rank >= required {
                         continue;
                     }
-                    let when = p.adopted.map(|d| format!(" {d}")).unwrap_or_default();
-                    sink.at(
-                        p,
-                        "/adopted_by",
-                        format!(
-                            "{kind} `{}` was adopted{when} by {}; its type requires {needs}",
-                            p.id,
-                            body_phrase(body.as_str())
-                        ),
-                    )
-                    .help = Some(format!(
-                        "have the document adopted by {needs} and update `adopted`, `adopted_by` and `decision_ref`"
-                    ));
+                    let d = sink.record(p, "/adopted_by");
+                    d.arg("adopted_by", body.as_str());
+                    match p.adopted {
+                        Some(adopted) => d.arg("dated", "yes").arg("adopted", adopted),
+                        None => d.arg("dated", "no"),
+                    }
                 }
                 None => {
                     let pointer = if p.src.spans.contains("/adopted_by") {
@@ -101,15 +92,16 @@ impl Rule for AdoptedBelowRequiredBody {
                     } else {
                         ""
                     };
-                    sink.at(p, pointer, format!(
-                        "{kind} `{}` is adopted but the adopting body is not recorded; its type requires {needs}",
-                        p.id
-                    ))
-                    .help = Some(format!(
-                        "record `adopted_by` and `decision_ref`; if a lower body adopted it, have it adopted by {needs}"
-                    ));
+                    sink.record(p, pointer).says("DOC003-unrecorded")
                 }
-            }
+            };
+            d.arg("doc_type", &doc_type.id)
+                .arg("title", &p.title)
+                .arg("min_body", &doc_type.min_body)
+                .arg(
+                    "required_scope",
+                    required_scope(cx.registry, &doc_type.min_body),
+                );
         }
     }
 }

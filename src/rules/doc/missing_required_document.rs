@@ -3,7 +3,7 @@ use crate::util::hash::HashMap;
 use crate::config::Policies;
 use crate::model::{Date, Policy, PolicyStatus};
 use crate::repo::{Rec, Repository};
-use crate::rules::doc::{id_list, required_body, with_article, words};
+use crate::rules::doc::{name_documents, required_scope};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -80,11 +80,11 @@ pub fn adopted_of_type<'r>(
 
 impl Rule for MissingRequiredDocument {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        // Per type: whether an adopted document exists, and the ids of drafts and repealed ones.
+        // Per type: the drafts and the repealed documents.
         #[derive(Default)]
         struct Seen<'r> {
-            drafts: Vec<&'r str>,
-            repealed: Vec<&'r str>,
+            drafts: Vec<&'r Policy>,
+            repealed: Vec<&'r Policy>,
         }
         let mut by_type: HashMap<&'static str, Seen<'_>> = HashMap::default();
         for p in &cx.repo.policies {
@@ -92,8 +92,8 @@ impl Rule for MissingRequiredDocument {
             // Adopted after the as-of date: still a draft on that day.
             match p.status {
                 _ if p.adopted_on(cx.as_of) => {}
-                PolicyStatus::Draft | PolicyStatus::Adopted => seen.drafts.push(&p.id),
-                PolicyStatus::Repealed => seen.repealed.push(&p.id),
+                PolicyStatus::Draft | PolicyStatus::Adopted => seen.drafts.push(p),
+                PolicyStatus::Repealed => seen.repealed.push(p),
             }
         }
         for wanted in required_types(&cx.config.policies) {
@@ -104,15 +104,17 @@ impl Rule for MissingRequiredDocument {
                     .iter()
                     .map(|t| t.id.as_str())
                     .collect();
-                sink.global(format!(
-                    "required document type `{wanted}` (`[policies] required_types`) is not a known type, so no document can meet it"
-                ))
-                .with_subject(&wanted)
-                .help = Some(format!(
-                    "correct the type in isms.toml; known types are {}{}",
-                    known.join(", "),
-                    crate::util::suggest::did_you_mean(&wanted, known.iter().copied())
-                ));
+                let suggestion = crate::util::suggest::closest(&wanted, known.iter().copied());
+                let d = sink
+                    .repository()
+                    .says("DOC002-unknown")
+                    .with_subject(&wanted)
+                    .arg("required_type", &wanted)
+                    .arg("known", known.iter().map(ToString::to_string).collect::<Vec<_>>())
+                    .arg("suggested", if suggestion.is_some() { "yes" } else { "no" });
+                if let Some(s) = suggestion {
+                    d.arg("suggestion", s);
+                }
                 continue;
             };
             if adopted_of_type(cx.repo, &doc_type.id, cx.as_of)
@@ -121,33 +123,19 @@ impl Rule for MissingRequiredDocument {
             {
                 continue;
             }
-            let seen = by_type.get(doc_type.id.as_str());
-            let mut message = format!(
-                "no adopted {}, a required steering document type",
-                words(&doc_type.id)
-            );
-            if let Some(s) = seen {
-                if !s.drafts.is_empty() {
-                    let (drafts, await_) = if s.drafts.len() == 1 {
-                        ("draft", "awaits")
-                    } else {
-                        ("drafts", "await")
-                    };
-                    message.push_str(&format!(
-                        "; {drafts} {} {await_} adoption",
-                        id_list(&s.drafts)
-                    ));
-                }
-                if !s.repealed.is_empty() {
-                    let was = if s.repealed.len() == 1 { "was" } else { "were" };
-                    message.push_str(&format!("; {} {was} repealed", id_list(&s.repealed)));
-                }
-            }
-            sink.global(message).with_subject(&doc_type.id).help = Some(format!(
-                "have {} adopted by {} and record it with `status: adopted`, `adopted` and `decision_ref`",
-                with_article(&words(&doc_type.id)),
-                required_body(cx.registry, &doc_type.min_body)
-            ));
+            let none = Seen::default();
+            let seen = by_type.get(doc_type.id.as_str()).unwrap_or(&none);
+            let d = sink
+                .repository()
+                .with_subject(&doc_type.id)
+                .arg("doc_type", &doc_type.id)
+                .arg("min_body", &doc_type.min_body)
+                .arg(
+                    "required_scope",
+                    required_scope(cx.registry, &doc_type.min_body),
+                );
+            name_documents(d, "drafts", "draft_count", &seen.drafts);
+            name_documents(d, "repealed", "repealed_count", &seen.repealed);
         }
     }
 }

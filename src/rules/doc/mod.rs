@@ -1,6 +1,9 @@
 //! Steering documents (DOC): age, required types, adopting body, drafts, topics.
 
 use super::area_rules;
+use crate::diagnostic::Diagnostic;
+use crate::l10n::Value;
+use crate::model::{Kind, Policy};
 use crate::registry::Registry;
 
 pub use missing_required_document::{adopted_of_type, required_types};
@@ -14,37 +17,42 @@ area_rules! {
     ungoverned_topic::UngovernedTopic,
 }
 
-/// A document type or topic id as words: `information_security_policy` → "information
-/// security policy".
+/// A topic id as words: `cloud_services` → "cloud services".
 pub(crate) fn words(id: &str) -> String {
     id.trim().replace('_', " ")
 }
 
-/// An adopting body as a message names it, with its Swedish name:
-/// "the municipal council (kommunfullmäktige)".
-pub(crate) fn body_phrase(id: &str) -> String {
-    match id {
-        "municipal_council" => "the municipal council (kommunfullmäktige)".to_owned(),
-        "executive_board" => "the executive board (kommunstyrelsen)".to_owned(),
-        "committee" => "a committee (nämnd)".to_owned(),
-        "official" => "an official (tjänsteperson)".to_owned(),
-        other => format!("`{other}`"),
-    }
-}
-
-/// The body a document type requires, as a message names it: "the municipal council
-/// (kommunfullmäktige)", "the executive board (kommunstyrelsen) or a higher body", or
-/// "any body" when the type's minimum is the lowest rank.
-pub(crate) fn required_body(registry: &Registry, min_body: &str) -> String {
+/// Which bodies may adopt a document type whose lowest body is `min_body`, as its
+/// messages say it: `only` that body (the highest), `any` body (the lowest), or that body
+/// `or_higher`.
+pub(crate) fn required_scope(registry: &Registry, min_body: &str) -> &'static str {
     let rank = registry.body_rank(min_body);
     let ranks = registry.bodies.iter().map(|b| b.rank);
     if rank.is_some() && rank >= ranks.clone().max() {
-        body_phrase(min_body)
+        "only"
     } else if rank.is_some() && rank <= ranks.min() {
-        "any body".to_owned()
+        "any"
     } else {
-        format!("{} or a higher body", body_phrase(min_body))
+        "or_higher"
     }
+}
+
+/// Names steering documents in a finding: `list` (by id and title) and their number
+/// `count`, and each as a related record.
+pub(crate) fn name_documents<'d>(
+    d: &'d mut Diagnostic,
+    list: &'static str,
+    count: &'static str,
+    docs: &[&Policy],
+) -> &'d mut Diagnostic {
+    for p in docs {
+        d.relate(Kind::Policy, &p.id);
+    }
+    let named = docs
+        .iter()
+        .map(|p| (p.id.clone(), Some(p.title.clone())))
+        .collect();
+    d.arg(list, Value::Records(named)).arg(count, docs.len())
 }
 
 /// "a guideline", "an information security policy".

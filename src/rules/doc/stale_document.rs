@@ -1,7 +1,7 @@
 use crate::config::Policies;
 use crate::diagnostic::Severity;
 use crate::model::{Date, Policy};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -104,17 +104,10 @@ impl Rule for StaleDocument {
             let Some(adopted) = p.adopted else {
                 // An adopted document without a date can never be judged stale: say so
                 // rather than let it pass for ever.
-                sink.at(
-                    p,
-                    "/status",
-                    format!(
-                        "{} `{}` is adopted but has no `adopted` date, so its age cannot be judged",
-                        p.policy_type.as_str().replace('_', " "),
-                        p.id
-                    ),
-                )
-                .help =
-                    Some("add `adopted: YYYY-MM-DD` from the decision (see `decision_ref`)".into());
+                sink.record(p, "/status")
+                    .says("DOC001-undated")
+                    .arg("doc_type", p.policy_type.as_str())
+                    .arg("title", &p.title);
                 continue;
             };
             // The gravest limit passed by the as-of date, if any.
@@ -125,26 +118,16 @@ impl Rule for StaleDocument {
             else {
                 continue;
             };
-            let age = adopted.years_until(cx.as_of);
-            let years = |n: i64| plural(n, "year", "years");
-            let kind = p.policy_type.as_str().replace('_', " ");
-            let message = match passed.limit {
-                ReviewLimit::OwnInterval => format!(
-                    "{kind} `{}` adopted {adopted} is {} old, past its own review interval of {}",
-                    p.id,
-                    years(age),
-                    years(passed.years.into())
-                ),
-                ReviewLimit::WarnAge | ReviewLimit::MaxAge => format!(
-                    "{kind} `{}` adopted {adopted} is {} old; steering documents should be reviewed within {}",
-                    p.id,
-                    years(age),
-                    years(passed.years.into())
-                ),
-            };
-            sink.at(p, "/adopted", message)
-                .with_severity(passed.severity())
-                .help = Some("review the document and record the new adoption date and decision".into());
+            let d = sink.record(p, "/adopted");
+            if passed.limit == ReviewLimit::OwnInterval {
+                d.says("DOC001-interval");
+            }
+            d.arg("doc_type", p.policy_type.as_str())
+                .arg("title", &p.title)
+                .arg("adopted", adopted)
+                .arg("age_years", adopted.years_until(cx.as_of))
+                .arg("limit_years", passed.years)
+                .with_severity(passed.severity());
         }
     }
 }

@@ -1,6 +1,5 @@
 use crate::model::PolicyStatus;
-use crate::rules::doc::words;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -56,24 +55,23 @@ impl Rule for StaleDraft {
             if p.status != PolicyStatus::Draft {
                 continue;
             }
-            let (pointer, since, dated) = match (p.drafted, p.adopted) {
-                (Some(d), _) => ("/drafted", d, format!("drafted {d}")),
-                (None, Some(d)) => ("/adopted", d, format!("adopted {d} (no `drafted` date)")),
+            // The age counts from `drafted`, else from the adoption of the version revised.
+            let (field, since) = match (p.drafted, p.adopted) {
+                (Some(d), _) => ("drafted", d),
+                (None, Some(d)) => ("adopted", d),
                 (None, None) => continue,
             };
             // Within the last `limit` months, or in the future: not stale (yet).
             if since > cx.months_ago(limit) {
                 continue;
             }
-            let months = since.months_until(cx.as_of);
-            sink.at(p, pointer, format!(
-                "draft {} `{}` {dated} is {} old; drafts should be adopted or dropped within {}",
-                words(p.policy_type.as_str()),
-                p.id,
-                plural(months, "month", "months"),
-                plural(limit.into(), "month", "months")
-            ))
-            .help = Some("have the draft adopted and record the decision, or drop it (delete the record or set `status: repealed`)".into());
+            sink.record(p, &format!("/{field}"))
+                .arg("doc_type", p.policy_type.as_str())
+                .arg("title", &p.title)
+                .arg("counted_from", field)
+                .arg("since", since)
+                .arg("age_months", since.months_until(cx.as_of))
+                .arg("limit_months", limit);
         }
     }
 }

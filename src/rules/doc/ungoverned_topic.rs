@@ -1,7 +1,7 @@
 use crate::util::hash::{HashMap, HashSet};
 
-use crate::model::PolicyStatus;
-use crate::rules::doc::{id_list, words};
+use crate::model::{Policy, PolicyStatus};
+use crate::rules::doc::{name_documents, words};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -55,7 +55,7 @@ declare_rule! {
 impl Rule for UngovernedTopic {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let mut governed: HashSet<String> = HashSet::default();
-        let mut drafts: HashMap<String, Vec<&str>> = HashMap::default();
+        let mut drafts: HashMap<String, Vec<&Policy>> = HashMap::default();
         for p in &cx.repo.policies {
             for topic in &p.topics {
                 let topic = topic.trim().to_lowercase();
@@ -65,7 +65,7 @@ impl Rule for UngovernedTopic {
                         governed.insert(topic);
                     }
                     PolicyStatus::Draft | PolicyStatus::Adopted => {
-                        drafts.entry(topic).or_default().push(&p.id)
+                        drafts.entry(topic).or_default().push(p)
                     }
                     PolicyStatus::Repealed => {}
                 }
@@ -77,25 +77,17 @@ impl Rule for UngovernedTopic {
             if topic.is_empty() || governed.contains(&topic) || !reported.insert(topic.clone()) {
                 continue;
             }
-            let mut message = format!(
-                "no adopted steering document governs {} (topic `{topic}`)",
-                words(&topic)
+            let d = sink
+                .repository()
+                .with_subject(&topic)
+                .arg("topic", &topic)
+                .arg("topic_name", words(&topic));
+            name_documents(
+                d,
+                "drafts",
+                "draft_count",
+                drafts.get(&topic).map_or(&[], Vec::as_slice),
             );
-            if let Some(ids) = drafts.get(&topic) {
-                let (drafts, list, is) = if ids.len() == 1 {
-                    ("draft", "lists", "is")
-                } else {
-                    ("drafts", "list", "are")
-                };
-                message.push_str(&format!(
-                    "; {drafts} {} {list} it but {is} not adopted",
-                    id_list(ids)
-                ));
-            }
-            sink.global(message).with_subject(&topic).help = Some(format!(
-                "adopt a steering document that governs {} and list `{topic}` in its `topics`",
-                words(&topic)
-            ));
         }
     }
 }
