@@ -172,19 +172,19 @@ DOC004 = Utkastet { $title } ({ $id }) { $counted_from ->
     .help = Se till att utkastet antas och för in beslutet, eller avskriv det (ta bort posten eller ange status repealed).
 
 DOC005 = Inget antaget styrdokument gäller { $topic ->
-        [incident_management] incidenthantering (ämnet { $topic })
-        [classification] informationsklassning (ämnet { $topic })
-        [continuity] kontinuitetshantering (ämnet { $topic })
-        [cloud_services] molntjänster (ämnet { $topic })
-        [access_control] behörighetsstyrning (ämnet { $topic })
-        [it_operations] IT-drift (ämnet { $topic })
-        [procurement] upphandling (ämnet { $topic })
-        [training] utbildning och medvetenhet (ämnet { $topic })
-        [data_protection] dataskydd (ämnet { $topic })
-        [risk_management] riskhantering (ämnet { $topic })
-        [supplier_management] leverantörsstyrning (ämnet { $topic })
-        [physical_security] fysisk säkerhet (ämnet { $topic })
-        [logging] loggning och logguppföljning (ämnet { $topic })
+        [incident_management] incidenthantering
+        [classification] informationsklassning
+        [continuity] kontinuitetshantering
+        [cloud_services] molntjänster
+        [access_control] behörighetsstyrning
+        [it_operations] IT-drift
+        [procurement] upphandling
+        [training] utbildning och medvetenhet
+        [data_protection] dataskydd
+        [risk_management] riskhantering
+        [supplier_management] leverantörsstyrning
+        [physical_security] fysisk säkerhet
+        [logging] loggning och logguppföljning
        *[other] ämnet { $topic }
     }.{ $draft_count ->
         [0] {""}
