@@ -53,6 +53,9 @@ pub enum Value {
     Int(i64),
     /// A measured number, shown as written with the language's decimal sign.
     Num(f64),
+    /// A number shown to one decimal (`64.0`, `64,0` in Swedish), where a whole number
+    /// should still read as measured.
+    Tenths(f64),
     /// A share (0.48), shown as a whole percentage: `48 %`.
     Share(f64),
     /// A share shown to a tenth of a percent (`89.5 %`), where the whole percentage would
@@ -70,6 +73,9 @@ pub enum Value {
     /// Several records named in a sentence, each as a [`Value::Record`], joined by commas
     /// and a final "and" / "och": `` `a`, `b` and `c` ``.
     Records(Vec<(String, Option<String>)>),
+    /// Several codes, ids or field names, joined by commas: each in backticks in English
+    /// (`` `board`, `committee` ``), plain in Swedish.
+    Codes(Vec<String>),
     /// Classification levels in the order confidentiality, integrity, availability,
     /// traceability: `C3 I2 A3` in English, `K3 R2 T3` in Swedish.
     Levels([Option<u8>; 4]),
@@ -81,6 +87,7 @@ impl Value {
         match self {
             Value::Int(n) => FluentValue::from(*n),
             Value::Num(x) => FluentValue::from(decimal(&x.to_string(), lang)),
+            Value::Tenths(x) => FluentValue::from(decimal(&format!("{x:.1}"), lang)),
             Value::Share(x) => FluentValue::from(percent(&format!("{:.0}", x * 100.0), lang)),
             Value::ShareTenths(x) => FluentValue::from(percent(&format!("{:.1}", x * 100.0), lang)),
             Value::Date(d) => FluentValue::from(d.to_string()),
@@ -93,6 +100,12 @@ impl Value {
                     .map(|(id, name)| named(id, name.as_deref(), lang))
                     .collect();
                 FluentValue::from(prose_list(&names, lang.pick("och", "and")))
+            }
+            Value::Codes(items) => {
+                let quote = lang.pick("", "`");
+                let quoted: Vec<String> =
+                    items.iter().map(|i| format!("{quote}{i}{quote}")).collect();
+                FluentValue::from(quoted.join(", "))
             }
             Value::Levels(levels) => {
                 let letters = lang.pick("KRTS", "CIAT");
@@ -111,12 +124,12 @@ impl Value {
         use serde_json::{Value as J, json};
         match self {
             Value::Int(n) => json!(n),
-            Value::Num(x) | Value::Share(x) | Value::ShareTenths(x) => json!(x),
+            Value::Num(x) | Value::Tenths(x) | Value::Share(x) | Value::ShareTenths(x) => json!(x),
             Value::Date(d) => J::String(d.to_string()),
             Value::Text(s) => J::String(s.clone()),
-            Value::List(items) => json!(items),
             Value::Record(id, _) => J::String(id.clone()),
             Value::Records(records) => json!(records.iter().map(|(id, _)| id).collect::<Vec<_>>()),
+            Value::List(items) | Value::Codes(items) => json!(items),
             Value::Levels(levels) => {
                 let mut map = serde_json::Map::new();
                 for (aspect, l) in crate::model::Aspect::ALL.iter().zip(levels) {
@@ -183,10 +196,21 @@ value_from! {
     &str => |s| Value::Text(s.to_owned());
     &String => |s| Value::Text(s.clone());
     Vec<String> => |items| Value::List(items);
+    // A yes-or-no that a template selects on (`[yes]` / `*[no]`).
+    bool => |b| Value::Text(if b { "yes" } else { "no" }.to_owned());
 }
 
 /// The named values that fill one message, in the order they were given.
 pub type Args = Vec<(&'static str, Value)>;
+
+/// Adds a "did you mean" to `args`: `has_closest` (`yes` or `no`), which the message
+/// selects on, and `closest`, the known word closest to the one written, when there is one.
+pub fn suggest(args: &mut Args, closest: Option<&str>) {
+    args.push(("has_closest", closest.is_some().into()));
+    if let Some(c) = closest {
+        args.push(("closest", c.into()));
+    }
+}
 
 /// A catalogue of messages in both languages.
 pub struct Catalogue {
@@ -406,6 +430,28 @@ mod tests {
         );
         assert_eq!(args[1].1.to_json(), serde_json::json!(["a", "b", "c"]));
         assert_eq!(args[0].1.to_json(), serde_json::json!("a"));
+    }
+
+    #[test]
+    fn codes_are_quoted_in_english_only_and_tenths_keep_their_decimal() {
+        let text = "y = { $c } { $t } { $b }\n";
+        let c = Catalogue::new(
+            &[Source { name: "sv", text }],
+            &[Source { name: "en", text }],
+        );
+        let args: Args = vec![
+            ("c", Value::Codes(vec!["a".into(), "b".into()])),
+            ("t", Value::Tenths(64.0)),
+            ("b", true.into()),
+        ];
+        assert_eq!(
+            c.format(Language::En, "y", None, &args).as_deref(),
+            Some("`a`, `b` 64.0 yes")
+        );
+        assert_eq!(
+            c.format(Language::Sv, "y", None, &args).as_deref(),
+            Some("a, b 64,0 yes")
+        );
     }
 
     #[test]

@@ -5,30 +5,26 @@ use std::sync::Arc;
 
 use super::problem::Unreadable;
 use super::{FileResult, Invalid, Loaded, Source};
+use crate::l10n;
 use crate::model::{AnyRecord, Kind};
 use crate::schema;
 use crate::source::span::{Pos, Span};
 use crate::source::tree::{NodeRef, Tree};
-use crate::source::yaml::{self, SpanTable};
+use crate::source::yaml::{self, Problem, SpanTable, YamlError};
 use crate::util::suggest::closest;
 
 /// Parses the documents of one file's text into records and problems.
 pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
     let parsed = yaml::parse(text);
     for w in &parsed.warnings {
-        out.unreadable(Unreadable::new(relp, Some(w.span), w.message.clone()));
+        out.unreadable(yaml_problem(relp, w.span, w));
     }
     if parsed.documents.is_empty() && parsed.error.is_none() {
-        out.unreadable(
-            Unreadable::new(
-                relp,
-                Some(Span::file_start()),
-                "file holds no YAML document",
-            )
-            .with_help(
-                "a record file holds one or more records; delete the file if it is not needed",
-            ),
-        );
+        out.unreadable(Unreadable::new(
+            relp,
+            Some(Span::file_start()),
+            "REC001-no-document",
+        ));
     }
     let read_docs = parsed.documents.len();
     for doc in parsed.documents {
@@ -41,19 +37,40 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         check_document(&doc.tree, source, out);
     }
     if let Some(e) = parsed.error {
-        let is_tab = e.message.contains("tab");
-        let help = is_tab
-            .then(|| "indent with spaces; YAML does not allow tabs for indentation".to_owned());
         // The scanner places some tab errors at the start of the scalar being read, lines
         // above the tab itself.
-        let span = match is_tab {
+        let span = match is_tab(&e.problem) {
             true => leading_tab(text, e.span.start.line).map_or(e.span, Span::point),
             false => e.span,
         };
-        let mut problem = Unreadable::new(relp, Some(span), e.message);
-        problem.help = help;
-        out.unreadable(problem);
+        out.unreadable(yaml_problem(relp, span, &e));
         salvage_ids(text, e.span.start.line, read_docs, relp, out);
+    }
+}
+
+/// Whether the scanner stopped at a tab (its description says so).
+fn is_tab(problem: &Problem) -> bool {
+    matches!(problem, Problem::Syntax(info) if info.contains("tab"))
+}
+
+/// A YAML problem of the file at `span`, as REC001 says it.
+fn yaml_problem(relp: &Arc<str>, span: Span, e: &YamlError) -> Unreadable {
+    let problem = Unreadable::new(relp, Some(span), "REC001-yaml");
+    match &e.problem {
+        Problem::Syntax(info) => problem
+            .arg("problem", if is_tab(&e.problem) { "tab" } else { "syntax" })
+            .arg("error", info),
+        Problem::TooDeep => problem
+            .arg("problem", "too-deep")
+            .arg("max_depth", yaml::MAX_DEPTH),
+        Problem::TooManyValues => problem
+            .arg("problem", "too-many-values")
+            .arg("max_values", yaml::MAX_NODES_PER_DOCUMENT),
+        Problem::UnknownAnchor => problem.arg("problem", "unknown-anchor"),
+        Problem::UnbalancedEnd => problem.arg("problem", "unbalanced"),
+        Problem::CollectionKey => problem.arg("problem", "key-collection"),
+        Problem::KeyNotString => problem.arg("problem", "key-not-string"),
+        Problem::DuplicateKey(key) => problem.arg("problem", "duplicate-key").arg("key", key),
     }
 }
 
@@ -169,52 +186,39 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     let at = |p: &str| Some(source.value(p));
     let root = tree.root();
     let Some(map) = root.members() else {
-        let what = if root.is_null() {
-            "an empty document"
-        } else {
-            "not a mapping"
-        };
+        let content = if root.is_null() { "empty" } else { "other" };
         out.unreadable(
-            Unreadable::new(
-                &source.path,
-                Some(source.span),
-                format!(
-                    "document {} is {what}; a record is a mapping with `kind` and `id`",
-                    source.doc + 1
-                ),
-            )
-            .with_help("remove stray `---` separators, or write the record's fields"),
+            Unreadable::new(&source.path, Some(source.span), "REC001-not-a-record")
+                .arg("document", source.doc + 1)
+                .arg("content", content),
         );
         return;
     };
+    let kind_problem = |span, problem: &str| {
+        Unreadable::new(&source.path, span, "REC001-kind").arg("problem", problem)
+    };
     let kind = match map.find("kind") {
         None => {
-            out.unreadable(
-                Unreadable::new(&source.path, Some(source.span), "record has no `kind`")
-                    .with_help(format!("add `kind:` with one of {}", kind_list())),
-            );
+            out.unreadable(kind_problem(Some(source.span), "missing").arg("kinds", kind_list()));
             return;
         }
         Some(node) => match node.as_str() {
             Some(s) => match Kind::parse(s) {
                 Some(k) => k,
                 None => {
-                    let hint = closest(s, Kind::ALL.iter().map(|k| k.as_str()))
-                        .map(|c| format!("did you mean `{c}`?"))
-                        .unwrap_or_else(|| format!("kinds are {}", kind_list()));
-                    out.unreadable(
-                        Unreadable::new(&source.path, at("/kind"), format!("unknown kind `{s}`"))
-                            .with_help(hint),
-                    );
+                    let mut args = vec![("value", s.into())];
+                    let suggestion = closest(s, Kind::ALL.iter().map(|k| k.as_str()));
+                    l10n::suggest(&mut args, suggestion);
+                    if suggestion.is_none() {
+                        args.push(("kinds", kind_list().into()));
+                    }
+                    out.unreadable(kind_problem(at("/kind"), "unknown").with_args(args));
                     return;
                 }
             },
             None => {
-                out.unreadable(Unreadable::new(
-                    &source.path,
-                    at("/kind"),
-                    format!("`kind` must be text, found {}", node.to_value()),
-                ));
+                let found = node.to_value().to_string();
+                out.unreadable(kind_problem(at("/kind"), "not-text").arg("found", found));
                 return;
             }
         },
@@ -232,10 +236,10 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             } else {
                 source.value(&e.pointer)
             };
-            let mut problem = Unreadable::new(&source.path, Some(span), e.message)
+            let problem = Unreadable::new(&source.path, Some(span), e.template)
+                .with_args(e.args)
                 .about(kind, id)
                 .at_pointer(&e.pointer);
-            problem.help = e.help;
             out.unreadable(problem);
         }
         if let Some(id) = id.filter(|i| !i.is_empty()) {
@@ -250,8 +254,13 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     match typed_record(kind, root) {
         Ok(record) => out.records.push(Loaded { record, source }),
         Err((pointer, message)) => {
-            let mut problem = Unreadable::new(&source.path, Some(source.value(&pointer)), message)
-                .at_pointer(&pointer);
+            // The model's words (an impossible date-time), with the value they are about.
+            let mut problem =
+                Unreadable::new(&source.path, Some(source.value(&pointer)), "REC001-value")
+                    .arg("error", message)
+                    .arg("kind", kind.as_str())
+                    .with_args(schema::value_args(&tree.to_value(), &pointer))
+                    .at_pointer(&pointer);
             if id.is_some() {
                 problem = problem.about(kind, id);
             }
@@ -287,15 +296,16 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
             if registry.is_country(code) {
                 return None;
             }
-            let help = match registry.reserved_country(code) {
-                Some(iso) => format!("the ISO 3166-1 code is `{iso}`"),
-                None => "write the country's two-letter ISO 3166-1 alpha-2 code, e.g. `SE`".into(),
-            };
+            let iso = registry.reserved_country(code);
+            let mut args = vec![("code", code.into()), ("reserved", iso.is_some().into())];
+            if let Some(iso) = iso {
+                args.push(("iso", iso.into()));
+            }
             Some(schema::SchemaError {
                 pointer: format!("/hosting/countries/{i}"),
                 at_key: false,
-                message: format!("`{code}` is not an ISO 3166-1 alpha-2 country code"),
-                help: Some(help),
+                template: "REC001-country",
+                args,
             })
         })
         .collect()
@@ -338,12 +348,8 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     s
 }
 
-fn kind_list() -> String {
-    Kind::ALL
-        .iter()
-        .map(|k| k.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn kind_list() -> Vec<String> {
+    Kind::NAMES.iter().map(|k| (*k).to_owned()).collect()
 }
 
 #[cfg(test)]
@@ -358,7 +364,8 @@ mod tests {
             "kind: unit\nid: a\nname: A\ntype: board\nnotes: one\n\ttwo\n",
         );
         let problem = r.unreadable()[0];
-        assert!(problem.message.contains("tab"), "{}", problem.message);
+        assert_eq!(problem.template, "REC001-yaml");
+        assert_eq!(problem.args[0], ("problem", "tab".into()));
         let at = problem.place.span.expect("a span").start;
         assert_eq!((at.line, at.column()), (6, 1));
     }
@@ -386,9 +393,13 @@ mod tests {
     fn unknown_kind_gets_a_suggestion() {
         let r = load_text("a.yaml", "kind: assett\nid: a\n");
         assert_eq!(r.problems.len(), 1);
-        assert_eq!(
-            r.unreadable()[0].help.as_deref(),
-            Some("did you mean `asset`?")
+        let problem = r.unreadable()[0];
+        let help = crate::rules::messages().format(
+            crate::l10n::Language::En,
+            problem.template,
+            Some("help"),
+            &problem.args,
         );
+        assert_eq!(help.as_deref(), Some("did you mean `asset`?"));
     }
 }

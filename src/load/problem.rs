@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::Source;
+use crate::l10n::{Args, Value};
 use crate::model::Kind;
 use crate::source::span::Span;
 
@@ -61,29 +62,40 @@ impl At {
     }
 }
 
-/// A file or a document that is not a readable record (REC001). The message is written by
-/// what found the problem: the file system, the YAML parser, the schema, the loader.
+/// A file or a document that is not a readable record (REC001). What found the problem
+/// (the file system, the YAML parser, the schema, the loader) says what it is as data: a
+/// message of REC001 in the rules' catalogue (`REC001-type`) and the values that fill it,
+/// so that the finding can be said in either language.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub place: Place,
     /// The JSON pointer of the offending value, for a record that was read but is wrong.
     pub pointer: Option<String>,
-    pub message: String,
-    pub help: Option<String>,
+    /// The message's id in `src/rules/rec/*.ftl`: `REC001-<problem>`.
+    pub template: &'static str,
+    /// The values the message names.
+    pub args: Args,
 }
 
 impl Unreadable {
-    pub fn new(path: &Arc<str>, span: Option<Span>, message: impl Into<String>) -> Unreadable {
+    pub fn new(path: &Arc<str>, span: Option<Span>, template: &'static str) -> Unreadable {
         Unreadable {
             place: Place::in_file(path.clone(), span),
             pointer: None,
-            message: message.into(),
-            help: None,
+            template,
+            args: Args::new(),
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Unreadable {
-        self.help = Some(help.into());
+    /// Adds a value the message names.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Value>) -> Unreadable {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Adds values the message names.
+    pub fn with_args(mut self, args: Args) -> Unreadable {
+        self.args.extend(args);
         self
     }
 

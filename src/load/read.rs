@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::FileResult;
 use super::document::{parse_text, salvage_ids};
 use super::problem::Unreadable;
+use crate::l10n::{Args, Value};
 use crate::source::span::{Pos, Span};
 
 /// Files larger than this are refused unread: a record file is a few kilobytes, and a
@@ -54,26 +55,20 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
         Ok(Ok(())) => {}
         Ok(Err(size)) => {
             out.unreadable(
-                Unreadable::new(
-                    &relp,
-                    None,
-                    format!(
-                        "file is {:.1} MiB; record files are read up to {} MiB",
-                        size as f64 / (1024.0 * 1024.0),
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                )
-                .with_help("split the records into files of their own"),
+                Unreadable::new(&relp, None, "REC001-unreadable")
+                    .arg("reason", "too-large")
+                    .arg("size_mib", Value::Tenths(size as f64 / (1024.0 * 1024.0)))
+                    .arg("limit_mib", MAX_FILE_BYTES / (1024 * 1024)),
             );
             shrink(bytes);
             return;
         }
         Err(e) => {
-            out.unreadable(Unreadable::new(
-                &relp,
-                None,
-                format!("cannot read file: {e}"),
-            ));
+            out.unreadable(
+                Unreadable::new(&relp, None, "REC001-unreadable")
+                    .arg("reason", "io")
+                    .arg("error", e.to_string()),
+            );
             return;
         }
     }
@@ -82,8 +77,8 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
         // thing in memory, and only the few files with findings need it again, for code
         // frames (`source_text`).
         Ok(text) => parse_text(&lone_cr_to_lf(text), &relp, out),
-        Err((span, message)) => {
-            out.unreadable(Unreadable::new(&relp, Some(span), message));
+        Err((span, args)) => {
+            out.unreadable(Unreadable::new(&relp, Some(span), "REC001-unreadable").with_args(args));
             // A text file saved in another encoding (Latin-1) still names its records.
             if !bytes.contains(&0) {
                 salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, &relp, out);
@@ -110,15 +105,13 @@ pub fn source_text(root: &Path, rel: &str) -> Option<String> {
     Some(lone_cr_to_lf(text).into_owned())
 }
 
-/// UTF-8 text without a BOM, or where and why it is not text.
-fn decode(bytes: &[u8]) -> Result<&str, (Span, String)> {
+/// UTF-8 text without a BOM, or where and why it is not text (the values of REC001's
+/// message).
+fn decode(bytes: &[u8]) -> Result<&str, (Span, Args)> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(i) = memchr::memchr(0, bytes) {
         let pos = pos_of(bytes, i);
-        return Err((
-            Span::point(pos),
-            "binary file (a NUL byte); records are YAML text".into(),
-        ));
+        return Err((Span::point(pos), vec![("reason", "binary".into())]));
     }
     // Vectorised: record text mixes ASCII with `å`, `ä` and `ö` every few words, which
     // keeps the standard library's check off its ASCII fast path, and every byte of every
@@ -130,11 +123,12 @@ fn decode(bytes: &[u8]) -> Result<&str, (Span, String)> {
     std::str::from_utf8(bytes).map_err(|e| {
         let bad = e.valid_up_to();
         let pos = pos_of(bytes, bad);
-        let message = format!(
-            "file is not UTF-8 (byte 0x{:02X} at offset {bad}); save it as UTF-8",
-            bytes[bad]
-        );
-        (Span::point(pos), message)
+        let args = vec![
+            ("reason", "not-utf8".into()),
+            ("byte", format!("0x{:02X}", bytes[bad]).into()),
+            ("offset", bad.into()),
+        ];
+        (Span::point(pos), args)
     })
 }
 
@@ -175,9 +169,10 @@ mod tests {
 
     #[test]
     fn non_utf8_is_located() {
-        let (span, msg) = decode(b"kind: unit\nname: \xFF\n").unwrap_err();
+        let (span, args) = decode(b"kind: unit\nname: \xFF\n").unwrap_err();
         assert_eq!((span.start.line, span.start.column()), (2, 7));
-        assert!(msg.contains("not UTF-8"));
+        assert_eq!(args[0], ("reason", "not-utf8".into()));
+        assert_eq!(args[1], ("byte", "0xFF".into()));
     }
 
     #[test]

@@ -112,8 +112,10 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
                 .path()
                 .map(|p| rel(root, p))
                 .unwrap_or_else(|| "".into());
-            let message = format!("cannot read: {err}");
-            return Some(Found::Problem(Unreadable::new(&relp, None, message).into()));
+            let problem = Unreadable::new(&relp, None, "REC001-unreadable")
+                .arg("reason", "walk")
+                .arg("error", err.to_string());
+            return Some(Found::Problem(problem.into()));
         }
     };
     let path = e.path();
@@ -127,9 +129,10 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
             }
             Ok(_) => None,
             Err(err) => {
-                let message =
-                    format!("symbolic link cannot be resolved ({err}); a loop or a missing target");
-                Some(Found::Problem(Unreadable::new(&relp, None, message).into()))
+                let problem = Unreadable::new(&relp, None, "REC001-unreadable")
+                    .arg("reason", "link-broken")
+                    .arg("error", err.to_string());
+                Some(Found::Problem(problem.into()))
             }
         };
     }

@@ -487,7 +487,8 @@ impl<'a> Sink<'a> {
 }
 
 /// Fills a templated finding's message and help from its figures, in `lang`. A template
-/// missing from the catalogue shows as its id (the catalogue tests rule that out).
+/// missing from the catalogue shows as its id (the catalogue tests rule that out); a help
+/// that selects an empty text is no help.
 pub fn say(catalogue: &crate::l10n::Catalogue, lang: crate::config::Language, d: &mut Diagnostic) {
     if d.template.is_empty() {
         return;
@@ -496,7 +497,10 @@ pub fn say(catalogue: &crate::l10n::Catalogue, lang: crate::config::Language, d:
     d.message = catalogue
         .format(lang, d.template, None, &args)
         .unwrap_or_else(|| d.template.to_owned());
-    if let Some(help) = catalogue.format(lang, d.template, Some("help"), &args) {
+    if let Some(help) = catalogue
+        .format(lang, d.template, Some("help"), &args)
+        .filter(|h| !h.is_empty())
+    {
         d.help = Some(help);
     }
 }

@@ -12,7 +12,7 @@ use crate::model::Kind;
 use crate::source::tree::{Tree, TreeJson};
 use explain::explain;
 
-pub use explain::known_properties;
+pub use explain::{known_properties, value_args};
 
 /// The schema files and the copies of them that `build.rs` prepares, all in one order:
 /// `common` first, then the kinds.
@@ -163,8 +163,10 @@ pub struct SchemaError {
     pub pointer: String,
     /// Point at the key rather than the value (unknown fields, missing fields).
     pub at_key: bool,
-    pub message: String,
-    pub help: Option<String>,
+    /// What the violation is: a message of REC001 in the rules' catalogue (`REC001-type`).
+    pub template: &'static str,
+    /// The values the message names.
+    pub args: crate::l10n::Args,
 }
 
 /// Validates a document of `kind` as read; errors sorted by pointer for stable output.
@@ -188,7 +190,14 @@ pub fn validate(kind: Kind, value: &Value) -> Vec<SchemaError> {
         let pointer = e.instance_path().as_str().to_owned();
         explain(kind, value, &pointer, e.kind(), &e.to_string(), &mut out);
     }
-    out.sort_by(|a, b| a.pointer.cmp(&b.pointer).then(a.message.cmp(&b.message)));
+    // Ties are rare (two keywords failing on one value): ordered by their values as text,
+    // so that equal errors are next to each other for `dedup`.
+    out.sort_by(|a, b| {
+        a.pointer
+            .cmp(&b.pointer)
+            .then(a.template.cmp(b.template))
+            .then_with(|| format!("{:?}", a.args).cmp(&format!("{:?}", b.args)))
+    });
     out.dedup();
     out
 }

@@ -155,10 +155,10 @@ fn positions_are_inside(text: &str) -> Result<(), TestCaseError> {
         }
     }
     if let Some(e) = &parsed.error {
-        check_span(&lines, e.span, &e.message)?;
+        check_span(&lines, e.span, &format!("{:?}", e.problem))?;
     }
     for w in &parsed.warnings {
-        check_span(&lines, w.span, &w.message)?;
+        check_span(&lines, w.span, &format!("{:?}", w.problem))?;
     }
     Ok(())
 }
@@ -173,7 +173,7 @@ fn diagnostics_are_inside(text: &str) -> Result<(), TestCaseError> {
         if let RecordProblem::Unreadable(u) = problem
             && let Some(span) = u.place.span
         {
-            check_span(&lines, span, &u.message)?;
+            check_span(&lines, span, u.template)?;
         }
     }
     Ok(())

@@ -101,9 +101,10 @@ impl TempRepo {
         run
     }
 
-    /// `isms validate --repo <this repository>`.
+    /// `isms validate --lang en --repo <this repository>`: in English, which the tests
+    /// read (the example's `isms.toml` says Swedish).
     pub fn validate(&self) -> Run {
-        self.isms(&["validate"])
+        self.isms(&["validate", "--lang", "en"])
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::load::RecordProblem;
+use crate::model::Kind;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -49,26 +50,21 @@ impl Rule for DuplicateId {
                     first_path,
                     first_line,
                 } => {
-                    let (kind, id) = (at.kind, &at.id);
-                    let same = if first_id == id {
-                        String::new()
-                    } else {
-                        format!(" (ids are compared ignoring case: `{first_id}`)")
-                    };
-                    sink.unwaivable(&at.place(), format!("duplicate {kind} id `{id}`{same}"))
-                        .with_subject(at.path.to_string())
-                        .help = Some(format!(
-                        "first defined at {first_path}:{first_line}; give each {kind} its own id"
-                    ));
+                    sink.problem(&at.place())
+                        .arg("kind", at.kind.as_str())
+                        .arg("first_id", first_id)
+                        .arg("differs_in_case", first_id != &at.id)
+                        .arg("first_path", &**first_path)
+                        .arg("first_line", *first_line)
+                        .relate(at.kind, first_id)
+                        .with_subject(at.path.to_string());
                 }
                 RecordProblem::SecondOrganisation { at } => {
-                    sink.unwaivable(
-                        &at.place(),
-                        format!(
-                            "a second organisation record `{}`; a repository describes one organisation",
-                            at.id
-                        ),
-                    );
+                    let d = sink.problem(&at.place()).says("REC002-organisation");
+                    // The organisation the repository keeps: the first one read.
+                    if let Some(first) = cx.repo.organisation.first() {
+                        d.relate(Kind::Organisation, &first.id);
+                    }
                 }
                 _ => {}
             }

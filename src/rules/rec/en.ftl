@@ -1,0 +1,203 @@
+# Record hygiene (REC): the English messages. `id` is the record's id, `subject` the
+# finding's subject; the other values are the finding's figures (docs/findings.md).
+# REC001's messages are the problems the loader and the schema find (load::Unreadable):
+# one message per kind of problem, its variants selected on `reason`, `problem` or `hint`.
+# A help that selects { "" } is no help.
+
+## REC001: files that are not read
+
+REC001-unreadable = { $reason ->
+        [too-large] file is { $size_mib } MiB; record files are read up to { $limit_mib } MiB
+        [io] cannot read file: { $error }
+        [walk] cannot read: { $error }
+        [binary] binary file (a NUL byte); records are YAML text
+        [not-utf8] file is not UTF-8 (byte { $byte } at offset { $offset }); save it as UTF-8
+        [link-broken] symbolic link cannot be resolved ({ $error }); a loop or a missing target
+       *[link-not-followed] symbolic link not followed; its records are not read
+    }
+    .help = { $reason ->
+        [too-large] split the records into files of their own
+        [link-not-followed] isms reads the files of the repository itself; move the records here
+       *[other] { "" }
+    }
+
+## REC001: YAML that does not parse
+
+REC001-yaml = { $problem ->
+        [too-deep] nesting deeper than { $max_depth } levels; the rest of this file is not read
+        [too-many-values] document expands to more than { $max_values } values (alias bomb?); the rest of this file is not read
+        [unknown-anchor] alias to an unknown anchor
+        [unbalanced] unbalanced collection end
+        [key-collection] a mapping key must be a plain string, not a list or mapping
+        [key-not-string] a mapping key must be a plain string
+        [duplicate-key] duplicate key `{ $key }` in the same mapping
+       *[syntax] invalid YAML: { $error }
+    }
+    .help = { $problem ->
+        [tab] indent with spaces; YAML does not allow tabs for indentation
+       *[other] { "" }
+    }
+
+REC001-no-document = file holds no YAML document
+    .help = a record file holds one or more records; delete the file if it is not needed
+
+REC001-not-a-record = document { $document } is { $content ->
+        [empty] an empty document
+       *[other] not a mapping
+    }; a record is a mapping with `kind` and `id`
+    .help = remove stray `---` separators, or write the record's fields
+
+REC001-kind = { $problem ->
+        [missing] record has no `kind`
+        [unknown] unknown kind `{ $value }`
+       *[not-text] `kind` must be text, found { $found }
+    }
+    .help = { $problem ->
+        [missing] add `kind:` with one of { $kinds }
+        [unknown] { $has_closest ->
+            [yes] did you mean `{ $closest }`?
+           *[no] kinds are { $kinds }
+        }
+       *[not-text] { "" }
+    }
+
+## REC001: records against their schema
+
+REC001-unknown-field = unknown field `{ $field }`{ $has_closest ->
+        [yes] { " " }(did you mean `{ $closest }`?)
+       *[no] { "" }
+    }
+    .help = { $has_closest ->
+        [yes] did you mean `{ $closest }`? Extension fields start with `x-`
+       *[no] known fields here: { $known }; extension fields start with `x-`
+    }
+
+REC001-required = missing required field `{ $field }` in { $nested ->
+        [yes] { $parent }
+       *[no] the record
+    }
+
+REC001-required-one-of = missing field: { $nested ->
+        [yes] `{ $parent }`
+       *[no] a { $kind }
+    } needs at least one of { $fields }
+
+REC001-enum = `{ $value }` is not a valid `{ $field }`; expected one of { $allowed }
+    .help = { $has_closest ->
+        [yes] did you mean `{ $closest }`?
+       *[no] { "" }
+    }
+
+REC001-type = `{ $field }` must be { $expected ->
+        [integer] an integer
+        [array] an array
+        [object] an object
+        [null] null
+        [string] a string
+        [boolean] a boolean
+        [number] a number
+       *[other] one of { $expected }
+    }, found { $found ->
+        [null] nothing (null)
+        [boolean] boolean `{ $value }`
+        [number] number `{ $value }`
+        [text] text `{ $value }`
+        [list] a list
+       *[mapping] a mapping
+    }
+    .help = { $hint ->
+        [yes-no] write `true` or `false` (YAML 1.2 reads `yes`/`no` as text)
+       *[none] { "" }
+    }
+
+REC001-range = `{ $field }` is { $value }, { $bound ->
+        [minimum] below the minimum
+       *[maximum] above the maximum
+    } { $limit }
+    .help = { $hint ->
+        [levels] levels run from 0 (none or negligible) to 4 (exceptionally serious)
+        [likelihood] likelihood and consequence run from 1 to 4
+       *[none] { "" }
+    }
+
+REC001-date = `{ $value }` is not a valid date
+    .help = dates are written YYYY-MM-DD and must exist in the calendar
+
+-rec-id-rule = ids use the letters a–z and A–Z (not å, ä or ö), digits, `.`, `_` and `-`, and start with a letter or digit
+
+REC001-invalid = { $found ->
+        [list] a list
+        [mapping] a mapping
+       *[other] `{ $value }`
+    } is not a valid `{ $field }`
+    .help = { $hint ->
+        [id] { -rec-id-rule }
+        [id-example] { -rec-id-rule }, e.g. `{ $example }`
+        [country] country codes are ISO 3166-1 alpha-2, two capitals such as `SE`
+        [country-capitals] country codes are ISO 3166-1 alpha-2, in capitals: `{ $example }`
+        [date-time] date-times are written 2023-05-02T09:30, optionally with seconds and an offset
+       *[none] { "" }
+    }
+
+REC001-country = `{ $code }` is not an ISO 3166-1 alpha-2 country code
+    .help = { $reserved ->
+        [yes] the ISO 3166-1 code is `{ $iso }`
+       *[no] write the country's two-letter ISO 3166-1 alpha-2 code, e.g. `SE`
+    }
+
+# A problem in the schema validator's own words (`error`).
+REC001-other = { $error }
+
+# A value the schema allows but the model cannot read (an impossible date-time), in the
+# model's words (`error`).
+REC001-value = { $error }
+
+## REC002
+
+REC002 = duplicate { $kind } id `{ $id }`{ $differs_in_case ->
+        [yes] { " " }(ids are compared ignoring case: `{ $first_id }`)
+       *[no] { "" }
+    }
+    .help = first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
+
+REC002-organisation = a second organisation record `{ $id }`; a repository describes one organisation
+
+## REC003
+
+REC003 = { $kind } `{ $id }` refers to { $target } `{ $value }` in `{ $field }`, but no { $target } has that id
+    .help = { $has_closest ->
+        [yes] did you mean `{ $closest }`?
+       *[no] add a { $target } record with id `{ $value }`, or correct the reference
+    }
+
+REC003-goal = activity `{ $id }` refers to goal `{ $goal }`, which plan `{ $plan }` does not have
+    .help = { $goal_count ->
+        [0] plan `{ $plan }` has no goals
+       *[other] its goals are { $goals }{ $has_closest ->
+            [yes] ; did you mean `{ $closest }`?
+           *[no] { "" }
+        }
+    }
+
+REC003-cycle = `supports` forms a cycle: { $cycle }
+    .help = an asset cannot carry itself; remove one link of the cycle
+
+## REC004
+
+REC004-unknown = waiver on { $kind ->
+        [continuity_plan] continuity plan
+       *[other] { $kind }
+    } `{ $id }` names `{ $rule }`, which is not a rule code{ $has_closest ->
+        [yes] ; did you mean `{ $closest }`?
+       *[no] { "" }
+    }
+    .help = correct the code to a rule code of the catalogue, such as `DOC001`
+
+REC004-expired = waiver of `{ $rule }` on { $kind ->
+        [continuity_plan] continuity plan
+       *[other] { $kind }
+    } `{ $id }` expired { $until }, { $days_ago ->
+        [one] { $days_ago } day
+       *[other] { $days_ago } days
+    } ago; it silences nothing
+    .help = fix the gap and remove the waiver, or decide on a new `until` with a reason and an approver

@@ -1,7 +1,8 @@
+use crate::l10n::{self, Args};
 use crate::model::Kind;
 use crate::repo::Entry;
-use crate::rules::{self, Context, Rule, Sink, declare_rule, plural};
-use crate::util::suggest::did_you_mean;
+use crate::rules::{self, Context, Rule, Sink, declare_rule};
+use crate::util::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -62,32 +63,27 @@ impl Rule for InvalidWaiver {
 }
 
 fn check_waivers(cx: &Context<'_>, sink: &mut Sink<'_>, rec: &Entry<'_>, codes: &[&'static str]) {
-    let (kind, id) = (rec.kind.as_str().replace('_', " "), rec.record.id());
     for (i, w) in rec.record.waivers().iter().enumerate() {
         if rules::find(&w.rule).is_none() {
-            sink.at_source(
-                rec.record,
-                rec.src,
-                &format!("/waivers/{i}/rule"),
-                format!(
-                    "waiver on {kind} `{id}` names `{}`, which is not a rule code{}",
-                    w.rule,
-                    did_you_mean(&w.rule, codes.iter().copied())
-                ),
-            )
-            .with_subject(format!("waiver {} unknown", w.rule))
-            .help =
-                Some("correct the code to a rule code of the catalogue, such as `DOC001`".into());
+            let mut args: Args = vec![
+                ("kind", rec.kind.as_str().into()),
+                ("rule", (&w.rule).into()),
+            ];
+            l10n::suggest(&mut args, closest(&w.rule, codes.iter().copied()));
+            let d = sink
+                .record_source(rec.record, rec.src, &format!("/waivers/{i}/rule"))
+                .says("REC004-unknown")
+                .with_subject(format!("waiver {} unknown", w.rule));
+            d.figures.extend(args);
         }
         if w.until < cx.as_of {
-            sink.at_source(rec.record, rec.src, &format!("/waivers/{i}/until"), format!(
-                "waiver of `{}` on {kind} `{id}` expired {}, {} ago; it silences nothing",
-                w.rule,
-                w.until,
-                plural(w.until.days_until(cx.as_of), "day", "days")
-            ))
-            .with_subject(format!("waiver {} until {}", w.rule, w.until))
-            .help = Some("fix the gap and remove the waiver, or decide on a new `until` with a reason and an approver".into());
+            sink.record_source(rec.record, rec.src, &format!("/waivers/{i}/until"))
+                .says("REC004-expired")
+                .arg("kind", rec.kind.as_str())
+                .arg("rule", &w.rule)
+                .arg("until", w.until)
+                .arg("days_ago", w.until.days_until(cx.as_of))
+                .with_subject(format!("waiver {} until {}", w.rule, w.until));
         }
     }
 }

@@ -1,6 +1,8 @@
+use crate::l10n::{self, Args};
 use crate::load::RecordProblem;
+use crate::model::Kind;
 use crate::rules::{Context, Rule, Sink, declare_rule};
-use crate::util::suggest::did_you_mean;
+use crate::util::suggest::closest;
 
 declare_rule! {
     /// ## What it does
@@ -52,19 +54,18 @@ impl Rule for MissingReference {
                     field,
                     closest,
                 } => {
-                    let help = match closest {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => format!(
-                            "add a {target} record with id `{value}`, or correct the reference"
-                        ),
-                    };
-                    let message = format!(
-                        "{} `{}` refers to {target} `{value}` in `{field}`, but no {target} has that id",
-                        at.kind, at.id
-                    );
-                    sink.unwaivable(&at.place(), message)
-                        .with_subject(format!("{field} {value}"))
-                        .help = Some(help);
+                    let mut args: Args = vec![
+                        ("kind", at.kind.as_str().into()),
+                        ("target", target.as_str().into()),
+                        ("value", value.into()),
+                        ("field", field.into()),
+                    ];
+                    l10n::suggest(&mut args, closest.as_deref());
+                    let d = sink
+                        .problem(&at.place())
+                        .relate(*target, value)
+                        .with_subject(format!("{field} {value}"));
+                    d.figures.extend(args);
                 }
                 RecordProblem::MissingGoal {
                     at,
@@ -72,27 +73,31 @@ impl Rule for MissingReference {
                     plan,
                     goals,
                 } => {
-                    let help = if goals.is_empty() {
-                        format!("plan `{plan}` has no goals")
-                    } else {
-                        format!(
-                            "its goals are {}{}",
-                            goals.join(", "),
-                            did_you_mean(goal, goals.iter().map(String::as_str))
-                        )
-                    };
-                    let message = format!(
-                        "activity `{}` refers to goal `{goal}`, which plan `{plan}` does not have",
-                        at.id
-                    );
-                    sink.unwaivable(&at.place(), message)
-                        .with_subject(format!("goal {goal}"))
-                        .help = Some(help);
+                    let mut args: Args = vec![
+                        ("goal", goal.into()),
+                        ("plan", plan.into()),
+                        ("goals", goals.clone().into()),
+                        ("goal_count", goals.len().into()),
+                    ];
+                    l10n::suggest(&mut args, closest(goal, goals.iter().map(String::as_str)));
+                    let d = sink
+                        .problem(&at.place())
+                        .says("REC003-goal")
+                        .relate(Kind::Plan, plan)
+                        .with_subject(format!("goal {goal}"));
+                    d.figures.extend(args);
                 }
                 RecordProblem::SupportsCycle { at, assets } => {
-                    let message = format!("`supports` forms a cycle: {}", assets.join(" -> "));
-                    sink.unwaivable(&at.place(), message).help =
-                        Some("an asset cannot carry itself; remove one link of the cycle".into());
+                    let d = sink
+                        .problem(&at.place())
+                        .says("REC003-cycle")
+                        .arg("cycle", assets.join(" -> "));
+                    // The chain ends where it starts: each other asset once.
+                    for (i, a) in assets.iter().enumerate() {
+                        if *a != at.id && !assets[..i].contains(a) {
+                            d.relate(Kind::Asset, a);
+                        }
+                    }
                 }
                 _ => {}
             }

@@ -55,19 +55,19 @@ impl Rule for SchemaViolation {
                         Some(_) => u.pointer.clone(),
                         None => Some(u.place.path.to_string()),
                     };
-                    let d = sink.unwaivable(&u.place, u.message.clone());
+                    // What found the problem said what it is: `REC001-<problem>`.
+                    let d = sink.problem(&u.place).says(u.template);
+                    d.figures.extend(u.args.iter().cloned());
                     d.subject = subject;
-                    d.help = u.help.clone();
                 }
                 RecordProblem::LinkNotFollowed { path } => {
                     let place = Place::in_file(path.clone(), None);
-                    let message = "symbolic link not followed; its records are not read";
-                    let help = "isms reads the files of the repository itself; move the records here";
                     // Not following a link is the walk's choice; no record is broken.
-                    sink.unwaivable(&place, message)
+                    sink.problem(&place)
+                        .says("REC001-unreadable")
+                        .arg("reason", "link-not-followed")
                         .with_subject(path.to_string())
-                        .with_severity(Severity::Warning)
-                        .help = Some(help.into());
+                        .with_severity(Severity::Warning);
                 }
                 _ => {}
             }

@@ -1,0 +1,313 @@
+# Posternas kvalitet (REC): de svenska meddelandena. `id` är postens id, `subject` fyndets
+# ämne; övriga värden är fyndets figurer (se docs/findings.md). REC001:s meddelanden är de
+# problem som inläsningen och schemat hittar (load::Unreadable): ett meddelande per slags
+# problem, med varianter efter `reason`, `problem` eller `hint`. En hjälptext som väljer
+# { "" } visas inte.
+#
+# Posttyperna heter: organisation, enhet, styrdokument, informationstillgång, klassning,
+# risk, säkerhetsåtgärd, krav, incident, handlingsplan, aktivitet, utbildning,
+# kontinuitetsplan, utvärdering, uppföljning och rekommendation.
+
+## REC001: filer som inte läses
+
+REC001-unreadable = { $reason ->
+        [too-large] Filen är { $size_mib } MiB, men postfiler läses bara upp till { $limit_mib } MiB.
+        [io] Filen kan inte läsas: { $error }.
+        [walk] Det går inte att läsa här: { $error }.
+        [binary] Filen är binär (den innehåller en NUL-byte), men poster skrivs som YAML-text.
+        [not-utf8] Filen är inte sparad som UTF-8 (byte { $byte } på position { $offset }).
+        [link-broken] Den symboliska länken kan inte följas ({ $error }): den går i en slinga eller pekar på något som saknas.
+       *[link-not-followed] Symboliska länkar följs inte, så posterna bakom länken läses inte.
+    }
+    .help = { $reason ->
+        [too-large] Dela upp posterna i flera filer.
+        [binary] Spara posterna som YAML-text.
+        [not-utf8] Spara filen som UTF-8.
+        [link-not-followed] Bara filerna i själva förrådet läses. Flytta hit posterna.
+       *[other] { "" }
+    }
+
+## REC001: YAML som inte går att tolka
+
+REC001-yaml = { $problem ->
+        [too-deep] Strukturen är nästlad i mer än { $max_depth } nivåer. Resten av filen läses inte.
+        [too-many-values] Dokumentet växer till mer än { $max_values } värden (en aliasbomb?). Resten av filen läses inte.
+        [unknown-anchor] Ett alias pekar på ett ankare som inte finns.
+        [unbalanced] En lista eller mappning avslutas utan att ha börjat.
+        [key-collection] En nyckel i en mappning måste vara en enkel text, inte en lista eller mappning.
+        [key-not-string] En nyckel i en mappning måste vara en enkel text.
+        [duplicate-key] Nyckeln { $key } förekommer två gånger i samma mappning.
+       *[syntax] Texten är inte giltig YAML: { $error }.
+    }
+    .help = { $problem ->
+        [tab] Dra in raderna med mellanslag. YAML tillåter inte tabbar som indrag.
+       *[other] { "" }
+    }
+
+REC001-no-document = Filen innehåller inget YAML-dokument.
+    .help = En postfil innehåller en eller flera poster. Ta bort filen om den inte behövs.
+
+REC001-not-a-record = Dokument { $document } i filen är { $content ->
+        [empty] tomt
+       *[other] inte en mappning
+    }. En post är en mappning med fälten kind och id.
+    .help = Ta bort överflödiga avgränsare (---), eller skriv in postens fält.
+
+REC001-kind = { $problem ->
+        [missing] Posten saknar fältet kind, som anger vilken typ av post det är.
+        [unknown] Posttypen { $value } finns inte.
+       *[not-text] Fältet kind ska vara text, men är { $found }.
+    }
+    .help = { $problem ->
+        [missing] Ange kind med en av posttyperna { $kinds }.
+        [unknown] { $has_closest ->
+            [yes] Menade du { $closest }? Rätta i så fall posttypen.
+           *[no] Posttyperna är { $kinds }.
+        }
+       *[not-text] { "" }
+    }
+
+## REC001: poster som inte följer sitt schema
+
+REC001-unknown-field = Fältet { $field } finns inte i postformatet{ $has_closest ->
+        [yes] { " " }(menade du { $closest }?)
+       *[no] { "" }
+    }.
+    .help = { $has_closest ->
+        [yes] Menade du { $closest }? Egna fält ska ha namn som börjar med x-.
+       *[no] Kända fält här: { $known }. Egna fält ska ha namn som börjar med x-.
+    }
+
+REC001-required = Det obligatoriska fältet { $field } saknas { $nested ->
+        [yes] under { $parent }
+       *[no] i posten
+    }.
+    .help = Lägg till fältet { $field }. Kommandot isms schema { $kind } visar vilka fält posten kan ha.
+
+REC001-required-one-of = Minst ett av fälten { $fields } måste finnas { $nested ->
+        [yes] under { $parent }
+       *[no] i posten
+    }.
+    .help = Ange minst ett av fälten { $fields }. Kommandot isms schema { $kind } visar vilka fält posten kan ha.
+
+REC001-enum = Fältet { $field } har värdet { $value }, som inte är tillåtet. Tillåtna värden är { $allowed }.
+    .help = { $has_closest ->
+        [yes] Menade du { $closest }? Rätta i så fall värdet.
+       *[no] { "" }
+    }
+
+REC001-type = Fältet { $field } ska vara { $expected ->
+        [integer] ett heltal
+        [array] en lista
+        [object] en mappning
+        [null] tomt
+        [string] en text
+        [boolean] true eller false
+        [number] ett tal
+       *[other] av någon av typerna { $expected }
+    }, men är { $found ->
+        [null] tomt
+        [boolean] { $value }
+        [number] talet { $value }
+        [text] texten { $value }
+        [list] en lista
+       *[mapping] en mappning
+    }.
+    .help = { $hint ->
+        [yes-no] Skriv true eller false. YAML 1.2 läser yes och no som text.
+       *[none] { "" }
+    }
+
+REC001-range = Fältet { $field } är { $value }, men { $bound ->
+        [minimum] minst { $limit } krävs
+       *[maximum] högst { $limit } är tillåtet
+    }.
+    .help = { $hint ->
+        [levels] Nivåerna går från 0 (ingen eller försumbar) till 4 (synnerligen allvarlig).
+        [likelihood] Sannolikhet och konsekvens anges från 1 till 4.
+       *[none] { "" }
+    }
+
+REC001-date = Fältet { $field } innehåller { $value }, som inte är något giltigt datum.
+    .help = Skriv datum som ÅÅÅÅ-MM-DD, och bara datum som finns i kalendern.
+
+-rec-id-rule = Ett id får bara innehålla bokstäverna a–z och A–Z (inte å, ä eller ö), siffror, punkt, understreck och bindestreck, och ska börja med en bokstav eller en siffra.
+
+REC001-invalid = Fältet { $field } har ett ogiltigt värde: { $found ->
+        [list] en lista
+        [mapping] en mappning
+       *[other] { $value }
+    }.
+    .help = { $hint ->
+        [id] { -rec-id-rule }
+        [id-example] { -rec-id-rule } Till exempel { $example }.
+        [country] Landskoder skrivs enligt ISO 3166-1 alpha-2, med två versaler som SE.
+        [country-capitals] Landskoder skrivs enligt ISO 3166-1 alpha-2, med versaler: { $example }.
+        [date-time] Tidpunkter skrivs som 2023-05-02T09:30, eventuellt med sekunder och tidszon.
+       *[none] { "" }
+    }
+
+REC001-country = Landskoden { $code } finns inte i ISO 3166-1 alpha-2.
+    .help = { $reserved ->
+        [yes] Landets kod enligt ISO 3166-1 är { $iso }.
+       *[no] Skriv landets tvåbokstavskod enligt ISO 3166-1 alpha-2, till exempel SE.
+    }
+
+# Ett problem med schemavalideringens egna ord (`error`, på engelska).
+REC001-other = Värdet stämmer inte med postformatet ({ $error }).
+    .help = Kommandot isms schema { $kind } visar vilka fält och värden posten kan ha.
+
+# Ett värde som schemat godtar men som inte går att läsa (en tidpunkt som inte finns i
+# kalendern). Modellens förklaring (`error`) är på engelska och visas inte.
+REC001-value = Fältet { $field } har ett värde som inte går att läsa: { $found ->
+        [list] en lista
+        [mapping] en mappning
+       *[other] { $value }
+    }.
+    .help = Datum och tidpunkter måste finnas i kalendern. Kommandot isms schema { $kind } visar hur fältet skrivs.
+
+## REC002
+
+REC002 = Id:t { $id } används redan av { $kind ->
+        [organisation] en annan organisation
+        [unit] en annan enhet
+        [policy] ett annat styrdokument
+        [asset] en annan informationstillgång
+        [classification] en annan klassning
+        [risk] en annan risk
+        [measure] en annan säkerhetsåtgärd
+        [requirement] ett annat krav
+        [incident] en annan incident
+        [plan] en annan handlingsplan
+        [activity] en annan aktivitet
+        [training] en annan utbildning
+        [continuity_plan] en annan kontinuitetsplan
+        [evaluation] en annan utvärdering
+        [review] en annan uppföljning
+        [finding] en annan rekommendation
+       *[other] en annan post av samma typ
+    }{ $differs_in_case ->
+        [yes] , som { $first_id } (stora och små bokstäver räknas som samma id)
+       *[no] { "" }
+    }.
+    .help = Den första finns i { $first_path } på rad { $first_line }. Ge posterna var sitt id.
+
+REC002-organisation = Organisationsposten { $id } är en andra organisationspost, men förrådet beskriver en enda organisation.
+    .help = För samman uppgifterna i en enda organisationspost och ta bort den andra.
+
+## REC003
+
+REC003 = { $kind ->
+        [organisation] Organisationen
+        [unit] Enheten
+        [policy] Styrdokumentet
+        [asset] Informationstillgången
+        [classification] Klassningen
+        [risk] Risken
+        [measure] Säkerhetsåtgärden
+        [requirement] Kravet
+        [incident] Incidenten
+        [plan] Handlingsplanen
+        [activity] Aktiviteten
+        [training] Utbildningen
+        [continuity_plan] Kontinuitetsplanen
+        [evaluation] Utvärderingen
+        [review] Uppföljningen
+        [finding] Rekommendationen
+       *[other] Posten
+    } { $id } hänvisar under { $field } till { $target ->
+        [organisation] organisationen
+        [unit] enheten
+        [policy] styrdokumentet
+        [asset] informationstillgången
+        [classification] klassningen
+        [risk] risken
+        [measure] säkerhetsåtgärden
+        [requirement] kravet
+        [incident] incidenten
+        [plan] handlingsplanen
+        [activity] aktiviteten
+        [training] utbildningen
+        [continuity_plan] kontinuitetsplanen
+        [evaluation] utvärderingen
+        [review] uppföljningen
+        [finding] rekommendationen
+       *[other] posten
+    } { $value }, som inte finns.
+    .help = { $has_closest ->
+        [yes] Menade du { $closest }? Rätta i så fall hänvisningen.
+       *[no] Lägg till den saknade posten, eller rätta hänvisningen.
+    }
+
+REC003-goal = Aktiviteten { $id } hänvisar till målet { $goal }, men handlingsplanen { $plan } har inget sådant mål.
+    .help = { $goal_count ->
+        [0] Handlingsplanen { $plan } har inga mål. Lägg till målet i planen, eller ta bort det från aktiviteten.
+       *[other] Handlingsplanens mål är { $goals }.{ $has_closest ->
+            [yes] { " " }Menade du { $closest }? Rätta i så fall målet.
+           *[no] { "" }
+        }
+    }
+
+REC003-cycle = Kedjan under supports går runt i en slinga: { $cycle }.
+    .help = En informationstillgång kan inte bära sig själv. Ta bort en länk i slingan.
+
+## REC004
+
+REC004-unknown = Undantaget för { $kind ->
+        [organisation] organisationen
+        [unit] enheten
+        [policy] styrdokumentet
+        [asset] informationstillgången
+        [classification] klassningen
+        [risk] risken
+        [measure] säkerhetsåtgärden
+        [requirement] kravet
+        [incident] incidenten
+        [plan] handlingsplanen
+        [activity] aktiviteten
+        [training] utbildningen
+        [continuity_plan] kontinuitetsplanen
+        [evaluation] utvärderingen
+        [review] uppföljningen
+        [finding] rekommendationen
+       *[other] posten
+    } { $id } anger { $rule }, som inte är någon regelkod{ $has_closest ->
+        [yes] { " " }(menade du { $closest }?)
+       *[no] { "" }
+    }.
+    .help = Rätta koden till en regelkod ur katalogen, till exempel DOC001.
+
+REC004-expired = Undantaget från { $rule } för { $kind ->
+        [organisation] organisationen
+        [unit] enheten
+        [policy] styrdokumentet
+        [asset] informationstillgången
+        [classification] klassningen
+        [risk] risken
+        [measure] säkerhetsåtgärden
+        [requirement] kravet
+        [incident] incidenten
+        [plan] handlingsplanen
+        [activity] aktiviteten
+        [training] utbildningen
+        [continuity_plan] kontinuitetsplanen
+        [evaluation] utvärderingen
+        [review] uppföljningen
+        [finding] rekommendationen
+       *[other] posten
+    } { $id } gick ut { $until }, för { $days_ago ->
+        [1] en dag
+        [2] två dagar
+        [3] tre dagar
+        [4] fyra dagar
+        [5] fem dagar
+        [6] sex dagar
+        [7] sju dagar
+        [8] åtta dagar
+        [9] nio dagar
+        [10] tio dagar
+        [11] elva dagar
+        [12] tolv dagar
+       *[other] { $days_ago } dagar
+    } sedan, och gäller inte längre.
+    .help = Åtgärda bristen och ta bort undantaget, eller besluta om en ny giltighetstid och ange den under until, med skäl och godkännare.

@@ -8,7 +8,7 @@ use serde_json::Number;
 
 use super::scalar::resolve;
 use super::spans::{ROOT, SpanEntry, SpanTable, child, child_index};
-use super::{Document, MAX_DEPTH, MAX_NODES_PER_DOCUMENT, YamlError};
+use super::{Document, MAX_DEPTH, MAX_NODES_PER_DOCUMENT, Problem, YamlError};
 use crate::source::span::Span;
 use crate::source::tree::{NodeId, Slot, Tree};
 
@@ -134,8 +134,8 @@ impl<'t> Builder<'t> {
                 }))
             }
             Event::Alias(id) => {
-                let (node, size) = self.anchors.get(&id).copied().ok_or_else(|| YamlError {
-                    message: "alias to an unknown anchor".into(),
+                let (node, size) = self.anchors.get(&id).copied().ok_or(YamlError {
+                    problem: Problem::UnknownAnchor,
                     span,
                 })?;
                 self.count(size, span)?;
@@ -166,8 +166,8 @@ impl<'t> Builder<'t> {
                 Ok(None)
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                let frame = self.stack.pop().ok_or_else(|| YamlError {
-                    message: "unbalanced collection end".into(),
+                let frame = self.stack.pop().ok_or(YamlError {
+                    problem: Problem::UnbalancedEnd,
                     span,
                 })?;
                 let node = self
@@ -194,10 +194,7 @@ impl<'t> Builder<'t> {
         self.nodes = self.nodes.saturating_add(n);
         if self.nodes > MAX_NODES_PER_DOCUMENT {
             return Err(YamlError {
-                message: format!(
-                    "document expands to more than {MAX_NODES_PER_DOCUMENT} values (alias bomb?); \
-                     the rest of this file is not read"
-                ),
+                problem: Problem::TooManyValues,
                 span,
             });
         }
@@ -209,9 +206,7 @@ impl<'t> Builder<'t> {
     fn open(&mut self, map: bool, anchor: usize, span: Span) -> Result<(), YamlError> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(YamlError {
-                message: format!(
-                    "nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read"
-                ),
+                problem: Problem::TooDeep,
                 span,
             });
         }
@@ -228,7 +223,7 @@ impl<'t> Builder<'t> {
                 ..
             }) => {
                 return Err(YamlError {
-                    message: "a mapping key must be a plain string, not a list or mapping".into(),
+                    problem: Problem::CollectionKey,
                     span: Span::new(span.start, span.start.max(start.start)),
                 });
             }
@@ -316,7 +311,7 @@ impl<'t> Builder<'t> {
                     }
                     _ => {
                         return Err(YamlError {
-                            message: "a mapping key must be a plain string".into(),
+                            problem: Problem::KeyNotString,
                             span,
                         });
                     }
@@ -338,7 +333,7 @@ impl<'t> Builder<'t> {
                 );
                 if replaces.is_some() {
                     self.warnings.push(YamlError {
-                        message: format!("duplicate key `{name}` in the same mapping"),
+                        problem: Problem::DuplicateKey(name.to_owned()),
                         span,
                     });
                 } else {
@@ -407,7 +402,7 @@ fn find_member(
 
 #[cfg(test)]
 mod tests {
-    use crate::source::yaml::parse;
+    use crate::source::yaml::{Problem, parse};
 
     #[test]
     fn refuses_alias_bombs() {
@@ -420,7 +415,7 @@ mod tests {
         }
         let p = parse(&text);
         let e = p.error.expect("error");
-        assert!(e.message.contains("alias bomb"), "{}", e.message);
+        assert_eq!(e.problem, Problem::TooManyValues);
     }
 
     #[test]

@@ -38,8 +38,29 @@ pub struct Document<'t> {
 /// A problem that stops the reading of a file at `pos`; documents before it are kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YamlError {
-    pub message: String,
+    pub problem: Problem,
     pub span: Span,
+}
+
+/// What is wrong with a file's YAML, as data: the loader words it (REC001).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The scanner's own description (`did not find expected key`).
+    Syntax(String),
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep,
+    /// A document of more than [`MAX_NODES_PER_DOCUMENT`] values, aliases expanded.
+    TooManyValues,
+    /// An alias to an anchor that was never set.
+    UnknownAnchor,
+    /// The end of a list or mapping that was never started.
+    UnbalancedEnd,
+    /// A list or mapping where a mapping key should be.
+    CollectionKey,
+    /// A mapping key that is not a plain scalar.
+    KeyNotString,
+    /// A key written twice in one mapping (a warning: the document is read).
+    DuplicateKey(String),
 }
 
 /// Documents of a file and, when reading stopped early, why.
@@ -163,14 +184,14 @@ fn scan_error(e: &ScanError) -> YamlError {
     let m = e.marker();
     let pos = Pos::new(m.line(), m.col());
     // The scanner stops flow collections (`[[[...`) at 255 levels, before the builder's
-    // own depth check sees them: say so in the builder's words.
-    let message = if e.info() == "recursion limit exceeded" {
-        format!("nesting deeper than {MAX_DEPTH} levels; the rest of this file is not read")
+    // own depth check sees them: the same problem as the builder's.
+    let problem = if e.info() == "recursion limit exceeded" {
+        Problem::TooDeep
     } else {
-        format!("invalid YAML: {}", e.info())
+        Problem::Syntax(e.info().to_owned())
     };
     YamlError {
-        message,
+        problem,
         span: Span::point(pos),
     }
 }
@@ -199,7 +220,7 @@ mod tests {
         let text = format!("{}{}", "[".repeat(20_000), "]".repeat(20_000));
         let p = parse(&text);
         let e = p.error.expect("error");
-        assert!(e.message.contains("nest"), "{}", e.message);
+        assert_eq!(e.problem, Problem::TooDeep);
         let block: String = (0..2_000)
             .map(|i| format!("{}k:\n", " ".repeat(i)))
             .collect();
