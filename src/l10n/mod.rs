@@ -79,6 +79,11 @@ pub enum Value {
     /// Classification levels in the order confidentiality, integrity, availability,
     /// traceability: `C3 I2 A3` in English, `K3 R2 T3` in Swedish.
     Levels([Option<u8>; 4]),
+    /// Parts said one after the other, each through the message's attribute named like the
+    /// value, from the part's own values and `$position` (`first`, `last` or `other`), on
+    /// which the attribute selects how it joins the part before ("a, b and c"): the
+    /// measures that provide a capability, each with its own state.
+    Parts(Vec<Args>),
 }
 
 impl Value {
@@ -116,6 +121,8 @@ impl Value {
                     .collect();
                 FluentValue::from(parts.join(" "))
             }
+            // Said through the message's attributes: see `Catalogue::arguments`.
+            Value::Parts(_) => FluentValue::None,
         }
     }
 
@@ -139,6 +146,18 @@ impl Value {
                 }
                 J::Object(map)
             }
+            Value::Parts(parts) => J::Array(
+                parts
+                    .iter()
+                    .map(|part| {
+                        J::Object(
+                            part.iter()
+                                .map(|(name, v)| ((*name).to_owned(), v.to_json()))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            ),
         }
     }
 }
@@ -288,14 +307,55 @@ impl Catalogue {
             None => message.value()?,
             Some(a) => message.get_attribute(a)?.value(),
         };
+        let mut errors = Vec::new();
+        let fluent_args = self.arguments(lang, &message, args, &mut errors);
+        let mut fluent_errors = Vec::new();
+        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut fluent_errors);
+        errors.extend(fluent_errors.iter().map(|e| e.to_string()));
+        Some((Cow::into_owned(text), errors))
+    }
+
+    /// The values of `message` as Fluent takes them; [`Value::Parts`] said here, each part
+    /// through the message's attribute of the value's name.
+    fn arguments<'a>(
+        &self,
+        lang: Language,
+        message: &fluent_bundle::FluentMessage<'_>,
+        args: &'a [(&'static str, Value)],
+        errors: &mut Vec<String>,
+    ) -> FluentArgs<'a> {
         let mut fluent_args = FluentArgs::with_capacity(args.len());
         for (name, value) in args {
-            fluent_args.set(*name, value.fluent(lang));
+            let Value::Parts(parts) = value else {
+                fluent_args.set(*name, value.fluent(lang));
+                continue;
+            };
+            let Some(attribute) = message.get_attribute(name) else {
+                errors.push(format!(
+                    "no attribute `.{name}` to say the parts of `${name}`"
+                ));
+                continue;
+            };
+            let mut text = String::new();
+            for (i, part) in parts.iter().enumerate() {
+                let mut part_args = self.arguments(lang, message, part, errors);
+                let position = match i {
+                    0 => "first",
+                    _ if i + 1 == parts.len() => "last",
+                    _ => "other",
+                };
+                part_args.set("position", position);
+                let mut fluent_errors = Vec::new();
+                text.push_str(&self.bundle(lang).format_pattern(
+                    attribute.value(),
+                    Some(&part_args),
+                    &mut fluent_errors,
+                ));
+                errors.extend(fluent_errors.iter().map(|e| e.to_string()));
+            }
+            fluent_args.set(*name, text);
         }
-        let mut errors = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-        let errors = errors.iter().map(|e| e.to_string()).collect();
-        Some((Cow::into_owned(text), errors))
+        fluent_args
     }
 }
 
@@ -451,6 +511,41 @@ mod tests {
         assert_eq!(
             c.format(Language::Sv, "y", None, &args).as_deref(),
             Some("a, b 64,0 yes")
+        );
+    }
+
+    #[test]
+    fn says_parts_through_the_attribute_of_their_name() {
+        let c = Catalogue::new(
+            &[Source {
+                name: "sv",
+                text: "p = Av { $who }.\n    .who = { $position ->\n        [first] {\"\"}\n        [last] {\" och \"}\n       *[other] {\", \"}\n    }{ $n }\nq = { $who }\n",
+            }],
+            &[Source {
+                name: "en",
+                text: "p = by { $who }\n    .who = { $position ->\n        [first] {\"\"}\n       *[other] {\" and \"}\n    }`{ $n }`\nq = { $who }\n",
+            }],
+        );
+        let parts = |n: usize| -> Args {
+            let parts = (1..=n).map(|i| vec![("n", Value::Text(format!("m{i}")))]);
+            vec![("who", Value::Parts(parts.collect()))]
+        };
+        let say = |lang, args: &Args| c.format(lang, "p", None, args);
+        assert_eq!(
+            say(Language::Sv, &parts(3)).as_deref(),
+            Some("Av m1, m2 och m3.")
+        );
+        assert_eq!(say(Language::Sv, &parts(1)).as_deref(), Some("Av m1."));
+        assert_eq!(
+            say(Language::En, &parts(3)).as_deref(),
+            Some("by `m1` and `m2` and `m3`")
+        );
+        assert!(c.errors(Language::En, "p", None, &parts(2)).is_empty());
+        // Parts need an attribute of their name to be said.
+        assert!(c.errors(Language::En, "q", None, &parts(2))[0].contains(".who"));
+        assert_eq!(
+            parts(2)[0].1.to_json(),
+            serde_json::json!([{ "n": "m1" }, { "n": "m2" }])
         );
     }
 

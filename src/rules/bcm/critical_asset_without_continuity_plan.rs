@@ -2,7 +2,8 @@ use crate::model::Aspect;
 use crate::repo::fold_case;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::plans_by_asset;
+use super::{critical_figures, plans_by_asset};
+use crate::rules::sec::{display_name, level_sources};
 
 /// Availability from this level up puts an asset in scope (KLASSA: "allvarlig" and above).
 const AVAILABILITY_IN_SCOPE: u8 = 3;
@@ -64,32 +65,24 @@ impl Rule for CriticalAssetWithoutContinuityPlan {
                 continue;
             };
             let level = view.levels[availability].filter(|l| l.level >= AVAILABILITY_IN_SCOPE);
-            let id = &asset.id;
-            let (pointer, message) = match (view.critical_from, level) {
-                (Some(from), _) if from == ai => (
-                    "/critical",
-                    format!("critical asset `{id}` is covered by no continuity plan"),
-                ),
-                (Some(from), _) => (
-                    "",
-                    format!(
-                        "asset `{id}` is critical through `{}`, which it supports, and is covered by no continuity plan",
-                        cx.repo.assets[from].id
-                    ),
-                ),
-                (None, Some(l)) => (
-                    "",
-                    format!(
-                        "asset `{id}` has availability level {} ({}) and is covered by no continuity plan",
-                        l.level,
-                        cx.derived.level_source(cx.repo, ai, Aspect::Availability)
-                    ),
-                ),
+            match (view.critical_from, level) {
+                (Some(from), _) => {
+                    let pointer = if from == ai { "/critical" } else { "" };
+                    let d = sink
+                        .record(asset, pointer)
+                        .arg("name", display_name(&asset.name, &asset.id));
+                    critical_figures(d, cx, ai, from);
+                }
+                (None, Some(l)) => {
+                    let d = sink
+                        .record(asset, "")
+                        .says("BCM001-availability")
+                        .arg("name", display_name(&asset.name, &asset.id))
+                        .arg("level", l.level);
+                    level_sources(d, cx, ai, &[availability]);
+                }
                 (None, None) => continue,
-            };
-            sink.at(asset, pointer, message).help = Some(format!(
-                "write a continuity plan with reserve routines and list `{id}` under its `assets`"
-            ));
+            }
         }
     }
 }

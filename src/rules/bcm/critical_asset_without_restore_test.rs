@@ -1,8 +1,10 @@
-use crate::model::ExerciseType;
+use crate::l10n::{Args, Value};
+use crate::model::{ContinuityPlan, ExerciseType, Kind};
 use crate::repo::fold_case;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::plans_by_asset;
+use super::{critical_figures, plans_by_asset};
+use crate::rules::sec::display_name;
 
 declare_rule! {
     /// ## What it does
@@ -73,35 +75,31 @@ impl Rule for CriticalAssetWithoutRestoreTest {
             if own.iter().any(|&pi| tested[pi]) {
                 continue;
             }
-            let names: Vec<String> = own
-                .iter()
-                .map(|&pi| format!("`{}`", cx.repo.continuity_plans[pi].id))
-                .collect();
-            let why = if from == ai {
-                String::new()
-            } else {
-                format!(
-                    " (critical through `{}`, which it supports)",
-                    cx.repo.assets[from].id
-                )
-            };
             let pointer = if from == ai { "/critical" } else { "" };
-            let plans_text = match names.as_slice() {
-                [one] => format!("its continuity plan {one} has"),
-                _ => format!("none of its continuity plans {} has", names.join(", ")),
-            };
-            sink.at(
-                asset,
-                pointer,
-                format!(
-                    "critical asset `{}`{why}: {plans_text} never had a restore test",
-                    asset.id
-                ),
-            )
-            .help = Some(format!(
-                "restore `{}` from backup in a test, and record it as an exercise of `type: restore_test`",
-                asset.id
-            ));
+            let plans: Vec<&ContinuityPlan> = own
+                .iter()
+                .map(|&pi| &cx.repo.continuity_plans[pi].r)
+                .collect();
+            let parts: Vec<Args> = plans
+                .iter()
+                .map(|p| {
+                    vec![
+                        ("plan", (&p.id).into()),
+                        ("title", display_name(&p.title, &p.id).into()),
+                    ]
+                })
+                .collect();
+            let d = sink
+                .record(asset, pointer)
+                .arg("name", display_name(&asset.name, &asset.id))
+                .arg("plans", Value::Parts(parts));
+            critical_figures(d, cx, ai, from);
+            if plans.len() > 1 {
+                d.says("BCM003-plans");
+            }
+            for p in plans {
+                d.relate(Kind::ContinuityPlan, &p.id);
+            }
         }
     }
 }

@@ -3,13 +3,15 @@
 
 use std::borrow::Cow;
 
-use crate::util::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
-use super::area_rules;
+use super::{Context, area_rules};
 use crate::config::Config;
-use crate::model::{ContinuityPlan, Date};
+use crate::diagnostic::Diagnostic;
+use crate::model::{ContinuityPlan, Date, Kind};
 use crate::repo::{Rec, Repository};
+use crate::rules::sec::display_name;
 
 area_rules! {
     critical_asset_without_continuity_plan::CriticalAssetWithoutContinuityPlan,
@@ -23,7 +25,12 @@ area_rules! {
 /// (`None` when it has none). `isms due` lists this date as the plan's next exercise.
 pub fn exercise_due(config: &Config, plan: &ContinuityPlan, as_of: Date) -> Option<Date> {
     let months = config.thresholds.exercise_max_age_months;
-    let last = plan.exercises.iter().map(|e| e.date).filter(|d| *d <= as_of).max();
+    let last = plan
+        .exercises
+        .iter()
+        .map(|e| e.date)
+        .filter(|d| *d <= as_of)
+        .max();
     match last {
         Some(d) => Some(d.leaves_window(months)),
         None => plan.documented,
@@ -39,7 +46,11 @@ pub fn exercised_on(config: &Config, plan: &ContinuityPlan, as_of: Date) -> bool
 
 /// The continuity plans existing on `as_of` that list `asset` (BCM001's coverage, from
 /// `plans_by_asset`), in path order.
-pub fn plans_covering<'r>(repo: &'r Repository, asset: &str, as_of: Date) -> Vec<&'r Rec<ContinuityPlan>> {
+pub fn plans_covering<'r>(
+    repo: &'r Repository,
+    asset: &str,
+    as_of: Date,
+) -> Vec<&'r Rec<ContinuityPlan>> {
     plans_by_asset(repo, as_of)
         .get(&*fold_case(asset))
         .map(|plans| plans.iter().map(|&pi| &repo.continuity_plans[pi]).collect())
@@ -63,4 +74,23 @@ pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<Cow<'_, 
         }
     }
     index
+}
+
+/// Says how asset `ai` is critical, given the asset `from` that makes it so
+/// (`AssetView::critical_from`): `critical` is `own` when it is critical itself, or
+/// `through` an asset it supports (`through`, with its `through_name`), which is related.
+pub(crate) fn critical_figures<'d>(
+    d: &'d mut Diagnostic,
+    cx: &Context<'_>,
+    ai: usize,
+    from: usize,
+) -> &'d mut Diagnostic {
+    match cx.repo.assets.get(from).filter(|_| from != ai) {
+        None => d.arg("critical", "own"),
+        Some(origin) => d
+            .arg("critical", "through")
+            .arg("through", &origin.id)
+            .arg("through_name", display_name(&origin.name, &origin.id))
+            .relate(Kind::Asset, &origin.id),
+    }
 }

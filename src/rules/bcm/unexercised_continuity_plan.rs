@@ -1,5 +1,6 @@
 use crate::rules::bcm::exercised_on;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::sec::display_name;
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -46,7 +47,6 @@ declare_rule! {
 impl Rule for UnexercisedContinuityPlan {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.exercise_max_age_months;
-        let window = plural(months.into(), "month", "months");
         for plan in &cx.repo.continuity_plans {
             if !plan.exists_on(cx.as_of) {
                 continue;
@@ -65,21 +65,19 @@ impl Rule for UnexercisedContinuityPlan {
             } else {
                 ""
             };
-            let message = match last {
-                Some(d) => format!(
-                    "continuity plan `{}` was last exercised {d}, {} ago; plans should be exercised within {window}",
-                    plan.id,
-                    plural(d.months_until(cx.as_of), "month", "months")
-                ),
-                None => format!(
-                    "continuity plan `{}` has never been exercised; plans should be exercised within {window}",
-                    plan.id
-                ),
-            };
-            sink.at(plan, pointer, message).help = Some(
-                "exercise the plan, record it under `exercises` and revise the plan after it"
-                    .into(),
-            );
+            let d = sink
+                .record(plan, pointer)
+                .arg("title", display_name(&plan.title, &plan.id))
+                .arg("max_age_months", months);
+            match last {
+                Some(date) => {
+                    d.arg("last_exercised", date)
+                        .arg("months_ago", date.months_until(cx.as_of));
+                }
+                None => {
+                    d.says("BCM002-never");
+                }
+            }
         }
     }
 }

@@ -64,22 +64,6 @@ impl Criticality {
     }
 }
 
-/// Why asset `ai` is critical, if it is, in English words: `("critical", "/critical")` for
-/// its own flag, or `("critical through `x`, which it supports", "/supports")` when the
-/// criticality comes from an asset it carries. The pointer is the field a finding should
-/// point at. SEC003 says it so; the CLS rules give [`Criticality`] as figures instead.
-pub(crate) fn critical_origin(cx: &Context<'_>, ai: usize) -> Option<(String, &'static str)> {
-    let criticality = Criticality::of(cx, ai)?;
-    let why = match criticality {
-        Criticality::Own => "critical".to_owned(),
-        Criticality::Through(from) => format!(
-            "critical through `{}`, which it supports",
-            cx.repo.assets.get(from)?.id
-        ),
-    };
-    Some((why, criticality.pointer()))
-}
-
 /// Whether asset `ai` has a classification of its own (levels inherited through
 /// `supports` do not make an asset classified). CLS001 and CLS005 find the active assets
 /// without one; the reports count classified assets by it.

@@ -1,5 +1,9 @@
-use crate::model::Aspect;
-use crate::rules::sec::{Provided, capability};
+use std::borrow::Cow;
+
+use crate::l10n::{Args, Value};
+use crate::model::{Aspect, Kind};
+use crate::repo::derived::RequirementInForce;
+use crate::rules::sec::{Provided, capability, display_name, level_sources};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -62,6 +66,7 @@ declare_rule! {
 impl Rule for MissingCapability {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let provided = Provided::new(cx.repo, cx.as_of);
+        let all_aspects: Vec<usize> = (0..Aspect::ALL.len()).collect();
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {
                 continue;
@@ -72,7 +77,7 @@ impl Rule for MissingCapability {
             let levels = view.level_values();
             let hosting = a.hosting_model().map(|h| h.as_str());
             // Missing capability -> the requirements asking for it, in requirement order.
-            let mut missing: Vec<(std::borrow::Cow<'_, str>, Vec<&str>)> = Vec::new();
+            let mut missing: Vec<(Cow<'_, str>, Vec<&RequirementInForce>)> = Vec::new();
             for req in &cx.derived.requirements {
                 if !req.when.matches(levels, a.personal_data.as_str(), hosting) {
                     continue;
@@ -84,79 +89,43 @@ impl Rule for MissingCapability {
                     let cap = capability(cap);
                     match missing.iter_mut().find(|(c, _)| *c == cap) {
                         Some((_, reqs)) => {
-                            if !reqs.contains(&req.id.as_str()) {
-                                reqs.push(&req.id);
+                            if !reqs.iter().any(|r| r.id == req.id) {
+                                reqs.push(req);
                             }
                         }
-                        None => missing.push((cap, vec![&req.id])),
+                        None => missing.push((cap, vec![req])),
                     }
                 }
             }
             if missing.is_empty() {
                 continue;
             }
-            let list: Vec<String> = missing
+            let parts: Vec<Args> = missing
                 .iter()
-                .map(|(cap, reqs)| format!("{cap} ({})", reqs.join(", ")))
+                .map(|(cap, reqs)| {
+                    let ids = reqs.iter().map(|r| r.id.clone()).collect();
+                    vec![
+                        ("capability", cap.as_ref().into()),
+                        ("requirements", Value::List(ids)),
+                    ]
+                })
                 .collect();
-            sink.at(a, "", format!(
-                "asset `{}` ({}) has no implemented measure in scope providing {}",
-                a.id,
-                levels_text(cx, ai),
-                list.join(", ")
-            ))
-            .help = Some(
-                "implement a measure providing each capability, organisation-wide or listed in the asset's `measures`; \
-                 a `requirement` record with the same id replaces a baseline requirement that does not fit"
-                    .into(),
-            );
+            let d = sink
+                .record(a, "")
+                .arg("name", display_name(&a.name, &a.id))
+                .arg("levels", Value::Levels(levels))
+                .arg("missing", Value::Parts(parts));
+            level_sources(d, cx, ai, &all_aspects);
+            // The organisation's own requirements are records; the baseline's are not.
+            let mut own: Vec<&str> = Vec::new();
+            for (_, reqs) in &missing {
+                for r in reqs.iter().filter(|r| r.record.is_some()) {
+                    if !own.contains(&r.id.as_str()) {
+                        own.push(&r.id);
+                        d.relate(Kind::Requirement, &r.id);
+                    }
+                }
+            }
         }
     }
-}
-
-/// The asset's effective levels and where they come from:
-/// `levels C3 I2 A3 from classification `x-2024``, `levels C3 I3 A3 T2 inherited from `j`,
-/// which it supports`, or `not classified`.
-fn levels_text(cx: &Context<'_>, ai: usize) -> String {
-    let view = &cx.derived.assets[ai];
-    let letters: Vec<String> = Aspect::ALL
-        .iter()
-        .zip(view.levels)
-        .filter_map(|(aspect, l)| {
-            let letter = aspect.as_str().chars().next()?.to_ascii_uppercase();
-            l.map(|l| format!("{letter}{}", l.level))
-        })
-        .collect();
-    if letters.is_empty() {
-        return "not classified".to_owned();
-    }
-    let mut sources = Vec::new();
-    if view.levels.iter().flatten().any(|l| l.from == ai)
-        && let Some(c) = view.current
-    {
-        sources.push(format!(
-            "from classification `{}`",
-            cx.repo.classifications[c].id
-        ));
-    }
-    let mut inherited: Vec<usize> = view
-        .levels
-        .iter()
-        .flatten()
-        .map(|l| l.from)
-        .filter(|&f| f != ai)
-        .collect();
-    inherited.sort_unstable();
-    inherited.dedup();
-    if !inherited.is_empty() {
-        let names: Vec<String> = inherited
-            .iter()
-            .map(|&f| format!("`{}`", cx.repo.assets[f].id))
-            .collect();
-        sources.push(format!(
-            "inherited from {}, which it supports",
-            names.join(" and ")
-        ));
-    }
-    format!("levels {} {}", letters.join(" "), sources.join(" and "))
 }

@@ -1,10 +1,18 @@
+use crate::l10n::{Args, Value};
+use crate::model::Kind;
 use crate::model::{Date, Measure};
 use crate::repo::{Rec, Repository};
-use crate::rules::sec::{Verification, capability, interval, verification, verification_pointer};
+use crate::rules::sec::{
+    Verification, capability, display_name, verification, verification_figures,
+    verification_pointer,
+};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// The capabilities that together make up detection (audit question 8).
 pub const DETECTION: [&str; 2] = ["monitoring", "intrusion_detection"];
+
+/// The figures that list the unverified measures providing each of [`DETECTION`].
+const PROVIDED_BY: [&str; 2] = ["monitoring_by", "intrusion_detection_by"];
 
 declare_rule! {
     /// ## What it does
@@ -74,26 +82,25 @@ impl Rule for MissingMonitoring {
         let mut missing: Vec<&str> = Vec::new();
         // Implemented measures providing a missing capability, none verified in time.
         let mut unverified: Vec<&Rec<Measure>> = Vec::new();
-        // Missing capabilities grouped by what provides them: (capabilities, the unverified
-        // providers in words, None when nothing implemented provides them).
-        let mut groups: Vec<(Vec<&str>, Option<String>)> = Vec::new();
+        // Each detection capability's state and, when unverified, its providers.
+        let mut states: Vec<(&str, &str, Vec<Args>)> = Vec::new();
         for cap in DETECTION {
             let providers = detection_providers(cx.repo, cx.as_of, cap);
             if providers
                 .iter()
                 .any(|m| verification(cx, m) == Verification::Current)
             {
+                states.push((cap, "verified", Vec::new()));
                 continue;
             }
             missing.push(cap);
-            let states = (!providers.is_empty()).then(|| {
-                let states: Vec<String> = providers.iter().map(|m| state(cx, m)).collect();
-                states.join(" and ")
-            });
-            match groups.iter_mut().find(|(_, s)| *s == states) {
-                Some((caps, _)) => caps.push(cap),
-                None => groups.push((vec![cap], states)),
-            }
+            let parts: Vec<Args> = providers.iter().map(|m| provider(cx, m)).collect();
+            let state = if parts.is_empty() {
+                "unprovided"
+            } else {
+                "unverified"
+            };
+            states.push((cap, state, parts));
             for m in providers {
                 if !unverified.iter().any(|u| std::ptr::eq(*u, m)) {
                     unverified.push(m);
@@ -103,50 +110,50 @@ impl Rule for MissingMonitoring {
         if missing.is_empty() {
             return;
         }
-        let clauses: Vec<String> = groups
-            .iter()
-            .map(|(caps, states)| match states {
-                None => format!("no implemented measure provides {}", caps.join(" or ")),
-                Some(states) => format!(
-                    "{} {} provided only by {states}",
-                    caps.join(" and "),
-                    if caps.len() == 1 { "is" } else { "are" }
-                ),
-            })
-            .collect();
-        let message = clauses.join("; ");
-        let help = "implement monitoring and intrusion detection, verify that they alert, and record the date in `last_verified`";
         // One unverified measure that would close the whole gap: point at it.
         let single = unverified
             .iter()
             .filter(|m| missing.iter().all(|cap| provides(m, cap)))
-            .max_by_key(|m| m.last_verified.or(m.implemented));
-        match single {
-            Some(m) => {
-                sink.at(m, verification_pointer(m), message).help = Some(format!(
-                    "verify that `{}` detects and alerts (an alarm test, a review of its reports) and record the date in `last_verified`",
-                    m.id
-                ))
+            .max_by_key(|m| m.last_verified.or(m.implemented))
+            .copied();
+        let d = match single {
+            Some(m) => sink
+                .record(m, verification_pointer(m))
+                .arg("one_measure", "yes")
+                .arg("title", display_name(&m.title, &m.id)),
+            None => sink.repository().arg("one_measure", "no"),
+        };
+        d.arg(
+            "missing",
+            missing.iter().map(|c| c.to_string()).collect::<Vec<_>>(),
+        );
+        // Both missing and provided alike (by nothing, or by the same measures in the same
+        // state): one sentence says both.
+        let alike = missing.len() == DETECTION.len() && states.windows(2).all(|w| w[0].2 == w[1].2);
+        if alike {
+            d.says("SEC005-alike");
+        }
+        for ((cap, state, parts), by) in states.into_iter().zip(PROVIDED_BY) {
+            d.arg(cap, state);
+            if !parts.is_empty() {
+                d.arg(by, Value::Parts(parts));
             }
-            None => sink.global(message).help = Some(help.into()),
+        }
+        for m in unverified {
+            if single.is_none_or(|s| !std::ptr::eq(s, m)) {
+                d.relate(Kind::Measure, &m.id);
+            }
         }
     }
 }
 
-/// An unverified measure in words: "`soc`, last verified 2022-05-06, not within its
-/// 12-month interval".
-fn state(cx: &Context<'_>, m: &Rec<Measure>) -> String {
-    let every = interval(cx, m);
-    match verification(cx, m) {
-        Verification::Overdue { date } => {
-            format!(
-                "`{}`, last verified {date}, not within its {every}-month interval",
-                m.id
-            )
-        }
-        Verification::NeverSinceImplemented { date } => {
-            format!("`{}`, implemented {date} and never verified", m.id)
-        }
-        _ => format!("`{}`, never verified", m.id),
-    }
+/// An unverified measure providing a detection capability, as the figures of one part:
+/// its id (`measure`), `title` and where it stands ([`verification_figures`]).
+fn provider(cx: &Context<'_>, m: &Rec<Measure>) -> Args {
+    let mut part: Args = vec![
+        ("measure", (&m.id).into()),
+        ("title", display_name(&m.title, &m.id).into()),
+    ];
+    part.extend(verification_figures(cx, m, verification(cx, m)));
+    part
 }

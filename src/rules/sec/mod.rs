@@ -3,12 +3,14 @@
 
 use std::borrow::Cow;
 
-use crate::util::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
+use crate::util::hash::{HashMap, HashSet};
 
 use super::{Context, area_rules};
 use crate::config::Config;
-use crate::model::{Asset, Date, Measure, MeasureScope};
+use crate::diagnostic::Diagnostic;
+use crate::l10n::{Args, Value};
+use crate::model::{Asset, Date, Kind, Measure, MeasureScope};
 use crate::repo::{Rec, Repository};
 
 pub use missing_monitoring::{DETECTION, detection_providers};
@@ -112,6 +114,96 @@ pub fn verified_on(config: &Config, m: &Measure, as_of: Date) -> bool {
 
 pub(crate) fn verification(cx: &Context<'_>, m: &Measure) -> Verification {
     verification_on(cx.config, m, cx.as_of)
+}
+
+/// A record's name or title as a message shows it before its id in parentheses: without
+/// the `(id)` it may already end with ("Castor (diarium)" for `diarium`), which would
+/// otherwise read twice.
+pub(crate) fn display_name<'a>(name: &'a str, id: &str) -> &'a str {
+    name.strip_suffix(')')
+        .and_then(|n| n.strip_suffix(id))
+        .and_then(|n| n.strip_suffix('('))
+        .map(str::trim_end)
+        .filter(|n| !n.is_empty())
+        .unwrap_or(name)
+}
+
+/// Where a measure stands (`state`, from [`verification`]), as figures: `verification` is
+/// `late` (last verified on `last_verified`, not within its interval), `never` (never
+/// verified since it was `implemented`), `undated` (neither date) or `current`; and
+/// `interval_months`, its interval.
+pub(crate) fn verification_figures(cx: &Context<'_>, m: &Measure, state: Verification) -> Args {
+    let mut figures: Args = match state {
+        Verification::Overdue { date } => {
+            vec![
+                ("verification", "late".into()),
+                ("last_verified", date.into()),
+            ]
+        }
+        Verification::NeverSinceImplemented { date } => {
+            vec![
+                ("verification", "never".into()),
+                ("implemented", date.into()),
+            ]
+        }
+        Verification::Never => vec![("verification", "undated".into())],
+        Verification::Current => vec![("verification", "current".into())],
+    };
+    figures.push(("interval_months", interval(cx, m).into()));
+    figures
+}
+
+/// Says where asset `ai`'s levels on `aspects` (indices into [`crate::model::Aspect::ALL`])
+/// come from: `levels_from` is `classification` (its own, `classification`), `supported`
+/// (the assets it supports that give them, `supported`: each `asset` with its `name`),
+/// `both`, or `none` when it has none. The classification and those assets are related.
+pub(crate) fn level_sources<'d>(
+    d: &'d mut Diagnostic,
+    cx: &Context<'_>,
+    ai: usize,
+    aspects: &[usize],
+) -> &'d mut Diagnostic {
+    let view = &cx.derived.assets[ai];
+    let sources: Vec<usize> = aspects
+        .iter()
+        .filter_map(|&k| view.levels.get(k).copied().flatten())
+        .map(|l| l.from)
+        .collect();
+    // Own levels come from the current classification.
+    let own = view
+        .current
+        .filter(|_| sources.contains(&ai))
+        .map(|c| &cx.repo.classifications[c].id);
+    let mut supported: Vec<usize> = sources.into_iter().filter(|&f| f != ai).collect();
+    supported.sort_unstable();
+    supported.dedup();
+    let levels_from = match (own.is_some(), supported.is_empty()) {
+        (true, true) => "classification",
+        (false, false) => "supported",
+        (true, false) => "both",
+        (false, true) => "none",
+    };
+    d.arg("levels_from", levels_from);
+    if let Some(c) = own {
+        d.arg("classification", c).relate(Kind::Classification, c);
+    }
+    if !supported.is_empty() {
+        let parts: Vec<Args> = supported
+            .iter()
+            .map(|&f| {
+                let a = &cx.repo.assets[f];
+                vec![
+                    ("asset", (&a.id).into()),
+                    ("name", display_name(&a.name, &a.id).into()),
+                ]
+            })
+            .collect();
+        d.arg("supported", Value::Parts(parts));
+        for &f in &supported {
+            d.relate(Kind::Asset, &cx.repo.assets[f].id);
+        }
+    }
+    d
 }
 
 /// The field a verification finding points at: `last_verified`, else `implemented`, else

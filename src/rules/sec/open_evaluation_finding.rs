@@ -1,5 +1,6 @@
 use crate::model::Rating;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::sec::display_name;
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -66,22 +67,18 @@ impl Rule for OpenEvaluationFinding {
                 if age <= i64::from(max) {
                     continue;
                 }
-                let title = f
-                    .title
-                    .as_deref()
-                    .map(|t| format!(" ({t})"))
-                    .unwrap_or_default();
-                let severity = f.severity.as_str();
-                sink.at(e, &format!("/findings/{i}/status"), format!(
-                    "{severity} finding `{}`{title} of evaluation `{}` dated {} has been open {}; {severity} findings are to be fixed within {}",
-                    f.id,
-                    e.id,
-                    e.date,
-                    plural(age, "day", "days"),
-                    plural(max.into(), "day", "days")
-                ))
-                .with_subject(&f.id)
-                .help = Some("fix the finding and set `status: fixed` with the `fixed` date, or have the risk owner accept it (`status: accepted`)".into());
+                let d = sink
+                    .record(e, &format!("/findings/{i}/status"))
+                    .with_subject(&f.id)
+                    .arg("severity", f.severity.as_str())
+                    .arg("evaluation_title", display_name(&e.title, &e.id))
+                    .arg("date", e.date)
+                    .arg("age_days", age)
+                    .arg("max_days", max);
+                match &f.title {
+                    Some(title) => d.arg("title", display_name(title, &f.id)),
+                    None => d.says("SEC004-untitled"),
+                };
             }
         }
     }

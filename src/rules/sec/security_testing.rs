@@ -1,12 +1,13 @@
 use std::borrow::Cow;
 
-use crate::util::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
 use crate::diagnostic::Severity;
-use crate::model::{Date, EvaluationType, Performer};
-use crate::rules::cls::critical_origin;
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::model::{Date, Evaluation, EvaluationType, Kind, Performer};
+use crate::rules::bcm::critical_figures;
+use crate::rules::sec::display_name;
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -80,22 +81,26 @@ impl SecurityTesting {
         if latest.is_some_and(|e| cx.within_months(e.date, months)) {
             return;
         }
-        let previous = match latest {
-            Some(e) => format!("the latest, `{}`, is dated {}", e.id, e.date),
-            None => "none is recorded".to_owned(),
-        };
-        sink.global(format!(
-            "no external penetration test in the last {}; {previous}",
-            plural(months.into(), "month", "months")
-        ))
-        .help = Some("commission an external penetration test and record it as an evaluation with `performed_by: external`".into());
+        let d = sink.repository().arg("max_age_months", months);
+        match latest {
+            Some(e) => {
+                d.says("SEC003-pentest")
+                    .arg("latest", &e.id)
+                    .arg("latest_title", display_name(&e.title, &e.id))
+                    .arg("latest_date", e.date)
+                    .relate(Kind::Evaluation, &e.id);
+            }
+            None => {
+                d.says("SEC003-pentest-never");
+            }
+        }
     }
 
     fn vulnerability_scans(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
         // The latest scan up to as-of naming each asset, and the latest covering all.
-        let mut latest: HashMap<Cow<'_, str>, (Date, &str)> = HashMap::default();
-        let mut latest_all: Option<(Date, &str)> = None;
-        let newer = |slot: Option<&(Date, &str)>, date: Date| slot.is_none_or(|(d, _)| date > *d);
+        let mut latest: HashMap<Cow<'_, str>, &Evaluation> = HashMap::default();
+        let mut latest_all: Option<&Evaluation> = None;
+        let newer = |slot: Option<&&Evaluation>, date: Date| slot.is_none_or(|e| date > e.date);
         for e in &cx.repo.evaluations {
             if e.evaluation_type != EvaluationType::VulnerabilityScan || e.date > cx.as_of {
                 continue;
@@ -103,44 +108,50 @@ impl SecurityTesting {
             for s in &e.scope {
                 if s == "all" {
                     if newer(latest_all.as_ref(), e.date) {
-                        latest_all = Some((e.date, &e.id));
+                        latest_all = Some(e);
                     }
                 } else {
                     let key = fold_case(s);
                     if newer(latest.get(&key), e.date) {
-                        latest.insert(key, (e.date, &e.id));
+                        latest.insert(key, e);
                     }
                 }
             }
         }
-        let window = plural(months.into(), "month", "months");
         for (ai, a) in cx.repo.assets.iter().enumerate() {
             if !a.is_active() {
                 continue;
             }
-            let Some((why, pointer)) = critical_origin(cx, ai) else {
+            let Some(from) = cx.derived.assets.get(ai).and_then(|v| v.critical_from) else {
                 continue;
             };
             let last = [latest.get(&*fold_case(&a.id)).copied(), latest_all]
                 .into_iter()
                 .flatten()
-                .max_by_key(|(d, _)| *d);
-            if last.is_some_and(|(d, _)| cx.within_months(d, months)) {
+                .max_by_key(|e| e.date);
+            if last.is_some_and(|e| cx.within_months(e.date, months)) {
                 continue;
             }
-            let previous = match last {
-                Some((d, id)) => format!("the latest covering it, `{id}`, is dated {d}"),
-                None => "none has covered it".to_owned(),
-            };
-            sink.at(a, pointer, format!(
-                "asset `{}` is {why}; no vulnerability scan in the last {window} covers it ({previous})",
-                a.id
-            ))
-            .with_severity(Severity::Warning)
-            .help = Some(format!(
-                "include `{}` in the scope of a vulnerability scan and record it as an evaluation",
-                a.id
-            ));
+            // An asset critical through another points at the `supports` that makes it so.
+            let pointer = if from == ai { "/critical" } else { "/supports" };
+            let d = sink
+                .record(a, pointer)
+                .with_severity(Severity::Warning)
+                .arg("name", display_name(&a.name, &a.id))
+                .arg("max_age_months", months);
+            critical_figures(d, cx, ai, from);
+            match last {
+                Some(e) => {
+                    d.says("SEC003-scan")
+                        .arg("latest", &e.id)
+                        .arg("latest_title", display_name(&e.title, &e.id))
+                        .arg("latest_date", e.date)
+                        .relate(Kind::Evaluation, &e.id);
+                }
+                None => {
+                    d.says("SEC003-scan-never");
+                }
+            }
         }
     }
 }

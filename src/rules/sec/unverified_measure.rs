@@ -1,5 +1,7 @@
-use crate::rules::sec::{Verification, interval, verification, verification_pointer};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::sec::{
+    Verification, display_name, verification, verification_figures, verification_pointer,
+};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -53,28 +55,23 @@ impl Rule for UnverifiedMeasure {
             if !m.implemented_on(cx.as_of) {
                 continue;
             }
-            let every = plural(interval(cx, m).into(), "month", "months");
-            let months_ago =
-                |d: crate::model::Date| plural(d.months_until(cx.as_of), "month", "months");
-            let message = match verification(cx, m) {
+            let state = verification(cx, m);
+            let since = match state {
                 Verification::Current => continue,
-                Verification::Overdue { date } => format!(
-                    "measure `{}` was last verified {date}, {} ago; it is to be verified every {every}",
-                    m.id,
-                    months_ago(date)
-                ),
-                Verification::NeverSinceImplemented { date } => format!(
-                    "measure `{}` implemented {date}, {} ago, has never been verified; it is to be verified every {every}",
-                    m.id,
-                    months_ago(date)
-                ),
-                Verification::Never => format!(
-                    "measure `{}` has never been verified and has no implementation date; it is to be verified every {every}",
-                    m.id
-                ),
+                Verification::Overdue { date } | Verification::NeverSinceImplemented { date } => {
+                    Some(date)
+                }
+                Verification::Never => None,
             };
-            sink.at(m, verification_pointer(m), message).help =
-                Some("verify that the measure works (test, review or audit) and record the date in `last_verified`".into());
+            let d = sink
+                .record(m, verification_pointer(m))
+                .arg("title", display_name(&m.title, &m.id));
+            for (name, value) in verification_figures(cx, m, state) {
+                d.arg(name, value);
+            }
+            if let Some(date) = since {
+                d.arg("months_ago", date.months_until(cx.as_of));
+            }
         }
     }
 }
