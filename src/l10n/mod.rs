@@ -63,6 +63,9 @@ pub enum Value {
     Text(String),
     /// Several texts, shown joined by commas.
     List(Vec<String>),
+    /// Record ids as a sentence lists them: `` `a`, `b` and `c` `` in English (ids in
+    /// backticks, as English messages write them), `a, b och c` in Swedish.
+    Ids(Vec<String>),
     /// Classification levels in the order confidentiality, integrity, availability,
     /// traceability: `C3 I2 A3` in English, `K3 R2 T3` in Swedish.
     Levels([Option<u8>; 4]),
@@ -79,6 +82,7 @@ impl Value {
             Value::Date(d) => FluentValue::from(d.to_string()),
             Value::Text(s) => FluentValue::from(s.as_str()),
             Value::List(items) => FluentValue::from(items.join(", ")),
+            Value::Ids(ids) => FluentValue::from(id_list(ids, lang)),
             Value::Levels(levels) => {
                 let letters = lang.pick("KRTS", "CIAT");
                 let parts: Vec<String> = letters
@@ -99,7 +103,7 @@ impl Value {
             Value::Num(x) | Value::Share(x) | Value::ShareTenths(x) => json!(x),
             Value::Date(d) => J::String(d.to_string()),
             Value::Text(s) => J::String(s.clone()),
-            Value::List(items) => json!(items),
+            Value::List(items) | Value::Ids(items) => json!(items),
             Value::Levels(levels) => {
                 let mut map = serde_json::Map::new();
                 for (aspect, l) in crate::model::Aspect::ALL.iter().zip(levels) {
@@ -116,6 +120,19 @@ impl Value {
 /// `48` → `48 %` (Swedish with a no-break space, as council papers want).
 fn percent(number: &str, lang: Language) -> String {
     format!("{}{}%", decimal(number, lang), lang.pick("\u{a0}", " "))
+}
+
+/// `a`, `b` and `c` in English; a, b och c in Swedish.
+fn id_list(ids: &[String], lang: Language) -> String {
+    let shown: Vec<String> = match lang {
+        Language::Sv => ids.to_vec(),
+        Language::En => ids.iter().map(|id| format!("`{id}`")).collect(),
+    };
+    match shown.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), lang.pick("och", "and")),
+    }
 }
 
 /// The decimal sign of `lang`: `4,5` in Swedish.
@@ -310,6 +327,30 @@ mod tests {
             c.format(Language::Sv, "x", None, &two).as_deref(),
             Some("2 år för a (K3 R2 S1, 89,5\u{a0}%)")
         );
+    }
+
+    #[test]
+    fn lists_ids_as_prose_per_language() {
+        let c = Catalogue::new(
+            &[Source {
+                name: "sv",
+                text: "ids = { $ids }\n",
+            }],
+            &[Source {
+                name: "en",
+                text: "ids = { $ids }\n",
+            }],
+        );
+        let say = |lang, ids: &[&str]| {
+            let ids = Value::Ids(ids.iter().map(|s| s.to_string()).collect());
+            c.format(lang, "ids", None, &[("ids", ids)])
+        };
+        assert_eq!(say(Language::En, &["a"]).as_deref(), Some("`a`"));
+        assert_eq!(
+            say(Language::En, &["a", "b", "c"]).as_deref(),
+            Some("`a`, `b` and `c`")
+        );
+        assert_eq!(say(Language::Sv, &["a", "b"]).as_deref(), Some("a och b"));
     }
 
     #[test]
