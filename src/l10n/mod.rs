@@ -166,6 +166,8 @@ impl Value {
 fn named(id: &str, name: Option<&str>, lang: Language) -> String {
     match (lang, name.map(str::trim)) {
         (Language::En, _) => format!("`{id}`"),
+        // A name that already ends in its id ("Castor (diarium)") is not given it twice.
+        (Language::Sv, Some(name)) if name.ends_with(&format!("({id})")) => name.to_owned(),
         (Language::Sv, Some(name)) if !name.is_empty() && name != id => format!("{name} ({id})"),
         (Language::Sv, _) => id.to_owned(),
     }

@@ -54,32 +54,3 @@ pub(crate) fn name_documents<'d>(
         .collect();
     d.arg(list, Value::Records(named)).arg(count, docs.len())
 }
-
-/// "a guideline", "an information security policy".
-pub(crate) fn with_article(noun: &str) -> String {
-    let vowel = noun.starts_with(|c: char| "aeiouAEIOU".contains(c));
-    format!("{} {noun}", if vowel { "an" } else { "a" })
-}
-
-/// Ids as a message lists them: "`a`", "`a` and `b`", "`a`, `b` and `c`".
-pub(crate) fn id_list<S: AsRef<str>>(ids: &[S]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|s| format!("`{}`", s.as_ref())).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_read_as_prose() {
-        assert_eq!(id_list::<&str>(&[]), "");
-        assert_eq!(id_list(&["a"]), "`a`");
-        assert_eq!(id_list(&["a", "b"]), "`a` and `b`");
-        assert_eq!(id_list(&["a", "b", "c"]), "`a`, `b` and `c`");
-    }
-}

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::model::Kind;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -58,69 +59,43 @@ impl Rule for AssetWithoutOwner {
             if !a.is_active() {
                 continue;
             }
-            let missing: Vec<(&str, &str)> = [
-                ("owner", "owner (systemägare)", blank(&a.owner)),
-                (
-                    "administrator",
-                    "administrator (systemförvaltare)",
-                    blank(&a.administrator),
-                ),
-            ]
-            .into_iter()
-            .filter(|(_, _, blank)| *blank)
-            .map(|(field, words, _)| (field, words))
-            .collect();
-            let (pointer, what) = match missing.as_slice() {
-                [] => continue,
-                [(field, words)] => {
-                    let at = format!("/{field}");
-                    // A blank field is pointed at; an absent one at the record.
-                    (
-                        if a.src.spans.contains(&at) {
-                            at
-                        } else {
-                            String::new()
-                        },
-                        (*words).to_owned(),
-                    )
-                }
-                _ => (
-                    String::new(),
-                    format!("{} or {}", missing[0].1, missing[1].1),
-                ),
+            let (missing, field) = match (blank(&a.owner), blank(&a.administrator)) {
+                (false, false) => continue,
+                (true, false) => ("owner", Some("/owner")),
+                (false, true) => ("administrator", Some("/administrator")),
+                (true, true) => ("owner_and_administrator", None),
             };
+            // A blank field is pointed at; an absent one (or two missing) at the record.
+            let pointer = field.filter(|f| a.src.spans.contains(f)).unwrap_or("");
             let critical_from = cx.derived.assets.get(i).and_then(|v| v.critical_from);
-            let mut message = format!("active asset `{}` ({}) has no {what}", a.id, a.name);
+            let d = sink.record(a, pointer);
+            d.arg("name", &a.name).arg("missing", missing);
             match critical_from {
-                Some(j) if j == i => message.push_str("; it is critical"),
-                Some(j) => {
-                    let via = &cx.repo.assets[j].id;
-                    let direct = a.supports.iter().any(|s| s.eq_ignore_ascii_case(via));
-                    message.push_str(&format!(
-                        "; it is critical through `{via}`, which it supports{}",
-                        if direct { "" } else { " indirectly" }
-                    ));
+                None => {
+                    d.arg("critical", "no");
                 }
-                None => {}
+                Some(j) if j == i => {
+                    d.arg("critical", "own");
+                }
+                Some(j) => {
+                    let via = &cx.repo.assets[j];
+                    let direct = a.supports.iter().any(|s| s.eq_ignore_ascii_case(&via.id));
+                    d.arg(
+                        "critical",
+                        if direct {
+                            "inherited"
+                        } else {
+                            "inherited_indirectly"
+                        },
+                    )
+                    .arg("critical_via", &via.id)
+                    .arg("critical_via_name", &via.name)
+                    .relate(Kind::Asset, &via.id);
+                }
             }
-            let d = sink.at(a, &pointer, message);
             if critical_from.is_some() {
                 d.with_severity(Severity::Error);
             }
-            d.help = Some(format!(
-                "name the {} of `{}` in {}",
-                missing
-                    .iter()
-                    .map(|(f, _)| *f)
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                a.id,
-                missing
-                    .iter()
-                    .map(|(f, _)| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ));
         }
     }
 }

@@ -1,6 +1,6 @@
 use std::collections::BTreeSet;
 
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// The window the council's meetings are counted over: "per year" is the last 12 months.
 const WINDOW_MONTHS: u32 = 12;
@@ -50,20 +50,14 @@ declare_rule! {
 
 impl Rule for InfrequentSecurityCouncil {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let expected = cx.config.thresholds.council_meetings_per_year;
-        if expected == 0 {
+        let threshold = cx.config.thresholds.council_meetings_per_year;
+        if threshold == 0 {
             return;
         }
-        let help = format!(
-            "hold at least {} a year and record their dates under `council: meetings` in the organisation record",
-            plural(expected.into(), "council meeting", "council meetings")
-        );
         let Some(org) = cx.repo.organisation.first() else {
-            sink.global(format!(
-                "there is no organisation record, so no security council meetings are recorded; at least {} a year are expected",
-                plural(expected.into(), "meeting", "meetings")
-            ))
-            .help = Some(help);
+            sink.repository()
+                .says("ORG003-no-organisation")
+                .arg("threshold", threshold);
             return;
         };
         let held: BTreeSet<_> = org
@@ -73,39 +67,28 @@ impl Rule for InfrequentSecurityCouncil {
             .filter(|d| cx.within_months(**d, WINDOW_MONTHS))
             .collect();
         let count = held.len();
-        if count >= expected as usize {
+        if count >= threshold as usize {
             return;
         }
-        let window = format!(
-            "{} to {}",
-            cx.months_ago(WINDOW_MONTHS).plus_days(1),
-            cx.as_of
-        );
         let last = org
             .council
             .meetings
             .iter()
             .filter(|d| **d <= cx.as_of)
             .max();
-        let met = match (count, last) {
-            (0, None) => "no security council meeting is recorded".to_owned(),
-            (0, Some(last)) => format!(
-                "the security council has not met in the last 12 months ({window}); its last meeting was {last}"
-            ),
-            _ => format!(
-                "the security council met {} in the last 12 months ({window})",
-                plural(count as i64, "time", "times")
-            ),
-        };
-        let message = format!(
-            "{met}; at least {} a year are expected",
-            plural(expected.into(), "meeting", "meetings")
-        );
         let pointer = if org.src.spans.contains("/council") {
             "/council"
         } else {
             ""
         };
-        sink.at(org, pointer, message).help = Some(help);
+        let d = sink.record(org, pointer);
+        match (count, last) {
+            (0, None) => d.says("ORG003-never"),
+            (0, Some(last)) => d.says("ORG003-lapsed").arg("last_meeting", *last),
+            _ => d.arg("meetings", count),
+        };
+        d.arg("window_start", cx.months_ago(WINDOW_MONTHS).plus_days(1))
+            .arg("window_end", cx.as_of)
+            .arg("threshold", threshold);
     }
 }

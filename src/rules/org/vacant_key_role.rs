@@ -1,4 +1,3 @@
-use crate::rules::doc::with_article;
 use crate::rules::org::key_roles;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -50,36 +49,13 @@ declare_rule! {
     }
 }
 
-/// A role's name in a message, with its Swedish name.
-fn role_name(field: &str) -> &'static str {
-    match field {
-        "information_security_coordinator" => {
-            "information security coordinator (informationssäkerhetssamordnare)"
-        }
-        "it_security_coordinator" => "IT security coordinator (it-säkerhetssamordnare)",
-        "security_chief" => "security chief (säkerhetschef)",
-        "data_protection_officer" => "data protection officer (dataskyddsombud)",
-        _ => "key role",
-    }
-}
-
-/// What appointing the role rests on, for the help line.
-fn role_basis(field: &str) -> &'static str {
-    match field {
-        "data_protection_officer" => "; a public authority must designate one (GDPR art. 37)",
-        _ => "",
-    }
-}
-
 impl Rule for VacantKeyRole {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let Some(org) = cx.repo.organisation.first() else {
-            let roles: Vec<&str> = key_roles(cx).iter().map(|(f, _)| role_name(f)).collect();
-            sink.global(format!(
-                "there is no organisation record, so every key role is vacant: {}",
-                roles.join(", ")
-            ))
-            .help = Some("add `organisation.yaml` with `kind: organisation` and record the holders under `roles`".into());
+            let vacant: Vec<String> = key_roles(cx).iter().map(|(f, _)| (*f).to_owned()).collect();
+            sink.repository()
+                .says("ORG002-no-organisation")
+                .arg("vacant", vacant);
             return;
         };
         for (field, holder) in key_roles(cx) {
@@ -94,17 +70,8 @@ impl Rule for VacantKeyRole {
             } else {
                 ""
             };
-            sink.at(
-                org,
-                pointer,
-                format!("the key role of {} is vacant", role_name(field)),
-            )
-            .with_subject(field)
-            .help = Some(format!(
-                "appoint {} and record the name under `roles: {field}:`{}",
-                with_article(role_name(field).split(" (").next().unwrap_or(field)),
-                role_basis(field)
-            ));
+            // The template names the role by the subject, its field.
+            sink.record(org, pointer).with_subject(field);
         }
     }
 }
@@ -112,38 +79,57 @@ impl Rule for VacantKeyRole {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::config::{Config, Language};
     use crate::repo::derived::Derived;
     use crate::model::Date;
     use crate::repo::Repository;
 
-    /// Without an organisation record there is no file to point at, so the fixture harness
-    /// cannot hold this case.
+    /// Without an organisation record there is no record to point at: the finding names
+    /// every role, in either language.
     #[test]
     fn no_organisation_record_gives_one_finding_naming_every_role() {
         let repo = Repository::default();
-        let config = Config::default();
         let as_of = Date::parse("2024-11-12").expect("date");
         let derived = Derived::compute(&repo, as_of);
-        let cx = Context {
-            repo: &repo,
-            config: &config,
-            derived: &derived,
-            registry: crate::registry::registry(),
-            as_of,
-            tz: jiff::tz::TimeZone::UTC,
-        };
-        let mut sink = Sink::new(&VacantKeyRole::META, &cx);
-        VacantKeyRole.check(&cx, &mut sink);
-        let (found, _) = sink.into_parts();
-        assert_eq!(found.len(), 1);
-        for role in [
-            "informationssäkerhetssamordnare",
-            "it-säkerhetssamordnare",
-            "säkerhetschef",
-            "dataskyddsombud",
+        for (language, roles) in [
+            (
+                Language::Sv,
+                [
+                    "informationssäkerhetssamordnare",
+                    "IT-säkerhetssamordnare",
+                    "säkerhetschef",
+                    "dataskyddsombud",
+                ],
+            ),
+            (
+                Language::En,
+                [
+                    "information security coordinator",
+                    "IT security coordinator",
+                    "security chief",
+                    "data protection officer",
+                ],
+            ),
         ] {
-            assert!(found[0].message.contains(role), "{}", found[0].message);
+            let config = Config {
+                language,
+                ..Config::default()
+            };
+            let cx = Context {
+                repo: &repo,
+                config: &config,
+                derived: &derived,
+                registry: crate::registry::registry(),
+                as_of,
+                tz: jiff::tz::TimeZone::UTC,
+            };
+            let mut sink = Sink::new(&VacantKeyRole::META, &cx);
+            VacantKeyRole.check(&cx, &mut sink);
+            let (found, _) = sink.into_parts();
+            assert_eq!(found.len(), 1);
+            for role in roles {
+                assert!(found[0].message.contains(role), "{}", found[0].message);
+            }
         }
     }
 }

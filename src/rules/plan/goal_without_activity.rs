@@ -73,24 +73,18 @@ impl Rule for GoalWithoutActivity {
                 if worked.contains(&key) {
                     continue;
                 }
-                let only = if dropped.contains(&key) {
-                    " (its only activities are cancelled or postponed)"
-                } else {
-                    ""
+                let d = sink.record(p, &format!("/goals/{i}/id"));
+                d.with_subject(format!("goal {}", g.id))
+                    .arg("goal", &g.id)
+                    .arg("year", i64::from(year))
+                    .arg(
+                        "only_cancelled_or_postponed",
+                        if dropped.contains(&key) { "yes" } else { "no" },
+                    );
+                match g.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                    Some(title) => d.arg("goal_title", title),
+                    None => d.says("PLAN004-untitled"),
                 };
-                sink.at(
-                    p,
-                    &format!("/goals/{i}/id"),
-                    format!(
-                        "goal `{}` of the {year} action plan `{}` has no activity{only}",
-                        g.id, p.id
-                    ),
-                )
-                .with_subject(format!("goal {}", g.id))
-                .help = Some(format!(
-                    "add an activity with `plan: {}` and `goal: {}`, or take the goal out of the plan",
-                    p.id, g.id
-                ));
             }
         }
     }

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
-use crate::model::{Activity, Date};
-use crate::rules::{Context, Rule, Sink, declare_rule, plural};
+use crate::model::{Activity, Date, Kind};
+use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -64,29 +64,21 @@ impl Rule for OverdueActivity {
             let (Some(due), Some(days)) = (a.due, days_overdue(a, cx.as_of)) else {
                 continue;
             };
+            let d = sink.record(a, "/due");
+            d.arg("title", &a.title)
+                .arg("plan", &a.plan)
+                .arg("due", due)
+                .arg("days_overdue", days)
+                .arg("status", a.status.as_str());
             // Done, but completed after the as-of date: still open on that day.
-            let completed_later = a.completed_after(cx.as_of);
-            let d = sink.at(
-                a,
-                "/due",
-                format!(
-                    "activity `{}` of plan `{}` was due {due} and is {} overdue (status {})",
-                    a.id,
-                    a.plan,
-                    plural(days, "day", "days"),
-                    match a.completed.filter(|_| completed_later) {
-                        Some(d) => format!("done only on {d}, after the as-of date"),
-                        None => a.status.as_str().to_owned(),
-                    }
-                ),
-            );
+            if let Some(completed) = a.completed.filter(|_| a.completed_after(cx.as_of)) {
+                d.arg("completed", completed);
+            }
+            d.arg("error_after_days", error_after)
+                .relate(Kind::Plan, &a.plan);
             if days > error_after {
                 d.with_severity(Severity::Error);
             }
-            d.help = Some(format!(
-                "finish it and record `status: done` with `completed`, or decide to postpone (carry it over) or cancel it; past {} overdue it is an error",
-                plural(error_after, "day", "days")
-            ));
         }
     }
 }

@@ -1,5 +1,5 @@
-use crate::model::ActivityStatus;
-use crate::rules::doc::id_list;
+use crate::l10n::Value;
+use crate::model::{ActivityStatus, Kind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 /// Carried over from this many distinct earlier plans or more: reported.
@@ -65,15 +65,19 @@ impl Rule for RepeatedlyCarriedOver {
             if plans.len() < MIN_EARLIER_PLANS {
                 continue;
             }
-            sink.at(a, "/carried_over_from", format!(
-                "activity `{}` of plan `{}` has been carried over from {} earlier plans ({}) and is still {}",
-                a.id,
-                a.plan,
-                plans.len(),
-                id_list(&plans),
-                a.status.as_str().replace('_', " ")
-            ))
-            .help = Some("find out why it stalls and decide: give it an owner and resources, split it into steps that fit a year, or cancel it".into());
+            let d = sink.record(a, "/carried_over_from");
+            d.arg("title", &a.title)
+                .arg("plan", &a.plan)
+                .arg("carried_over", plans.len())
+                .arg(
+                    "earlier_plans",
+                    Value::Records(plans.iter().map(|p| ((*p).to_owned(), None)).collect()),
+                )
+                .arg("status", a.status.as_str())
+                .relate(Kind::Plan, &a.plan);
+            for p in &plans {
+                d.relate(Kind::Plan, *p);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+use crate::model::Kind;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -54,31 +55,24 @@ impl Rule for UndecidedPlan {
         {
             return;
         }
-        let help = format!(
-            "have the executive board decide the {year} action plan and record `decided`, `decided_by` and `decision_ref`"
-        );
         if let Some(p) = this_year.next() {
-            let (pointer, message) = match p.decided {
-                Some(d) => (
-                    "/decided",
-                    format!(
-                        "action plan `{}` for {year} is decided {d}, after the as-of date {}, so the year has no decided plan yet",
-                        p.id, cx.as_of
-                    ),
-                ),
-                None => (
-                    if p.src.spans.contains("/decided") {
+            match p.decided {
+                Some(decided) => {
+                    sink.record(p, "/decided")
+                        .says("PLAN001-late")
+                        .arg("year", i64::from(year))
+                        .arg("decided", decided)
+                        .arg("as_of", cx.as_of);
+                }
+                None => {
+                    let pointer = if p.src.spans.contains("/decided") {
                         "/decided"
                     } else {
                         ""
-                    },
-                    format!(
-                        "action plan `{}` for {year} is not decided (no `decided` date)",
-                        p.id
-                    ),
-                ),
-            };
-            sink.at(p, pointer, message).help = Some(help);
+                    };
+                    sink.record(p, pointer).arg("year", i64::from(year));
+                }
+            }
             return;
         }
         let latest = cx
@@ -87,12 +81,15 @@ impl Rule for UndecidedPlan {
             .iter()
             .filter(|p| p.year < year)
             .max_by_key(|p| p.year);
-        let mut message = format!("there is no action plan for {year}, the as-of year");
-        if let Some(p) = latest {
-            message.push_str(&format!("; the latest is `{}` for {}", p.id, p.year));
-        }
-        sink.global(message).help = Some(format!(
-            "draw up the {year} action plan as a `plan` record with `year: {year}`, have the executive board decide it and record `decided`"
-        ));
+        let d = sink.repository();
+        d.arg("year", i64::from(year));
+        match latest {
+            Some(p) => d
+                .says("PLAN001-missing-earlier")
+                .arg("latest", &p.id)
+                .arg("latest_year", i64::from(p.year))
+                .relate(Kind::Plan, &p.id),
+            None => d.says("PLAN001-missing"),
+        };
     }
 }
