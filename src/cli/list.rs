@@ -1,17 +1,68 @@
 //! `isms list KIND`: one kind's records with their key figures and the number of findings
 //! `isms check` has on each, as a table or JSON.
+//!
+//! The table speaks the run's language (`list.sv.ftl`, `list.en.ftl`): its headers, the
+//! words of enumerated fields and the line under it. JSON keeps the records' keys and codes.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use anyhow::Result;
 use serde_json::{Map, Value, json};
 
+use crate::config::Language;
+use crate::l10n::{self, Catalogue, Source};
 use crate::model::{Date, Kind};
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
 use crate::rules::Selection;
 
 use super::{Clock, Common, Needs, TableFormat};
+
+/// The record kinds' names in the singular (`kind-singular`) in Swedish, which `isms due`
+/// shares; the plurals are the tool's own (`kind-plural`, [`l10n::text`]).
+pub const KIND_NAMES_SV: Source = Source {
+    name: "src/cli/kinds.sv.ftl",
+    text: include_str!("kinds.sv.ftl"),
+};
+
+/// The record kinds' names in the singular in English: their codes.
+pub const KIND_NAMES_EN: Source = Source {
+    name: "src/cli/kinds.en.ftl",
+    text: include_str!("kinds.en.ftl"),
+};
+
+/// The texts of `isms list`: the kinds' names and the list's own, Swedish then English.
+pub const TEXTS: [&[Source]; 2] = [
+    &[
+        KIND_NAMES_SV,
+        Source {
+            name: "src/cli/list.sv.ftl",
+            text: include_str!("list.sv.ftl"),
+        },
+    ],
+    &[
+        KIND_NAMES_EN,
+        Source {
+            name: "src/cli/list.en.ftl",
+            text: include_str!("list.en.ftl"),
+        },
+    ],
+];
+
+/// The texts of `isms list` in both languages, read once.
+fn texts() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+}
+
+/// The list's text `id` in `lang`, filled from `args`; the id itself when there is no such
+/// text (the tests rule that out).
+fn text(lang: Language, id: &str, args: &[(&'static str, l10n::Value)]) -> String {
+    texts()
+        .format(lang, id, None, args)
+        .unwrap_or_else(|| id.to_owned())
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -40,19 +91,49 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
 /// One row: column name, the value for JSON, the text for the table.
 type Row = Vec<(String, Value, String)>;
 
-fn cell(v: &Value) -> String {
+/// The table's text of `field`'s value `v` in a record of `kind`: the word of an enumerated
+/// field in `lang` (`list-KIND-FIELD`, filled from `value` and the record's `context`),
+/// the word for true, nothing for false or no value.
+fn cell(lang: Language, kind: Kind, field: &str, v: &Value, context: &l10n::Args) -> String {
     match v {
-        Value::Null => String::new(),
-        Value::Bool(true) => "yes".into(),
-        Value::Bool(false) => String::new(),
-        Value::String(s) => s.clone(),
+        Value::Null | Value::Bool(false) => String::new(),
+        Value::Bool(true) => text(lang, "list-yes", &[]),
+        Value::String(s) => {
+            let id = format!("list-{kind}-{field}");
+            if texts().has(lang, &id) {
+                let mut args = context.clone();
+                args.push(("value", s.into()));
+                text(lang, &id, &args)
+            } else {
+                s.clone()
+            }
+        }
         other => other.to_string(),
+    }
+}
+
+/// What the words of a record's fields depend on besides their values: an incident's type
+/// is named by the reporting regime in force on the day it was detected (`regime`; a NIS
+/// incident detected from 2026-01-15 is a significant incident under the cybersecurity law).
+fn context(session: &Session, kind: Kind, index: usize) -> l10n::Args {
+    match kind {
+        Kind::Incident => {
+            let detected = session.repo.incidents[index]
+                .detected
+                .date(&session.config.tz());
+            let regime = crate::registry::registry()
+                .regime_for("significant_incident", detected.0)
+                .map_or("none", |r| r.id.as_str());
+            vec![("regime", regime.into())]
+        }
+        _ => Vec::new(),
     }
 }
 
 /// The rows of one kind as of a date.
 fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
     let repo = &session.repo;
+    let lang = session.config.language;
     let result = crate::check::check(session, as_of, &Selection::default());
     let mut findings: HashMap<(Kind, String), usize> = HashMap::new();
     for d in &result.findings {
@@ -66,10 +147,11 @@ fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
         .enumerate()
         .map(|(i, e)| {
             let fields = e.record.to_json();
+            let context = context(session, kind, i);
             let mut row: Row = vec![("id".into(), json!(e.record.id()), e.record.id().into())];
             for f in kind.columns() {
                 let v = fields.get(*f).cloned().unwrap_or(Value::Null);
-                let text = cell(&v);
+                let text = cell(lang, kind, f, &v, &context);
                 row.push(((*f).into(), v, text));
             }
             if let Some(derived) = &derived {
@@ -96,7 +178,8 @@ fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
                 row.push((
                     "age".into(),
                     json!(age),
-                    age.map(|a| format!("{a} y")).unwrap_or_default(),
+                    age.map(|a| text(lang, "list-age", &[("years", a.into())]))
+                        .unwrap_or_default(),
                 ));
             }
             let n = findings
@@ -109,8 +192,10 @@ fn rows(session: &Session, as_of: Date, kind: Kind) -> Vec<Row> {
         .collect()
 }
 
-/// The records of `kind` as a table, or as JSON `{as_of, kind, records: [...]}`.
+/// The records of `kind` as a table in the run's language, or as JSON
+/// `{as_of, kind, records: [...]}`.
 pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> String {
+    let lang = session.config.language;
     let rows = rows(session, as_of, kind);
     if as_json {
         let records: Vec<Value> = rows
@@ -124,7 +209,10 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
     }
     let mut table = super::table();
     let header: Vec<String> = match rows.first() {
-        Some(r) => r.iter().map(|(k, _, _)| k.clone()).collect(),
+        Some(r) => r
+            .iter()
+            .map(|(k, _, _)| text(lang, "list-column", &[("column", k.into())]))
+            .collect(),
         None => Vec::new(),
     };
     if !header.is_empty() {
@@ -141,11 +229,30 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
     for r in rows {
         table.add_row(r.into_iter().map(|(_, _, t)| t));
     }
-    let noun = if n == 1 { kind.as_str() } else { kind.plural() };
     let table = if n == 0 {
         String::new()
     } else {
         format!("{table}\n")
     };
-    format!("{table}{n} {noun} as of {as_of}, {with_findings} with findings\n")
+    let singular = text(lang, "kind-singular", &[("kind", kind.as_str().into())]);
+    let plural = l10n::text(
+        lang,
+        "kind-plural",
+        &[
+            ("kind", kind.as_str().into()),
+            ("plural", kind.plural().into()),
+        ],
+    );
+    let total = text(
+        lang,
+        "list-total",
+        &[
+            ("count", n.into()),
+            ("singular", singular.into()),
+            ("plural", plural.into()),
+            ("as_of", as_of.into()),
+            ("with_findings", with_findings.into()),
+        ],
+    );
+    format!("{table}{total}\n")
 }

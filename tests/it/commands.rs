@@ -4,10 +4,12 @@ use crate::support::{TempRepo, example_root, isms_in};
 
 const AS_OF: &str = "2026-11-28";
 
+/// `isms ARGS` on the example in English, whose words these tests read (the example's own
+/// language is Swedish).
 fn example(args: &[&str]) -> crate::support::Run {
     let root = example_root();
     let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--as-of", AS_OF, "--repo"]);
+    all.extend(["--lang", "en", "--as-of", AS_OF, "--repo"]);
     let root_str = root.to_str().expect("UTF-8 path");
     all.push(root_str);
     isms_in(&root, &all)
@@ -146,7 +148,7 @@ fn due_ics_escapes_text() {
         &title_line,
         "title: \"Öva; planen, med \\\\ och\\nny rad\"",
     );
-    let run = repo.isms(&["due", "--format", "ics", "--as-of", AS_OF]);
+    let run = repo.isms(&["due", "--format", "ics", "--lang", "en", "--as-of", AS_OF]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let unfolded = run.stdout.replace("\r\n ", "");
     assert!(

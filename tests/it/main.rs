@@ -11,6 +11,7 @@ mod catalogue;
 mod cli;
 mod commands;
 mod compare;
+mod due_and_list_lang;
 mod example_snapshots;
 mod formats;
 mod identity;

@@ -1,11 +1,12 @@
 //! The deadlines as an RFC 5545 calendar, for `isms due --format ics`.
 
-use super::Deadline;
+use super::{Deadline, record_args, text};
+use crate::config::Language;
 use crate::model::Date;
 
-/// The deadlines as an RFC 5545 calendar: one all-day event each. Everything in it comes
-/// from the records and `as_of`, so the same input gives the same bytes.
-pub fn render_ics(deadlines: &[Deadline], as_of: Date) -> String {
+/// The deadlines as an RFC 5545 calendar in `lang`: one all-day event each. Everything in
+/// it comes from the records, `as_of` and `lang`, so the same input gives the same bytes.
+pub fn render_ics(deadlines: &[Deadline], as_of: Date, lang: Language) -> String {
     let stamp = format!("{}T000000Z", as_of.0.strftime("%Y%m%d"));
     let mut out = String::new();
     let mut line = |s: &str| fold_into(&mut out, s);
@@ -36,10 +37,10 @@ pub fn render_ics(deadlines: &[Deadline], as_of: Date) -> String {
             d.date.plus_days(1).0.strftime("%Y%m%d")
         ));
         line(&format!("SUMMARY:{}", escape_text(&d.summary)));
-        line(&format!(
-            "DESCRIPTION:{}",
-            escape_text(&format!("{} {} in {}", d.kind, d.id, d.path))
-        ));
+        let mut args = record_args(d, lang);
+        args.push(("path", (&d.path).into()));
+        let description = text(lang, "due-ics-description", &args);
+        line(&format!("DESCRIPTION:{}", escape_text(&description)));
         line("END:VEVENT");
     }
     line("END:VCALENDAR");

@@ -3,8 +3,9 @@
 
 use serde::Serialize;
 
-use super::Window;
-use crate::config::Config;
+use super::{Window, text};
+use crate::config::{Config, Language};
+use crate::l10n::Value;
 use crate::model::{Date, Kind, Recipient};
 use crate::repo::Repository;
 use crate::repo::derived::Derived;
@@ -20,7 +21,7 @@ pub struct Deadline {
     pub date: Date,
     /// A short stable name of what falls due (`review`, `waiver-DOC001`), part of the UID.
     pub what: String,
-    /// The deadline in words.
+    /// The deadline in words, in the run's language.
     pub summary: String,
     pub kind: Kind,
     pub id: String,
@@ -29,7 +30,8 @@ pub struct Deadline {
     pub overdue: bool,
 }
 
-/// The deadlines from a year before `as_of` up to the end of the window, by date then path.
+/// The deadlines from a year before `as_of` up to the end of the window, by date then path,
+/// said in the session's language.
 pub fn deadlines(session: &Session, as_of: Date, window: Window) -> Vec<Deadline> {
     let repo = &session.repo;
     let config = &session.config;
@@ -37,6 +39,7 @@ pub fn deadlines(session: &Session, as_of: Date, window: Window) -> Vec<Deadline
         as_of,
         first: as_of.minus_years(1),
         last: window.end(as_of),
+        lang: config.language,
         list: Vec::new(),
     };
     policy_reviews(&mut found, repo, config);
@@ -52,16 +55,22 @@ pub fn deadlines(session: &Session, as_of: Date, window: Window) -> Vec<Deadline
     out
 }
 
-/// The deadlines found so far, and the span from a year before the as-of date to the end
-/// of the window that they must fall in.
+/// The deadlines found so far, the span from a year before the as-of date to the end of the
+/// window that they must fall in, and the language they are said in.
 struct Found {
     as_of: Date,
     first: Date,
     last: Date,
+    lang: Language,
     list: Vec<Deadline>,
 }
 
 impl Found {
+    /// A deadline in words: `due`'s message `id` filled from `args`.
+    fn say(&self, id: &str, args: &[(&'static str, Value)]) -> String {
+        text(self.lang, id, args)
+    }
+
     /// Adds a deadline of the record of `kind` with `id` in `path`, if it falls in the span.
     fn add(&mut self, date: Date, what: &str, summary: String, kind: Kind, id: &str, path: &str) {
         if date >= self.first && date <= self.last {
@@ -83,30 +92,24 @@ impl Found {
 /// maximum age.
 fn policy_reviews(found: &mut Found, repo: &Repository, config: &Config) {
     for p in &repo.policies {
-        let kind = p.policy_type.as_str().replace('_', " ");
+        let type_name = found.say(
+            "due-policy-type",
+            &[("type", p.policy_type.as_str().into())],
+        );
         for d in review_deadlines(&config.policies, p, found.as_of) {
-            let (what, summary) = match d.limit {
-                ReviewLimit::OwnInterval => (
-                    "review",
-                    format!(
-                        "review {kind} `{}` (its review interval of {})",
-                        p.title,
-                        years_text(d.years)
-                    ),
-                ),
-                ReviewLimit::WarnAge => (
-                    "review",
-                    format!("review {kind} `{}` ({} old)", p.title, years_text(d.years)),
-                ),
-                ReviewLimit::MaxAge => (
-                    "max-age",
-                    format!(
-                        "{kind} `{}` reaches the maximum age of {}",
-                        p.title,
-                        years_text(d.years)
-                    ),
-                ),
+            let (what, says) = match d.limit {
+                ReviewLimit::OwnInterval => ("review", "due-review-interval"),
+                ReviewLimit::WarnAge => ("review", "due-review-age"),
+                ReviewLimit::MaxAge => ("max-age", "due-max-age"),
             };
+            let summary = found.say(
+                says,
+                &[
+                    ("type_name", (&type_name).into()),
+                    ("title", (&p.title).into()),
+                    ("years", d.years.into()),
+                ],
+            );
             found.add(d.date, what, summary, Kind::Policy, &p.id, &p.src.path);
         }
     }
@@ -123,13 +126,18 @@ fn classification_renewals(found: &mut Found, repo: &Repository, config: &Config
         }
         if let Some(ci) = derived.assets[ai].current {
             let c = &repo.classifications[ci];
+            let summary = found.say(
+                "due-classification",
+                &[
+                    ("asset", (&a.name).into()),
+                    ("classified", c.date.into()),
+                    ("classification", (&c.id).into()),
+                ],
+            );
             found.add(
                 crate::rules::cls::stands_until(c, months),
                 "classification",
-                format!(
-                    "renew the classification of `{}` (classified {}, `{}`)",
-                    a.name, c.date, c.id
-                ),
+                summary,
                 Kind::Asset,
                 &a.id,
                 &a.src.path,
@@ -156,15 +164,10 @@ fn exercises(found: &mut Found, repo: &Repository, config: &Config) {
             .map(|e| e.date)
             .filter(|d| *d <= as_of)
             .max();
+        let title = ("title", (&c.title).into());
         let summary = match (last_exercise, c.documented) {
-            (Some(d), _) => format!(
-                "exercise continuity plan `{}` (last exercised {d})",
-                c.title
-            ),
-            (None, Some(d)) => format!(
-                "exercise continuity plan `{}` (documented {d}, never exercised)",
-                c.title
-            ),
+            (Some(d), _) => found.say("due-exercise", &[title, ("last_exercised", d.into())]),
+            (None, Some(d)) => found.say("due-exercise-never", &[title, ("documented", d.into())]),
             (None, None) => continue,
         };
         found.add(
@@ -189,15 +192,19 @@ fn verifications(found: &mut Found, repo: &Repository, config: &Config) {
         let Some(due) = verification_due(config, m, as_of) else {
             continue;
         };
-        let how = match (m.last_verified.filter(|d| *d <= as_of), m.implemented) {
-            (Some(d), _) => format!("last verified {d}"),
-            (None, Some(d)) => format!("implemented {d}, never verified"),
+        let title = ("title", (&m.title).into());
+        let summary = match (m.last_verified.filter(|d| *d <= as_of), m.implemented) {
+            (Some(d), _) => found.say("due-verification", &[title, ("last_verified", d.into())]),
+            (None, Some(d)) => found.say(
+                "due-verification-never",
+                &[title, ("implemented", d.into())],
+            ),
             (None, None) => continue,
         };
         found.add(
             due,
             "verification",
-            format!("verify measure `{}` ({how})", m.title),
+            summary,
             Kind::Measure,
             &m.id,
             &m.src.path,
@@ -214,18 +221,15 @@ fn activities_due(found: &mut Found, repo: &Repository) {
             continue;
         }
         if let Some(due) = a.due {
-            let status = match a.completed.filter(|_| a.completed_after(found.as_of)) {
-                Some(d) => format!("done only on {d}"),
-                None => a.status.as_str().replace('_', " "),
+            let title = ("title", (&a.title).into());
+            let summary = match a.completed.filter(|_| a.completed_after(found.as_of)) {
+                Some(d) => found.say("due-activity-done-later", &[title, ("completed", d.into())]),
+                None => found.say(
+                    "due-activity",
+                    &[title, ("status", a.status.as_str().into())],
+                ),
             };
-            found.add(
-                due,
-                "due",
-                format!("activity `{}` is due ({status})", a.title),
-                Kind::Activity,
-                &a.id,
-                &a.src.path,
-            );
+            found.add(due, "due", summary, Kind::Activity, &a.id, &a.src.path);
         }
     }
 }
@@ -238,14 +242,8 @@ fn audit_findings_due(found: &mut Found, repo: &Repository) {
             continue;
         }
         if let Some(due) = f.due {
-            found.add(
-                due,
-                "due",
-                format!("audit finding `{}` is due", f.title),
-                Kind::AuditFinding,
-                &f.id,
-                &f.src.path,
-            );
+            let summary = found.say("due-audit-finding", &[("title", (&f.title).into())]);
+            found.add(due, "due", summary, Kind::AuditFinding, &f.id, &f.src.path);
         }
     }
 }
@@ -254,10 +252,14 @@ fn audit_findings_due(found: &mut Found, repo: &Repository) {
 fn waivers_ending(found: &mut Found, repo: &Repository) {
     for e in Kind::ALL.into_iter().flat_map(|k| repo.entries(k)) {
         for w in e.record.waivers() {
+            let summary = found.say(
+                "due-waiver",
+                &[("rule", (&w.rule).into()), ("reason", (&w.reason).into())],
+            );
             found.add(
                 w.until,
                 &format!("waiver-{}", w.rule),
-                format!("the waiver of {} expires ({})", w.rule, w.reason),
+                summary,
                 e.kind,
                 e.record.id(),
                 &e.src.path,
@@ -265,6 +267,10 @@ fn waivers_ending(found: &mut Found, repo: &Repository) {
         }
     }
 }
+
+/// The hours after detection within which IMY must be told of a personal-data breach
+/// (GDPR art. 33).
+const BREACH_NOTICE_HOURS: i64 = 72;
 
 /// Personal-data breaches detected and not yet notified: IMY's 72 hours.
 fn breach_notifications(found: &mut Found, repo: &Repository, config: &Config) {
@@ -275,27 +281,25 @@ fn breach_notifications(found: &mut Found, repo: &Repository, config: &Config) {
         if !i.must_notify_imy() || notified || i.closed_on(as_of) || !i.detected_by(as_of, &tz) {
             continue;
         }
-        let deadline = i.detected.instant(&tz) + jiff::SignedDuration::from_hours(72);
+        let deadline =
+            i.detected.instant(&tz) + jiff::SignedDuration::from_hours(BREACH_NOTICE_HOURS);
         let local = jiff::ZonedDateTime::new(deadline, tz.clone());
+        let summary = found.say(
+            "due-breach",
+            &[
+                ("title", (&i.title).into()),
+                ("deadline", Date(local.date()).into()),
+                ("time", local.strftime("%H:%M").to_string().into()),
+                ("hours", BREACH_NOTICE_HOURS.into()),
+            ],
+        );
         found.add(
             Date(local.date()),
             "breach-notification",
-            format!(
-                "notify IMY of the personal-data breach `{}` by {} (72 hours after detection)",
-                i.title,
-                local.strftime("%Y-%m-%d %H:%M")
-            ),
+            summary,
             Kind::Incident,
             &i.id,
             &i.src.path,
         );
-    }
-}
-
-fn years_text(n: u32) -> String {
-    if n == 1 {
-        "1 year".to_owned()
-    } else {
-        format!("{n} years")
     }
 }

@@ -1,11 +1,19 @@
 //! `isms due`: the deadlines coming up within a window after the as-of date (and those
 //! missed in the year before it), as a table, JSON or an RFC 5545 calendar.
+//!
+//! Everything said to people is in the run's language (`sv.ftl`, `en.ftl`): the deadlines
+//! in words, the table's headers and the calendar's descriptions. JSON keeps its keys and
+//! codes; only a deadline's `summary` is in words.
+
+use std::sync::OnceLock;
 
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{Clock, Common, Needs};
+use crate::config::Language;
+use crate::l10n::{Catalogue, Source, Value};
 use crate::model::Date;
 
 mod calendar;
@@ -13,6 +21,45 @@ mod deadlines;
 
 pub use calendar::{escape_text, render_ics};
 pub use deadlines::{Deadline, deadlines};
+
+/// The texts of `isms due`: the kinds' names (shared with `isms list`) and due's own,
+/// Swedish then English.
+pub const TEXTS: [&[Source]; 2] = [
+    &[
+        super::list::KIND_NAMES_SV,
+        Source {
+            name: "src/cli/due/sv.ftl",
+            text: include_str!("sv.ftl"),
+        },
+    ],
+    &[
+        super::list::KIND_NAMES_EN,
+        Source {
+            name: "src/cli/due/en.ftl",
+            text: include_str!("en.ftl"),
+        },
+    ],
+];
+
+/// The texts of `isms due` in both languages, read once.
+fn texts() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+}
+
+/// Due's text `id` in `lang`, filled from `args`; the id itself when there is no such text
+/// (the tests rule that out).
+fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
+    texts()
+        .format(lang, id, None, args)
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// A deadline's record as the table and the calendar name it: its kind, then its id.
+fn record_args(d: &Deadline, lang: Language) -> Vec<(&'static str, Value)> {
+    let kind_name = text(lang, "kind-singular", &[("kind", d.kind.as_str().into())]);
+    vec![("kind_name", kind_name.into()), ("id", (&d.id).into())]
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -36,12 +83,13 @@ enum Format {
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let window = Window::parse(&args.within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
     let (session, as_of) = super::open(&args.common, Needs::Records, clock)?;
+    let lang = session.config.language;
     let deadlines = deadlines(&session, as_of, window);
     let last = window.end(as_of);
     super::emit(&match args.format {
-        Format::Table => render_table(&deadlines, as_of, last),
+        Format::Table => render_table(&deadlines, as_of, last, lang),
         Format::Json => render_json(&deadlines, as_of, last),
-        Format::Ics => render_ics(&deadlines, as_of),
+        Format::Ics => render_ics(&deadlines, as_of, lang),
     })?;
     Ok(0)
 }
@@ -80,28 +128,45 @@ impl Window {
     }
 }
 
-/// The deadlines as a table.
-pub fn render_table(deadlines: &[Deadline], as_of: Date, last: Date) -> String {
+/// The deadlines as a table in `lang`.
+pub fn render_table(deadlines: &[Deadline], as_of: Date, last: Date, lang: Language) -> String {
     let mut table = super::table();
-    table.set_header(["date", "", "what", "record", "path"]);
+    table.set_header(
+        [
+            "due-header-date",
+            "due-header-state",
+            "due-header-what",
+            "due-header-record",
+            "due-header-path",
+        ]
+        .map(|id| text(lang, id, &[])),
+    );
+    let overdue_word = text(lang, "due-overdue", &[]);
     for d in deadlines {
         table.add_row([
             d.date.to_string(),
             if d.overdue {
-                "overdue".into()
+                overdue_word.clone()
             } else {
                 String::new()
             },
             d.summary.clone(),
-            format!("{} {}", d.kind, d.id),
+            text(lang, "due-record", &record_args(d, lang)),
             d.path.clone(),
         ]);
     }
     let overdue = deadlines.iter().filter(|d| d.overdue).count();
-    format!(
-        "{table}\n{} deadlines up to {last} ({overdue} overdue as of {as_of})\n",
-        deadlines.len()
-    )
+    let total = text(
+        lang,
+        "due-total",
+        &[
+            ("count", deadlines.len().into()),
+            ("until", last.into()),
+            ("overdue", overdue.into()),
+            ("as_of", as_of.into()),
+        ],
+    );
+    format!("{table}\n{total}\n")
 }
 
 #[derive(Serialize)]
@@ -111,7 +176,8 @@ struct JsonDue<'a> {
     deadlines: &'a [Deadline],
 }
 
-/// The deadlines as JSON: `{as_of, until, deadlines: [...]}`.
+/// The deadlines as JSON: `{as_of, until, deadlines: [...]}` (each deadline's `summary` in
+/// the language it was said in).
 pub fn render_json(deadlines: &[Deadline], as_of: Date, last: Date) -> String {
     let doc = JsonDue {
         as_of: as_of.to_string(),
