@@ -306,8 +306,8 @@ impl<'a> Sink<'a> {
     }
 
     /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
-    /// Its message is the rule's template, filled from the values given with
-    /// [`Diagnostic::arg`].
+    /// Its message is the rule's template (or the one [`Diagnostic::says`] names), filled
+    /// from the values given with [`Diagnostic::arg`] when the rule is done.
     pub fn record<T: Record>(&mut self, rec: &Rec<T>, pointer: &str) -> &mut Diagnostic {
         self.record_source(&rec.r, &rec.src, pointer)
     }
@@ -321,10 +321,7 @@ impl<'a> Sink<'a> {
         pointer: &str,
     ) -> &mut Diagnostic {
         let waived = also.is_some_and(|u| self.waives(u.waivers()));
-        let code = self.meta.code;
-        let d = self.push_about(&rec.r, &rec.src, pointer, String::new(), waived);
-        d.template = code;
-        d
+        self.push_about(&rec.r, &rec.src, pointer, waived)
     }
 
     /// Like [`Sink::record`], for a record whose source is given separately.
@@ -334,28 +331,27 @@ impl<'a> Sink<'a> {
         src: &Source,
         pointer: &str,
     ) -> &mut Diagnostic {
-        let code = self.meta.code;
-        let d = self.push_about(r, src, pointer, String::new(), false);
-        d.template = code;
-        d
+        self.push_about(r, src, pointer, false)
     }
 
     /// A finding about the repository as a whole (no single record): it points at the
-    /// organisation record when there is one.
+    /// organisation record when there is one, and a waiver there silences it.
     pub fn repository(&mut self) -> &mut Diagnostic {
-        let code = self.meta.code;
-        let d = self.global(String::new());
-        d.template = code;
-        d
+        let mut d = self.finding();
+        if let Some((path, span)) = &self.repo_location {
+            d = d.at(path.clone(), *span);
+        }
+        let waived = self.global_waived;
+        self.keep(d, waived)
     }
 
     /// A finding about a problem met reading the records, which no waiver silences: the
     /// record concerned may not have been read, its waivers with it.
     pub fn problem(&mut self, place: &Place) -> &mut Diagnostic {
-        let code = self.meta.code;
-        let d = self.unwaivable(place, String::new());
-        d.template = code;
-        d
+        let mut d = self.finding().at(place.path.clone(), place.span);
+        d.kind = place.kind;
+        d.id = place.id.clone();
+        self.keep(d, false)
     }
 
     /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
@@ -364,44 +360,8 @@ impl<'a> Sink<'a> {
         path: std::sync::Arc<str>,
         span: Option<crate::source::span::Span>,
     ) -> &mut Diagnostic {
-        let code = self.meta.code;
-        let d = self.at_path(path, span, String::new());
-        d.template = code;
-        d
-    }
-
-    /// A finding about `rec`, at the key of the field at `pointer` (`""` for the record).
-    pub fn at<T: Record>(
-        &mut self,
-        rec: &Rec<T>,
-        pointer: &str,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.at_source(&rec.r, &rec.src, pointer, message)
-    }
-
-    /// Like [`Sink::at`], for a finding that also concerns another record (`also`: the
-    /// unit whose figures a training record holds): a waiver on either silences it.
-    pub fn at_also<T: Record, U: Record>(
-        &mut self,
-        rec: &Rec<T>,
-        also: Option<&U>,
-        pointer: &str,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        let waived = also.is_some_and(|u| self.waives(u.waivers()));
-        self.push_about(&rec.r, &rec.src, pointer, message.into(), waived)
-    }
-
-    /// Like [`Sink::at`], for a record whose source is given separately.
-    pub fn at_source<T: Record + ?Sized>(
-        &mut self,
-        r: &T,
-        src: &Source,
-        pointer: &str,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.push_about(r, src, pointer, message.into(), false)
+        let d = self.finding().at(path, span);
+        self.keep(d, false)
     }
 
     /// Whether `waivers` hold one of this rule valid on the as-of date.
@@ -411,12 +371,16 @@ impl<'a> Sink<'a> {
             .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of)
     }
 
+    /// A new finding of this rule, said through its own template.
+    fn finding(&self) -> Diagnostic {
+        Diagnostic::templated(self.meta.code, self.meta.severity, self.meta.code)
+    }
+
     fn push_about<T: Record + ?Sized>(
         &mut self,
         r: &T,
         src: &Source,
         pointer: &str,
-        message: String,
         waived_elsewhere: bool,
     ) -> &mut Diagnostic {
         let span = if pointer.is_empty() {
@@ -424,10 +388,16 @@ impl<'a> Sink<'a> {
         } else {
             src.key(pointer)
         };
-        let d = Diagnostic::new(self.meta.code, self.meta.severity, message)
+        let d = self
+            .finding()
             .at(src.path.clone(), Some(span))
             .about(r.kind(), r.id());
         let waived = waived_elsewhere || self.waives(r.waivers());
+        self.keep(d, waived)
+    }
+
+    /// Files `d` with the findings, or with the waived ones.
+    fn keep(&mut self, d: Diagnostic, waived: bool) -> &mut Diagnostic {
         let list = if waived {
             &mut self.waived
         } else {
@@ -435,45 +405,6 @@ impl<'a> Sink<'a> {
         };
         list.push(d);
         list.last_mut().expect("just pushed")
-    }
-
-    /// A finding about the repository as a whole (no single record): it points at the
-    /// organisation record when there is one.
-    pub fn global(&mut self, message: impl Into<String>) -> &mut Diagnostic {
-        let mut d = Diagnostic::new(self.meta.code, self.meta.severity, message);
-        if let Some((path, span)) = &self.repo_location {
-            d = d.at(path.clone(), *span);
-        }
-        let list = if self.global_waived {
-            &mut self.waived
-        } else {
-            &mut self.found
-        };
-        list.push(d);
-        list.last_mut().expect("just pushed")
-    }
-
-    /// A finding about a problem met reading the records, which no waiver silences: the
-    /// record concerned may not have been read, its waivers with it.
-    pub fn unwaivable(&mut self, place: &Place, message: impl Into<String>) -> &mut Diagnostic {
-        let mut d = Diagnostic::new(self.meta.code, self.meta.severity, message)
-            .at(place.path.clone(), place.span);
-        d.kind = place.kind;
-        d.id = place.id.clone();
-        self.found.push(d);
-        self.found.last_mut().expect("just pushed")
-    }
-
-    /// A finding at an explicit place (a file without a record, e.g. `isms.toml`).
-    pub fn at_path(
-        &mut self,
-        path: std::sync::Arc<str>,
-        span: Option<crate::source::span::Span>,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
-        self.found
-            .push(Diagnostic::new(self.meta.code, self.meta.severity, message).at(path, span));
-        self.found.last_mut().expect("just pushed")
     }
 
     /// The findings and the waived ones, their messages said in the run's language.

@@ -4,7 +4,9 @@
 use super::area_rules;
 use crate::model::Asset;
 
-pub use personal_data_transfer_without_safeguard::{TransferGap, UnlawfulTransfer, unlawful_transfers};
+pub use personal_data_transfer_without_safeguard::{
+    TransferGap, UnlawfulTransfer, unlawful_transfers,
+};
 pub use secrecy_outside_swedish_jurisdiction::{JurisdictionGap, jurisdiction_gap};
 pub use unclassified_cloud_service::unclassified_cloud_service;
 

@@ -93,7 +93,9 @@ pub fn unlawful_transfers<'a>(
     let Some(hosting) = asset.hosting.as_ref() else {
         return Vec::new();
     };
-    let safeguard = hosting.transfer_safeguard.unwrap_or(TransferSafeguard::None);
+    let safeguard = hosting
+        .transfer_safeguard
+        .unwrap_or(TransferSafeguard::None);
     if !asset.is_active()
         || asset.personal_data == PersonalData::None
         || matches!(safeguard, TransferSafeguard::Scc | TransferSafeguard::Bcr)

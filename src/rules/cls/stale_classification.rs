@@ -48,7 +48,11 @@ declare_rule! {
 /// `classification_max_age_months`. CLS002 reports the current classifications of active
 /// assets that are; the reports call such a classification outdated.
 pub fn is_stale(cx: &Context<'_>, c: &Classification) -> bool {
-    stale_on(c, cx.config.thresholds.classification_max_age_months, cx.as_of)
+    stale_on(
+        c,
+        cx.config.thresholds.classification_max_age_months,
+        cx.as_of,
+    )
 }
 
 /// Whether `c` is more than `max_months` old on `as_of` ([`is_stale`] on that day).

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
-use crate::util::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
 use crate::l10n::Value;
 use crate::model::Kind;

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
-use crate::util::hash::{HashMap, HashSet};
 use crate::repo::fold_case;
+use crate::util::hash::{HashMap, HashSet};
 
 use crate::model::UnitType;
 use crate::rules::cul::in_window;
@@ -96,10 +96,7 @@ impl Rule for UnitNotReached {
             sink.record(u, "")
                 .arg("unit_type", kind)
                 .arg("name", &u.name)
-                .arg(
-                    "window_months",
-                    cx.config.thresholds.training_window_months,
-                );
+                .arg("window_months", cx.config.thresholds.training_window_months);
         }
     }
 }

@@ -110,7 +110,10 @@ impl Rule for MissingRequiredDocument {
                     .says("DOC002-unknown")
                     .with_subject(&wanted)
                     .arg("required_type", &wanted)
-                    .arg("known", known.iter().map(ToString::to_string).collect::<Vec<_>>())
+                    .arg(
+                        "known",
+                        known.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    )
                     .arg("suggested", if suggestion.is_some() { "yes" } else { "no" });
                 if let Some(s) = suggestion {
                     d.arg("suggestion", s);

@@ -56,7 +56,11 @@ pub fn latest_audit(repo: &Repository, as_of: Date) -> Option<&Rec<Review>> {
 
 /// The latest audit of the ISMS when it lies in the last `audit_max_age_months`: FUP002
 /// reports exactly when there is none, and audit question 11 shows it.
-pub fn recent_audit<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> Option<&'r Rec<Review>> {
+pub fn recent_audit<'r>(
+    repo: &'r Repository,
+    config: &Config,
+    as_of: Date,
+) -> Option<&'r Rec<Review>> {
     let months = config.thresholds.audit_max_age_months;
     latest_audit(repo, as_of).filter(|r| as_of < r.date.leaves_window(months))
 }

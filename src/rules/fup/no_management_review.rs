@@ -51,7 +51,11 @@ declare_rule! {
 /// The newest management review presented to the executive board in the last
 /// `management_review_max_age_months` (ties: the lowest id): FUP001 reports exactly when
 /// there is none, and audit question 11 shows it.
-pub fn board_review<'r>(repo: &'r Repository, config: &Config, as_of: Date) -> Option<&'r Rec<Review>> {
+pub fn board_review<'r>(
+    repo: &'r Repository,
+    config: &Config,
+    as_of: Date,
+) -> Option<&'r Rec<Review>> {
     let months = config.thresholds.management_review_max_age_months;
     repo.reviews
         .iter()

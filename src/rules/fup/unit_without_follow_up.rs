@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
-use crate::util::hash::HashMap;
 use crate::repo::fold_case;
+use crate::util::hash::HashMap;
 
 use crate::config::Config;
 use crate::model::{Date, Review};

@@ -101,9 +101,27 @@ fn counted_from(start: DeadlineStart) -> &'static str {
 /// The figures of the missing reports, by position: INC002's templates name up to three
 /// (a regime has one deadline per stage).
 const MISSING_FIGURES: [[&str; 5]; 3] = [
-    ["report_1", "deadline_1", "deadline_unit_1", "counted_from_1", "due_1"],
-    ["report_2", "deadline_2", "deadline_unit_2", "counted_from_2", "due_2"],
-    ["report_3", "deadline_3", "deadline_unit_3", "counted_from_3", "due_3"],
+    [
+        "report_1",
+        "deadline_1",
+        "deadline_unit_1",
+        "counted_from_1",
+        "due_1",
+    ],
+    [
+        "report_2",
+        "deadline_2",
+        "deadline_unit_2",
+        "counted_from_2",
+        "due_2",
+    ],
+    [
+        "report_3",
+        "deadline_3",
+        "deadline_unit_3",
+        "counted_from_3",
+        "due_3",
+    ],
 ];
 
 /// `Incident reporting under ...` → `incident reporting under ...`, for use mid-sentence.
@@ -278,7 +296,10 @@ mod tests {
             ("detected", "2026-02-01T10:00".into()),
             ("reports", 3.into()),
             ("authority", "cert_se".into()),
-            ("recipients", Value::List(vec!["cert_se".into(), "mcf".into()])),
+            (
+                "recipients",
+                Value::List(vec!["cert_se".into(), "mcf".into()]),
+            ),
             ("regime", "cybersecurity-2026".into()),
             ("regime_name", "incident reporting".into()),
         ];

@@ -91,7 +91,8 @@ impl Elapsed {
                 d.arg("elapsed_days", days);
             }
             Elapsed::Hours { hours, minutes } => {
-                d.arg("elapsed_hours", hours).arg("elapsed_minutes", minutes);
+                d.arg("elapsed_hours", hours)
+                    .arg("elapsed_minutes", minutes);
             }
         }
     }

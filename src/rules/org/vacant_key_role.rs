@@ -80,9 +80,9 @@ impl Rule for VacantKeyRole {
 mod tests {
     use super::*;
     use crate::config::{Config, Language};
-    use crate::repo::derived::Derived;
     use crate::model::Date;
     use crate::repo::Repository;
+    use crate::repo::derived::Derived;
 
     /// Without an organisation record there is no record to point at: the finding names
     /// every role, in either language.

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
-use crate::util::hash::HashSet;
 use crate::repo::fold_case;
+use crate::util::hash::HashSet;
 
 use crate::model::ActivityStatus;
 use crate::rules::{Context, Rule, Sink, declare_rule};
