@@ -267,8 +267,13 @@ fn a_repository_in_a_subfolder_of_the_git_repository() {
         &[],
     );
     assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    // The example's own language, Swedish.
     let last = run.stdout.lines().last().unwrap_or_default();
-    assert!(last.ends_with(", 1 fixed, 0 new"), "{}", run.stdout);
+    assert!(
+        last.ends_with(", 1 är åtgärdad och 0 är nya"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

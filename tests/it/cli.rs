@@ -12,6 +12,9 @@ const AS_OF: &str = "2026-06-01";
 fn on_example(args: &[&str]) -> crate::support::Run {
     let root = example_root();
     let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    // The example speaks Swedish; these tests read the English words.
+    all.push("--lang".as_ref());
+    all.push("en".as_ref());
     all.push("--repo".as_ref());
     all.push(root.as_os_str());
     isms_in(&root, &all)
@@ -43,7 +46,7 @@ fn validate_exits_2_on_an_invalid_record() {
         run.stdout
     );
     assert!(run.stdout.contains("did you mean `storage`?"));
-    let quiet = repo.isms(&["validate", "--quiet"]);
+    let quiet = repo.isms(&["validate", "--quiet", "--lang", "en"]);
     assert_eq!(quiet.code, Some(2));
     assert_eq!(quiet.stdout.lines().count(), 1, "{}", quiet.stdout);
     assert!(quiet.stdout.starts_with("1 error, 0 warnings, 0 infos in "));
@@ -107,11 +110,14 @@ fn select_with_an_unknown_code_suggests_one() {
 #[test]
 fn explain_prints_the_rule_documentation() {
     for name in ["DOC001", "stale-document"] {
-        let run = isms(&["explain", name]);
+        let run = isms(&["explain", name, "--lang", "en"]);
         assert_eq!(run.code, Some(0), "{}", run.stderr);
         assert!(run.stdout.contains("## What it does"), "{}", run.stdout);
         assert!(run.stdout.contains("DOC001"));
     }
+    // In a repository whose isms.toml says Swedish, the Swedish page.
+    let run = isms(&["explain", "DOC001"]);
+    assert!(run.stdout.contains("## Vad regeln gör"), "{}", run.stdout);
 }
 
 #[test]

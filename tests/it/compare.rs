@@ -87,7 +87,7 @@ fn the_management_review_shows_the_change_of_the_classification_figure() {
         .as_array()
         .expect("rows")
         .iter()
-        .find(|r| r["name"] == "Brister (varningar)")
+        .find(|r| r["name"] == "Anmärkningar")
         .expect("warnings row");
     let diff = warnings["value"].as_f64().expect("count") as i64
         - then["gaps"]["warnings"].as_i64().expect("count");

@@ -49,11 +49,12 @@ fn init_writes_a_repository_that_validates() {
     assert!(run.stdout.contains("created  isms.toml"), "{}", run.stdout);
     let lis = repo.path().join("lis");
 
+    // A new repository speaks Swedish, as its isms.toml says.
     let validate = isms_in(&lis, &["validate"]);
     assert_code(&validate, 0);
     assert!(
         validate.stdout.starts_with(&format!(
-            "0 errors, 0 warnings, 0 infos in {} records",
+            "0 brister, 0 anmärkningar och 0 upplysningar i {} poster",
             isms::model::Kind::ALL.len()
         )),
         "{}",

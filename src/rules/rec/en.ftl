@@ -17,6 +17,7 @@ REC001-unreadable = { $reason ->
     }
     .help = { $reason ->
         [too-large] split the records into files of their own
+        [binary] keep only YAML records here, or leave the file out with `exclude` in `isms.toml`
         [link-not-followed] isms reads the files of the repository itself; move the records here
        *[other] { "" }
     }
@@ -76,11 +77,13 @@ REC001-required = missing required field `{ $field }` in { $nested ->
         [yes] { $parent }
        *[no] the record
     }
+    .help = add `{ $field }`; `isms schema { $kind }` shows the fields the record can have
 
 REC001-required-one-of = missing field: { $nested ->
         [yes] `{ $parent }`
        *[no] a { $kind }
     } needs at least one of { $fields }
+    .help = give at least one of { $fields }; `isms schema { $kind }` shows the fields the record can have
 
 REC001-enum = `{ $value }` is not a valid `{ $field }`; expected one of { $allowed }
     .help = { $has_closest ->
@@ -146,11 +149,13 @@ REC001-country = `{ $code }` is not an ISO 3166-1 alpha-2 country code
     }
 
 # A problem in the schema validator's own words (`error`).
-REC001-other = { $error }
+REC001-other = the value does not fit the schema: { $error }
+    .help = `isms schema { $kind }` shows the fields and values the record can have
 
 # A value the schema allows but the model cannot read (an impossible date-time), in the
 # model's words (`error`).
 REC001-value = { $error }
+    .help = dates and times must exist in the calendar; `isms schema { $kind }` shows how the field is written
 
 ## REC002
 
@@ -161,6 +166,7 @@ REC002 = duplicate { $kind } id `{ $id }`{ $differs_in_case ->
     .help = first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
 
 REC002-organisation = a second organisation record `{ $id }`; a repository describes one organisation
+    .help = merge the two into one organisation record and remove the other
 
 ## REC003
 
