@@ -168,6 +168,22 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
+/// `n` with its noun in agreement; in Swedish, one to twelve as words (Myndigheternas
+/// skrivregler), `ett` for a neuter noun.
+pub fn count(n: i64, one: &str, many: &str, neuter: bool, lang: Language) -> String {
+    const WORDS: [&str; 13] = [
+        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    let noun = if n == 1 { one } else { many };
+    let number = match (lang, usize::try_from(n).ok().and_then(|i| WORDS.get(i))) {
+        (Language::Sv, Some(_)) if n == 1 && neuter => "ett".to_owned(),
+        (Language::Sv, Some(word)) => (*word).to_owned(),
+        _ => n.to_string(),
+    };
+    format!("{number} {noun}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,18 +249,3 @@ mod tests {
     }
 }
 
-/// `n` with its noun in agreement; in Swedish, one to twelve as words (Myndigheternas
-/// skrivregler), `ett` for a neuter noun.
-pub fn count(n: i64, one: &str, many: &str, neuter: bool, lang: Language) -> String {
-    const WORDS: [&str; 13] = [
-        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
-        "tolv",
-    ];
-    let noun = if n == 1 { one } else { many };
-    let number = match (lang, usize::try_from(n).ok().and_then(|i| WORDS.get(i))) {
-        (Language::Sv, Some(_)) if n == 1 && neuter => "ett".to_owned(),
-        (Language::Sv, Some(word)) => (*word).to_owned(),
-        _ => n.to_string(),
-    };
-    format!("{number} {noun}")
-}
