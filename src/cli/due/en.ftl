@@ -60,7 +60,10 @@ due-header-record = record
 due-header-path = path
 due-overdue = overdue
 due-record = { $kind_name } { $id }
-due-total = { $count } deadlines up to { $until } ({ $overdue } overdue as of { $as_of })
+due-total = { $count ->
+        [one] 1 deadline
+       *[other] { $count } deadlines
+    } up to { $until } ({ $overdue } overdue as of { $as_of })
 
 ## The calendar event's DESCRIPTION: the record and its file.
 due-ics-description = { $kind_name } { $id } in { $path }
