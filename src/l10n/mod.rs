@@ -367,6 +367,19 @@ fn bundle(lang: &str, sources: &[Source]) -> FluentBundle<FluentResource> {
     // Messages go to terminals, CI logs and Markdown, where the Unicode isolation marks
     // Fluent puts around values by default would show as stray characters.
     bundle.set_use_isolating(false);
+    let swedish = lang == "sv";
+    bundle
+        .add_function("WORDS", move |positional, named| {
+            let neuter = matches!(named.get("neuter"), Some(FluentValue::String(s)) if s == "yes");
+            match positional.first() {
+                Some(FluentValue::Number(n)) if swedish => FluentValue::from(
+                    in_words(n.value, neuter).unwrap_or_else(|| n.as_string().into_owned()),
+                ),
+                Some(v) => v.clone(),
+                None => FluentValue::None,
+            }
+        })
+        .expect("one WORDS function");
     for source in sources {
         let resource = FluentResource::try_new(source.text.to_owned())
             .unwrap_or_else(|(_, e)| panic!("{}: {e:?}", source.name));
@@ -375,6 +388,21 @@ fn bundle(lang: &str, sources: &[Source]) -> FluentBundle<FluentResource> {
             .unwrap_or_else(|e| panic!("{}: {e:?}", source.name));
     }
     bundle
+}
+
+/// A count of one to twelve in Swedish words, as running text writes it (Myndigheternas
+/// skrivregler): `WORDS($n)` in a Swedish template, `WORDS($n, neuter: "yes")` for "ett".
+fn in_words(n: f64, neuter: bool) -> Option<String> {
+    const WORDS: [&str; 12] = [
+        "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+    ];
+    if n.fract() != 0.0 || !(1.0..=12.0).contains(&n) {
+        return None;
+    }
+    if n == 1.0 && neuter {
+        return Some("ett".to_owned());
+    }
+    WORDS.get(n as usize - 1).map(|w| (*w).to_owned())
 }
 
 /// The tool's own texts (summaries, labels), as distinct from the rules' messages.
@@ -549,6 +577,21 @@ mod tests {
             parts(2)[0].1.to_json(),
             serde_json::json!([{ "n": "m1" }, { "n": "m2" }])
         );
+    }
+
+    #[test]
+    fn swedish_templates_write_one_to_twelve_in_words() {
+        let text = "w = { WORDS($n) } { WORDS($n, neuter: \"yes\") }\n";
+        let c = Catalogue::new(
+            &[Source { name: "sv", text }],
+            &[Source { name: "en", text }],
+        );
+        let say = |lang, n: i64| c.format(lang, "w", None, &[("n", n.into())]);
+        assert_eq!(say(Language::Sv, 1).as_deref(), Some("en ett"));
+        assert_eq!(say(Language::Sv, 12).as_deref(), Some("tolv tolv"));
+        assert_eq!(say(Language::Sv, 13).as_deref(), Some("13 13"));
+        assert_eq!(say(Language::Sv, 0).as_deref(), Some("0 0"));
+        assert_eq!(say(Language::En, 3).as_deref(), Some("3 3"));
     }
 
     #[test]

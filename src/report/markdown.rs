@@ -248,4 +248,3 @@ mod tests {
         assert_eq!(t, "# A\n\ntext\n```\n\n\nkeep\n```\n");
     }
 }
-
