@@ -10,7 +10,7 @@ use crate::model::{Date, Kind, Recipient};
 use crate::repo::Repository;
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
-use crate::rules::bcm::exercise_due;
+use crate::rules::bcm::{exercise_due, last_exercise};
 use crate::rules::doc::{ReviewLimit, review_deadlines};
 use crate::rules::fup::outstanding;
 use crate::rules::sec::verification_due;
@@ -158,12 +158,7 @@ fn exercises(found: &mut Found, repo: &Repository, config: &Config) {
         let Some(due) = exercise_due(config, c, as_of) else {
             continue;
         };
-        let last_exercise = c
-            .exercises
-            .iter()
-            .map(|e| e.date)
-            .filter(|d| *d <= as_of)
-            .max();
+        let last_exercise = last_exercise(c, as_of);
         let title = ("title", (&c.title).into());
         let summary = match (last_exercise, c.documented) {
             (Some(d), _) => found.say("due-exercise", &[title, ("last_exercised", d.into())]),

@@ -25,16 +25,19 @@ area_rules! {
 /// (`None` when it has none). `isms due` lists this date as the plan's next exercise.
 pub fn exercise_due(config: &Config, plan: &ContinuityPlan, as_of: Date) -> Option<Date> {
     let months = config.thresholds.exercise_max_age_months;
-    let last = plan
-        .exercises
-        .iter()
-        .map(|e| e.date)
-        .filter(|d| *d <= as_of)
-        .max();
-    match last {
+    match last_exercise(plan, as_of) {
         Some(d) => Some(d.leaves_window(months)),
         None => plan.documented,
     }
+}
+
+/// The date of `plan`'s last exercise up to `as_of`, if it has had one.
+pub fn last_exercise(plan: &ContinuityPlan, as_of: Date) -> Option<Date> {
+    plan.exercises
+        .iter()
+        .map(|e| e.date)
+        .filter(|d| *d <= as_of)
+        .max()
 }
 
 /// Whether `plan` was exercised in the last `exercise_max_age_months` (BCM002 is silent
