@@ -296,6 +296,33 @@ impl Catalogue {
         }
     }
 
+    /// Message `id` and its `help` attribute (`None` when it has none, or it comes out
+    /// empty) in `lang`, filled from `args` and the texts `extra`, whose values are read
+    /// once for both. `None` when there is no such message.
+    pub fn say(
+        &self,
+        lang: Language,
+        id: &str,
+        args: &[(&'static str, Value)],
+        extra: &[(&'static str, &str)],
+    ) -> Option<(String, Option<String>)> {
+        let bundle = self.bundle(lang);
+        let message = bundle.get_message(id)?;
+        let mut errors = Vec::new();
+        let mut fluent_args = self.arguments(lang, &message, args, &mut errors);
+        for (name, text) in extra {
+            fluent_args.set(*name, *text);
+        }
+        let mut fluent_errors = Vec::new();
+        let text = bundle.format_pattern(message.value()?, Some(&fluent_args), &mut fluent_errors);
+        let help = message
+            .get_attribute("help")
+            .map(|h| bundle.format_pattern(h.value(), Some(&fluent_args), &mut fluent_errors))
+            .filter(|h| !h.is_empty())
+            .map(Cow::into_owned);
+        Some((Cow::into_owned(text), help))
+    }
+
     fn format_checked(
         &self,
         lang: Language,

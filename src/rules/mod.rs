@@ -424,28 +424,34 @@ pub fn say(catalogue: &crate::l10n::Catalogue, lang: crate::config::Language, d:
     if d.template.is_empty() {
         return;
     }
-    let args = template_args(d);
-    d.message = catalogue
-        .format(lang, d.template, None, &args)
-        .unwrap_or_else(|| d.template.to_owned());
-    if let Some(help) = catalogue
-        .format(lang, d.template, Some("help"), &args)
-        .filter(|h| !h.is_empty())
-    {
-        d.help = Some(help);
+    match catalogue.say(lang, d.template, &d.figures, &implicit_args(d)) {
+        Some((message, help)) => {
+            d.message = message;
+            if help.is_some() {
+                d.help = help;
+            }
+        }
+        None => d.message = d.template.to_owned(),
     }
 }
 
-/// What a finding's template may name: its figures, and `id` (the record's id) and
-/// `subject` when the finding has them.
-pub fn template_args(d: &Diagnostic) -> crate::l10n::Args {
-    let mut args = d.figures.clone();
+/// The values every template of a finding gets besides its figures: `id` (its record's
+/// id) and `subject`, when the finding has them.
+fn implicit_args(d: &Diagnostic) -> Vec<(&'static str, &str)> {
+    let mut extra = Vec::with_capacity(2);
     if let Some(id) = &d.id {
-        args.push(("id", id.into()));
+        extra.push(("id", id.as_str()));
     }
     if let Some(subject) = &d.subject {
-        args.push(("subject", subject.into()));
+        extra.push(("subject", subject.as_str()));
     }
+    extra
+}
+
+/// What a finding's template may name: its figures, `id` and `subject`.
+pub fn template_args(d: &Diagnostic) -> crate::l10n::Args {
+    let mut args = d.figures.clone();
+    args.extend(implicit_args(d).into_iter().map(|(n, v)| (n, v.into())));
     args
 }
 

@@ -21,17 +21,17 @@ BCM001-availability = { $name } ({ $id }) { $levels_from ->
     .help = Skriv en kontinuitetsplan med reservrutiner för verksamheten och ange { $id } under planens assets.
 
 BCM002 = { $title } ({ $id }) övades senast { $last_exercised }, för { $months_ago ->
-        [one] { $months_ago } månad
-       *[other] { $months_ago } månader
+        [one] { WORDS($months_ago) } månad
+       *[other] { WORDS($months_ago) } månader
     } sedan. En kontinuitetsplan ska övas med högst { $max_age_months ->
-        [one] { $max_age_months } månads
-       *[other] { $max_age_months } månaders
+        [one] { WORDS($max_age_months) } månads
+       *[other] { WORDS($max_age_months) } månaders
     } mellanrum.
     .help = Öva planen, för in övningen under exercises och revidera planen efter övningen.
 
 BCM002-never = { $title } ({ $id }) har aldrig övats. En kontinuitetsplan ska övas med högst { $max_age_months ->
-        [one] { $max_age_months } månads
-       *[other] { $max_age_months } månaders
+        [one] { WORDS($max_age_months) } månads
+       *[other] { WORDS($max_age_months) } månaders
     } mellanrum.
     .help = Öva planen, för in övningen under exercises och revidera planen efter övningen.
 

@@ -3,7 +3,8 @@
 
 # Skälen räknas upp "a, b och c" i en fast ordning (verksamhetskritisk, känsliga
 # personuppgifter, sekretess, samhällsviktig verksamhet): skiljetecknet före varje led
-# följer av antalet skäl och av vilka skäl som kommer efter.
+# följer av antalet skäl och av vilka skäl som kommer efter. Ett ensamt ärvt skäl slutar
+# med en bisats ("…, som den stöder,") och får därför ett kommatecken före "men".
 CLS001 = { $name } ({ $id }) { $critical ->
         [own] är verksamhetskritisk
         [inherited] är verksamhetskritisk genom { $via_name } ({ $via }), som den stöder
@@ -36,17 +37,20 @@ CLS001 = { $name } ({ $id }) { $critical ->
             }stöder den samhällsviktiga verksamheten { $service_sv }
        *[no] {""}
     }{ $grounds ->
-        [1] {""}
+        [1] { $critical ->
+                [inherited] {","}
+               *[other] {""}
+            }
        *[other] {","}
     } men saknar klassning.
     .help = Klassa informationstillgången tillsammans med systemägaren och registrera en klassning där asset är { $id }.
 
 CLS002 = Klassningen { $id } av { $asset_name } ({ $asset }) är från { $date } och är { $age_months ->
-        [one] { $age_months } månad
-       *[other] { $age_months } månader
+        [one] { WORDS($age_months) } månad
+       *[other] { WORDS($age_months) } månader
     } gammal. Klassningar ska ses över inom { $max_months ->
-        [one] { $max_months } månad
-       *[other] { $max_months } månader
+        [one] { WORDS($max_months) } månad
+       *[other] { WORDS($max_months) } månader
     }.
     .help = Se över klassningen tillsammans med systemägaren för { $asset_name } och registrera resultatet som en ny klassning.
 
@@ -55,7 +59,7 @@ CLS003 = { $name } ({ $id }) är verksamhetskritisk{ $critical ->
        *[own] {""}
     } men saknar riskanalys från { $months ->
         [one] den senaste månaden
-       *[other] de senaste { $months } månaderna
+       *[other] de senaste { WORDS($months) } månaderna
     }. Den senast bedömda risken, { $latest_title } ({ $latest }), bedömdes { $assessed }.
     .help = Analysera riskerna för { $name } tillsammans med systemägaren och registrera dem som risker där asset är { $id }.
 
@@ -64,7 +68,7 @@ CLS003-never = { $name } ({ $id }) är verksamhetskritisk{ $critical ->
        *[own] {""}
     } men saknar riskanalys från { $months ->
         [one] den senaste månaden
-       *[other] de senaste { $months } månaderna
+       *[other] de senaste { WORDS($months) } månaderna
     }. Ingen riskanalys av den finns registrerad.
     .help = Analysera riskerna för { $name } tillsammans med systemägaren och registrera dem som risker där asset är { $id }.
 

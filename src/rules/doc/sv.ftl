@@ -3,10 +3,10 @@
 # och `min_body` är registrets koder; `required_scope` säger vilka instanser som får anta
 # en typ: `only` dess `min_body`, `or_higher` (den eller en högre) eller `any` (vilken som helst).
 
-DOC001 = { $title } ({ $id }) antogs { $adopted }, för { $age_years } år sedan. Styrdokument bör ses över senast { $limit_years } år efter att de antagits.
+DOC001 = { $title } ({ $id }) antogs { $adopted }, för { WORDS($age_years, neuter: "yes") } år sedan. Styrdokument bör ses över senast { WORDS($limit_years, neuter: "yes") } år efter att de antagits.
     .help = Se över dokumentet och låt det antas på nytt. Ange sedan det nya datumet under adopted och beslutet under decision_ref.
 
-DOC001-interval = { $title } ({ $id }) antogs { $adopted }, för { $age_years } år sedan. Enligt sitt eget intervall ska dokumentet ses över senast { $limit_years } år efter att det antagits.
+DOC001-interval = { $title } ({ $id }) antogs { $adopted }, för { WORDS($age_years, neuter: "yes") } år sedan. Enligt sitt eget intervall ska dokumentet ses över senast { WORDS($limit_years, neuter: "yes") } år efter att det antagits.
     .help = Se över dokumentet och låt det antas på nytt. Ange sedan det nya datumet under adopted och beslutet under decision_ref.
 
 DOC001-undated = { $title } ({ $id }) saknar datum för antagandet, så dokumentets ålder kan inte bedömas.
@@ -157,15 +157,15 @@ DOC003-unrecorded = { $title } ({ $id }) saknar uppgift om vilken instans som an
     } anta det på nytt.
 
 DOC004 = Utkastet { $title } ({ $id }) { $counted_from ->
-        [drafted] skrevs { $since } och är { $age_months } { $age_months ->
+        [drafted] skrevs { $since } och är { WORDS($age_months) } { $age_months ->
         [one] månad
        *[other] månader
     } gammalt.
-       *[adopted] är { $age_months } { $age_months ->
+       *[adopted] är { WORDS($age_months) } { $age_months ->
         [one] månad
        *[other] månader
     } gammalt, räknat från { $since } då den version det reviderar antogs (datum för utkastet saknas).
-    } Utkast bör antas eller avskrivas inom { $limit_months } { $limit_months ->
+    } Utkast bör antas eller avskrivas inom { WORDS($limit_months) } { $limit_months ->
         [one] månad
        *[other] månader
     }.

@@ -337,7 +337,7 @@ mod tests {
             sv.as_deref().is_some_and(|s| s.contains(
                 "har varken tidig varning (inom 24 timmar från upptäckten, senast 2026-03-01 10:00), \
                  incidentanmälan (inom 72 timmar från upptäckten, senast 2026-03-01 10:00) eller \
-                 slutrapport (inom 1 månad från upptäckten, senast 2026-03-01 10:00) skickats"
+                 slutrapport (inom en månad från upptäckten, senast 2026-03-01 10:00) skickats"
             )),
             "{sv:?}"
         );

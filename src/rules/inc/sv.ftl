@@ -19,22 +19,22 @@ INC001 = Personuppgiftsincidenten ”{ $title }” ({ $id }) anmäldes till { $a
        *[other] { " och " }{ $elapsed_minutes } minuter
     } efter upptäckten. Enligt artikel 33 i dataskyddsförordningen ska anmälan göras inom { $deadline_unit ->
         [months] { $deadline ->
-            [one] { $deadline } månad
-           *[other] { $deadline } månader
+            [one] { WORDS($deadline) } månad
+           *[other] { WORDS($deadline) } månader
         }
        *[hours] { $deadline ->
-            [one] { $deadline } timme
-           *[other] { $deadline } timmar
+            [one] { WORDS($deadline) } timme
+           *[other] { WORDS($deadline) } timmar
         }
     }.
     .help = Ange skälen till förseningen under notes (dataskyddsförordningen artikel 33.1). En personuppgiftsincident ska anmälas inom { $deadline_unit ->
         [months] { $deadline ->
-            [one] { $deadline } månad
-           *[other] { $deadline } månader
+            [one] { WORDS($deadline) } månad
+           *[other] { WORDS($deadline) } månader
         }
        *[hours] { $deadline ->
-            [one] { $deadline } timme
-           *[other] { $deadline } timmar
+            [one] { WORDS($deadline) } timme
+           *[other] { WORDS($deadline) } timmar
         }
     } från upptäckten.
 
@@ -46,12 +46,12 @@ INC001-missing = Personuppgiftsincidenten ”{ $title }” ({ $id }) har inte an
        *[other] { $authority }
     }. Enligt artikel 33 i dataskyddsförordningen skulle den ha anmälts inom { $deadline_unit ->
         [months] { $deadline ->
-            [one] { $deadline } månad
-           *[other] { $deadline } månader
+            [one] { WORDS($deadline) } månad
+           *[other] { WORDS($deadline) } månader
         }
        *[hours] { $deadline ->
-            [one] { $deadline } timme
-           *[other] { $deadline } timmar
+            [one] { WORDS($deadline) } timme
+           *[other] { WORDS($deadline) } timmar
         }
     } från upptäckten, senast { $due }.
     .help = Anmäl incidenten till { $authority ->
@@ -73,8 +73,8 @@ INC002 = { $subject ->
        *[other] den betydande incidenten
     } ”{ $title }” ({ $id }) skickades { $deadline_unit ->
         [months] { $elapsed_days ->
-            [one] { $elapsed_days } dag
-           *[other] { $elapsed_days } dagar
+            [one] { WORDS($elapsed_days) } dag
+           *[other] { WORDS($elapsed_days) } dagar
         }
        *[hours] { $elapsed_hours ->
             [one] { $elapsed_hours } timme
@@ -89,12 +89,12 @@ INC002 = { $subject ->
        *[detection] upptäckten
     }. Vid { $regime_name } ska den skickas inom { $deadline_unit ->
         [months] { $deadline ->
-            [one] { $deadline } månad
-           *[other] { $deadline } månader
+            [one] { WORDS($deadline) } månad
+           *[other] { WORDS($deadline) } månader
         }
        *[hours] { $deadline ->
-            [one] { $deadline } timme
-           *[other] { $deadline } timmar
+            [one] { WORDS($deadline) } timme
+           *[other] { WORDS($deadline) } timmar
         }
     }.
     .help = Ange skälen till förseningen under notes. { $subject ->
@@ -103,12 +103,12 @@ INC002 = { $subject ->
        *[initial] Incidentanmälan
     } ska skickas inom { $deadline_unit ->
         [months] { $deadline ->
-            [one] { $deadline } månad
-           *[other] { $deadline } månader
+            [one] { WORDS($deadline) } månad
+           *[other] { WORDS($deadline) } månader
         }
        *[hours] { $deadline ->
-            [one] { $deadline } timme
-           *[other] { $deadline } timmar
+            [one] { WORDS($deadline) } timme
+           *[other] { WORDS($deadline) } timmar
         }
     } från { $counted_from ->
         [initial] incidentanmälan
@@ -145,12 +145,12 @@ INC002-missing = För { $regime ->
        *[initial] incidentanmälan
     } (inom { $deadline_unit_1 ->
         [months] { $deadline_1 ->
-            [one] { $deadline_1 } månad
-           *[other] { $deadline_1 } månader
+            [one] { WORDS($deadline_1) } månad
+           *[other] { WORDS($deadline_1) } månader
         }
        *[hours] { $deadline_1 ->
-            [one] { $deadline_1 } timme
-           *[other] { $deadline_1 } timmar
+            [one] { WORDS($deadline_1) } timme
+           *[other] { WORDS($deadline_1) } timmar
         }
     } från { $counted_from_1 ->
         [initial] incidentanmälan
@@ -162,12 +162,12 @@ INC002-missing = För { $regime ->
        *[initial] incidentanmälan
     } (inom { $deadline_unit_2 ->
         [months] { $deadline_2 ->
-            [one] { $deadline_2 } månad
-           *[other] { $deadline_2 } månader
+            [one] { WORDS($deadline_2) } månad
+           *[other] { WORDS($deadline_2) } månader
         }
        *[hours] { $deadline_2 ->
-            [one] { $deadline_2 } timme
-           *[other] { $deadline_2 } timmar
+            [one] { WORDS($deadline_2) } timme
+           *[other] { WORDS($deadline_2) } timmar
         }
     } från { $counted_from_2 ->
         [initial] incidentanmälan
@@ -179,12 +179,12 @@ INC002-missing = För { $regime ->
        *[initial] incidentanmälan
     } (inom { $deadline_unit_3 ->
         [months] { $deadline_3 ->
-            [one] { $deadline_3 } månad
-           *[other] { $deadline_3 } månader
+            [one] { WORDS($deadline_3) } månad
+           *[other] { WORDS($deadline_3) } månader
         }
        *[hours] { $deadline_3 ->
-            [one] { $deadline_3 } timme
-           *[other] { $deadline_3 } timmar
+            [one] { WORDS($deadline_3) } timme
+           *[other] { WORDS($deadline_3) } timmar
         }
     } från { $counted_from_3 ->
         [initial] incidentanmälan
@@ -213,11 +213,11 @@ INC004 = Incidenten ”{ $title }” ({ $id }), upptäckt { $detected }, är { $
         [contained] begränsad men fortfarande inte avslutad
        *[open] fortfarande öppen
     } efter { $days_open ->
-        [one] { $days_open } dag
-       *[other] { $days_open } dagar
+        [one] { WORDS($days_open) } dag
+       *[other] { WORDS($days_open) } dagar
     }. En incident bör avslutas inom { $threshold ->
-        [one] { $threshold } dag
-       *[other] { $threshold } dagar
+        [one] { WORDS($threshold) } dag
+       *[other] { WORDS($threshold) } dagar
     }.
     .help = Avsluta incidenten: för in grundorsak och lärdomar och ange closed under status. Arbete som återstår flyttas till en aktivitet i handlingsplanen.
 

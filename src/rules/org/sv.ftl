@@ -28,35 +28,13 @@ ORG002-no-organisation = Det finns ingen post för organisationen, så alla nyck
 
 # Rådet har haft `meetings` möten mellan `window_start` och `window_end`; `threshold` per år förväntas.
 ORG003 = Informationssäkerhetsrådet har sammanträtt { $meetings ->
-        [1] en gång
-        [2] två gånger
-        [3] tre gånger
-        [4] fyra gånger
-        [5] fem gånger
-        [6] sex gånger
-        [7] sju gånger
-        [8] åtta gånger
-        [9] nio gånger
-        [10] tio gånger
-        [11] elva gånger
-        [12] tolv gånger
-       *[other] { $meetings } gånger
+        [one] en gång
+       *[other] { WORDS($meetings) } gånger
     } under de senaste tolv månaderna ({ $window_start } – { $window_end }). { ORG003.expected }
     .expected = Rådet bör sammanträda minst { ORG003.times } per år.
     .times = { $threshold ->
-        [1] en gång
-        [2] två gånger
-        [3] tre gånger
-        [4] fyra gånger
-        [5] fem gånger
-        [6] sex gånger
-        [7] sju gånger
-        [8] åtta gånger
-        [9] nio gånger
-        [10] tio gånger
-        [11] elva gånger
-        [12] tolv gånger
-       *[other] { $threshold } gånger
+        [one] en gång
+       *[other] { WORDS($threshold) } gånger
     }
     .help = Se till att informationssäkerhetsrådet sammanträder minst { ORG003.times } per år, och för in mötesdatumen i listan meetings under council i posten för organisationen.
 ORG003-lapsed = Informationssäkerhetsrådet har inte sammanträtt under de senaste tolv månaderna ({ $window_start } – { $window_end }). Det senaste mötet hölls { $last_meeting }. { ORG003.expected }

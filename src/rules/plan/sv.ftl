@@ -14,54 +14,22 @@ PLAN001-missing-earlier = { PLAN001-missing } Den senaste är handlingsplanen f�
 
 # `status` är aktivitetens status; `completed` finns när den blev klar först efter körningens datum (as-of).
 PLAN002 = Aktiviteten ”{ $title }” ({ $id }) i { $plan } hade slutdatum { $due } och är { $days_overdue ->
-        [1] en dag
-        [2] två dagar
-        [3] tre dagar
-        [4] fyra dagar
-        [5] fem dagar
-        [6] sex dagar
-        [7] sju dagar
-        [8] åtta dagar
-        [9] nio dagar
-        [10] tio dagar
-        [11] elva dagar
-        [12] tolv dagar
-       *[other] { $days_overdue } dagar
+        [one] { WORDS($days_overdue) } dag
+       *[other] { WORDS($days_overdue) } dagar
     } försenad. { $status ->
         [planned] Den är fortfarande planerad.
         [done] Den blev klar först { $completed }.
        *[in_progress] Den pågår fortfarande.
     }
     .help = Slutför aktiviteten (sätt status till done och ange datumet under completed), eller besluta att skjuta upp den och föra över den till nästa handlingsplan, eller att avbryta den. En aktivitet som är försenad mer än { $error_after_days ->
-        [1] en dag
-        [2] två dagar
-        [3] tre dagar
-        [4] fyra dagar
-        [5] fem dagar
-        [6] sex dagar
-        [7] sju dagar
-        [8] åtta dagar
-        [9] nio dagar
-        [10] tio dagar
-        [11] elva dagar
-        [12] tolv dagar
-       *[other] { $error_after_days } dagar
+        [one] { WORDS($error_after_days) } dag
+       *[other] { WORDS($error_after_days) } dagar
     } räknas som en brist.
 
 PLAN003 = Aktiviteten ”{ $title }” ({ $id }) i { $plan } har överförts från { $carried_over ->
-        [2] två
-        [3] tre
-        [4] fyra
-        [5] fem
-        [6] sex
-        [7] sju
-        [8] åtta
-        [9] nio
-        [10] tio
-        [11] elva
-        [12] tolv
-       *[other] { $carried_over }
-    } tidigare handlingsplaner ({ $earlier_plans }) och { $status ->
+        [one] en tidigare handlingsplan
+       *[other] { WORDS($carried_over) } tidigare handlingsplaner
+    } ({ $earlier_plans }) och { $status ->
         [planned] är fortfarande planerad
         [postponed] är uppskjuten igen
        *[in_progress] pågår fortfarande

@@ -296,18 +296,7 @@ REC004-expired = Undantaget från { $rule } för { $kind ->
         [finding] rekommendationen
        *[other] posten
     } { $id } gick ut { $until }, för { $days_ago ->
-        [1] en dag
-        [2] två dagar
-        [3] tre dagar
-        [4] fyra dagar
-        [5] fem dagar
-        [6] sex dagar
-        [7] sju dagar
-        [8] åtta dagar
-        [9] nio dagar
-        [10] tio dagar
-        [11] elva dagar
-        [12] tolv dagar
-       *[other] { $days_ago } dagar
+        [one] { WORDS($days_ago) } dag
+       *[other] { WORDS($days_ago) } dagar
     } sedan, och gäller inte längre.
     .help = Åtgärda bristen och ta bort undantaget, eller besluta om en ny giltighetstid och ange den under until, med skäl och godkännare.

@@ -3,7 +3,7 @@ use std::borrow::Cow;
 use crate::l10n::{Args, Value};
 use crate::model::{Aspect, Kind};
 use crate::repo::derived::RequirementInForce;
-use crate::rules::sec::{Provided, capability, display_name, level_sources};
+use crate::rules::sec::{Provided, capability, capability_sv, display_name, level_sources};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -106,6 +106,7 @@ impl Rule for MissingCapability {
                     let ids = reqs.iter().map(|r| r.id.clone()).collect();
                     vec![
                         ("capability", cap.as_ref().into()),
+                        ("capability_sv", capability_sv(cx.registry, cap).into()),
                         ("requirements", Value::List(ids)),
                     ]
                 })

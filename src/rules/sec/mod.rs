@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::l10n::{Args, Value};
 use crate::model::{Asset, Date, Kind, Measure, MeasureScope};
+use crate::registry::Registry;
 use crate::repo::{Rec, Repository};
 
 pub use missing_monitoring::{DETECTION, detection_providers};
@@ -26,6 +27,25 @@ area_rules! {
 /// A capability word as compared: trimmed, lower case (an open vocabulary users type).
 fn capability(word: &str) -> Cow<'_, str> {
     fold_case(word.trim())
+}
+
+/// A capability as a Swedish sentence names it: the registry's Swedish name in running
+/// text's lower case ("personuppgiftsbiträdesavtal"), or the word itself when the
+/// registry does not know it (users may use words of their own).
+fn capability_sv(registry: &Registry, word: &str) -> String {
+    let Some(known) = registry.capability(word) else {
+        return word.to_owned();
+    };
+    let name = known.name.sv.as_str();
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        // An abbreviation ("IT-…", "MFA") keeps its capitals.
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(name[first.len_utf8()..].chars())
+            .collect(),
+        _ => name.to_owned(),
+    }
 }
 
 /// Which capabilities implemented measures provide, indexed once so that asking for one
@@ -215,5 +235,25 @@ pub(crate) fn verification_pointer(m: &Rec<Measure>) -> &'static str {
         "/implemented"
     } else {
         "/status"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capabilities_read_by_their_swedish_name_in_running_text() {
+        let registry = crate::registry::registry();
+        assert_eq!(
+            capability_sv(registry, "data_processing_agreement"),
+            "personuppgiftsbiträdesavtal"
+        );
+        assert_eq!(
+            capability_sv(registry, "tested_restore"),
+            "testad återläsning"
+        );
+        // A word of the organisation's own is shown as written.
+        assert_eq!(capability_sv(registry, "exit_plan"), "exit_plan");
     }
 }

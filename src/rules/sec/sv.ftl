@@ -13,7 +13,7 @@ SEC001 = Ingen införd säkerhetsåtgärd som omfattar { $name } ({ $id }) ger {
         [first] {""}
         [last] {" eller "}
        *[other] {", "}
-    }{ $capability } (krav { $requirements })
+    }{ $capability_sv } (krav { $requirements })
     .supported = { $position ->
         [first] {""}
         [last] {" och "}
@@ -23,29 +23,29 @@ SEC001 = Ingen införd säkerhetsåtgärd som omfattar { $name } ({ $id }) ger {
 
 SEC002 = { $title } ({ $id }) { $verification ->
         [late] verifierades senast { $last_verified }, för { $months_ago ->
-            [one] { $months_ago } månad
-           *[other] { $months_ago } månader
+            [one] { WORDS($months_ago) } månad
+           *[other] { WORDS($months_ago) } månader
         } sedan.
         [never] infördes { $implemented }, för { $months_ago ->
-            [one] { $months_ago } månad
-           *[other] { $months_ago } månader
+            [one] { WORDS($months_ago) } månad
+           *[other] { WORDS($months_ago) } månader
         } sedan, och har aldrig verifierats.
        *[undated] har aldrig verifierats och saknar datum för införandet.
     } Den ska verifieras med högst { $interval_months ->
-        [one] { $interval_months } månads
-       *[other] { $interval_months } månaders
+        [one] { WORDS($interval_months) } månads
+       *[other] { WORDS($interval_months) } månaders
     } mellanrum.
     .help = Kontrollera att säkerhetsåtgärden fungerar (genom test, granskning eller revision) och ange datumet under last_verified.
 
 SEC003-pentest = Inget externt penetrationstest har gjorts { $max_age_months ->
         [one] den senaste månaden
-       *[other] de senaste { $max_age_months } månaderna
+       *[other] de senaste { WORDS($max_age_months) } månaderna
     }. Det senaste, { $latest_title } ({ $latest }), är från { $latest_date }.
     .help = Beställ ett externt penetrationstest och för in det som en post av typen evaluation med performed_by satt till external.
 
 SEC003-pentest-never = Inget externt penetrationstest har gjorts { $max_age_months ->
         [one] den senaste månaden
-       *[other] de senaste { $max_age_months } månaderna
+       *[other] de senaste { WORDS($max_age_months) } månaderna
     }, och inget tidigare test finns registrerat.
     .help = Beställ ett externt penetrationstest och för in det som en post av typen evaluation med performed_by satt till external.
 
@@ -54,7 +54,7 @@ SEC003-scan = { $name } ({ $id }) är verksamhetskritisk{ $critical ->
        *[own] ,
     } men ingen sårbarhetsskanning { $max_age_months ->
         [one] den senaste månaden
-       *[other] de senaste { $max_age_months } månaderna
+       *[other] de senaste { WORDS($max_age_months) } månaderna
     } omfattar den. Den senaste som omfattade den, { $latest_title } ({ $latest }), är från { $latest_date }.
     .help = Ta med { $id } under scope i en sårbarhetsskanning och för in skanningen som en post av typen evaluation.
 
@@ -68,14 +68,14 @@ SEC004 = Fyndet { $title } ({ $subject }) i { $evaluation_title } ({ $id }) frå
         [critical] kritisk
        *[high] hög
     } allvarlighet och har varit öppet i { $age_days ->
-        [one] { $age_days } dag
-       *[other] { $age_days } dagar
+        [one] { WORDS($age_days) } dag
+       *[other] { WORDS($age_days) } dagar
     }. Fynd med { $severity ->
         [critical] kritisk
        *[high] hög
     } allvarlighet ska åtgärdas inom { $max_days ->
-        [one] { $max_days } dag
-       *[other] { $max_days } dagar
+        [one] { WORDS($max_days) } dag
+       *[other] { WORDS($max_days) } dagar
     }.
     .help = Åtgärda fyndet och ange status fixed med datumet under fixed, eller låt riskägaren formellt godta det (status accepted).
 
@@ -83,14 +83,14 @@ SEC004-untitled = Fyndet { $subject } i { $evaluation_title } ({ $id }) från { 
         [critical] kritisk
        *[high] hög
     } allvarlighet och har varit öppet i { $age_days ->
-        [one] { $age_days } dag
-       *[other] { $age_days } dagar
+        [one] { WORDS($age_days) } dag
+       *[other] { WORDS($age_days) } dagar
     }. Fynd med { $severity ->
         [critical] kritisk
        *[high] hög
     } allvarlighet ska åtgärdas inom { $max_days ->
-        [one] { $max_days } dag
-       *[other] { $max_days } dagar
+        [one] { WORDS($max_days) } dag
+       *[other] { WORDS($max_days) } dagar
     }.
     .help = Åtgärda fyndet och ange status fixed med datumet under fixed, eller låt riskägaren formellt godta det (status accepted).
 
@@ -115,8 +115,8 @@ SEC005 = { $monitoring ->
        *[other] {", "}
     }{ $title } ({ $measure }, { $verification ->
         [late] senast verifierad { $last_verified }, inte inom intervallet på { $interval_months ->
-            [one] { $interval_months } månad
-           *[other] { $interval_months } månader
+            [one] { WORDS($interval_months) } månad
+           *[other] { WORDS($interval_months) } månader
         }
         [never] införd { $implemented } och aldrig verifierad
        *[undated] aldrig verifierad
