@@ -233,10 +233,12 @@ pub fn suggest(args: &mut Args, closest: Option<&str>) {
     }
 }
 
-/// A catalogue of messages in both languages.
+/// A catalogue of messages in both languages. Each language's bundle is parsed the first
+/// time a text in it is asked for: a run speaks one language, and parsing the other's
+/// files would cost every run a fixed share of its time.
 pub struct Catalogue {
-    sv: FluentBundle<FluentResource>,
-    en: FluentBundle<FluentResource>,
+    sources: [&'static [Source]; 2],
+    bundles: [std::sync::OnceLock<FluentBundle<FluentResource>>; 2],
 }
 
 /// One catalogue file: its name (for errors) and its text.
@@ -249,18 +251,19 @@ impl Catalogue {
     /// Builds a catalogue from the Swedish and the English files. The files are embedded
     /// in the binary, so an error in one is a bug that the tests catch; it panics naming
     /// the file and the message.
-    pub fn new(sv: &[Source], en: &[Source]) -> Catalogue {
+    pub fn new(sv: &'static [Source], en: &'static [Source]) -> Catalogue {
         Catalogue {
-            sv: bundle("sv", sv),
-            en: bundle("en", en),
+            sources: [sv, en],
+            bundles: Default::default(),
         }
     }
 
     fn bundle(&self, lang: Language) -> &FluentBundle<FluentResource> {
-        match lang {
-            Language::Sv => &self.sv,
-            Language::En => &self.en,
-        }
+        let i = match lang {
+            Language::Sv => 0,
+            Language::En => 1,
+        };
+        self.bundles[i].get_or_init(|| bundle(lang.as_str(), self.sources[i]))
     }
 
     /// Whether `lang` has the message `id`.
@@ -551,10 +554,16 @@ mod tests {
 
     #[test]
     fn codes_are_quoted_in_english_only_and_tenths_keep_their_decimal() {
-        let text = "y = { $c } { $t } { $b }\n";
+        const TEXT: &str = "y = { $c } { $t } { $b }\n";
         let c = Catalogue::new(
-            &[Source { name: "sv", text }],
-            &[Source { name: "en", text }],
+            &[Source {
+                name: "sv",
+                text: TEXT,
+            }],
+            &[Source {
+                name: "en",
+                text: TEXT,
+            }],
         );
         let args: Args = vec![
             ("c", Value::Codes(vec!["a".into(), "b".into()])),
@@ -608,10 +617,16 @@ mod tests {
 
     #[test]
     fn swedish_templates_write_one_to_twelve_in_words() {
-        let text = "w = { WORDS($n) } { WORDS($n, neuter: \"yes\") }\n";
+        const TEXT: &str = "w = { WORDS($n) } { WORDS($n, neuter: \"yes\") }\n";
         let c = Catalogue::new(
-            &[Source { name: "sv", text }],
-            &[Source { name: "en", text }],
+            &[Source {
+                name: "sv",
+                text: TEXT,
+            }],
+            &[Source {
+                name: "en",
+                text: TEXT,
+            }],
         );
         let say = |lang, n: i64| c.format(lang, "w", None, &[("n", n.into())]);
         assert_eq!(say(Language::Sv, 1).as_deref(), Some("en ett"));
