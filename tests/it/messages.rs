@@ -145,3 +145,72 @@ fn swedish_messages_are_free_of_backticks() {
         }
     }
 }
+
+/// The Swedish board papers and `check` in a Swedish repository carry no rule message or
+/// help line in English: every English text a finding of the example can have is looked
+/// for in them, and so are the words English sentences cannot do without.
+#[test]
+fn swedish_outputs_of_the_examples_carry_no_english_message() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for example in ["sjobacka", "norrvik"] {
+        let repo = root.join("examples").join(example);
+        let repo = repo.to_str().expect("a UTF-8 path");
+        let common = ["--repo", repo, "--as-of", "2026-11-28"];
+        let run = |args: &[&str]| {
+            let args: Vec<&str> = args.iter().chain(&common).copied().collect();
+            let run = crate::support::isms_in(root, &args);
+            assert!(matches!(run.code, Some(0 | 1)), "{args:?}: {}", run.stderr);
+            run.stdout
+        };
+        let json = run(&[
+            "check",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]);
+        let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        let english: BTreeSet<String> = json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .flat_map(|f| [&f["message"], &f["help"]])
+            .filter_map(|t| t.as_str().map(str::to_owned))
+            .collect();
+        assert!(english.len() > 20, "{example}: too few findings to tell");
+
+        let mut outputs = vec![("check".to_owned(), run(&["check", "--fail-on", "never"]))];
+        for report in ["management", "audit", "plan"] {
+            outputs.push((report.into(), run(&["report", report, "--lang", "sv"])));
+        }
+        for unit in
+            std::fs::read_dir(root.join("examples").join(example).join("units")).expect("units")
+        {
+            let path = unit.expect("a unit").path();
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .expect("an id")
+                .to_owned();
+            let page = run(&["report", "unit", &id, "--lang", "sv"]);
+            outputs.push((format!("unit {id}"), page));
+        }
+        for (name, text) in &outputs {
+            for message in &english {
+                assert!(
+                    !text.contains(message.as_str()),
+                    "{example} {name} carries the English {message:?}"
+                );
+            }
+            for word in [" the ", " was ", " has no ", " older than ", " missing "] {
+                assert!(
+                    !text.contains(word),
+                    "{example} {name} carries English ({word:?}): {}",
+                    text.lines().find(|l| l.contains(word)).unwrap_or_default()
+                );
+            }
+        }
+    }
+}
