@@ -5,7 +5,6 @@
 //! words of enumerated fields and the line under it. JSON keeps the records' keys and codes.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use anyhow::Result;
 use serde_json::{Map, Value, json};
@@ -52,8 +51,8 @@ pub const TEXTS: [&[Source]; 2] = [
 
 /// The texts of `isms list` in both languages, read once.
 fn texts() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
+    &CATALOGUE
 }
 
 /// The list's text `id` in `lang`, filled from `args`; the id itself when there is no such

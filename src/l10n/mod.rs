@@ -251,10 +251,10 @@ impl Catalogue {
     /// Builds a catalogue from the Swedish and the English files. The files are embedded
     /// in the binary, so an error in one is a bug that the tests catch; it panics naming
     /// the file and the message.
-    pub fn new(sv: &'static [Source], en: &'static [Source]) -> Catalogue {
+    pub const fn new(sv: &'static [Source], en: &'static [Source]) -> Catalogue {
         Catalogue {
             sources: [sv, en],
-            bundles: Default::default(),
+            bundles: [std::sync::OnceLock::new(), std::sync::OnceLock::new()],
         }
     }
 
@@ -449,8 +449,8 @@ pub const TEXTS: [&[Source]; 2] = [
 
 /// The tool's own texts in both languages, read once.
 pub fn texts() -> &'static Catalogue {
-    static TEXTS_CATALOGUE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
-    TEXTS_CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+    static TEXTS_CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
+    &TEXTS_CATALOGUE
 }
 
 /// The tool's text `id` in `lang`, filled from `args`; the id itself when there is no

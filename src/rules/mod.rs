@@ -88,8 +88,9 @@ macro_rules! areas {
 
 /// The rules' messages in both languages, read once.
 pub fn messages() -> &'static crate::l10n::Catalogue {
-    static CATALOGUE: std::sync::OnceLock<crate::l10n::Catalogue> = std::sync::OnceLock::new();
-    CATALOGUE.get_or_init(|| crate::l10n::Catalogue::new(MESSAGES[0], MESSAGES[1]))
+    static CATALOGUE: crate::l10n::Catalogue =
+        crate::l10n::Catalogue::new(MESSAGES[0], MESSAGES[1]);
+    &CATALOGUE
 }
 
 areas! {

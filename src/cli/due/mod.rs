@@ -5,8 +5,6 @@
 //! in words, the table's headers and the calendar's descriptions. JSON keeps its keys and
 //! codes; only a deadline's `summary` is in words.
 
-use std::sync::OnceLock;
-
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -43,8 +41,8 @@ pub const TEXTS: [&[Source]; 2] = [
 
 /// The texts of `isms due` in both languages, read once.
 fn texts() -> &'static Catalogue {
-    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-    CATALOGUE.get_or_init(|| Catalogue::new(TEXTS[0], TEXTS[1]))
+    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
+    &CATALOGUE
 }
 
 /// Due's text `id` in `lang`, filled from `args`; the id itself when there is no such text

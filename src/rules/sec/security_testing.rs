@@ -3,7 +3,7 @@ use std::borrow::Cow;
 use crate::repo::fold_case;
 use crate::util::hash::HashMap;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Date, Evaluation, EvaluationType, Kind, Performer};
 use crate::rules::bcm::critical_figures;
 use crate::rules::sec::display_name;
@@ -66,6 +66,28 @@ impl Rule for SecurityTesting {
     }
 }
 
+/// Says `found` with the latest evaluation that counted (its id, title and date), or
+/// `never` when there was none.
+fn latest_or_never(
+    d: &mut Diagnostic,
+    latest: Option<&Evaluation>,
+    found: &'static str,
+    never: &'static str,
+) {
+    match latest {
+        Some(e) => {
+            d.says(found)
+                .arg("latest", &e.id)
+                .arg("latest_title", display_name(&e.title, &e.id))
+                .arg("latest_date", e.date)
+                .relate(Kind::Evaluation, &e.id);
+        }
+        None => {
+            d.says(never);
+        }
+    }
+}
+
 impl SecurityTesting {
     fn penetration_test(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
         let latest = cx
@@ -82,18 +104,7 @@ impl SecurityTesting {
             return;
         }
         let d = sink.repository().arg("max_age_months", months);
-        match latest {
-            Some(e) => {
-                d.says("SEC003-pentest")
-                    .arg("latest", &e.id)
-                    .arg("latest_title", display_name(&e.title, &e.id))
-                    .arg("latest_date", e.date)
-                    .relate(Kind::Evaluation, &e.id);
-            }
-            None => {
-                d.says("SEC003-pentest-never");
-            }
-        }
+        latest_or_never(d, latest.map(|e| &**e), "SEC003-pentest", "SEC003-pentest-never");
     }
 
     fn vulnerability_scans(&self, cx: &Context<'_>, sink: &mut Sink<'_>, months: u32) {
@@ -140,18 +151,7 @@ impl SecurityTesting {
                 .arg("name", display_name(&a.name, &a.id))
                 .arg("max_age_months", months);
             critical_figures(d, cx, ai, from);
-            match last {
-                Some(e) => {
-                    d.says("SEC003-scan")
-                        .arg("latest", &e.id)
-                        .arg("latest_title", display_name(&e.title, &e.id))
-                        .arg("latest_date", e.date)
-                        .relate(Kind::Evaluation, &e.id);
-                }
-                None => {
-                    d.says("SEC003-scan-never");
-                }
-            }
+            latest_or_never(d, last, "SEC003-scan", "SEC003-scan-never");
         }
     }
 }
