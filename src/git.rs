@@ -1,5 +1,6 @@
-//! A revision's records, read from git without touching the work tree or the index: what
-//! `isms check --baseline REV` and `isms report --compare REV` read the records at REV from.
+//! A revision's records, or the staged ones, read from git without touching the work tree
+//! or the index: what `isms check --baseline REV` and `isms report --compare REV` read the
+//! records at REV from, and `isms check --staged` the records about to be committed.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
@@ -54,6 +55,11 @@ impl Snapshot {
             ],
         )
         .map_err(|e| match e {
+            GitError::Failed(_) if is_shallow(root) => anyhow::anyhow!(
+                "{flag}: unknown revision `{rev}`: this clone is shallow and does not hold it \
+                 (fetch the history: `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in \
+                 GitLab CI, or `git fetch --unshallow`)"
+            ),
             GitError::Failed(_) => anyhow::anyhow!("{flag}: unknown revision `{rev}`"),
             e => e.into(),
         })?;
@@ -83,6 +89,103 @@ impl Snapshot {
     /// The commit id shortened to the usual seven characters.
     pub fn short_commit(&self) -> &str {
         self.commit.get(..7).unwrap_or(&self.commit)
+    }
+}
+
+/// Whether the clone is shallow (its history cut off), which is why a revision it should
+/// have can be unknown.
+fn is_shallow(root: &Path) -> bool {
+    git_text(root, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim() == "true")
+}
+
+/// Whether the git repository `root` is in has a commit on its current branch: not the
+/// case before the first commit, when `HEAD` names a branch that does not exist yet.
+pub fn has_commits(root: &Path) -> Result<bool> {
+    match git(root, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) {
+        Ok(_) => Ok(true),
+        Err(GitError::Failed(_)) => {
+            // Not a repository at all is an error, not "no commits".
+            git(root, &["rev-parse", "--git-dir"]).map_err(|e| match e {
+                GitError::Failed(_) => anyhow::anyhow!(
+                    "--baseline needs a git repository, and the ISMS repository is not in one"
+                ),
+                e => e.into(),
+            })?;
+            Ok(false)
+        }
+        Err(GitError::Spawn(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            bail!("--baseline needs git, and no `git` command was found")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+impl Snapshot {
+    /// Copies the files of the ISMS repository at `root` as they are staged in git's index
+    /// (what the next commit will hold), into a temporary folder: what a pre-commit hook
+    /// checks, so that unstaged edits and untracked drafts neither fail nor pass a commit.
+    /// Honours `GIT_INDEX_FILE`, which git sets for `git commit -a` and `git commit PATH`
+    /// (relative to the folder the hook runs in, the top of the work tree).
+    pub fn staged(root: &Path) -> Result<Snapshot> {
+        let mut cmd = git_command(root);
+        if let Some(index) = std::env::var_os("GIT_INDEX_FILE") {
+            let index = PathBuf::from(index);
+            let index = if index.is_absolute() {
+                index
+            } else {
+                std::env::current_dir()
+                    .context("--staged: cannot read the current folder")?
+                    .join(index)
+            };
+            cmd.env("GIT_INDEX_FILE", index);
+        }
+        let out = cmd
+            .args(["ls-files", "--stage", "-z"])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(GitError::Spawn)
+            .map_err(|e| anyhow::anyhow!("--staged: {e}"))?;
+        if !out.status.success() {
+            bail!(
+                "--staged needs a git repository: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+        }
+        let mut blobs = Vec::new();
+        for entry in out.stdout.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+            let entry = String::from_utf8_lossy(entry);
+            // `<mode> SP <oid> SP <stage> TAB <path>`, the path relative to `root`
+            let Some((meta, path)) = entry.split_once('\t') else {
+                bail!("unexpected output of git ls-files: {entry}");
+            };
+            let fields: Vec<&str> = meta.split(' ').collect();
+            let [mode, oid, stage] = fields[..] else {
+                bail!("unexpected output of git ls-files: {entry}");
+            };
+            // Symbolic links, submodules, and the sides of a conflict (stages 1-3: git
+            // refuses to commit them anyway).
+            if mode == "120000" || mode == "160000" || stage != "0" {
+                continue;
+            }
+            let rel = PathBuf::from(path);
+            if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+                bail!("git ls-files lists an unsafe path `{path}`");
+            }
+            blobs.push(Blob {
+                oid: oid.to_owned(),
+                path: rel,
+            });
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("isms-staged-")
+            .tempdir()
+            .context("--staged: cannot create a temporary folder")?;
+        write_blobs(root, &blobs, dir.path()).context("--staged: cannot read the staged files")?;
+        Ok(Snapshot {
+            dir,
+            commit: String::new(),
+            date: String::new(),
+        })
     }
 }
 
@@ -231,4 +334,34 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
 
 fn git_text(root: &Path, args: &[&str]) -> Result<String, GitError> {
     git(root, args).map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// The path of `root` below the top of the git work tree it is in, with `/` separators and
+/// a final `/` (`lis/`), or `""` when `root` is the top or in no work tree. Found by
+/// looking for `.git` (a folder, or a file in a worktree or submodule) in `root` and the
+/// folders above it, without running git: it is asked on every run that prints paths.
+pub fn work_tree_prefix(root: &Path) -> String {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return String::new();
+    };
+    for top in root.ancestors() {
+        if top.join(".git").exists() {
+            let Ok(below) = root.strip_prefix(top) else {
+                return String::new();
+            };
+            let mut prefix = String::new();
+            for part in below.components() {
+                let Component::Normal(part) = part else {
+                    return String::new();
+                };
+                let Some(part) = part.to_str() else {
+                    return String::new();
+                };
+                prefix.push_str(part);
+                prefix.push('/');
+            }
+            return prefix;
+        }
+    }
+    String::new()
 }

@@ -14,7 +14,7 @@ use crate::rules::{self, Selection};
 pub struct Args {
     #[command(flatten)]
     common: Common,
-    /// Output format: compiler-style text, the fixed JSON shape, GitHub workflow commands, SARIF 2.1.0 or JUnit XML
+    /// Output format: compiler-style text, the fixed JSON shape, GitHub workflow commands, SARIF 2.1.0, JUnit XML or GitLab Code Quality
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
     /// The lowest severity that fails the run
@@ -30,8 +30,13 @@ pub struct Args {
     #[arg(long, short)]
     quiet: bool,
     /// Ratchet mode: report and fail only on gaps that are new or worse than at this git revision
+    /// (before the first commit, with no revision yet, only invalid records fail)
     #[arg(long, value_name = "REV")]
     baseline: Option<String>,
+    /// Check the records as they are staged for the next commit (git's index), not the
+    /// work tree: for pre-commit hooks
+    #[arg(long)]
+    staged: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -41,6 +46,8 @@ enum Format {
     Github,
     Sarif,
     Junit,
+    /// GitLab Code Quality (Code Climate JSON)
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -70,34 +77,56 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         ignore,
         quiet,
         baseline,
+        staged,
     } = args;
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
-    let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+    let (session, as_of, root, _staged) = if staged {
+        let (session, as_of, root, snapshot) = super::open_staged(&common, clock)?;
+        (session, as_of, root, Some(snapshot))
+    } else {
+        let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+        let root = session.root.clone();
+        (session, as_of, root, None)
+    };
     let result = crate::check::check(&session, as_of, &selection);
+    // Before the first commit there is nothing to compare with: every gap is as old as the
+    // repository, and only invalid records fail (what a pre-commit hook wants of the
+    // first commit).
+    let first_commit = match &baseline {
+        Some(_) => !crate::git::has_commits(&root)?,
+        None => false,
+    };
     let comparison = match &baseline {
-        Some(rev) => {
+        Some(rev) if !first_commit => {
             let before = crate::check::baseline::findings_at(
-                &session.root,
+                &root,
                 rev,
                 as_of,
                 &selection,
                 session.config.language,
             )?;
-            Some((
-                rev.as_str(),
-                crate::check::baseline::compare(&result.findings, &before),
-            ))
+            let mut c = crate::check::baseline::compare(&result.findings, &before);
+            let prefix = crate::git::work_tree_prefix(&root);
+            c.absent = super::from_work_tree(&c.absent, &prefix).into_owned();
+            Some((rev.as_str(), c))
         }
+        _ => None,
+    };
+    let new_findings = match &comparison {
+        Some((_, c)) => Some(c.new_findings(&result.findings)),
+        None if first_commit => Some(Vec::new()),
         None => None,
     };
-    let new_findings = comparison
-        .as_ref()
-        .map(|(_, c)| c.new_findings(&result.findings));
     // Ratchet mode shows only what is new or worse; JSON and SARIF mark every finding with
     // its baseline state instead (so that an upload closes only the fixed alerts).
     let shown = match &new_findings {
-        Some(new) if !matches!(format, Format::Json | Format::Sarif) => new,
+        Some(new)
+            if !matches!(format, Format::Json | Format::Sarif | Format::Gitlab)
+                && !first_commit =>
+        {
+            new
+        }
         _ => &result.findings,
     };
     let ran: Vec<&'static dyn rules::Rule> = rules::all()
@@ -105,20 +134,35 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         .filter(|r| selection.wants(r.meta().code))
         .collect();
     let frames = format == Format::Human && !quiet;
-    let mut text = super::render_findings(&session, as_of, shown, &ran, frames, |out| {
-        match (format, &comparison) {
-            (Format::Human, _) => render::human::render(out, super::color_wanted(), quiet),
-            (Format::Json, Some((rev, c))) => render::json::render_with_baseline(out, rev, c),
-            (Format::Json, None) => render::json::render(out),
-            (Format::Github, _) => render::github::render(out),
-            (Format::Sarif, Some((_, c))) => render::sarif::render_with_baseline(out, c),
-            (Format::Sarif, None) => render::sarif::render(out),
-            (Format::Junit, _) => render::junit::render(out),
+    let paths = (format != Format::Human || !quiet).then_some(root.as_path());
+    let mut text =
+        super::render_findings(&session, as_of, shown, &ran, frames, paths, |out| {
+            match (format, &comparison) {
+                (Format::Human, _) => render::human::render(out, super::color_wanted(), quiet),
+                (Format::Json, Some((rev, c))) => render::json::render_with_baseline(out, rev, c),
+                (Format::Json, None) => render::json::render(out),
+                (Format::Github, _) => render::github::render(out),
+                (Format::Sarif, Some((_, c))) => render::sarif::render_with_baseline(out, c),
+                (Format::Sarif, None) => render::sarif::render(out),
+                (Format::Junit, _) => render::junit::render(out),
+                (Format::Gitlab, _) => render::gitlab::render(out, out.path_prefix),
+            }
+        });
+    match (format, &comparison, &baseline) {
+        (Format::Human, Some((rev, c)), _) => {
+            text.push_str(&c.summary_line(rev, session.config.language));
+            text.push('\n');
         }
-    });
-    if let (Format::Human, Some((rev, c))) = (format, &comparison) {
-        text.push_str(&c.summary_line(rev, session.config.language));
-        text.push('\n');
+        (Format::Human, None, Some(rev)) if first_commit => {
+            let line = crate::l10n::text(
+                session.config.language,
+                "baseline-first-commit",
+                &[("rev", rev.as_str().into())],
+            );
+            text.push_str(&line);
+            text.push('\n');
+        }
+        _ => {}
     }
     super::emit(&text)?;
     // Ratchet mode fails on new or worsened gaps only.

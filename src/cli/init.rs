@@ -18,19 +18,32 @@ pub struct Args {
     /// Date the example records as of this date (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    /// The CI configuration to write at the top of the git work tree: a GitHub Actions
+    /// workflow, a GitLab CI file, or none
+    #[arg(long, value_enum, default_value = "github")]
+    ci: Ci,
+}
+
+/// Which code host's CI `init` scaffolds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    Github,
+    Gitlab,
+    None,
 }
 
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     // The folder's own time zone when it already has a readable isms.toml.
     let config = Config::load(&args.dir).unwrap_or_default();
     let as_of = clock.as_of(args.as_of.as_deref(), &config)?;
-    let outcome = init(&args.dir, as_of)?;
+    let outcome = init(&args.dir, as_of, args.ci)?;
     super::emit(&outcome.render(&args.dir))?;
     Ok(0)
 }
 
-/// The files of `init` other than records and schemas: path and contents.
-const INIT_FILES: [(&str, &str); 4] = [
+/// The files of `init` in the repository's folder other than records and schemas: path
+/// and contents.
+const INIT_FILES: [(&str, &str); 2] = [
     (
         crate::config::FILE_NAME,
         include_str!("../../templates/scaffold/init/isms.toml"),
@@ -39,15 +52,23 @@ const INIT_FILES: [(&str, &str); 4] = [
         "README.md",
         include_str!("../../templates/scaffold/init/README.md"),
     ),
-    (
-        ".github/workflows/isms.yml",
-        include_str!("../../templates/scaffold/init/workflow.yml"),
-    ),
-    (
-        ".pre-commit-config.yaml",
-        include_str!("../../templates/scaffold/init/pre-commit-config.yaml"),
-    ),
 ];
+
+/// The pre-commit configuration, at the top of the git work tree where pre-commit looks.
+const PRE_COMMIT: (&str, &str) = (
+    ".pre-commit-config.yaml",
+    include_str!("../../templates/scaffold/init/pre-commit-config.yaml"),
+);
+
+/// The CI files, at the top of the git work tree where GitHub and GitLab look.
+const GITHUB_WORKFLOW: (&str, &str) = (
+    ".github/workflows/isms.yml",
+    include_str!("../../templates/scaffold/init/workflow.yml"),
+);
+const GITLAB_CI: (&str, &str) = (
+    ".gitlab-ci.yml",
+    include_str!("../../templates/scaffold/init/gitlab-ci.yml"),
+);
 
 /// What happened to one file `init` would write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +145,11 @@ fn plural(n: usize, word: &str) -> String {
 /// example records, schemas, editor settings, CI workflow, pre-commit hook and README.
 /// Existing files are never touched; example records are left out when the folder
 /// already holds records, so that `init` in a working repository adds no duplicates.
-pub fn init(dir: &Path, as_of: Date) -> Result<Written> {
+///
+/// The CI and pre-commit files go to the top of the git work tree `dir` is in (where
+/// GitHub, GitLab and pre-commit look for them), naming `dir` as the repository to check;
+/// to `dir` itself when it is in no work tree yet.
+pub fn init(dir: &Path, as_of: Date, ci: Ci) -> Result<Written> {
     if dir.exists() && !dir.is_dir() {
         bail!("{} is a file, not a folder", dir.display());
     }
@@ -133,6 +158,36 @@ pub fn init(dir: &Path, as_of: Date) -> Result<Written> {
     let mut outcome = Written::default();
     for (rel, text) in INIT_FILES {
         outcome.write(dir, rel, text)?;
+    }
+    let prefix = crate::git::work_tree_prefix(dir);
+    let depth = prefix.matches('/').count();
+    let mut top = dir.to_path_buf();
+    for _ in 0..depth {
+        top.push("..");
+    }
+    let repo = match prefix.strip_suffix('/') {
+        Some(p) => p.to_owned(),
+        None => ".".to_owned(),
+    };
+    let ci_values = Values::of(as_of)
+        .with("version", env!("CARGO_PKG_VERSION").to_owned())
+        .with("repo_pattern", regex_escape(&prefix))
+        .with("repo", repo);
+    let mut top_files = vec![PRE_COMMIT];
+    match ci {
+        Ci::Github => top_files.push(GITHUB_WORKFLOW),
+        Ci::Gitlab => top_files.push(GITLAB_CI),
+        Ci::None => {}
+    }
+    for (rel, text) in top_files {
+        let created = write_new(&top, rel, &ci_values.fill(text))?;
+        let shown = format!("{}{rel}", "../".repeat(depth));
+        let status = if created {
+            Status::Created
+        } else {
+            Status::Exists
+        };
+        outcome.files.push((shown, status));
     }
     for (name, text) in crate::schema::SCHEMAS {
         outcome.write(dir, &format!("{SCHEMA_DIR}/{name}.schema.json"), text)?;
@@ -153,6 +208,19 @@ pub fn init(dir: &Path, as_of: Date) -> Result<Written> {
         outcome.write(dir, &rel, &text)?;
     }
     Ok(outcome)
+}
+
+/// `text` with the characters a regular expression gives a meaning escaped (a folder
+/// name in pre-commit's `files` pattern).
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Whether any record file (`.yaml`/`.yml` outside hidden folders) is below `dir`.

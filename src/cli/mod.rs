@@ -3,8 +3,10 @@
 //!
 //! `main` parses [`Cli`], reads the clock and hands each command's `Args` to its `run`.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -14,6 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Date;
 use crate::render::Output;
 use crate::repo::session::Session;
+use crate::util::hash::HashMap;
 
 pub mod check;
 pub mod completions;
@@ -162,6 +165,23 @@ pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Dat
     Ok((session, as_of))
 }
 
+/// Opens the records staged for the next commit (`check --staged`): the repository is
+/// found as [`open`] finds it, and read from git's index into a temporary copy, which
+/// lives as long as the returned snapshot. Also returns the repository's real folder.
+pub fn open_staged(
+    common: &Common,
+    clock: Clock,
+) -> Result<(Session, Date, PathBuf, crate::git::Snapshot)> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let root = config::find_root(common.repo.as_deref(), &cwd);
+    let snapshot = crate::git::Snapshot::staged(&root)?;
+    let mut session = Session::open(snapshot.path())?;
+    session.config.language = Lang::or_config(common.lang, &session.config);
+    check_config_rules(&session.config)?;
+    let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
+    Ok((session, as_of, root, snapshot))
+}
+
 /// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.
 fn check_config_rules(config: &Config) -> Result<()> {
     let codes = rule_codes();
@@ -190,6 +210,7 @@ pub fn render_findings(
     shown: &[Diagnostic],
     rules: &[&'static dyn crate::rules::Rule],
     frames: bool,
+    paths: Option<&std::path::Path>,
     render: impl FnOnce(&Output<'_>) -> String,
 ) -> String {
     let texts = if frames {
@@ -197,17 +218,49 @@ pub fn render_findings(
     } else {
         Default::default()
     };
-    let text_of = |p: &str| texts.get(p).map(String::as_str);
+    // `paths`: the repository's folder on disk, when the output shows paths (with
+    // `--staged` the records are read from a temporary copy, and this is the real one).
+    let prefix = paths.map(crate::git::work_tree_prefix).unwrap_or_default();
+    let shown = from_work_tree(shown, &prefix);
+    let text_of = |p: &str| {
+        texts
+            .get(p.strip_prefix(prefix.as_str()).unwrap_or(p))
+            .map(String::as_str)
+    };
     let repo = &session.repo;
     render(&Output {
         as_of: as_of.to_string(),
-        diagnostics: shown,
+        diagnostics: &shown,
         records: repo.record_count(),
         counts: &repo.counts,
         file_text: &text_of,
         rules,
         lang: session.config.language,
+        path_prefix: &prefix,
     })
+}
+
+/// The findings with their paths below the top of the git work tree (`prefix`, from
+/// [`crate::git::work_tree_prefix`]) rather than below the ISMS repository, so that a
+/// repository in a subfolder (`lis/`) gets annotations, SARIF results and code-quality
+/// issues on the right files. Borrowed as they are when the prefix is empty.
+pub fn from_work_tree<'a>(findings: &'a [Diagnostic], prefix: &str) -> Cow<'a, [Diagnostic]> {
+    if prefix.is_empty() {
+        return Cow::Borrowed(findings);
+    }
+    // Findings in one file share its path: one new path per file, not per finding.
+    let mut moved: HashMap<Arc<str>, Arc<str>> = HashMap::default();
+    let mut out = findings.to_vec();
+    for d in &mut out {
+        if let Some(loc) = &mut d.location {
+            let path = moved
+                .entry(loc.path.clone())
+                .or_insert_with(|| format!("{prefix}{}", loc.path).into())
+                .clone();
+            loc.path = path;
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Whether standard output takes colour: a terminal, and `NO_COLOR` unset or empty.

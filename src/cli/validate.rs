@@ -35,12 +35,19 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let result = crate::check::check(&session, as_of, &rec_only);
     let diags = result.findings;
     let frames = args.format == Format::Human && !args.quiet;
-    let text = super::render_findings(&session, as_of, &diags, &[], frames, |out| {
-        match args.format {
+    let paths = (args.format != Format::Human || !args.quiet).then_some(session.root.as_path());
+    let text = super::render_findings(
+        &session,
+        as_of,
+        &diags,
+        &[],
+        frames,
+        paths,
+        |out| match args.format {
             Format::Human => render::human::render(out, super::color_wanted(), args.quiet),
             Format::Json => render::json::render(out),
-        }
-    });
+        },
+    );
     super::emit(&text)?;
     let code = if result.invalid_records {
         EXIT_INVALID

@@ -22,6 +22,7 @@ baseline-summary = baseline { $rev }: { $remaining } { $remaining ->
         [one] gap remains
        *[other] gaps remain
     }, { $fixed } fixed, { $new } new
+baseline-first-commit = baseline { $rev }: no commit yet, so no gap is new; only invalid records fail
 ## A kind's plural in the summary: the kind table's own.
 kind-plural = { $plural }
 severity-error = error

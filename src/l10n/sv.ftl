@@ -23,6 +23,7 @@ baseline-summary = Jämfört med { $rev }: { $remaining } kvarstår, { $fixed } 
         [one] är ny
        *[other] är nya
     }
+baseline-first-commit = Jämfört med { $rev }: det finns ingen commit ännu, så ingen brist är ny; bara ogiltiga poster stoppar
 ## Severities in the compiler-style output.
 severity-error = brist
 severity-warning = anmärkning

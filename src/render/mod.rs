@@ -1,6 +1,7 @@
 //! One renderer per output format of `isms check` / `isms validate`.
 
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -23,6 +24,10 @@ pub struct Output<'a> {
     pub rules: &'a [&'static dyn crate::rules::Rule],
     /// The language of the texts around the findings (summary, labels).
     pub lang: Language,
+    /// The ISMS repository's folder below the top of its git work tree (`lis/`, or `""`),
+    /// which the findings' paths already start with: for formats that must name a file
+    /// when a finding has none.
+    pub path_prefix: &'a str,
 }
 
 impl Output<'_> {

@@ -104,6 +104,7 @@ fn with_output<T>(
         file_text: &no_text,
         rules: ran,
         lang: Language::En,
+        path_prefix: "",
     };
     f(&out)
 }
@@ -126,6 +127,7 @@ fn example(render: fn(&Output<'_>) -> String) -> String {
         file_text: &text_of,
         rules: &ran,
         lang: Language::En,
+        path_prefix: "",
     })
 }
 

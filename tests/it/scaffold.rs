@@ -111,10 +111,14 @@ fn init_writes_a_repository_that_validates() {
         "incidents/**/*.yaml"
     );
     let workflow = String::from_utf8(all[".github/workflows/isms.yml"].clone()).unwrap();
-    assert!(workflow.contains("isms validate"));
-    assert!(workflow.contains("isms check --format github --fail-on error"));
+    assert!(workflow.contains("isms validate --repo \"$ISMS_REPO\""));
+    assert!(workflow.contains("ISMS_REPO: \".\""));
+    assert!(workflow.contains("--format github --baseline \"$BASE\""));
     let hooks = String::from_utf8(all[".pre-commit-config.yaml"].clone()).unwrap();
-    assert!(hooks.contains("repo: local") && hooks.contains("isms check --fail-on error"));
+    assert!(
+        hooks.contains("repo: local")
+            && hooks.contains("isms check --staged --baseline HEAD --repo .")
+    );
     // The configuration is read as written, with every default in force.
     let config = isms::config::Config::load(&lis).expect("isms.toml parses");
     assert_eq!(config.organisation.as_deref(), Some("Exempelstad kommun"));
