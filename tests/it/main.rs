@@ -13,6 +13,7 @@ mod commands;
 mod compare;
 mod due_and_list_lang;
 mod example_snapshots;
+mod first_day;
 mod formats;
 mod identity;
 mod messages;
