@@ -114,6 +114,8 @@ pub struct Notification {
 pub enum Recipient {
     Imy,
     CertSe,
+    /// The national cyber security centre at FRA, which took over CERT-SE's tasks in 2026.
+    Ncsc,
     Mcf,
     Msb,
     Police,
@@ -126,6 +128,7 @@ impl Recipient {
         match self {
             Recipient::Imy => "imy",
             Recipient::CertSe => "cert_se",
+            Recipient::Ncsc => "ncsc",
             Recipient::Mcf => "mcf",
             Recipient::Msb => "msb",
             Recipient::Police => "police",

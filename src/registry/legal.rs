@@ -118,7 +118,37 @@ pub struct Regime {
     pub authority: String,
     /// Every notification `to` value that counts as reporting under the regime.
     pub recipients: Vec<String>,
+    /// Deadlines isms checks; none where the law sets no time limit ("without undue delay").
+    #[serde(default)]
     pub deadlines: Vec<ReportingDeadline>,
+    /// From when another recipient is the one to report to (CERT-SE's move to NCSC).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authorities: Vec<AuthorityChange>,
+    /// Stages recorded for the reader that isms does not check (secondary sources, or no
+    /// record kind for them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<UncheckedStage>,
+}
+
+/// A change of the recipient a regime's reports go to, from a date.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityChange {
+    pub from: Date,
+    pub authority: String,
+    pub source: String,
+    /// `primary` or `secondary`: whether the fact rests on the legal text itself.
+    pub source_quality: String,
+}
+
+/// A reporting stage of a regime that isms records but does not check.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UncheckedStage {
+    pub sv: String,
+    pub en: String,
+    pub source: String,
+    pub source_quality: String,
 }
 
 impl Regime {
@@ -126,6 +156,16 @@ impl Regime {
     #[must_use]
     pub fn in_force_on(&self, date: Date) -> bool {
         self.from <= date && self.until.is_none_or(|end| date <= end)
+    }
+
+    /// The recipient the regime's reports go to on `date`.
+    #[must_use]
+    pub fn authority_on(&self, date: Date) -> &str {
+        self.authorities
+            .iter()
+            .filter(|a| a.from <= date)
+            .max_by_key(|a| a.from)
+            .map_or(self.authority.as_str(), |a| a.authority.as_str())
     }
 
     /// The deadline for a report of `kind`, if the regime has one.
@@ -174,7 +214,28 @@ mod tests {
         let before = r
             .regime_for("significant_incident", date(2026, 1, 14))
             .expect("NIS law");
-        assert_eq!(before.id, "nis-2018");
+        assert_eq!(before.id, "nis-2019");
+        // MSBFS 2018:9 and its six hours from 2019-03-01; before that, no hour limit.
+        let first = r
+            .regime_for("significant_incident", date(2019, 2, 28))
+            .expect("NIS law");
+        assert_eq!((first.id.as_str(), first.deadlines.len()), ("nis-2018", 0));
+        let msbfs = r
+            .regime_for("significant_incident", date(2019, 3, 1))
+            .expect("NIS law");
+        assert_eq!(msbfs.id, "nis-2019");
+        assert_eq!(
+            msbfs
+                .deadline(NotificationStage::Initial)
+                .and_then(|d| d.hours),
+            Some(6)
+        );
+        assert!(
+            msbfs
+                .unchecked
+                .iter()
+                .all(|u| u.source_quality == "secondary")
+        );
         let after = r
             .regime_for("significant_incident", date(2026, 1, 15))
             .expect("cybersecurity law");
@@ -217,7 +278,20 @@ mod tests {
                 "{}",
                 regime.id
             );
-            assert!(!regime.deadlines.is_empty(), "{}", regime.id);
+            // Only the NIS law before MSBFS 2018:9 set no time limit.
+            assert!(
+                !regime.deadlines.is_empty() || regime.id == "nis-2018",
+                "{}",
+                regime.id
+            );
+            for change in &regime.authorities {
+                assert!(
+                    regime.recipients.contains(&change.authority),
+                    "{}",
+                    regime.id
+                );
+                assert!(["primary", "secondary"].contains(&change.source_quality.as_str()));
+            }
             for d in &regime.deadlines {
                 assert!(
                     d.hours.is_some() != d.months.is_some(),
@@ -227,6 +301,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn reports_go_to_ncsc_from_july_2026() {
+        let r = registry();
+        let law = r
+            .regime_for("significant_incident", date(2026, 2, 1))
+            .expect("cybersecurity law");
+        assert_eq!(law.authority_on(date(2026, 6, 30)), "cert_se");
+        assert_eq!(law.authority_on(date(2026, 7, 1)), "ncsc");
+    }
+
+    #[test]
+    fn eu_territory_with_its_own_code_is_not_a_third_country() {
+        let r = registry();
+        for code in ["AX", "GF", "GP", "MQ", "RE", "YT", "MF", "ax"] {
+            assert!(r.is_eu_eea(code), "{code}");
+        }
+        for code in ["FO", "PF", "GL", "NC"] {
+            assert!(!r.is_eu_eea(code), "{code}");
+        }
+        for t in &r.eu_territories {
+            assert!(r.eu.contains(&t.of), "{}", t.code);
+            assert!(r.is_country(&t.code), "{}", t.code);
+        }
+        let brazil = r.adequacy("BR").expect("Brazil");
+        assert!(!brazil.in_force_on(date(2026, 1, 25)));
+        assert!(brazil.in_force_on(date(2026, 1, 26)));
     }
 
     #[test]

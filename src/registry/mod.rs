@@ -43,6 +43,9 @@ pub struct Registry {
     pub eu: Vec<String>,
     /// The EEA states outside the EU (IS, LI, NO).
     pub eea: Vec<String>,
+    /// Parts of member states with a country code of their own where the Treaties apply
+    /// (Åland, the outermost regions).
+    pub eu_territories: Vec<EuTerritory>,
     pub adequacy: Vec<AdequacyDecision>,
     pub regimes: Vec<Regime>,
     pub bodies: Vec<BodyInfo>,
@@ -94,12 +97,15 @@ impl Registry {
             .map(String::as_str)
     }
 
-    /// Whether the country (ISO alpha-2, any case) is in the EU or the EEA, where GDPR applies.
+    /// Whether the country (ISO alpha-2, any case) is in the EU or the EEA, where GDPR
+    /// applies: a member state, an EEA state, or EU territory with a code of its own
+    /// (Åland, Réunion, ...).
     #[must_use]
     pub fn is_eu_eea(&self, code: &str) -> bool {
         self.eu
             .iter()
             .chain(&self.eea)
+            .chain(self.eu_territories.iter().map(|t| &t.code))
             .any(|c| c.eq_ignore_ascii_case(code))
     }
 
@@ -174,6 +180,7 @@ impl Registry {
             baseline: baseline.requirements,
             eu: adequacy.eu,
             eea: adequacy.eea,
+            eu_territories: adequacy.eu_territories,
             adequacy: adequacy.decisions,
             regimes: regimes.regimes,
             bodies: bodies.bodies,
@@ -221,11 +228,23 @@ struct CountriesFile {
     reserved: std::collections::BTreeMap<String, String>,
 }
 
+/// A part of a member state with an ISO 3166-1 code of its own, where the Treaties apply
+/// (TFEU art. 355).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EuTerritory {
+    pub code: String,
+    /// The member state it is part of.
+    pub of: String,
+    pub name: Text,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AdequacyFile {
     eu: Vec<String>,
     eea: Vec<String>,
+    eu_territories: Vec<EuTerritory>,
     decisions: Vec<AdequacyDecision>,
 }
 

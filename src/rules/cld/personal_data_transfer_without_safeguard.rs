@@ -15,6 +15,14 @@ declare_rule! {
     /// - the asset declares `transfer_safeguard: scc` (standard contractual clauses) or
     ///   `bcr` (binding corporate rules), which apply to any country.
     ///
+    /// EU/EEA means the 27 member states, Iceland, Liechtenstein and Norway, and the parts
+    /// of member states with a country code of their own where the Treaties apply (TFEU
+    /// art. 355): Åland (AX) and the outermost regions French Guiana (GF), Guadeloupe (GP),
+    /// Martinique (MQ), Réunion (RE), Mayotte (YT) and Saint-Martin (MF). The decisions
+    /// include Brazil from 2026-01-26 (Commission Implementing Decision (EU) 2026/179, for
+    /// controllers and processors subject to the LGPD) and the United Kingdom, renewed on
+    /// 2025-12-19 until 2031-12-27.
+    ///
     /// An absent `transfer_safeguard` is read as `none`. `adequacy` and `dpf` are not
     /// safeguards of their own but claims that rest on a decision: declared for a country
     /// without a decision in force (or `adequacy` for the US), they do not hold, and the
@@ -50,6 +58,8 @@ declare_rule! {
     /// ## References
     /// - Regulation (EU) 2016/679 (GDPR), art. 44-46
     /// - Commission Implementing Decision (EU) 2023/1795 (EU-US Data Privacy Framework)
+    /// - Commission Implementing Decision (EU) 2026/179 of 26 January 2026 (Brazil)
+    /// - TFEU art. 349 and 355 (the outermost regions, Åland)
     /// - CJEU C-311/18 (Schrems II)
     /// - SKR, vägledning om molntjänster
     pub struct PersonalDataTransferWithoutSafeguard {

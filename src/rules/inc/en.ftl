@@ -6,6 +6,7 @@
 INC001 = breach `{ $id }` was notified to { $authority ->
         [imy] IMY
         [cert_se] CERT_SE
+        [ncsc] NCSC
         [mcf] MCF
         [msb] MSB
        *[other] { $authority }
@@ -30,6 +31,7 @@ INC001 = breach `{ $id }` was notified to { $authority ->
 INC001-missing = breach `{ $id }` detected { $detected } has not been notified to { $authority ->
         [imy] IMY
         [cert_se] CERT_SE
+        [ncsc] NCSC
         [mcf] MCF
         [msb] MSB
        *[other] { $authority }
@@ -43,6 +45,7 @@ INC001-missing = breach `{ $id }` detected { $detected } has not been notified t
     .help = notify { $authority ->
         [imy] IMY
         [cert_se] CERT_SE
+        [ncsc] NCSC
         [mcf] MCF
         [msb] MSB
        *[other] { $authority }

@@ -12,11 +12,23 @@ declare_rule! {
     /// under the reporting regime in force on the day they were detected. The regimes and
     /// their deadlines are registry data with effective dates (`isms registry`):
     ///
-    /// - detected up to 2026-01-14: the NIS law (2018:1174) with MSBFS 2018:9 — a first
-    ///   report to MSB (CERT-SE; MCF from 2026-01-01) within 6 h of detection;
-    /// - detected from 2026-01-15: the cybersecurity law (2025:1506) — an early warning
-    ///   within 24 h and an incident notification within 72 h of detection, and a final
-    ///   report within one month of the incident notification, to the CSIRT (CERT-SE at MCF).
+    /// - detected 2018-08-01 to 2019-02-28: the NIS law (2018:1174, 20 §) alone, which asked
+    ///   for reports "without undue delay" and set no hour limit: not judged;
+    /// - detected 2019-03-01 to 2026-01-14: the NIS law with MSBFS 2018:9 (decided
+    ///   2018-12-18, in force 2019-03-01) — a first report to MSB (CERT-SE; MCF from
+    ///   2026-01-01) within 6 h of detection. The supplementary report within 24 h and the
+    ///   final report within four weeks rest on secondary sources (MSB's guidance) and are
+    ///   not checked;
+    /// - detected from 2026-01-15: the cybersecurity law (2025:1506) and ordinance
+    ///   (2025:1507), both issued 2025-12-11 — an early warning within 24 h and an incident
+    ///   notification within 72 h of detection, and a final report within one month of the
+    ///   incident notification, to the CSIRT: CERT-SE at MCF, and from 2026-07-01 the
+    ///   national cyber security centre (NCSC) at FRA, which took over CERT-SE's tasks (SFS
+    ///   2026:623 per secondary sources). A report to any of them counts.
+    ///
+    /// Every clock starts when the organisation became aware of the incident, read as its
+    /// `detected` time (MSBFS 2018:9 counts from when the incident was identified as
+    /// reportable, which records do not capture: this can only make isms stricter).
     ///
     /// Each deadline is met by the first notification whose `to` is one of the regime's
     /// recipients and whose `kind` is the report's (`early_warning`, `initial`, `final`) or a
@@ -262,7 +274,7 @@ impl Rule for LateSignificantIncidentReport {
                 .arg("title", &inc.title)
                 .arg("detected", inc.detected.to_string())
                 .arg("reports", missing.len())
-                .arg("authority", regime.authority.as_str())
+                .arg("authority", regime.authority_on(cx.as_of.0))
                 .arg("recipients", regime.recipients.clone())
                 .arg("regime", regime.id.as_str())
                 .arg("regime_name", regime_name.as_str());

@@ -7,6 +7,7 @@
 INC001 = Personuppgiftsincidenten ”{ $title }” ({ $id }) anmäldes till { $authority ->
         [imy] IMY
         [cert_se] CERT-SE vid MCF
+        [ncsc] NCSC vid FRA
         [mcf] MCF
         [msb] MSB (från 2026 MCF)
        *[other] { $authority }
@@ -41,6 +42,7 @@ INC001 = Personuppgiftsincidenten ”{ $title }” ({ $id }) anmäldes till { $a
 INC001-missing = Personuppgiftsincidenten ”{ $title }” ({ $id }) har inte anmälts till { $authority ->
         [imy] IMY
         [cert_se] CERT-SE vid MCF
+        [ncsc] NCSC vid FRA
         [mcf] MCF
         [msb] MSB (från 2026 MCF)
        *[other] { $authority }
@@ -57,19 +59,21 @@ INC001-missing = Personuppgiftsincidenten ”{ $title }” ({ $id }) har inte an
     .help = Anmäl incidenten till { $authority ->
         [imy] IMY
         [cert_se] CERT-SE vid MCF
+        [ncsc] NCSC vid FRA
         [mcf] MCF
         [msb] MSB (från 2026 MCF)
        *[other] { $authority }
     } och för in anmälan under notifications. Krävs ingen anmälan, ange false under notification_required och skälet under no_notification_reason.
 
 # Ämnet är den försenade rapportens steg: early_warning, initial eller final. Före
-# cybersäkerhetslagen (regime nis-2018) hette incidenten rapporteringspliktig, inte betydande.
+# cybersäkerhetslagen (regime nis-2018 och nis-2019) hette incidenten rapporteringspliktig, inte betydande.
 INC002 = { $subject ->
         [early_warning] Den tidiga varningen
         [final] Slutrapporten
        *[initial] Incidentanmälan
     } om { $regime ->
         [nis-2018] den rapporteringspliktiga incidenten
+        [nis-2019] den rapporteringspliktiga incidenten
        *[other] den betydande incidenten
     } ”{ $title }” ({ $id }) skickades { $deadline_unit ->
         [months] { $elapsed_days ->
@@ -120,6 +124,7 @@ INC002 = { $subject ->
 # Attributen `report-n` säger en av dem.
 INC002-missing = För { $regime ->
         [nis-2018] den rapporteringspliktiga incidenten
+        [nis-2019] den rapporteringspliktiga incidenten
        *[other] den betydande incidenten
     } ”{ $title }” ({ $id }) har { $reports ->
         [1] ingen { INC002-missing.report-1 }
@@ -128,6 +133,7 @@ INC002-missing = För { $regime ->
     } skickats till { $authority ->
         [imy] IMY
         [cert_se] CERT-SE vid MCF
+        [ncsc] NCSC vid FRA
         [mcf] MCF
         [msb] MSB (från 2026 MCF)
        *[other] { $authority }
@@ -135,6 +141,7 @@ INC002-missing = För { $regime ->
     .help = Skicka rapporterna till { $authority ->
         [imy] IMY
         [cert_se] CERT-SE vid MCF
+        [ncsc] NCSC vid FRA
         [mcf] MCF
         [msb] MSB (från 2026 MCF)
        *[other] { $authority }
