@@ -7,6 +7,7 @@ use super::Output;
 use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::l10n::text;
+use crate::util::visible::visible;
 
 /// Lines of context shown above and below the offending line.
 const CONTEXT_LINES: u32 = 1;
@@ -21,8 +22,17 @@ pub fn render(out: &Output<'_>, color: bool, quiet: bool) -> String {
     .decor_style(DecorStyle::Ascii);
     let mut s = String::new();
     if !quiet {
+        // Findings come sorted by path: each file's line index is built once, so drawing
+        // every frame takes time in proportion to the files, not to findings × file size.
+        let mut index: Option<(&str, Vec<usize>)> = None;
         for d in out.diagnostics {
-            s.push_str(&one(d, out, &renderer));
+            let path = d.path().unwrap_or("");
+            if index.as_ref().is_none_or(|(p, _)| *p != path) {
+                let starts = (out.file_text)(path).map(line_starts).unwrap_or_default();
+                index = Some((path, starts));
+            }
+            let starts = index.as_ref().map_or(&[][..], |(_, s)| s.as_slice());
+            s.push_str(&one(d, out, &renderer, starts));
             s.push_str("\n\n");
         }
     }
@@ -41,9 +51,13 @@ fn level(sev: Severity, lang: Language) -> Level<'static> {
     level.with_name(text(lang, &format!("severity-{}", sev.as_str()), &[]))
 }
 
-fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
+/// One finding. Its message, help and path are printed with control characters and
+/// reordering marks made visible ([`visible`]): a record's text must not start a line of
+/// its own in a CI log, where the runner would read it as a workflow command.
+fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer, starts: &[usize]) -> String {
+    let message = visible(&d.message);
     let title = level(d.severity, out.lang)
-        .primary_title(d.message.as_str())
+        .primary_title(message.as_ref())
         .id(d.code);
     let mut groups = Vec::new();
     let frame = d
@@ -52,17 +66,17 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
         .and_then(|l| Some((l, l.span?, (out.file_text)(&l.path)?)));
     let first = match frame {
         Some((loc, span, text)) => {
-            let (excerpt, start_line, range) = excerpt(text, span);
+            let (excerpt, start_line, range) = excerpt(text, starts, span);
             title.element(
                 Snippet::source(excerpt)
                     .line_start(start_line as usize)
-                    .path(&*loc.path)
+                    .path(visible(&loc.path))
                     .annotation(AnnotationKind::Primary.span(range)),
             )
         }
         None => match &d.location {
             Some(loc) => {
-                let mut origin = Origin::path(&*loc.path);
+                let mut origin = Origin::path(visible(&loc.path));
                 if let Some(span) = loc.span {
                     origin = origin
                         .line(span.start.line as usize)
@@ -78,41 +92,44 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer) -> String {
         groups.push(Group::with_title(
             Level::HELP
                 .with_name(text(out.lang, "help", &[]))
-                .secondary_title(help.as_str()),
+                .secondary_title(visible(help)),
         ));
     }
     renderer.render(&groups)
 }
 
+/// The byte offset at which each line of `text` starts (a final line break starts no
+/// line of its own).
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .map(|i| i + 1)
+                .filter(|&i| i < text.len()),
+        )
+        .collect()
+}
+
 /// The lines around `span`, the number of the first one, and the span's byte range within
-/// them. Only a few lines are handed to the renderer: records files can be long.
-fn excerpt(text: &str, span: crate::source::span::Span) -> (&str, u32, std::ops::Range<usize>) {
+/// them, found through `starts` (from [`line_starts`]) without scanning the file. Only a few
+/// lines are handed to the renderer: records files can be long.
+fn excerpt<'t>(
+    text: &'t str,
+    starts: &[usize],
+    span: crate::source::span::Span,
+) -> (&'t str, u32, std::ops::Range<usize>) {
     let line = span.start.line.max(1);
     let first = line.saturating_sub(CONTEXT_LINES).max(1);
     let last = line + CONTEXT_LINES;
-    let mut starts = Vec::new();
-    let mut offset = 0;
-    for (i, l) in text.split_inclusive('\n').enumerate() {
-        let n = i as u32 + 1;
-        if n >= first && n <= last + 1 {
-            starts.push((n, offset));
-        }
-        if n > last + 1 {
-            break;
-        }
-        offset += l.len();
-    }
-    let begin = starts.first().map_or(0, |s| s.1);
-    let end = starts
-        .iter()
-        .find(|(n, _)| *n == last + 1)
-        .map_or(text.len(), |s| s.1);
+    let start_of = |n: u32| starts.get(n as usize - 1).copied();
+    // A position past the last line shows the file from its start, as far as it goes.
+    let begin = start_of(first).unwrap_or(0).min(text.len());
+    let end = start_of(last + 1)
+        .unwrap_or(text.len())
+        .min(text.len())
+        .max(begin);
     let slice = text[begin..end].trim_end_matches(['\n', '\r']);
-    let line_begin = starts
-        .iter()
-        .find(|(n, _)| *n == line)
-        .map_or(begin, |s| s.1)
-        - begin;
+    let line_begin = start_of(line).unwrap_or(begin).saturating_sub(begin);
     let line_text = &slice[line_begin.min(slice.len())..];
     let line_text = line_text
         .split('\n')
@@ -148,7 +165,7 @@ mod tests {
     fn excerpt_marks_the_value() {
         let text = "kind: policy\nid: p\nadopted: 2019-11-12\nowner: A\nx: y\n";
         let span = Span::new(Pos { line: 3, col: 9 }, Pos { line: 3, col: 19 });
-        let (slice, first, range) = excerpt(text, span);
+        let (slice, first, range) = excerpt(text, &line_starts(text), span);
         assert_eq!(first, 2);
         assert_eq!(slice, "id: p\nadopted: 2019-11-12\nowner: A");
         assert_eq!(&slice[range], "2019-11-12");
@@ -158,7 +175,34 @@ mod tests {
     fn excerpt_handles_crlf_and_non_ascii() {
         let text = "name: Överförmyndare\r\nid: ö\r\n";
         let span = Span::new(Pos { line: 1, col: 6 }, Pos { line: 1, col: 20 });
-        let (slice, _, range) = excerpt(text, span);
+        let (slice, _, range) = excerpt(text, &line_starts(text), span);
         assert_eq!(&slice[range], "Överförmyndare");
+    }
+
+    #[test]
+    fn record_text_cannot_start_a_line_of_its_own() {
+        let d = Diagnostic::new(
+            "REC001",
+            Severity::Error,
+            "value `service\n::error file=README.md,line=1::approved` is not allowed",
+        )
+        .with_help("x\n::add-mask::error");
+        let no_text = |_: &str| None;
+        let out = Output {
+            as_of: "2026-01-01".into(),
+            diagnostics: std::slice::from_ref(&d),
+            records: 1,
+            counts: &[],
+            file_text: &no_text,
+            rules: &[],
+            lang: Language::En,
+            path_prefix: "",
+        };
+        let text = render(&out, false, false);
+        assert!(
+            text.lines().all(|l| !l.trim_start().starts_with("::")),
+            "{text}"
+        );
+        assert!(text.contains("service␊::error"), "{text}");
     }
 }

@@ -111,7 +111,7 @@ fn init_writes_a_repository_that_validates() {
         "incidents/**/*.yaml"
     );
     let workflow = String::from_utf8(all[".github/workflows/isms.yml"].clone()).unwrap();
-    assert!(workflow.contains("isms validate --repo \"$ISMS_REPO\""));
+    assert!(workflow.contains("--format github --select REC"));
     assert!(workflow.contains("ISMS_REPO: \".\""));
     assert!(workflow.contains("--format github --baseline \"$BASE\""));
     let hooks = String::from_utf8(all[".pre-commit-config.yaml"].clone()).unwrap();
