@@ -1,5 +1,9 @@
 //! `isms export`: every valid record with its findings, as one JSON document or one CSV
 //! file per kind, for spreadsheets and county-wide roll-ups.
+//!
+//! The CSV files open as they are in Excel: a UTF-8 byte order mark (without it Excel
+//! reads UTF-8 as the system's legacy code page) and the separator of the run's language
+//! (Swedish Excel splits on `;`, its decimal sign being the comma; English on `,`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,6 +12,7 @@ use anyhow::{Context as _, Result};
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
+use crate::config::Language;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Date, Kind};
 use crate::render::json::JsonFinding;
@@ -27,6 +32,10 @@ pub struct Args {
     /// never an existing file, never a non-empty folder inside the repository
     #[arg(long, short, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// The CSV files' field separator [default: `semicolon` when the language is Swedish,
+    /// as Swedish Excel expects, else `comma`]
+    #[arg(long, value_enum, value_name = "SEP")]
+    csv_separator: Option<Separator>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -35,9 +44,43 @@ enum Format {
     Csv,
 }
 
+/// A CSV dialect's field separator.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+pub enum Separator {
+    /// `,`: RFC 4180, and Excel in English-speaking locales.
+    Comma,
+    /// `;`: Excel where the comma is the decimal sign (Swedish); fractions are written
+    /// with a decimal comma too, so that Excel reads them as numbers.
+    Semicolon,
+}
+
+impl Separator {
+    /// `--csv-separator`, else the one Excel expects in the run's language.
+    pub fn or_language(separator: Option<Separator>, lang: Language) -> Separator {
+        separator.unwrap_or(match lang {
+            Language::Sv => Separator::Semicolon,
+            Language::En => Separator::Comma,
+        })
+    }
+
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
+/// The UTF-8 byte order mark each CSV file starts with: Excel reads a file without it in
+/// the system's legacy code page (Windows-1252), which garbles å, ä and ö.
+pub const BOM: char = '\u{feff}';
+
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     if args.format == Format::Csv && args.output.is_none() {
         anyhow::bail!("`isms export --format csv` writes one file per kind: give -o DIR");
+    }
+    if args.format != Format::Csv && args.csv_separator.is_some() {
+        anyhow::bail!("--csv-separator applies to `--format csv` only");
     }
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
     if let Some(dir) = &args.output {
@@ -45,7 +88,10 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     }
     let files = match args.format {
         Format::Json => vec![("isms.json".to_owned(), json(&session, as_of))],
-        Format::Csv => csv(&session, as_of),
+        Format::Csv => {
+            let separator = Separator::or_language(args.csv_separator, session.config.language);
+            csv(&session, as_of, separator)
+        }
     };
     match &args.output {
         Some(dir) => write_files(dir, &files)?,
@@ -104,8 +150,9 @@ pub fn json(session: &Session, as_of: Date) -> String {
     s
 }
 
-/// One CSV text per kind that has records: `(file name, text)`.
-pub fn csv(session: &Session, as_of: Date) -> Vec<(String, String)> {
+/// One CSV text per kind that has records, separated by `separator` and starting with the
+/// byte order mark: `(file name, text)`.
+pub fn csv(session: &Session, as_of: Date, separator: Separator) -> Vec<(String, String)> {
     records(session, as_of)
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
@@ -114,43 +161,49 @@ pub fn csv(session: &Session, as_of: Date) -> Vec<(String, String)> {
             // The id first, the findings last, the fields in between by name.
             let mut header: Vec<String> = list[0].keys().cloned().collect();
             header.sort_by_key(|k| (k != "id", k == "findings", k.clone()));
-            let mut text = csv_line(header.iter().map(String::as_str));
+            let mut text = String::from(BOM);
+            text.push_str(&csv_line(header.iter().map(String::as_str), separator));
             for rec in &list {
                 let cells: Vec<String> = header
                     .iter()
-                    .map(|k| csv_cell(rec.get(k).unwrap_or(&Value::Null)))
+                    .map(|k| csv_cell(rec.get(k).unwrap_or(&Value::Null), separator))
                     .collect();
-                text.push_str(&csv_line(cells.iter().map(String::as_str)));
+                text.push_str(&csv_line(cells.iter().map(String::as_str), separator));
             }
             (format!("{}.csv", kind.as_str()), text)
         })
         .collect()
 }
 
-/// Scalars as text, nested values as JSON text.
-fn csv_cell(v: &Value) -> String {
+/// Scalars as text, nested values as JSON text. Next to `;` a fraction takes the decimal
+/// comma of the locales that separate by `;`, so that Excel reads it as a number.
+fn csv_cell(v: &Value, separator: Separator) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => b.to_string(),
+        Value::Number(n) if separator == Separator::Semicolon => n.to_string().replace('.', ","),
         Value::Number(n) => n.to_string(),
         other => other.to_string(),
     }
 }
 
-/// RFC 4180: fields holding a comma, quote or line break are quoted, quotes doubled;
-/// records end with CRLF.
-fn csv_line<'a>(cells: impl Iterator<Item = &'a str>) -> String {
+/// RFC 4180 with `separator` in place of the comma: fields holding the separator, a quote
+/// or a line break are quoted, quotes doubled; records end with CRLF.
+fn csv_line<'a>(cells: impl Iterator<Item = &'a str>, separator: Separator) -> String {
+    let sep = separator.char();
     let quoted: Vec<String> = cells
         .map(|c| {
-            if c.contains([',', '"', '\n', '\r']) {
+            if c.contains([sep, '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))
             } else {
                 c.to_owned()
             }
         })
         .collect();
-    format!("{}\r\n", quoted.join(","))
+    let mut line = quoted.join(&sep.to_string());
+    line.push_str("\r\n");
+    line
 }
 
 /// Checks that `dir` may receive the export: outside the repository, or a new or empty
@@ -232,9 +285,47 @@ pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
 mod tests {
     use super::*;
 
+    const CELLS: [&str; 6] = ["plain", "a,b", "c;d", "say \"hi\"", "two\nlines", ""];
+
     #[test]
     fn csv_quotes_per_rfc_4180() {
-        let line = csv_line(["plain", "a,b", "say \"hi\"", "two\nlines", ""].into_iter());
-        assert_eq!(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+        let line = csv_line(CELLS.into_iter(), Separator::Comma);
+        assert_eq!(
+            line,
+            "plain,\"a,b\",c;d,\"say \"\"hi\"\"\",\"two\nlines\",\r\n"
+        );
+    }
+
+    #[test]
+    fn csv_with_semicolons_quotes_the_semicolon_not_the_comma() {
+        let line = csv_line(CELLS.into_iter(), Separator::Semicolon);
+        assert_eq!(
+            line,
+            "plain;a,b;\"c;d\";\"say \"\"hi\"\"\";\"two\nlines\";\r\n"
+        );
+    }
+
+    #[test]
+    fn fractions_take_the_decimal_comma_next_to_semicolons_only() {
+        let v = json!(2.5);
+        assert_eq!(csv_cell(&v, Separator::Semicolon), "2,5");
+        assert_eq!(csv_cell(&v, Separator::Comma), "2.5");
+        assert_eq!(csv_cell(&json!(3), Separator::Semicolon), "3");
+        // Nested values stay JSON text, whatever the separator.
+        assert_eq!(csv_cell(&json!([1.5]), Separator::Semicolon), "[1.5]");
+    }
+
+    #[test]
+    fn the_separator_follows_the_language_unless_given() {
+        assert_eq!(
+            Separator::or_language(None, Language::Sv),
+            Separator::Semicolon
+        );
+        assert_eq!(Separator::or_language(None, Language::En), Separator::Comma);
+        let given = Some(Separator::Comma);
+        assert_eq!(
+            Separator::or_language(given, Language::Sv),
+            Separator::Comma
+        );
     }
 }

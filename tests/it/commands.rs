@@ -129,7 +129,7 @@ fn due_ics_is_a_valid_deterministic_calendar() {
     );
     assert!(lines.contains(&"DTSTAMP:20261128T000000Z"));
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20261130"));
-    assert!(lines.contains(&"UID:activity-act-2026-08-due@isms"));
+    assert!(lines.contains(&"UID:activity-act-2026-08-due@sjobacka.isms"));
     let again = example(&["due", "--format", "ics"]);
     assert_eq!(&again.stdout, ics, "the same input gives the same calendar");
 }
@@ -248,7 +248,7 @@ fn export_csv_quotes_and_never_overwrites() {
     let run = repo.isms(&["export", "--format", "csv", "-o", dir_str, "--as-of", AS_OF]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let csv = std::fs::read_to_string(dir.join("activity.csv")).expect("activity.csv");
-    assert!(csv.starts_with("id,"), "{csv}");
+    assert!(csv.starts_with("\u{feff}id;"), "{csv}");
     assert!(
         csv.contains("\"Öva, \"\"skarpt\"\"\noch utvärdera\""),
         "{csv}"

@@ -12,6 +12,7 @@ mod cli;
 mod commands;
 mod compare;
 mod due_and_list_lang;
+mod everyday_outputs;
 mod example_snapshots;
 mod first_day;
 mod formats;

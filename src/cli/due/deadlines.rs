@@ -28,6 +28,10 @@ pub struct Deadline {
     pub path: String,
     /// Whether the date is before the as-of date.
     pub overdue: bool,
+    /// The moment it falls due, for a deadline with a time of day (the 72 hours after a
+    /// breach was detected); `date` is then its day in the configured time zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<jiff::Timestamp>,
 }
 
 /// The deadlines from a year before `as_of` up to the end of the window, by date then path,
@@ -71,19 +75,31 @@ impl Found {
         text(self.lang, id, args)
     }
 
-    /// Adds a deadline of the record of `kind` with `id` in `path`, if it falls in the span.
-    fn add(&mut self, date: Date, what: &str, summary: String, kind: Kind, id: &str, path: &str) {
-        if date >= self.first && date <= self.last {
-            self.list.push(Deadline {
-                date,
-                what: what.to_owned(),
-                summary,
-                kind,
-                id: id.to_owned(),
-                path: path.to_owned(),
-                overdue: date < self.as_of,
-            });
+    /// Adds a deadline of the record of `kind` with `id` in `path`, if it falls in the span,
+    /// and returns it (for a deadline with a time of day to set its moment).
+    fn add(
+        &mut self,
+        date: Date,
+        what: &str,
+        summary: String,
+        kind: Kind,
+        id: &str,
+        path: &str,
+    ) -> Option<&mut Deadline> {
+        if date < self.first || date > self.last {
+            return None;
         }
+        self.list.push(Deadline {
+            date,
+            what: what.to_owned(),
+            summary,
+            kind,
+            id: id.to_owned(),
+            path: path.to_owned(),
+            overdue: date < self.as_of,
+            at: None,
+        });
+        self.list.last_mut()
     }
 }
 
@@ -288,7 +304,7 @@ fn breach_notifications(found: &mut Found, repo: &Repository, config: &Config) {
                 ("hours", BREACH_NOTICE_HOURS.into()),
             ],
         );
-        found.add(
+        let added = found.add(
             Date(local.date()),
             "breach-notification",
             summary,
@@ -296,5 +312,8 @@ fn breach_notifications(found: &mut Found, repo: &Repository, config: &Config) {
             &i.id,
             &i.src.path,
         );
+        if let Some(d) = added {
+            d.at = Some(deadline);
+        }
     }
 }

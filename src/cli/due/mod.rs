@@ -5,6 +5,8 @@
 //! in words, the table's headers and the calendar's descriptions. JSON keeps its keys and
 //! codes; only a deadline's `summary` is in words.
 
+use std::io::IsTerminal as _;
+
 use anyhow::Result;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -17,7 +19,7 @@ use crate::model::Date;
 mod calendar;
 mod deadlines;
 
-pub use calendar::{escape_text, render_ics};
+pub use calendar::{Owner, escape_text, render_ics};
 pub use deadlines::{Deadline, deadlines};
 
 /// The texts of `isms due`: the kinds' names (shared with `isms list`) and due's own,
@@ -85,9 +87,9 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let deadlines = deadlines(&session, as_of, window);
     let last = window.end(as_of);
     super::emit(&match args.format {
-        Format::Table => render_table(&deadlines, as_of, last, lang),
+        Format::Table => render_table(&deadlines, as_of, last, lang, table_wraps()),
         Format::Json => render_json(&deadlines, as_of, last),
-        Format::Ics => render_ics(&deadlines, as_of, lang),
+        Format::Ics => render_ics(&deadlines, as_of, lang, &Owner::of(&session)),
     })?;
     Ok(0)
 }
@@ -126,9 +128,26 @@ impl Window {
     }
 }
 
-/// The deadlines as a table in `lang`.
-pub fn render_table(deadlines: &[Deadline], as_of: Date, last: Date, lang: Language) -> String {
+/// Whether the table wraps its cells to a width: on a terminal, or when `COLUMNS` names one.
+/// Piped into a file or another program with no width asked for, it does not: a path cut
+/// in two is no longer one that `grep` finds or a shell opens.
+fn table_wraps() -> bool {
+    std::io::stdout().is_terminal() || std::env::var_os("COLUMNS").is_some_and(|c| !c.is_empty())
+}
+
+/// The deadlines as a table in `lang`, its cells wrapped to the width of [`super::table`]
+/// when `wrap`, else each on one line.
+pub fn render_table(
+    deadlines: &[Deadline],
+    as_of: Date,
+    last: Date,
+    lang: Language,
+    wrap: bool,
+) -> String {
     let mut table = super::table();
+    if !wrap {
+        table.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    }
     table.set_header(
         [
             "due-header-date",
