@@ -176,15 +176,29 @@ pub fn csv(session: &Session, as_of: Date, separator: Separator) -> Vec<(String,
 }
 
 /// Scalars as text, nested values as JSON text. Next to `;` a fraction takes the decimal
-/// comma of the locales that separate by `;`, so that Excel reads it as a number.
+/// comma of the locales that separate by `;`, so that Excel reads it as a number. Text that
+/// a spreadsheet would evaluate as a formula is neutralised ([`neutralised`]).
 fn csv_cell(v: &Value, separator: Separator) -> String {
     match v {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => neutralised(s),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) if separator == Separator::Semicolon => n.to_string().replace('.', ","),
         Value::Number(n) => n.to_string(),
         other => other.to_string(),
+    }
+}
+
+/// Text that starts with a character a spreadsheet reads as the start of a formula (`=`,
+/// `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe, so that Excel and
+/// LibreOffice show it as text instead of evaluating it (OWASP, "CSV injection"): a record
+/// titled `=HYPERLINK(...)` must not become a live link in the reader's spreadsheet.
+/// Numbers are written as numbers, never as text, so a negative number is untouched.
+fn neutralised(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
     }
 }
 
@@ -284,6 +298,19 @@ pub fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_a_spreadsheet_would_evaluate_is_neutralised() {
+        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_cell(&Value::String(formula.into()), Separator::Comma);
+            assert_eq!(cell, format!("'{formula}"));
+        }
+        assert_eq!(
+            csv_cell(&Value::String("Socialnämnden".into()), Separator::Comma),
+            "Socialnämnden"
+        );
+        assert_eq!(csv_cell(&serde_json::json!(-5), Separator::Comma), "-5");
+    }
 
     const CELLS: [&str; 6] = ["plain", "a,b", "c;d", "say \"hi\"", "two\nlines", ""];
 
