@@ -301,7 +301,14 @@ mod tests {
 
     #[test]
     fn text_a_spreadsheet_would_evaluate_is_neutralised() {
-        for formula in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for formula in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
             let cell = csv_cell(&Value::String(formula.into()), Separator::Comma);
             assert_eq!(cell, format!("'{formula}"));
         }

@@ -25,6 +25,7 @@ pub mod export;
 pub mod init;
 pub mod list;
 pub mod new;
+mod output;
 pub mod report;
 pub mod rules;
 mod scaffold;

@@ -104,8 +104,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     };
     let text = report::render_compared(&input, &which, format, template.as_ref(), before.as_ref())?;
     match args.output {
-        Some(path) => std::fs::write(&path, text)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => super::output::write_output(&path, &text)?,
         None => super::emit(&text)?,
     }
     Ok(0)
