@@ -94,6 +94,10 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     Ok(0)
 }
 
+/// The longest window `--within` takes, in years and in days.
+const MAX_WINDOW_YEARS: i32 = 100;
+const MAX_WINDOW_DAYS: i32 = 36_525;
+
 /// How far ahead `--within` looks: `90d`, `12w`, `6m` or `1y`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Window {
@@ -110,13 +114,25 @@ impl Window {
         if n < 0 {
             return Err(err());
         }
-        match unit.to_ascii_lowercase() {
-            'd' => Ok(Window::Days(n)),
-            'w' => n.checked_mul(7).map(Window::Days).ok_or_else(err),
-            'm' => Ok(Window::Months(n)),
-            'y' => n.checked_mul(12).map(Window::Months).ok_or_else(err),
-            _ => Err(err()),
+        let window = match unit.to_ascii_lowercase() {
+            'd' => Window::Days(n),
+            'w' => n.checked_mul(7).map(Window::Days).ok_or_else(err)?,
+            'm' => Window::Months(n),
+            'y' => n.checked_mul(12).map(Window::Months).ok_or_else(err)?,
+            _ => return Err(err()),
+        };
+        // Dates have limits (the year 9999); a century covers every deadline a record can
+        // set and keeps the arithmetic far inside them.
+        let too_long = match window {
+            Window::Days(d) => d > MAX_WINDOW_DAYS,
+            Window::Months(m) => m > MAX_WINDOW_YEARS * 12,
+        };
+        if too_long {
+            return Err(format!(
+                "`{s}` is longer than {MAX_WINDOW_YEARS} years, the longest window `isms due` looks ahead"
+            ));
         }
+        Ok(window)
     }
 
     /// The last day inside the window that starts at `from`.
@@ -220,5 +236,20 @@ mod tests {
         assert!(Window::parse("d").is_err());
         assert!(Window::parse("").is_err());
         assert!(Window::parse("-3d").is_err());
+    }
+
+    #[test]
+    fn windows_beyond_a_century_are_refused_not_a_panic() {
+        assert_eq!(Window::parse("100y"), Ok(Window::Months(1200)));
+        let from = Date::parse("2026-11-28").unwrap();
+        for long in ["19999y", "239977m", "7304485d", "1043498w", "101y"] {
+            let err = Window::parse(long).unwrap_err();
+            assert!(err.contains("longer than 100 years"), "{long}: {err}");
+        }
+        // The longest window still ends on a date.
+        assert_eq!(
+            Window::parse("36525d").unwrap().end(from).to_string(),
+            "2126-11-29"
+        );
     }
 }
