@@ -27,6 +27,40 @@ pub fn label(text: &str) -> String {
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The words Mermaid reads as a gantt directive at the start of a line (its lexer ignores
+/// case): a task named after one would rewrite the chart or break it.
+const GANTT_KEYWORDS: [&str; 16] = [
+    "accdescr",
+    "acctitle",
+    "axisformat",
+    "click",
+    "dateformat",
+    "displaymode",
+    "excludes",
+    "inclusiveenddates",
+    "includes",
+    "section",
+    "tickinterval",
+    "title",
+    "todaymarker",
+    "topaxis",
+    "weekday",
+    "weekend",
+];
+
+/// A gantt task's name: a [`label`], whose first word, when Mermaid would read it as a
+/// directive (an activity with the id `title` or `dateFormat`), is set in ‹ › so that the
+/// line stays a task.
+pub fn task_name(text: &str) -> String {
+    let name = label(text);
+    let first = name.split([' ', ':']).next().unwrap_or("");
+    if GANTT_KEYWORDS.contains(&first.to_ascii_lowercase().as_str()) {
+        format!("‹{first}›{}", &name[first.len()..])
+    } else {
+        name
+    }
+}
+
 /// A pie chart; slices with a zero value are left out.
 pub fn pie(title: &str, slices: &[(String, u64)]) -> Option<String> {
     let slices: Vec<&(String, u64)> = slices.iter().filter(|(_, n)| *n > 0).collect();
@@ -111,7 +145,7 @@ pub fn gantt(title: &str, tasks: &[Task]) -> Option<String> {
         let _ = writeln!(
             s,
             "    {} :{tag}t{}, {}, {}",
-            label(&t.name),
+            task_name(&t.name),
             i + 1,
             t.start,
             end.plus_days(1)
@@ -127,6 +161,42 @@ mod tests {
     #[test]
     fn labels_cannot_break_out() {
         assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a∶ 'b' 'c' d ‹e›");
+    }
+
+    #[test]
+    fn task_names_cannot_become_directives() {
+        for id in [
+            "title",
+            "dateFormat",
+            "SECTION",
+            "excludes",
+            "includes",
+            "todayMarker",
+            "click",
+            "weekday",
+        ] {
+            let chart = gantt(
+                "Plan",
+                &[Task {
+                    section: "Mål".into(),
+                    name: format!("{id} Byt brandvägg"),
+                    start: Date::parse("2026-01-01").unwrap(),
+                    end: Date::parse("2026-03-01").unwrap(),
+                    state: TaskState::Planned,
+                }],
+            )
+            .unwrap();
+            let task = chart.lines().last().unwrap().trim_start();
+            assert!(task.starts_with('‹'), "{id}: {task}");
+            assert_eq!(
+                chart
+                    .lines()
+                    .filter(|l| l.trim_start().to_ascii_lowercase().starts_with("title"))
+                    .count(),
+                1
+            );
+        }
+        assert_eq!(task_name("act-1 Byt brandvägg"), "act-1 Byt brandvägg");
     }
 
     #[test]
