@@ -21,11 +21,28 @@ pub struct Snapshot {
     pub date: String,
 }
 
-/// One file of the revision: its blob id and its path below the ISMS repository.
+/// One file of the revision: its blob id, its path below the ISMS repository, and its size
+/// when git said it.
 struct Blob {
     oid: String,
     path: PathBuf,
+    size: Option<u64>,
 }
+
+/// Whether the loader reads a file of this name: a record file (`.yaml`, `.yml`) or the
+/// configuration. Other files are not copied out of git: a revision is read with the
+/// work tree's limits, not whatever a commit holds.
+fn is_read(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        || path
+            .file_name()
+            .is_some_and(|n| n == crate::config::FILE_NAME)
+}
+
+/// Files over the loader's limit are written as sparse files of their size (no content,
+/// no disk), so that the loader refuses them just as in the work tree without git
+/// inflating them into memory.
+const MAX_BLOB_BYTES: u64 = crate::load::MAX_FILE_BYTES;
 
 impl Snapshot {
     /// Copies the ISMS repository at `root` as it was at `rev` into a temporary folder,
@@ -171,9 +188,13 @@ impl Snapshot {
             if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
                 bail!("git ls-files lists an unsafe path `{path}`");
             }
+            if !is_read(&rel) {
+                continue;
+            }
             blobs.push(Blob {
                 oid: oid.to_owned(),
                 path: rel,
+                size: None,
             });
         }
         let dir = tempfile::Builder::new()
@@ -192,7 +213,7 @@ impl Snapshot {
 /// The regular files under `prefix` (the ISMS repository's folder relative to the git top
 /// level, `""` or ending in `/`) at `commit`; symbolic links and submodules are skipped.
 fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
-    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit];
+    let mut args = vec!["ls-tree", "-r", "-l", "-z", "--full-tree", commit];
     if !prefix.is_empty() {
         args.extend(["--", prefix]);
     }
@@ -200,15 +221,16 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
     let mut blobs = Vec::new();
     for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
-        // `<mode> SP <type> SP <oid> TAB <path>`
+        // `<mode> SP <type> SP <oid> SP+ <size> TAB <path>` (`-` for the size of a tree)
         let Some((meta, path)) = entry.split_once('\t') else {
             bail!("unexpected output of git ls-tree: {entry}");
         };
-        let mut fields = meta.split(' ');
+        let mut fields = meta.split(' ').filter(|f| !f.is_empty());
         let (Some(mode), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next())
         else {
             bail!("unexpected output of git ls-tree: {entry}");
         };
+        let size = fields.next().and_then(|s| s.parse::<u64>().ok());
         if kind != "blob" || mode == "120000" {
             continue;
         }
@@ -220,9 +242,13 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
             bail!("git ls-tree lists an unsafe path `{path}`");
         }
+        if !is_read(&rel) {
+            continue;
+        }
         blobs.push(Blob {
             oid: oid.to_owned(),
             path: rel,
+            size,
         });
     }
     Ok(blobs)
@@ -232,6 +258,13 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
 /// `git archive | tar`: one process whatever the number of files, no `tar` needed, and the
 /// bytes exactly as committed (`archive` would apply `export-ignore` and `export-subst`).
 fn write_blobs(root: &Path, blobs: &[Blob], dir: &Path) -> Result<()> {
+    // Files known to be over the limit are not asked of git at all.
+    let (large, blobs): (Vec<&Blob>, Vec<&Blob>) = blobs
+        .iter()
+        .partition(|b| b.size.is_some_and(|s| s > MAX_BLOB_BYTES));
+    for blob in large {
+        sparse(&dir.join(&blob.path), blob.size.unwrap_or(0))?;
+    }
     let mut child = git_command(root)
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
@@ -251,19 +284,25 @@ fn write_blobs(root: &Path, blobs: &[Blob], dir: &Path) -> Result<()> {
             header.clear();
             out.read_line(&mut header)?;
             // `<oid> blob <size>`, or `<oid> missing`
-            let size: usize = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
+            let size: u64 = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
                 [_, "blob", size] => size.parse()?,
                 _ => bail!("git cat-file: {}", header.trim_end()),
             };
-            let mut bytes = vec![0; size];
-            out.read_exact(&mut bytes)?;
-            let mut newline = [0u8; 1];
-            out.read_exact(&mut newline)?;
             let path = dir.join(&blob.path);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(&path, &bytes)?;
+            if size > MAX_BLOB_BYTES {
+                // Read past without keeping it: the size is all the loader needs.
+                std::io::copy(&mut (&mut out).take(size), &mut std::io::sink())?;
+                sparse(&path, size)?;
+            } else {
+                let mut bytes = vec![0; usize::try_from(size)?];
+                out.read_exact(&mut bytes)?;
+                std::fs::write(&path, &bytes)?;
+            }
+            let mut newline = [0u8; 1];
+            out.read_exact(&mut newline)?;
         }
         Ok(())
     })();
@@ -277,6 +316,16 @@ fn write_blobs(root: &Path, blobs: &[Blob], dir: &Path) -> Result<()> {
         Err(_) => bail!("git cat-file: the writer thread panicked"),
     }
     anyhow::ensure!(status.success(), "git cat-file failed ({status})");
+    Ok(())
+}
+
+/// A file of `size` bytes that holds nothing (sparse: no disk, and no memory to write it).
+fn sparse(path: &Path, size: u64) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let file = std::fs::File::create(path)?;
+    file.set_len(size)?;
     Ok(())
 }
 

@@ -434,3 +434,34 @@ fn sarif_in_ratchet_mode_marks_every_result_and_lists_the_fixed() {
             .all(|r| ["new", "unchanged", "updated", "absent"].contains(&state(r).as_str()))
     );
 }
+
+/// A revision is read with the work tree's limits: only the files the loader reads, and a
+/// file over the size limit as an empty sparse file of its size, never inflated into
+/// memory or onto the disk.
+#[test]
+fn a_revision_is_read_with_the_work_trees_limits() {
+    let repo = TempRepo::example();
+    let big = vec![b'#'; 17 * 1024 * 1024];
+    std::fs::write(repo.path().join("assets/stor.yaml"), &big).expect("write");
+    std::fs::write(repo.path().join("bilaga.bin"), &big).expect("write");
+    commit_all(repo.path());
+    let snapshot = isms::git::Snapshot::read(repo.path(), "HEAD", "--baseline").expect("snapshot");
+    assert!(
+        !snapshot.path().join("bilaga.bin").exists(),
+        "not a file the loader reads"
+    );
+    let meta = std::fs::metadata(snapshot.path().join("assets/stor.yaml")).expect("copied");
+    assert_eq!(meta.len(), big.len() as u64);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        assert!(
+            meta.blocks() * 512 < 1024 * 1024,
+            "{} blocks",
+            meta.blocks()
+        );
+    }
+    // And the finding about it is the same at both revisions.
+    let run = check_against(&repo, "HEAD", &["--select", "REC"]);
+    assert!(baseline_line(&run).contains("0 new"), "{}", run.stdout);
+}
