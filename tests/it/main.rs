@@ -16,6 +16,7 @@ mod everyday_outputs;
 mod example_snapshots;
 mod first_day;
 mod formats;
+mod hostile;
 mod identity;
 mod messages;
 mod props;
