@@ -42,3 +42,23 @@ fn an_absurd_training_count_is_refused_at_the_value() {
         .expect("a REC001");
     assert_eq!(rec001["line"], serde_json::json!(line + 1), "{rec001}");
 }
+
+/// An escape sequence or a right-to-left override in a record's title reaches the `due`
+/// table as visible stand-ins, not as characters that act on the terminal.
+#[test]
+fn due_prints_no_terminal_escapes() {
+    let repo = TempRepo::example();
+    let policy = repo.path().join("policies/informationssakerhetspolicy.yaml");
+    let text = std::fs::read_to_string(&policy).expect("read");
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .expect("a title")
+        .to_owned();
+    let forged = "title: \"Policy\\e[2J\\u202Egnilleh\"";
+    std::fs::write(&policy, text.replace(&title, forged)).expect("write");
+    let run = repo.isms(&["due", "--within", "10y", "--as-of", "2026-11-28", "--lang", "en"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{202e}'));
+    assert!(run.stdout.contains("Policy␛[2J<U+202E>gnilleh"), "{}", run.stdout);
+}

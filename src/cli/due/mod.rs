@@ -15,6 +15,7 @@ use super::{Clock, Common, Needs};
 use crate::config::Language;
 use crate::l10n::{Catalogue, Source, Value};
 use crate::model::Date;
+use crate::util::visible::visible;
 
 mod calendar;
 mod deadlines;
@@ -183,9 +184,11 @@ pub fn render_table(
             } else {
                 String::new()
             },
-            d.summary.clone(),
-            text(lang, "due-record", &record_args(d, lang)),
-            d.path.clone(),
+            // Record text and file names with control characters or reordering marks shown
+            // as visible stand-ins: a table must not move the terminal's cursor.
+            visible(&d.summary).into_owned(),
+            visible(&text(lang, "due-record", &record_args(d, lang))).into_owned(),
+            visible(&d.path).into_owned(),
         ]);
     }
     let overdue = deadlines.iter().filter(|d| d.overdue).count();
