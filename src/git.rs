@@ -354,10 +354,12 @@ impl std::error::Error for GitError {}
 
 /// `git -C <root>`, with the variables a git hook sets removed: they hold paths relative
 /// to the hook's folder (`GIT_DIR=.git`), which would be wrong from `root`, and git finds
-/// the repository from `root` by itself.
+/// the repository from `root` by itself. Paths are literal: a folder named like pathspec
+/// magic (`:!x`, `:(top)`) names that folder.
 fn git_command(root: &Path) -> Command {
     let mut cmd = Command::new("git");
-    cmd.arg("-C")
+    cmd.env("GIT_LITERAL_PATHSPECS", "1")
+        .arg("-C")
         .arg(root)
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")

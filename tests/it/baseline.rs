@@ -465,3 +465,47 @@ fn a_revision_is_read_with_the_work_trees_limits() {
     let run = check_against(&repo, "HEAD", &["--select", "REC"]);
     assert!(baseline_line(&run).contains("0 new"), "{}", run.stdout);
 }
+
+/// An ISMS folder whose name looks like git pathspec magic is read as that folder.
+#[test]
+fn a_folder_named_like_pathspec_magic_is_a_folder() {
+    let top = TempRepo::empty();
+    for name in [":!x", ":(top)lis"] {
+        let dir = top.path().join(name);
+        let example = TempRepo::example();
+        for entry in walkdir::WalkDir::new(example.path()) {
+            let entry = entry.expect("walk");
+            let rel = entry.path().strip_prefix(example.path()).expect("below");
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(dir.join(rel)).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), dir.join(rel)).expect("copy");
+            }
+        }
+    }
+    commit_all(top.path());
+    for name in [":!x", ":(top)lis"] {
+        let run = crate::support::isms_in(
+            top.path(),
+            &[
+                "check",
+                "--repo",
+                name,
+                "--as-of",
+                AS_OF,
+                "--lang",
+                "en",
+                "--baseline",
+                "HEAD",
+                "--fail-on",
+                "never",
+            ],
+        );
+        assert_eq!(run.code, Some(0), "{name}: {}", run.stderr);
+        assert!(
+            baseline_line(&run).contains(", 0 fixed, 0 new"),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+}

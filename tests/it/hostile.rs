@@ -48,7 +48,9 @@ fn an_absurd_training_count_is_refused_at_the_value() {
 #[test]
 fn due_prints_no_terminal_escapes() {
     let repo = TempRepo::example();
-    let policy = repo.path().join("policies/informationssakerhetspolicy.yaml");
+    let policy = repo
+        .path()
+        .join("policies/informationssakerhetspolicy.yaml");
     let text = std::fs::read_to_string(&policy).expect("read");
     let title = text
         .lines()
@@ -57,8 +59,20 @@ fn due_prints_no_terminal_escapes() {
         .to_owned();
     let forged = "title: \"Policy\\e[2J\\u202Egnilleh\"";
     std::fs::write(&policy, text.replace(&title, forged)).expect("write");
-    let run = repo.isms(&["due", "--within", "10y", "--as-of", "2026-11-28", "--lang", "en"]);
+    let run = repo.isms(&[
+        "due",
+        "--within",
+        "10y",
+        "--as-of",
+        "2026-11-28",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{202e}'));
-    assert!(run.stdout.contains("Policy␛[2J<U+202E>gnilleh"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Policy␛[2J<U+202E>gnilleh"),
+        "{}",
+        run.stdout
+    );
 }
