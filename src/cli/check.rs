@@ -74,6 +74,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
     let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+    super::schema_files::print_note(&session.root, session.config.language);
     let result = crate::check::check(&session, as_of, &selection);
     let comparison = match &baseline {
         Some(rev) => {
