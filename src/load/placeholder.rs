@@ -28,7 +28,7 @@ pub fn is_placeholder(s: &str) -> bool {
 /// placeholder is the one thing to change there.
 pub(super) fn validate_tree(kind: Kind, tree: &Tree<'_>) -> Vec<SchemaError> {
     let mut found = Vec::new();
-    placeholders(tree.root(), &mut String::new(), &mut found);
+    placeholders(tree.root(), &mut Vec::new(), &mut found);
     if found.is_empty() {
         return schema::validate_tree(kind, tree);
     }
@@ -81,29 +81,46 @@ fn filled_in(kind: Kind, tree: &Tree<'_>, found: &[(String, String)]) -> Value {
     value
 }
 
-/// Every placeholder below `node` (at JSON pointer `at`): its pointer and its text.
-fn placeholders(node: NodeRef<'_>, at: &mut String, out: &mut Vec<(String, String)>) {
+/// One step of the way from a record's root to a value: a key or an index.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Every placeholder below `node` (reached by `path`): its JSON pointer and its text. The
+/// pointer is written only for a placeholder: every record of a repository passes here.
+fn placeholders<'a>(node: NodeRef<'a>, path: &mut Vec<Step<'a>>, out: &mut Vec<(String, String)>) {
     if let Some(s) = node.as_str() {
         if is_placeholder(s) {
-            out.push((at.clone(), s.to_owned()));
+            out.push((pointer(path), s.to_owned()));
         }
     } else if let Some(members) = node.members() {
         for (key, value) in members.iter() {
-            let len = at.len();
-            at.push('/');
-            at.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            placeholders(value, at, out);
-            at.truncate(len);
+            path.push(Step::Key(key));
+            placeholders(value, path, out);
+            path.pop();
         }
     } else if let Some(items) = node.items() {
         for (i, item) in items.iter().enumerate() {
-            let len = at.len();
-            at.push('/');
-            at.push_str(&i.to_string());
-            placeholders(item, at, out);
-            at.truncate(len);
+            path.push(Step::Index(i));
+            placeholders(item, path, out);
+            path.pop();
         }
     }
+}
+
+/// The JSON pointer of `path`.
+fn pointer(path: &[Step<'_>]) -> String {
+    let mut out = String::new();
+    for step in path {
+        out.push('/');
+        match step {
+            Step::Key(key) => out.push_str(&key.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => out.push_str(&i.to_string()),
+        }
+    }
+    out
 }
 
 /// Whether `pointer` is `of` or a value below it.
