@@ -89,6 +89,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         let root = session.root.clone();
         (session, as_of, root, None)
     };
+    super::schema_files::print_note(&root, session.config.language);
     let result = crate::check::check(&session, as_of, &selection);
     // Before the first commit there is nothing to compare with: every gap is as old as the
     // repository, and only invalid records fail (what a pre-commit hook wants of the

@@ -18,6 +18,9 @@ pub struct Args {
     /// Date the example records as of this date (YYYY-MM-DD) [default: today]
     #[arg(long, value_name = "DATE")]
     as_of: Option<String>,
+    /// Only refresh the schemas in .isms/schemas/ to this version's (the ones isms wrote)
+    #[arg(long)]
+    schemas: bool,
     /// The CI configuration to write at the top of the git work tree: a GitHub Actions
     /// workflow, a GitLab CI file, or none
     #[arg(long, value_enum, default_value = "github")]
@@ -33,6 +36,11 @@ pub enum Ci {
 }
 
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    if args.schemas {
+        let outcome = super::schema_files::refresh(&args.dir)?;
+        super::emit(&super::schema_files::render(&outcome, &args.dir))?;
+        return Ok(0);
+    }
     // The folder's own time zone when it already has a readable isms.toml.
     let config = Config::load(&args.dir).unwrap_or_default();
     let as_of = clock.as_of(args.as_of.as_deref(), &config)?;

@@ -30,6 +30,7 @@ pub mod report;
 pub mod rules;
 mod scaffold;
 pub mod schema;
+pub mod schema_files;
 pub mod validate;
 
 /// Exit code when gaps at or above `--fail-on` were found.
@@ -148,17 +149,32 @@ pub enum Needs {
     /// Findings (`validate`, `check`, `report`, `list`, `export`): the rules run, so
     /// `isms.toml [rules]` must name known codes.
     Findings,
-    /// Records only; no rule runs (`new`, `due`).
+    /// Records only; no rule runs (`due`).
     Records,
+    /// Records, and an `isms.toml` to write next to: `new` writes into a repository only.
+    Write,
 }
 
 /// Opens the repository of `--repo` (or the one around the current folder) and works out
 /// the as-of date. When rules will run, `isms.toml [rules]` must name known codes.
+///
+/// A folder without `isms.toml` (here or above) is no repository: `new` refuses to write
+/// there, and the other commands refuse it when it holds no records either, so that a run
+/// in the wrong folder (a CI job's working directory) fails instead of passing on nothing.
 pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
+    let has_config = root.join(config::FILE_NAME).is_file();
+    let lang = Lang::or_config(common.lang, &Config::default());
+    if needs == Needs::Write && !has_config && root.is_dir() {
+        return Err(no_repository(lang, common.repo.is_some(), true));
+    }
     let mut session = Session::open(&root)?;
     session.config.language = Lang::or_config(common.lang, &session.config);
+    let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
+    if !has_config && empty {
+        return Err(no_repository(lang, common.repo.is_some(), false));
+    }
     if needs != Needs::Records {
         check_config_rules(&session.config)?;
     }
@@ -178,9 +194,28 @@ pub fn open_staged(
     let snapshot = crate::git::Snapshot::staged(&root)?;
     let mut session = Session::open(snapshot.path())?;
     session.config.language = Lang::or_config(common.lang, &session.config);
+    let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
+    if !root.join(config::FILE_NAME).is_file() && empty {
+        let lang = Lang::or_config(common.lang, &Config::default());
+        return Err(no_repository(lang, common.repo.is_some(), false));
+    }
     check_config_rules(&session.config)?;
     let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
     Ok((session, as_of, root, snapshot))
+}
+
+/// The error of a folder that is no repository, in `lang`: `given` when the folder came from
+/// `--repo`, `writing` for `isms new`; with a hint naming `isms init` and `--repo`.
+fn no_repository(lang: config::Language, given: bool, writing: bool) -> anyhow::Error {
+    let args = [
+        ("given", crate::l10n::Value::from(given)),
+        ("writing", writing.into()),
+    ];
+    anyhow::anyhow!(
+        "{}\n{}",
+        crate::l10n::text(lang, "no-repository", &args),
+        crate::l10n::text(lang, "no-repository-help", &args)
+    )
 }
 
 /// `isms.toml [rules]` may only name known codes: a typo would leave a rule on.

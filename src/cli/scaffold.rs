@@ -139,19 +139,13 @@ mod tests {
 
     #[test]
     fn templates_leave_no_placeholder() {
-        let values = Values::of(date("2026-03-31"))
-            .with("id", "x".into())
-            .with("asset", "a".into())
-            .with("unit", "u".into())
-            .with("plan", "p".into())
-            .with("review", "r".into());
+        // The examples of `init` name their references themselves; `new` fills its
+        // templates' references from flags (its own tests).
+        let values = Values::of(date("2026-03-31"));
         for kind in Kind::ALL {
             let path = kind.example_path();
             assert!(!values.fill(path).contains("{{"), "{path}");
             assert!(!values.fill(init_template(kind)).contains("{{"), "{path}");
-        }
-        for kind in Kind::ALL {
-            assert!(!values.fill(new_template(kind)).contains("{{"), "{kind}");
         }
         assert_eq!(
             Values::of(date("2026-03-31")).fill("{{today-3m}} {{year}}"),

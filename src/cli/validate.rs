@@ -28,6 +28,7 @@ enum Format {
 
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    super::schema_files::print_note(&session.root, session.config.language);
     let rec_only = Selection {
         select: vec!["REC".into()],
         ignore: Vec::new(),

@@ -29,3 +29,21 @@ severity-error = error
 severity-warning = warning
 severity-info = info
 help = help
+## A folder that is no repository (`cli::open`): `given` when it came from `--repo`,
+## `writing` for `isms new`.
+no-repository = { $given ->
+        [yes] the folder given with `--repo` has no `isms.toml`
+       *[no] no `isms.toml` in this folder or any folder above it
+    }{ $writing ->
+        [yes] ; `isms new` writes records only into an ISMS repository
+       *[no] , and no records: this is not an ISMS repository, and there is nothing to check
+    }
+no-repository-help = help: run `isms init` to start a repository here, or name one with `--repo DIR`
+## The schemas in `.isms/schemas` are not this binary's (`cli::schema_files`).
+schemas-stale = note: { $count ->
+        [one] 1 schema
+       *[other] { $count } schemas
+    } in { $dir } { $count ->
+        [one] differs
+       *[other] differ
+    } from this version of isms ({ $names }); `isms init --schemas` refreshes the ones isms wrote

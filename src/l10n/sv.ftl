@@ -48,3 +48,18 @@ kind-plural = { $kind ->
         [finding] revisionsrekommendationer
        *[other] { $plural }
     }
+## En mapp som inte är något förråd (cli::open): given när mappen angavs med --repo,
+## writing för isms new.
+no-repository = { $given ->
+        [yes] Mappen som angavs med --repo har ingen isms.toml
+       *[no] Det finns ingen isms.toml i den här mappen eller i någon mapp ovanför
+    }{ $writing ->
+        [yes] , och isms new skriver poster bara i ett ISMS-förråd.
+       *[no] { "" } och inga poster. Mappen är inget ISMS-förråd, och det finns inget att kontrollera.
+    }
+no-repository-help = hjälp: Kör isms init för att skapa ett förråd här, eller ange förrådets mapp med --repo MAPP.
+## Scheman i .isms/schemas är inte den här versionens (cli::schema_files).
+schemas-stale = obs: { $count ->
+        [one] ett schema
+       *[other] { WORDS($count, neuter: "yes") } scheman
+    } i { $dir } skiljer sig från den här versionen av isms ({ $names }). Kommandot isms init --schemas uppdaterar dem som isms har skrivit.

@@ -7,6 +7,7 @@
 //! whatever the number of threads. Nothing here writes to the repository.
 
 mod document;
+pub mod placeholder;
 mod problem;
 mod read;
 mod walk;

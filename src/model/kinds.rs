@@ -124,15 +124,17 @@ impl Kind {
     }
 
     /// The kind a user named on the command line: its name (`continuity_plan`), its plural
-    /// (`assets`, `continuity_plans`) or its folder (`continuity`), in any case, with `-`
-    /// for `_`. The one parser of `isms new`, `isms list` and `isms schema`.
+    /// (`assets`, `continuity_plans`, and `organisations`, although a repository has one)
+    /// or its folder (`continuity`), in any case, with `-` or a space for `_`. The one
+    /// parser of `isms new`, `isms list` and `isms schema`.
     pub fn from_user(word: &str) -> Result<Kind, String> {
-        let w = word.trim().to_lowercase().replace('-', "_");
+        let w = word.trim().to_lowercase().replace(['-', ' '], "_");
         Kind::ALL
             .into_iter()
             .find(|k| {
                 k.as_str() == w
                     || k.plural().replace(' ', "_") == w
+                    || w.strip_suffix('s') == Some(k.as_str())
                     || (!w.is_empty() && k.folder() == w)
             })
             .ok_or_else(|| {
@@ -202,6 +204,10 @@ mod tests {
             ("training", Kind::Training),
             ("trainings", Kind::Training),
             ("policies", Kind::Policy),
+            ("organisations", Kind::Organisation),
+            ("Continuity plans", Kind::ContinuityPlan),
+            ("findings", Kind::AuditFinding),
+            ("activities", Kind::Activity),
         ] {
             assert_eq!(Kind::from_user(word), Ok(kind), "{word}");
         }

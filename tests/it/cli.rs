@@ -331,3 +331,115 @@ fn completions_complete_the_subcommands() {
     let run = isms(&["completions", "tcsh"]);
     assert_eq!(run.code, Some(2));
 }
+
+/// A folder with no `isms.toml` here or above and no records is no repository: every
+/// command that reads one refuses it (exit 2) with a hint naming `isms init` and `--repo`,
+/// so that a CI job started in the wrong folder fails instead of passing on nothing.
+#[test]
+fn a_folder_that_is_no_repository_is_refused() {
+    let dir = TempRepo::empty();
+    // Nothing above the temporary folder may hold an isms.toml, or the test means nothing.
+    assert!(
+        dir.path()
+            .ancestors()
+            .all(|d| !d.join("isms.toml").exists()),
+        "an isms.toml above the temporary folder"
+    );
+    let commands: [&[&str]; 7] = [
+        &["validate"],
+        &["check"],
+        &["report"],
+        &["due"],
+        &["list", "assets"],
+        &["export"],
+        &["export", "--format", "csv", "-o", "out"],
+    ];
+    for args in commands {
+        let args: Vec<&str> = args.iter().chain(&["--lang", "en"]).copied().collect();
+        let run = isms_in(dir.path(), &args);
+        run.assert_refused(
+            "no `isms.toml` in this folder or any folder above it, and no records: this is \
+             not an ISMS repository",
+        );
+        assert!(
+            run.stderr.contains(
+                "help: run `isms init` to start a repository here, or name one with `--repo DIR`"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+    }
+    // In Swedish, the default.
+    let run = isms_in(dir.path(), &["validate"]);
+    run.assert_refused("Det finns ingen isms.toml i den här mappen eller i någon mapp ovanför");
+    assert!(run.stderr.contains("Kör isms init"), "{}", run.stderr);
+    // Named with --repo.
+    let run = dir.isms(&["check", "--lang", "en"]);
+    run.assert_refused("the folder given with `--repo` has no `isms.toml`, and no records");
+    // `isms new` writes only into a repository: nothing is created.
+    let run = isms_in(dir.path(), &["new", "asset", "lonesystem", "--lang", "en"]);
+    run.assert_refused("`isms new` writes records only into an ISMS repository");
+    assert!(run.stderr.contains("`isms init`"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("the folder").count(),
+        0,
+        "isms new wrote into a folder that is no repository"
+    );
+}
+
+/// Records without an `isms.toml` are still a repository (the defaults apply), and an
+/// `isms.toml` without records is a new, empty one: neither is refused.
+#[test]
+fn records_or_an_isms_toml_make_a_repository() {
+    let records = TempRepo::empty();
+    records.write(
+        "units/ks.yaml",
+        "kind: unit\nid: ks\nname: KS\ntype: board\n",
+    );
+    let run = records.validate();
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let config = TempRepo::empty();
+    config.write("isms.toml", "");
+    let run = config.validate();
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    // From a subfolder, the isms.toml above is the repository.
+    config.write("units/.keep", "");
+    let run = isms_in(&config.path().join("units"), &["new", "unit", "ks"]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert!(config.path().join("units/ks.yaml").is_file());
+}
+
+/// A kind is named by its name, its plural or its folder wherever the command line takes
+/// one: `new`, `list` and `schema`.
+#[test]
+fn kinds_are_named_in_the_singular_the_plural_or_by_their_folder() {
+    let repo = TempRepo::empty();
+    repo.write("isms.toml", "");
+    for (kind, id, path) in [
+        ("assets", "a", "assets/a.yaml"),
+        ("Units", "u", "units/u.yaml"),
+        ("continuity-plans", "kp", "continuity/kp.yaml"),
+        ("continuity", "kp2", "continuity/kp2.yaml"),
+        ("trainings", "t", "training/t.yaml"),
+        ("organisations", "o", "organisation.yaml"),
+    ] {
+        let run = repo.isms(&["new", kind, id]);
+        assert_eq!(run.code, Some(0), "{kind}: {}", run.stderr);
+        assert_eq!(run.stdout, format!("{path}\n"));
+    }
+    for kind in ["asset", "assets", "Asset", "organisations", "policy"] {
+        let run = repo.isms(&["list", kind, "--format", "json"]);
+        assert_eq!(run.code, Some(0), "{kind}: {}", run.stderr);
+    }
+    let asset = isms(&["schema", "asset"]).stdout;
+    for kind in ["assets", "ASSETS"] {
+        assert_eq!(isms(&["schema", kind]).stdout, asset, "{kind}");
+    }
+    let risk = isms(&["schema", "risk"]).stdout;
+    assert_eq!(isms(&["schema", "risks"]).stdout, risk);
+    assert_eq!(
+        isms(&["schema", "continuity"]).stdout,
+        isms(&["schema", "continuity_plan"]).stdout
+    );
+}

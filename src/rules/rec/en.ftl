@@ -207,3 +207,20 @@ REC004-expired = waiver of `{ $rule }` on { $kind ->
        *[other] { $days_ago } days
     } ago; it silences nothing
     .help = fix the gap and remove the waiver, or decide on a new `until` with a reason and an approver
+
+## REC001: a template's placeholder left in (load::placeholder)
+
+REC001-placeholder = `{ $field }` is still the template's placeholder `{ $value }`{ $target ->
+        [none] { "" }
+       *[other] : write the id of the { $target ->
+            [continuity_plan] continuity plan
+           *[other] { $target }
+        } this { $kind ->
+            [continuity_plan] continuity plan
+           *[other] { $kind }
+        } is about
+    }
+    .help = { $target ->
+        [none] replace it with this record's own { $field }; `isms schema { $kind }` describes the field
+       *[other] `isms list { $target }` lists them
+    }

@@ -300,3 +300,40 @@ REC004-expired = Undantaget från { $rule } för { $kind ->
        *[other] { WORDS($days_ago) } dagar
     } sedan, och gäller inte längre.
     .help = Åtgärda bristen och ta bort undantaget, eller besluta om en ny giltighetstid och ange den under until, med skäl och godkännare.
+
+## REC001: en platshållare från mallen står kvar (load::placeholder)
+
+REC001-placeholder = Fältet { $field } innehåller fortfarande mallens platshållare { $value }.{ $target ->
+        [none] { "" }
+       *[other] { " " }Skriv id för { $target ->
+            [unit] den enhet
+            [asset] den informationstillgång
+            [plan] den handlingsplan
+            [review] den uppföljning
+            [measure] den säkerhetsåtgärd
+            [activity] den aktivitet
+           *[other] den post
+        } som { $kind ->
+            [organisation] organisationen
+            [unit] enheten
+            [policy] styrdokumentet
+            [asset] informationstillgången
+            [classification] klassningen
+            [risk] risken
+            [measure] säkerhetsåtgärden
+            [requirement] kravet
+            [incident] incidenten
+            [plan] handlingsplanen
+            [activity] aktiviteten
+            [training] utbildningen
+            [continuity_plan] kontinuitetsplanen
+            [evaluation] utvärderingen
+            [review] uppföljningen
+            [finding] rekommendationen
+           *[other] posten
+        } gäller.
+    }
+    .help = { $target ->
+        [none] Ersätt platshållaren med postens eget värde. Kommandot isms schema { $kind } beskriver fältet.
+       *[other] Kommandot isms list { $target } visar vilka som finns.
+    }
