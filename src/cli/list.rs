@@ -225,8 +225,13 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
         })
         .count();
     let n = rows.len();
+    // Record text with control characters or reordering marks shown as visible
+    // stand-ins: a table must not move the terminal's cursor or reorder what follows.
     for r in rows {
-        table.add_row(r.into_iter().map(|(_, _, t)| t));
+        table.add_row(
+            r.into_iter()
+                .map(|(_, _, t)| crate::util::visible::visible(&t).into_owned()),
+        );
     }
     let table = if n == 0 {
         String::new()

@@ -76,3 +76,31 @@ fn due_prints_no_terminal_escapes() {
         run.stdout
     );
 }
+
+/// The same in the `list` table.
+#[test]
+fn list_prints_no_terminal_escapes() {
+    let repo = TempRepo::example();
+    let policy = repo
+        .path()
+        .join("policies/informationssakerhetspolicy.yaml");
+    let text = std::fs::read_to_string(&policy).expect("read");
+    let title = text
+        .lines()
+        .find(|l| l.starts_with("title: "))
+        .expect("a title")
+        .to_owned();
+    std::fs::write(
+        &policy,
+        text.replace(&title, "title: \"Policy\\e]0;x\\a\\u202E\""),
+    )
+    .expect("write");
+    let run = repo.isms(&["list", "policies", "--as-of", "2026-11-28", "--lang", "en"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'));
+    assert!(
+        run.stdout.contains("Policy␛]0;x␇<U+202E>"),
+        "{}",
+        run.stdout
+    );
+}
