@@ -37,6 +37,12 @@ pub fn escape(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
+        // A mark that reorders the text after it is shown, not obeyed: a title must not
+        // make a board paper read differently from what it says.
+        if crate::util::visible::is_reordering(c) {
+            out.push_str(&format!("\\<U+{:04X}\\>", c as u32));
+            continue;
+        }
         if ALWAYS.contains(&c) {
             out.push('\\');
         }
@@ -187,6 +193,12 @@ pub fn count(n: i64, one: &str, many: &str, neuter: bool, lang: Language) -> Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reordering_marks_are_shown_not_obeyed() {
+        assert_eq!(escape("abc\u{202e}fed"), "abc\\<U+202E\\>fed");
+        assert_eq!(escape("a\u{2066}b"), "a\\<U+2066\\>b");
+    }
 
     #[test]
     fn code_spans_take_text_as_it_is() {

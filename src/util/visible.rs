@@ -28,6 +28,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `c` reorders or hides text without being a control character: the
+/// bidirectional embeddings, overrides, isolates and marks (a "Trojan Source" title).
+pub fn is_reordering(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}')
+}
+
 fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1f}'
