@@ -66,9 +66,10 @@ pub struct UserTemplate {
 }
 
 impl UserTemplate {
-    /// Reads a template file.
+    /// Reads a template file: a regular file (a link the user named is followed) of at
+    /// most a mebibyte, never a device or a pipe.
     pub fn read(path: &Path) -> Result<UserTemplate> {
-        let text = std::fs::read_to_string(path)
+        let text = crate::util::file::read_small_text(path, true)
             .with_context(|| format!("cannot read template {}", path.display()))?;
         Ok(UserTemplate {
             name: path.display().to_string(),

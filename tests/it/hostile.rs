@@ -104,3 +104,19 @@ fn list_prints_no_terminal_escapes() {
         run.stdout
     );
 }
+
+/// A template that is a device is refused at once, not read until memory runs out.
+#[cfg(unix)]
+#[test]
+fn a_template_that_is_a_device_is_refused() {
+    let repo = TempRepo::example();
+    let run = repo.isms(&[
+        "report",
+        "management",
+        "--as-of",
+        "2026-11-28",
+        "--template",
+        "/dev/zero",
+    ]);
+    run.assert_refused("not a regular file");
+}
