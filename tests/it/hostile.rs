@@ -120,3 +120,31 @@ fn a_template_that_is_a_device_is_refused() {
     ]);
     run.assert_refused("not a regular file");
 }
+
+/// `isms new` does not write through a folder that is a symbolic link.
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_linked_folder() {
+    let repo = TempRepo::example();
+    let outside = TempRepo::empty();
+    std::fs::rename(repo.path().join("risks"), outside.path().join("risks")).expect("move");
+    std::os::unix::fs::symlink(outside.path().join("risks"), repo.path().join("risks"))
+        .expect("link");
+    let before = std::fs::read_dir(outside.path().join("risks"))
+        .expect("risks")
+        .count();
+    let run = repo.isms(&[
+        "new",
+        "risk",
+        "r-ny",
+        "--as-of",
+        "2026-11-28",
+        "--lang",
+        "en",
+    ]);
+    run.assert_refused("symbolic link");
+    let after = std::fs::read_dir(outside.path().join("risks"))
+        .expect("risks")
+        .count();
+    assert_eq!(before, after, "nothing was written through the link");
+}
