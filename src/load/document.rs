@@ -177,6 +177,7 @@ pub(super) fn salvage_ids(
                     spans: SpanTable::default(),
                     span: Span::point(at),
                 },
+                refs: Vec::new(),
             });
         }
     }
@@ -225,61 +226,129 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     };
     // Borrowed: only a record with problems needs its id copied.
     let id = map.find("id").and_then(|n| n.as_str());
+    // Every check that does not need the others to pass runs, so that a record's problems
+    // come in one run: the schema's, the countries', the calendar's and (in the
+    // repository) its references. Only a record with problems does more than validate and
+    // type.
     let mut errors = schema::validate_tree(kind, tree);
-    if errors.is_empty() && kind == Kind::Asset {
-        errors = unknown_countries(root);
+    if kind == Kind::Asset {
+        let flagged = flags(&errors);
+        errors.extend(unknown_countries(root, &flagged));
     }
-    if !errors.is_empty() {
-        for e in errors {
+    let mut problems: Vec<Unreadable> = errors
+        .into_iter()
+        .map(|e| {
             let span = if e.at_key {
                 source.key(&e.pointer)
             } else {
                 source.value(&e.pointer)
             };
-            let problem = Unreadable::new(&source.path, Some(span), e.template)
+            Unreadable::new(&source.path, Some(span), e.template)
                 .with_args(e.args)
                 .about(kind, id)
-                .at_pointer(&e.pointer);
-            out.unreadable(problem);
-        }
-        if let Some(id) = id.filter(|i| !i.is_empty()) {
-            out.invalid.push(Invalid {
-                kind,
-                id: id.to_owned(),
-                source,
-            });
-        }
-        return;
-    }
-    match typed_record(kind, root) {
-        Ok(record) => out.records.push(Loaded { record, source }),
-        Err((pointer, message)) => {
-            // The model's words (an impossible date-time), with the value they are about.
-            let mut problem =
-                Unreadable::new(&source.path, Some(source.value(&pointer)), "REC001-value")
-                    .arg("error", message)
-                    .arg("kind", kind.as_str())
-                    .with_args(schema::value_args(&tree.to_value(), &pointer))
-                    .at_pointer(&pointer);
-            if id.is_some() {
-                problem = problem.about(kind, id);
+                .at_pointer(&e.pointer)
+        })
+        .collect();
+    let clean = problems.is_empty();
+    if clean || problems.iter().all(|p| p.template == "REC001-country") {
+        match typed_record(kind, root) {
+            Ok(record) if clean => {
+                out.records.push(Loaded { record, source });
+                return;
             }
-            out.unreadable(problem);
-            if let Some(id) = id {
-                out.invalid.push(Invalid {
-                    kind,
-                    id: id.to_owned(),
-                    source,
-                });
+            Ok(_) => {}
+            Err((pointer, message)) => {
+                problems.push(value_problem(tree, &source, kind, id, &pointer, message));
+            }
+        }
+    } else {
+        // The typed record cannot be built, but the values the schema let through can
+        // still be wrong: a date-time of the right form that is not in the calendar.
+        let value = tree.to_value();
+        let flagged = flags_of(&problems);
+        for pointer in schema::datetime_pointers(kind, &value) {
+            if flagged(&pointer) {
+                continue;
+            }
+            let text = value.pointer(&pointer).and_then(|v| v.as_str());
+            if let Some(Err(message)) = text.map(crate::model::DateTime::parse) {
+                problems.push(value_problem(tree, &source, kind, id, &pointer, message));
             }
         }
     }
+    let flagged = flags_of(&problems);
+    out.problems.extend(problems.into_iter().map(Into::into));
+    if let Some(id) = id.filter(|i| !i.is_empty()) {
+        out.invalid.push(Invalid {
+            kind,
+            id: id.to_owned(),
+            refs: super::references::raw_references(kind, root, &flagged),
+            source,
+        });
+    }
+}
+
+/// A value the schema allows but the model cannot read (an impossible date-time), in the
+/// model's words.
+fn value_problem(
+    tree: &Tree<'_>,
+    source: &Source,
+    kind: Kind,
+    id: Option<&str>,
+    pointer: &str,
+    message: String,
+) -> Unreadable {
+    let mut problem = Unreadable::new(&source.path, Some(source.value(pointer)), "REC001-value")
+        .arg("error", message)
+        .arg("kind", kind.as_str())
+        .with_args(schema::value_args(&tree.to_value(), pointer))
+        .at_pointer(pointer);
+    if id.is_some() {
+        problem = problem.about(kind, id);
+    }
+    problem
+}
+
+/// Whether a value at a pointer already has a problem of its own: an error at it or at a
+/// value that holds it. Missing and unknown fields (placed at a key) flag no value.
+fn flags(errors: &[schema::SchemaError]) -> impl Fn(&str) -> bool + use<> {
+    let at: Vec<String> = errors
+        .iter()
+        .filter(|e| !e.at_key)
+        .map(|e| e.pointer.clone())
+        .collect();
+    move |pointer: &str| at.iter().any(|a| within(pointer, a))
+}
+
+/// [`flags`] of the problems made from them.
+fn flags_of(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
+    let at: Vec<String> = problems
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.template,
+                "REC001-required" | "REC001-required-one-of" | "REC001-unknown-field"
+            )
+        })
+        .filter_map(|p| p.pointer.clone())
+        .collect();
+    move |pointer: &str| at.iter().any(|a| within(pointer, a))
+}
+
+/// Whether `pointer` is `at` or lies below it.
+fn within(pointer: &str, at: &str) -> bool {
+    pointer
+        .strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
 /// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
 /// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
-fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
+fn unknown_countries(
+    record: NodeRef<'_>,
+    flagged: &dyn Fn(&str) -> bool,
+) -> Vec<schema::SchemaError> {
     let registry = crate::registry::registry();
     let Some(countries) = record
         .get("hosting")
@@ -293,7 +362,8 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
         .enumerate()
         .filter_map(|(i, c)| {
             let code = c.as_str()?;
-            if registry.is_country(code) {
+            let pointer = format!("/hosting/countries/{i}");
+            if registry.is_country(code) || flagged(&pointer) {
                 return None;
             }
             let iso = registry.reserved_country(code);
@@ -302,7 +372,7 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
                 args.push(("iso", iso.into()));
             }
             Some(schema::SchemaError {
-                pointer: format!("/hosting/countries/{i}"),
+                pointer,
                 at_key: false,
                 template: "REC001-country",
                 args,

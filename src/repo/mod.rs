@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::load::{At, LoadResult, RecordProblem, Source, in_path_order};
+use crate::load::{At, Invalid, LoadResult, RecordProblem, Source, in_path_order};
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
@@ -44,6 +44,7 @@ fn file_kind<T: Record>(
     out: &mut Vec<Rec<T>>,
     ids: &mut IdMap<usize>,
     problems: &mut Vec<RecordProblem>,
+    kept_invalid: &mut Vec<Invalid>,
     unbox: fn(AnyRecord) -> Option<Box<T>>,
 ) {
     // Where the first record of an id that failed its schema was defined (a valid first
@@ -109,8 +110,11 @@ fn file_kind<T: Record>(
             }
             Err(inv) => {
                 let line = inv.source.value("/id").start.line;
-                invalid_first.insert(key.clone(), (inv.source.path, line, inv.id));
+                invalid_first.insert(key.clone(), (inv.source.path.clone(), line, inv.id.clone()));
                 ids.insert(key, INVALID);
+                if !inv.refs.is_empty() {
+                    kept_invalid.push(inv);
+                }
             }
         }
     }
@@ -163,19 +167,24 @@ macro_rules! define_repository {
                 &mut self,
                 mut by_kind: [Bucket; Kind::ALL.len()],
                 found: &mut [Vec<RecordProblem>; Kind::ALL.len()],
+                kept_invalid: &mut [Vec<Invalid>; Kind::ALL.len()],
             ) {
                 let Repository { $($list,)* ids, .. } = self;
                 let mut ids_left = ids.iter_mut();
                 let mut found_left = found.iter_mut();
+                let mut invalid_left = kept_invalid.iter_mut();
                 rayon::scope(|s| {
                     $(
                         let bucket = std::mem::take(&mut by_kind[Kind::$variant as usize]);
-                        // `ids` and `found` are in `Kind::ALL` order, as the table is.
-                        let (Some(ids), Some(found)) = (ids_left.next(), found_left.next()) else {
+                        // `ids`, `found` and `kept_invalid` are in `Kind::ALL` order, as the
+                        // table is.
+                        let (Some(ids), Some(found), Some(invalid)) =
+                            (ids_left.next(), found_left.next(), invalid_left.next())
+                        else {
                             return;
                         };
                         s.spawn(move |_| {
-                            file_kind(Kind::$variant, bucket, $list, ids, found, |r| match r {
+                            file_kind(Kind::$variant, bucket, $list, ids, found, invalid, |r| match r {
                                 AnyRecord::$variant(b) => Some(b),
                                 _ => None,
                             })
@@ -192,8 +201,9 @@ macro_rules! define_repository {
             }
 
             /// REC003 for every kind's records, the kinds in parallel, their problems
-            /// joined in table order.
-            fn check_references(&self) -> Vec<RecordProblem> {
+            /// joined in table order; then for the records that failed their schema, by
+            /// the references read from their documents.
+            fn check_references(&self, invalid: &[Vec<Invalid>]) -> Vec<RecordProblem> {
                 let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
                 let mut found_left = found.iter_mut();
                 rayon::scope(|s| {
@@ -202,12 +212,19 @@ macro_rules! define_repository {
                         let list = &self.$list;
                         s.spawn(move |_| {
                             for r in list {
-                                r.r.references(&mut Refs { repo: self, src: &r.src, record: &r.r, problems: out });
+                                let mut refs = Refs { repo: self, src: &r.src, kind: r.r.kind(), id: r.r.id(), problems: out };
+                                r.r.references(&mut refs);
                             }
                         });
                     )*
                 });
                 let mut problems: Vec<RecordProblem> = found.into_iter().flatten().collect();
+                for inv in invalid.iter().flatten() {
+                    let mut refs = Refs { repo: self, src: &inv.source, kind: inv.kind, id: &inv.id, problems: &mut problems };
+                    for r in &inv.refs {
+                        refs.one(&r.pointer, r.target, Some(&r.id));
+                    }
+                }
                 self.check_goals(&mut problems);
                 problems
             }
@@ -248,7 +265,8 @@ impl Repository {
             .map(|b| b.valid_len() + b.invalid_len())
             .collect();
         let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
-        repo.file_all(by_kind, &mut found);
+        let mut invalid: [Vec<Invalid>; Kind::ALL.len()] = Default::default();
+        repo.file_all(by_kind, &mut found, &mut invalid);
         problems.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
@@ -264,7 +282,7 @@ impl Repository {
                 });
             }
         }
-        problems.extend(repo.check_references());
+        problems.extend(repo.check_references(&invalid));
         repo.problems = problems;
         repo
     }
@@ -337,7 +355,9 @@ impl Repository {
 struct Refs<'a> {
     repo: &'a Repository,
     src: &'a Source,
-    record: &'a dyn Record,
+    /// The record making the references.
+    kind: Kind,
+    id: &'a str,
     problems: &'a mut Vec<RecordProblem>,
 }
 
@@ -347,7 +367,7 @@ impl References for Refs<'_> {
         if self.repo.exists(target, value) {
             return;
         }
-        let (kind, id, src) = (self.record.kind(), self.record.id(), self.src);
+        let (kind, id, src) = (self.kind, self.id, self.src);
         let candidates: Vec<&str> = self.repo.ids[target as usize]
             .keys()
             .map(|k| &**k)

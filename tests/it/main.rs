@@ -16,6 +16,7 @@ mod example_snapshots;
 mod formats;
 mod identity;
 mod messages;
+mod one_round;
 mod props;
 mod reports;
 mod reproducible;
