@@ -191,7 +191,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         out.unreadable(
             Unreadable::new(&source.path, Some(source.span), "REC001-not-a-record")
                 .arg("document", source.doc + 1)
-                .arg("content", content),
+                .arg("content", content)
+                .arg("path", &*source.path),
         );
         return;
     };
@@ -200,7 +201,15 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     };
     let kind = match map.find("kind") {
         None => {
-            out.unreadable(kind_problem(Some(source.span), "missing").arg("kinds", kind_list()));
+            // A mapping without `kind` or `id` is most likely another tool's YAML
+            // (`mkdocs.yml`): the help then says how to leave the file out.
+            let has_id = map.find("id").is_some();
+            out.unreadable(
+                kind_problem(Some(source.span), "missing")
+                    .arg("kinds", kind_list())
+                    .arg("has_id", has_id)
+                    .arg("path", &*source.path),
+            );
             return;
         }
         Some(node) => match node.as_str() {

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::load::{At, Invalid, LoadResult, RecordProblem, Source, in_path_order};
+use crate::load::{At, Invalid, LoadResult, Loaded, RecordProblem, Source, in_path_order};
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
@@ -34,10 +34,12 @@ pub fn fold_case(id: &str) -> Cow<'_, str> {
 /// One kind's records as loaded: lists in path order, one after the other.
 type Bucket = crate::load::KindLists;
 
-/// Files one kind's records into `out`, in path order, valid and invalid together so
-/// that "first defined" is the first in the files: a later record with the same id
-/// (ignoring case) is a duplicate (REC002) and left out. Records come out of their boxes
-/// here, so each kind's records lie side by side for the rules that read them all.
+/// Files one kind's records into `out`, in path order, valid and invalid together. Of
+/// records with the same id (ignoring case) one keeps it and the others are duplicates
+/// (REC002), left out: the first in path order, unless a later one's file is named after
+/// the id and the first's is not (`assets/diarium.yaml` keeps `diarium` against
+/// `assets/diarium-copy.yaml`, the copy just made). Records come out of their boxes here,
+/// so each kind's records lie side by side for the rules that read them all.
 fn file_kind<T: Record>(
     kind: Kind,
     bucket: Bucket,
@@ -47,9 +49,6 @@ fn file_kind<T: Record>(
     kept_invalid: &mut Vec<Invalid>,
     unbox: fn(AnyRecord) -> Option<Box<T>>,
 ) {
-    // Where the first record of an id that failed its schema was defined (a valid first
-    // record is found through `ids`).
-    let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
     out.reserve_exact(bucket.valid_len());
     ids.reserve(bucket.valid_len() + bucket.invalid_len());
     let mut valid = in_path_order(bucket.valid, |l| &l.source)
@@ -60,64 +59,125 @@ fn file_kind<T: Record>(
         .into_iter()
         .flatten()
         .peekable();
-    let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
-        (Some(l), Some(i)) => {
-            if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
-                valid.next().map(Ok)
-            } else {
-                invalid.next().map(Err)
+    let entries: Vec<Result<Loaded, Invalid>> =
+        std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
+            (Some(l), Some(i)) => {
+                if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
+                    valid.next().map(Ok)
+                } else {
+                    invalid.next().map(Err)
+                }
+            }
+            (Some(_), None) => valid.next().map(Ok),
+            (None, _) => invalid.next().map(Err),
+        })
+        .collect();
+    // Who keeps each id, as the index of its entry: `ids` holds these until the records
+    // are filed, then their places in `out`.
+    let mut contested: Vec<usize> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let (id, src) = id_of(entry);
+        let key = fold_case(id);
+        match ids.get_mut(&*key) {
+            None => {
+                ids.insert(key.into(), i);
+            }
+            Some(keeper) => {
+                let (_, kept) = id_of(&entries[*keeper]);
+                if named_after(src, id) && !named_after(kept, id) {
+                    *keeper = i;
+                }
+                contested.push(i);
             }
         }
-        (Some(_), None) => valid.next().map(Ok),
-        (None, _) => invalid.next().map(Err),
-    });
-    for entry in entries {
-        let (id, src) = match &entry {
-            Ok(l) => (l.record.id(), &l.source),
-            Err(inv) => (&*inv.id, &inv.source),
-        };
-        let key = fold_case(id);
-        if let Some(&at) = ids.get(&*key) {
-            let (path, line, original) = match at {
-                INVALID => invalid_first
-                    .get(&*key)
-                    .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
-                    .unwrap_or_default(),
-                _ => {
-                    let first = &out[at];
-                    let line = first.src.value("/id").start.line;
-                    (first.src.path.clone(), line, first.r.id())
-                }
-            };
-            problems.push(RecordProblem::DuplicateId {
-                at: At::value(src, "/id", kind, id),
-                first_id: original.to_owned(),
-                first_path: path,
-                first_line: line,
-            });
+    }
+    // Where each contested id is kept, for the duplicates' messages.
+    let mut holders: IdMap<Holder> = IdMap::default();
+    for &i in &contested {
+        let key = fold_case(id_of(&entries[i]).0);
+        if holders.contains_key(&*key) {
             continue;
         }
-        let key: Box<str> = key.into();
+        let Some(&k) = ids.get(&*key) else { continue };
+        let (id, src) = id_of(&entries[k]);
+        holders.insert(
+            key.into(),
+            Holder {
+                path: src.path.clone(),
+                doc: src.doc,
+                line: src.value("/id").start.line,
+                id: id.to_owned(),
+                named: named_after(src, id),
+            },
+        );
+    }
+    for (i, entry) in entries.into_iter().enumerate() {
+        let (id, src) = id_of(&entry);
+        let key = fold_case(id);
+        let Some(slot) = ids.get_mut(&*key) else {
+            continue;
+        };
+        if *slot != i {
+            if let Some(h) = holders.get(&*key) {
+                problems.push(RecordProblem::DuplicateId {
+                    at: At::value(src, "/id", kind, id),
+                    first_id: h.id.clone(),
+                    first_path: h.path.clone(),
+                    first_line: h.line,
+                    // The name decided only where path order alone would have kept this one.
+                    by_name: h.named && (&*h.path, h.doc) > (&*src.path, src.doc),
+                });
+            }
+            continue;
+        }
         match entry {
-            Ok(l) => {
-                if let Some(r) = unbox(l.record) {
-                    ids.insert(key, out.len());
+            Ok(l) => match unbox(l.record) {
+                Some(r) => {
+                    *slot = out.len();
                     out.push(Rec {
                         r: *r,
                         src: l.source,
                     });
                 }
-            }
+                None => *slot = INVALID,
+            },
             Err(inv) => {
-                let line = inv.source.value("/id").start.line;
-                invalid_first.insert(key.clone(), (inv.source.path.clone(), line, inv.id.clone()));
-                ids.insert(key, INVALID);
+                *slot = INVALID;
                 if !inv.refs.is_empty() {
                     kept_invalid.push(inv);
                 }
             }
         }
     }
+}
+
+/// The id of a record as filed, and its source.
+fn id_of(entry: &Result<Loaded, Invalid>) -> (&str, &Source) {
+    match entry {
+        Ok(l) => (l.record.id(), &l.source),
+        Err(inv) => (&inv.id, &inv.source),
+    }
+}
+
+/// The record that keeps a contested id: where its id is, how it is written, and whether
+/// its file is named after it.
+struct Holder {
+    path: Arc<str>,
+    doc: usize,
+    line: u32,
+    id: String,
+    named: bool,
+}
+
+/// Whether the file of `src` is named after `id` (ignoring case): `assets/diarium.yaml`
+/// for `diarium`.
+fn named_after(src: &Source, id: &str) -> bool {
+    let name = src.path.rsplit('/').next().unwrap_or_default();
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name);
+    stem.eq_ignore_ascii_case(id)
 }
 
 /// A record with its source.

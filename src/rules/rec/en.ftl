@@ -46,7 +46,10 @@ REC001-not-a-record = document { $document } is { $content ->
         [empty] an empty document
        *[other] not a mapping
     }; a record is a mapping with `kind` and `id`
-    .help = remove stray `---` separators, or write the record's fields
+    .help = { $content ->
+        [empty] remove stray `---` separators, or write the record's fields
+       *[other] remove stray `---` separators, or write the record's fields; a YAML file that is not a record is left out with `exclude = ["{ $path }"]` in `isms.toml`
+    }
 
 REC001-kind = { $problem ->
         [missing] record has no `kind`
@@ -54,7 +57,10 @@ REC001-kind = { $problem ->
        *[not-text] `kind` must be text, found { $found }
     }
     .help = { $problem ->
-        [missing] add `kind:` with one of { $kinds }
+        [missing] { $has_id ->
+            [yes] add `kind:` with one of { $kinds }
+           *[no] a YAML file that is not a record is left out with `exclude = ["{ $path }"]` in `isms.toml`; a record needs `kind:`, one of { $kinds }
+        }
         [unknown] { $has_closest ->
             [yes] did you mean `{ $closest }`?
            *[no] kinds are { $kinds }
@@ -163,7 +169,10 @@ REC002 = duplicate { $kind } id `{ $id }`{ $differs_in_case ->
         [yes] { " " }(ids are compared ignoring case: `{ $first_id }`)
        *[no] { "" }
     }
-    .help = first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
+    .help = { $kept_by ->
+        [name] the id stays with { $first_path }:{ $first_line }, the file named after it; give each { $kind } its own id
+       *[order] first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
+    }
 
 REC002-organisation = a second organisation record `{ $id }`; a repository describes one organisation
     .help = merge the two into one organisation record and remove the other

@@ -51,7 +51,10 @@ REC001-not-a-record = Dokument { $document } i filen är { $content ->
         [empty] tomt
        *[other] inte en mappning
     }. En post är en mappning med fälten kind och id.
-    .help = Ta bort överflödiga avgränsare (---), eller skriv in postens fält.
+    .help = { $content ->
+        [empty] Ta bort överflödiga avgränsare (---), eller skriv in postens fält.
+       *[other] Ta bort överflödiga avgränsare (---), eller skriv in postens fält. En YAML-fil som inte är en post undantas med exclude = ["{ $path }"] i isms.toml.
+    }
 
 REC001-kind = { $problem ->
         [missing] Posten saknar fältet kind, som anger vilken typ av post det är.
@@ -59,7 +62,10 @@ REC001-kind = { $problem ->
        *[not-text] Fältet kind ska vara text, men är { $found }.
     }
     .help = { $problem ->
-        [missing] Ange kind med en av posttyperna { $kinds }.
+        [missing] { $has_id ->
+            [yes] Ange kind med en av posttyperna { $kinds }.
+           *[no] En YAML-fil som inte är en post undantas med exclude = ["{ $path }"] i isms.toml. En post behöver fältet kind med en av posttyperna { $kinds }.
+        }
         [unknown] { $has_closest ->
             [yes] Menade du { $closest }? Rätta i så fall posttypen.
            *[no] Posttyperna är { $kinds }.
@@ -190,7 +196,10 @@ REC002 = Id:t { $id } används redan av { $kind ->
         [yes] , som { $first_id } (stora och små bokstäver räknas som samma id)
        *[no] { "" }
     }.
-    .help = Den första finns i { $first_path } på rad { $first_line }. Ge posterna var sitt id.
+    .help = { $kept_by ->
+        [name] Id:t behålls av posten i { $first_path } på rad { $first_line }, filen som har id:ts namn. Ge posterna var sitt id.
+       *[order] Den första finns i { $first_path } på rad { $first_line }. Ge posterna var sitt id.
+    }
 
 REC002-organisation = Organisationsposten { $id } är en andra organisationspost, men förrådet beskriver en enda organisation.
     .help = För samman uppgifterna i en enda organisationspost och ta bort den andra.
