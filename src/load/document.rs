@@ -10,7 +10,7 @@ use crate::model::{AnyRecord, Kind};
 use crate::schema;
 use crate::source::span::{Pos, Span};
 use crate::source::tree::{NodeRef, Tree};
-use crate::source::yaml::{self, Problem, SpanTable, YamlError};
+use crate::source::yaml::{self, Mistake, Problem, SpanTable, YamlError};
 use crate::util::suggest::closest;
 
 /// Parses the documents of one file's text into records and problems.
@@ -71,6 +71,89 @@ fn yaml_problem(relp: &Arc<str>, span: Span, e: &YamlError) -> Unreadable {
         Problem::CollectionKey => problem.arg("problem", "key-collection"),
         Problem::KeyNotString => problem.arg("problem", "key-not-string"),
         Problem::DuplicateKey(key) => problem.arg("problem", "duplicate-key").arg("key", key),
+        Problem::Mistake(m) => mistake_problem(problem, m),
+    }
+}
+
+/// A recognised syntax mistake as REC001 says it: `problem` names it, the other values
+/// fill its message and help.
+fn mistake_problem(problem: Unreadable, m: &Mistake) -> Unreadable {
+    let text = |c: &char| c.to_string();
+    // Messages select on words, not on punctuation.
+    let after = |mark: &char| if *mark == ':' { "colon" } else { "dash" };
+    let quotes = |quote: &char| if *quote == '\'' { "single" } else { "double" };
+    let collection = |c: &char| {
+        if matches!(c, '[' | ']') {
+            "list"
+        } else {
+            "mapping"
+        }
+    };
+    match m {
+        Mistake::Indent {
+            key,
+            above,
+            above_line,
+            above_item,
+            column,
+            deeper,
+        } => problem
+            .arg("problem", "indent")
+            .arg("key", key)
+            .arg("above", above)
+            .arg("above_line", *above_line)
+            .arg("above_is", if *above_item { "item" } else { "key" })
+            .arg("column", *column)
+            .arg("deeper", *deeper),
+        Mistake::IndentedStart { key, spaces } => problem
+            .arg("problem", "indented-start")
+            .arg("key", key)
+            .arg("spaces", *spaces),
+        Mistake::TextIndent { key, column } => problem
+            .arg("problem", "text-indent")
+            .arg("key", key)
+            .arg("column", *column),
+        Mistake::FlowIndent { key } => problem.arg("problem", "flow-indent").arg("key", key),
+        Mistake::TabAfter { mark } => problem
+            .arg("problem", "tab-after")
+            .arg("mark", text(mark))
+            .arg("after", after(mark)),
+        Mistake::NoSpace {
+            mark,
+            text: written,
+        } => problem
+            .arg("problem", "no-space")
+            .arg("mark", text(mark))
+            .arg("after", after(mark))
+            .arg("text", written),
+        Mistake::ColonInValue { key, quoted } => problem
+            .arg("problem", "colon-in-value")
+            .arg("key", key)
+            .arg("quoted", quoted),
+        Mistake::UnclosedQuote { quote } => problem
+            .arg("problem", "unclosed-quote")
+            .arg("quote", text(quote))
+            .arg("quotes", quotes(quote)),
+        Mistake::AfterQuote { quote, quoted } => problem
+            .arg("problem", "after-quote")
+            .arg("quote", text(quote))
+            .arg("quotes", quotes(quote))
+            .arg("quoted", quoted),
+        Mistake::UnclosedBracket { open, close } => problem
+            .arg("problem", "unclosed-bracket")
+            .arg("open", text(open))
+            .arg("close", text(close))
+            .arg("collection", collection(open)),
+        Mistake::StrayBracket { close } => problem
+            .arg("problem", "stray-bracket")
+            .arg("close", text(close))
+            .arg("collection", collection(close)),
+        Mistake::ReservedStart { ch, quoted } => problem
+            .arg("problem", "reserved-start")
+            .arg("char", text(ch))
+            .arg("quoted", quoted),
+        Mistake::CommentInText => problem.arg("problem", "comment-in-text"),
+        Mistake::ListItem { above } => problem.arg("problem", "list-item").arg("above", above),
     }
 }
 

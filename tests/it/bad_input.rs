@@ -36,8 +36,9 @@ fn malformed_yaml() {
         "units/bad.yaml",
         "kind: unit\nid: bad\nname: [Bad\ntype: board\n",
     );
-    // The id is salvaged from the broken document: +1 record.
-    insta::assert_snapshot!(invalid(&repo, "units/bad.yaml:4:5", 1));
+    // The id is salvaged from the broken document: +1 record. The error points at the
+    // bracket never closed, not at the next line where the scanner stopped.
+    insta::assert_snapshot!(invalid(&repo, "units/bad.yaml:3:7", 1));
 }
 
 #[test]
@@ -227,8 +228,9 @@ fn syntax_error_in_the_second_document() {
         "method: KLASSA 4",
         "method: [KLASSA 4",
     );
-    // The first document is read; the second is salvaged by its id.
-    insta::assert_snapshot!(invalid(&repo, "classifications/scada-vatten.yaml:18:14", 0));
+    // The first document is read; the second is salvaged by its id. The error points at
+    // the bracket never closed.
+    insta::assert_snapshot!(invalid(&repo, "classifications/scada-vatten.yaml:17:9", 0));
 }
 
 #[test]

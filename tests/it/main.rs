@@ -24,4 +24,5 @@ mod rule_fixtures;
 mod scaffold;
 mod schema_model;
 mod support;
+mod syntax_words;
 mod tree;

@@ -50,10 +50,12 @@ impl Rule for SchemaViolation {
         for problem in &cx.repo.problems {
             match problem {
                 RecordProblem::Unreadable(u) => {
-                    // Its identity: the value in a record, else the file.
-                    let subject = match &u.place.id {
-                        Some(_) => u.pointer.clone(),
-                        None => Some(u.place.path.to_string()),
+                    // Its identity: the value in a record, a setting of `isms.toml`
+                    // (no record, a pointer), else the file.
+                    let subject = match (&u.place.id, u.place.kind, &u.pointer) {
+                        (Some(_), _, pointer) => pointer.clone(),
+                        (None, None, Some(pointer)) => Some(format!("{} {pointer}", u.place.path)),
+                        _ => Some(u.place.path.to_string()),
                     };
                     // What found the problem said what it is: `REC001-<problem>`.
                     let d = sink.problem(&u.place).says(u.template);
