@@ -154,6 +154,9 @@ fn mistake_problem(problem: Unreadable, m: &Mistake) -> Unreadable {
             .arg("quoted", quoted),
         Mistake::CommentInText => problem.arg("problem", "comment-in-text"),
         Mistake::ListItem { above } => problem.arg("problem", "list-item").arg("above", above),
+        Mistake::ListOnKeyLine { key } => {
+            problem.arg("problem", "list-on-key-line").arg("key", key)
+        }
     }
 }
 
@@ -322,25 +325,25 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     // come in one run: the schema's, the countries', the calendar's and (in the
     // repository) its references. Only a record with problems does more than validate and
     // type.
-    let mut errors = schema::validate_tree(kind, tree);
-    if kind == Kind::Asset {
-        let flagged = flags(&errors);
-        errors.extend(unknown_countries(root, &flagged));
-    }
-    let mut problems: Vec<Unreadable> = errors
+    let to_problem = |e: schema::SchemaError| {
+        let span = if e.at_key {
+            source.key(&e.pointer)
+        } else {
+            source.value(&e.pointer)
+        };
+        Unreadable::new(&source.path, Some(span), e.template)
+            .with_args(e.args)
+            .about(kind, id)
+            .at_pointer(&e.pointer)
+    };
+    let mut problems: Vec<Unreadable> = schema::validate_tree(kind, tree)
         .into_iter()
-        .map(|e| {
-            let span = if e.at_key {
-                source.key(&e.pointer)
-            } else {
-                source.value(&e.pointer)
-            };
-            Unreadable::new(&source.path, Some(span), e.template)
-                .with_args(e.args)
-                .about(kind, id)
-                .at_pointer(&e.pointer)
-        })
+        .map(to_problem)
         .collect();
+    if kind == Kind::Asset {
+        let countries = unknown_countries(root, &flags(&problems));
+        problems.extend(countries.into_iter().map(to_problem));
+    }
     let clean = problems.is_empty();
     if clean || problems.iter().all(|p| p.template == "REC001-country") {
         match typed_record(kind, root) {
@@ -357,7 +360,7 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         // The typed record cannot be built, but the values the schema let through can
         // still be wrong: a date-time of the right form that is not in the calendar.
         let value = tree.to_value();
-        let flagged = flags_of(&problems);
+        let flagged = flags(&problems);
         for pointer in schema::datetime_pointers(kind, &value) {
             if flagged(&pointer) {
                 continue;
@@ -368,7 +371,7 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
             }
         }
     }
-    let flagged = flags_of(&problems);
+    let flagged = flags(&problems);
     out.problems.extend(problems.into_iter().map(Into::into));
     if let Some(id) = id.filter(|i| !i.is_empty()) {
         out.invalid.push(Invalid {
@@ -401,19 +404,9 @@ fn value_problem(
     problem
 }
 
-/// Whether a value at a pointer already has a problem of its own: an error at it or at a
+/// Whether a value at a pointer already has a problem of its own: a problem at it or at a
 /// value that holds it. Missing and unknown fields (placed at a key) flag no value.
-fn flags(errors: &[schema::SchemaError]) -> impl Fn(&str) -> bool + use<> {
-    let at: Vec<String> = errors
-        .iter()
-        .filter(|e| !e.at_key)
-        .map(|e| e.pointer.clone())
-        .collect();
-    move |pointer: &str| at.iter().any(|a| within(pointer, a))
-}
-
-/// [`flags`] of the problems made from them.
-fn flags_of(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
+fn flags(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
     let at: Vec<String> = problems
         .iter()
         .filter(|p| {

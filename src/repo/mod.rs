@@ -73,7 +73,7 @@ fn file_kind<T: Record>(
         })
         .collect();
     // Who keeps each id, as the index of its entry: `ids` holds these until the records
-    // are filed, then their places in `out`.
+    // are filed, then their places in `out` (or `INVALID`).
     let mut contested: Vec<usize> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         let (id, src) = id_of(entry);
@@ -111,14 +111,19 @@ fn file_kind<T: Record>(
             },
         );
     }
+    // Which entries keep their ids, from one sweep of the table rather than a lookup per
+    // record; each entry's place in `out` as it is filed.
+    let mut keeps = vec![false; entries.len()];
+    for &k in ids.values() {
+        if let Some(keep) = keeps.get_mut(k) {
+            *keep = true;
+        }
+    }
+    let mut place = vec![INVALID; entries.len()];
     for (i, entry) in entries.into_iter().enumerate() {
-        let (id, src) = id_of(&entry);
-        let key = fold_case(id);
-        let Some(slot) = ids.get_mut(&*key) else {
-            continue;
-        };
-        if *slot != i {
-            if let Some(h) = holders.get(&*key) {
+        if !keeps[i] {
+            let (id, src) = id_of(&entry);
+            if let Some(h) = holders.get(&*fold_case(id)) {
                 problems.push(RecordProblem::DuplicateId {
                     at: At::value(src, "/id", kind, id),
                     first_id: h.id.clone(),
@@ -131,23 +136,24 @@ fn file_kind<T: Record>(
             continue;
         }
         match entry {
-            Ok(l) => match unbox(l.record) {
-                Some(r) => {
-                    *slot = out.len();
+            Ok(l) => {
+                if let Some(r) = unbox(l.record) {
+                    place[i] = out.len();
                     out.push(Rec {
                         r: *r,
                         src: l.source,
                     });
                 }
-                None => *slot = INVALID,
-            },
+            }
             Err(inv) => {
-                *slot = INVALID;
                 if !inv.refs.is_empty() {
                     kept_invalid.push(inv);
                 }
             }
         }
+    }
+    for slot in ids.values_mut() {
+        *slot = place.get(*slot).copied().unwrap_or(INVALID);
     }
 }
 

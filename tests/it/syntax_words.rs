@@ -196,12 +196,18 @@ fn quotes_left_open() {
 }
 
 #[test]
-fn an_apostrophe_inside_single_quotes() {
+fn text_after_a_closing_quote() {
     assert_yaml(
         &format!("{HEAD}notes: 'it's fine'\n"),
         3,
         "text follows the closing single quote of this value",
         "write the whole value inside the quotes: `'it''s fine'`",
+    );
+    assert_yaml(
+        &format!("{HEAD}name: \"Miljö\" och bygg\n"),
+        3,
+        "text follows the closing double quote of this value",
+        "write the whole value inside the quotes: `'\"Miljö\" och bygg'`",
     );
 }
 
@@ -262,6 +268,16 @@ fn a_list_item_among_keys() {
         4,
         "a list item where the mapping of `name` expects a key",
         "put the list under a key of its own, indented below it, or make the line a key and its value",
+    );
+}
+
+#[test]
+fn a_list_on_the_line_of_its_key() {
+    assert_yaml(
+        &format!("{HEAD}essential_services: - a\n"),
+        3,
+        "a list cannot start on the line of its key `essential_services`",
+        "write each item on a line of its own below `essential_services:`, indented and starting with `- `, or the list in brackets: `essential_services: [a, b]`",
     );
 }
 

@@ -70,6 +70,7 @@ REC001-yaml = { $problem ->
         [reserved-start] a value cannot start with { $char } unless it is in quotes
         [comment-in-text] ` #` starts a comment, which cannot break a text that goes on to the next line
         [list-item] a list item where the mapping of `{ $above }` expects a key
+        [list-on-key-line] a list cannot start on the line of its key `{ $key }`
        *[syntax] invalid YAML: { $error }
     }
     .help = { $problem ->
@@ -111,6 +112,7 @@ REC001-yaml = { $problem ->
         [reserved-start] put the value in quotes: `{ $quoted }`
         [comment-in-text] put the text in quotes, or remove the ` #`
         [list-item] put the list under a key of its own, indented below it, or make the line a key and its value
+        [list-on-key-line] write each item on a line of its own below `{ $key }:`, indented and starting with `- `, or the list in brackets: `{ $key }: [a, b]`
        *[other] check this line and the one above it: the indentation (spaces, not tabs), and that every quote and bracket opened is closed
     }
 

@@ -8,9 +8,11 @@ declare_rule! {
     /// YAML that does not parse, a file with no documents, a missing or unknown `kind`, a
     /// missing required field, a value of the wrong type or outside its enum, an impossible
     /// date (2024-02-30), an id that breaks the id pattern, and an unknown field (with a
-    /// "did you mean" suggestion; fields starting with `x-` are allowed). Symbolic links are
-    /// not followed (a warning). Found while loading, by `isms validate` and `isms check`;
-    /// an invalid record is left out of every other rule.
+    /// "did you mean" suggestion; fields starting with `x-` are allowed). Also a setting of
+    /// `isms.toml` that cannot be read; it keeps its default and the rest of the file
+    /// applies. Symbolic links are not followed (a warning). Found while loading, by
+    /// `isms validate` and `isms check`, all of a record's problems in the same run; an
+    /// invalid record is left out of every other rule.
     ///
     /// ## Why it matters
     /// A misspelt field is silently meaningless: `adoptd: 2023-02-01` leaves the policy

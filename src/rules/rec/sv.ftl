@@ -75,6 +75,7 @@ REC001-yaml = { $problem ->
         [reserved-start] Ett värde kan inte börja med { $char } utan citattecken.
         [comment-in-text] Ett mellanslag följt av # inleder en kommentar, och en kommentar kan inte bryta en text som fortsätter på nästa rad.
         [list-item] Här står en punkt i en lista där mappningen under { $above } väntar sig en nyckel.
+        [list-on-key-line] En lista kan inte börja på samma rad som sin nyckel { $key }.
        *[syntax] Texten är inte giltig YAML: { $error }.
     }
     .help = { $problem ->
@@ -115,6 +116,7 @@ REC001-yaml = { $problem ->
         [reserved-start] Sätt värdet inom citattecken: { $quoted }.
         [comment-in-text] Sätt texten inom citattecken, eller ta bort # och mellanslaget före.
         [list-item] Lägg listan under en egen nyckel och dra in den, eller skriv raden som en nyckel med ett värde.
+        [list-on-key-line] Skriv varje punkt på en egen indragen rad under { $key } som börjar med ett streck och ett mellanslag, eller hela listan inom hakparenteser: { $key }: [a, b].
        *[other] Se över raden och raden ovanför: indraget (mellanslag, inte tabbar) och att varje citattecken och parentes som öppnas också stängs.
     }
 

@@ -53,6 +53,8 @@ pub enum Mistake {
     CommentInText,
     /// A list item (`- `) where a mapping expects a key: the mapping's last key.
     ListItem { above: String },
+    /// A list started on the line of its key (`key: - item`).
+    ListOnKeyLine { key: String },
 }
 
 /// The mistake behind the scanner's message `info` at `at` in `text`, and the span the
@@ -92,7 +94,7 @@ pub(super) fn recognise(text: &str, info: &str, at: Pos) -> Option<(Mistake, Spa
         "comment intercepting the multiline text" => {
             Some((Mistake::CommentInText, Span::point(at)))
         }
-        "block sequence entries are not allowed in this context" => src.list_item(at.line),
+        "block sequence entries are not allowed in this context" => src.list_on_key_line(at),
         _ if info.starts_with("unexpected character") => src.reserved_start(at),
         _ => None,
     }
@@ -501,9 +503,11 @@ impl<'t> Text<'t> {
         let value = line.value.trim_end();
         let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
         let inner = value[1..].strip_suffix(quote).unwrap_or(&value[1..]);
+        // Inside single quotes only the apostrophe is special (written twice); a text with
+        // double quotes in it is written whole inside single ones.
         let quoted = match quote {
             '\'' => format!("'{}'", inner.replace("''", "'").replace('\'', "''")),
-            _ => format!("\"{}\"", inner.replace("\\\"", "\"").replace('"', "\\\"")),
+            _ => format!("'{}'", value.replace('\'', "''")),
         };
         let span = Span::new(
             Pos::new(at.line as usize, line.value_col),
@@ -525,6 +529,20 @@ impl<'t> Text<'t> {
         let mistake = Mistake::ReservedStart {
             ch,
             quoted: quoted(value),
+        };
+        Some((mistake, span))
+    }
+
+    /// `key: - item`: a list cannot start on its key's line.
+    fn list_on_key_line(&self, at: Pos) -> Option<(Mistake, Span)> {
+        let line = parse_line(self.line(at.line)?);
+        let key = line.key.filter(|_| line.value.starts_with('-'))?;
+        let span = Span::new(
+            Pos::new(at.line as usize, line.value_col),
+            Pos::new(at.line as usize, line.value_col + chars(line.value)),
+        );
+        let mistake = Mistake::ListOnKeyLine {
+            key: key.to_owned(),
         };
         Some((mistake, span))
     }
