@@ -126,6 +126,13 @@ fn mistake_problem(problem: Unreadable, m: &Mistake) -> Unreadable {
             .arg("mark", text(mark))
             .arg("after", after(mark))
             .arg("text", written),
+        Mistake::NoColon {
+            text: written,
+            fixed,
+        } => problem
+            .arg("problem", "no-colon")
+            .arg("text", written)
+            .arg("fixed", fixed),
         Mistake::ColonInValue { key, quoted } => problem
             .arg("problem", "colon-in-value")
             .arg("key", key)

@@ -169,6 +169,24 @@ fn no_space_after_a_colon_or_a_dash() {
     );
 }
 
+/// A key written without its colon: the parser stops on the next line, the error points
+/// at this one.
+#[test]
+fn no_colon_after_a_key() {
+    assert_yaml(
+        &format!("{HEAD}name Socialnämnden\ntype: board\n"),
+        3,
+        "`name Socialnämnden` has no colon, so YAML reads it as text, not as a key and its value",
+        "write the key with a colon and a space: `name: Socialnämnden`",
+    );
+    assert_yaml(
+        &format!("{HEAD}name = Socialnämnden\ntype: board\n"),
+        3,
+        "`name = Socialnämnden` has no colon, so YAML reads it as text, not as a key and its value",
+        "write the key with a colon and a space: `name: Socialnämnden`",
+    );
+}
+
 #[test]
 fn colon_and_space_in_a_value() {
     assert_yaml(

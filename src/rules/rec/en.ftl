@@ -50,6 +50,7 @@ REC001-yaml = { $problem ->
             [colon] colon, so YAML reads it as text, not as a key and its value
            *[dash] dash, so YAML reads it as text, not as a list item
         }
+        [no-colon] `{ $text }` has no colon, so YAML reads it as text, not as a key and its value
         [colon-in-value] the value of `{ $key }` holds a colon and a space, which YAML reads as the start of another key
         [unclosed-quote] the { $quotes ->
             [single] single quote
@@ -98,6 +99,7 @@ REC001-yaml = { $problem ->
         [flow-indent] indent the lines that go on with the list further than `{ $key }`, or write the list on one line
         [tab-after] replace the tab after `{ $mark }` with a space
         [no-space] write a space after `{ $mark }`
+        [no-colon] write the key with a colon and a space: `{ $fixed }`
         [colon-in-value] put the value in quotes: `{ $key }: { $quoted }`
         [unclosed-quote] end the text with `{ $quote }` on the same line{ $quotes ->
             [single] ; an apostrophe inside single quotes is written twice (`''`)

@@ -55,6 +55,7 @@ REC001-yaml = { $problem ->
             [colon] kolonet, så YAML läser den som text och inte som en nyckel med ett värde
            *[dash] strecket, så YAML läser den som text och inte som en punkt i en lista
         }.
+        [no-colon] Raden { $text } saknar kolon, så YAML läser den som text och inte som en nyckel med ett värde.
         [colon-in-value] Värdet av { $key } innehåller ett kolon följt av mellanslag, vilket YAML läser som början på en ny nyckel.
         [unclosed-quote] { $quotes ->
             [single] Den enkla apostrofen
@@ -102,6 +103,7 @@ REC001-yaml = { $problem ->
             [colon] kolonet
            *[dash] strecket
         }.
+        [no-colon] Skriv nyckeln med kolon och mellanslag: { $fixed }.
         [colon-in-value] Sätt värdet inom citattecken: { $key }: { $quoted }.
         [unclosed-quote] Avsluta texten med { $quote } på samma rad.{ $quotes ->
             [single] { " " }En apostrof inuti enkla apostrofer skrivs dubbelt ('').

@@ -35,6 +35,9 @@ pub enum Mistake {
     /// `key:value` or `-item` without the space after `:` or `-` (`mark`): YAML reads the
     /// whole as text. `text` is what was written.
     NoSpace { mark: char, text: String },
+    /// A line among keys with no `:` at all (`name Socialnämnden`, `name = x`): YAML reads
+    /// it as text. `text` is the line as written, `fixed` the same as a key and its value.
+    NoColon { text: String, fixed: String },
     /// A value holding `: `, which YAML reads as the start of a key: the value of `key`,
     /// and the same written in quotes (`quoted`).
     ColonInValue { key: String, quoted: String },
@@ -463,7 +466,35 @@ impl<'t> Text<'t> {
                 return Some((mistake, span));
             }
         }
-        None
+        self.no_colon(n)
+    }
+
+    /// The line before `n` lines up with the keys around it but has no `:`: a key written
+    /// without its colon, which YAML read as text until the next line.
+    fn no_colon(&self, n: u32) -> Option<(Mistake, Span)> {
+        let (i, text) = self.previous(n)?;
+        let line = parse_line(text);
+        let body = strip_comment(text.trim());
+        if line.key.is_some() || line.item || body.contains(':') {
+            return None;
+        }
+        if !self
+            .context(i)
+            .keys
+            .iter()
+            .any(|k| !k.item && k.col == line.indent)
+        {
+            return None;
+        }
+        let (key, value) = match body.split_once('=') {
+            Some((k, v)) => (k.trim(), v.trim()),
+            None => body.split_once(' ').map(|(k, v)| (k, v.trim()))?,
+        };
+        let mistake = Mistake::NoColon {
+            text: body.to_owned(),
+            fixed: format!("{key}: {value}"),
+        };
+        Some((mistake, self.content_span(i)))
     }
 
     /// A tab right after `:` or `-` on the line the scanner stopped at.
