@@ -6,11 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Severity;
-use crate::util::suggest::did_you_mean;
+use crate::l10n::Args;
+use crate::util::suggest::closest;
 
 /// The file name searched for upwards from the working directory.
 pub const FILE_NAME: &str = "isms.toml";
@@ -170,111 +171,170 @@ fn section_keys<T: Serialize + Default>() -> Vec<String> {
     }
 }
 
+/// A problem with `isms.toml`, as data: where it is, the setting it concerns and the values
+/// REC001 says it with (the message `REC001-config`, selected on `problem`). The setting
+/// keeps its default and the rest of the file is read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// 1-based line.
+    pub line: usize,
+    /// 0-based column, in characters, of what to change, and its width.
+    pub column: usize,
+    pub width: usize,
+    /// The setting as a JSON pointer (`/training/completion_target`); empty when the
+    /// problem is the file's.
+    pub setting: String,
+    pub args: Args,
+}
+
+impl Problem {
+    /// The problem as the error of a command that cannot report it as a finding.
+    fn refusal(&self) -> anyhow::Error {
+        let what = match self.setting.rsplit('/').next() {
+            Some(key) if !key.is_empty() => format!("`{key}` cannot be read"),
+            _ => "the file cannot be read".to_owned(),
+        };
+        anyhow::anyhow!(
+            "{FILE_NAME}:{}:{}: {what}; `isms validate` says what is wrong",
+            self.line,
+            self.column + 1
+        )
+    }
+}
+
+/// Syntax errors one file is read past: each one costs a parse of the file.
+const MAX_SYNTAX_ERRORS: usize = 16;
+
 impl Config {
-    /// Reads `isms.toml` in `root`; a missing file gives the defaults.
+    /// Reads `isms.toml` in `root`; a missing file gives the defaults. A file with problems
+    /// is refused (`read` reports them instead).
     pub fn load(root: &Path) -> Result<Config> {
+        let (config, problems) = Config::read(root)?;
+        match problems.first() {
+            Some(p) => Err(p.refusal()),
+            None => Ok(config),
+        }
+    }
+
+    /// Reads `isms.toml` in `root` with its problems: each setting that cannot be read keeps
+    /// its default, and the rest applies. A missing file gives the defaults; only a file
+    /// that cannot be read at all is an error.
+    pub fn read(root: &Path) -> Result<(Config, Vec<Problem>)> {
         let path = root.join(FILE_NAME);
         if !path.exists() {
-            return Ok(Config::default());
+            return Ok((Config::default(), Vec::new()));
         }
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        Config::parse(&text).with_context(|| format!("invalid configuration in {FILE_NAME}"))
+        Ok(Config::parse_all(&text))
     }
 
-    /// Parses the text of an `isms.toml`; `known_rules` is checked by the caller.
+    /// Parses the text of an `isms.toml`, refusing one with problems; `known_rules` is
+    /// checked by the caller.
     pub fn parse(text: &str) -> Result<Config> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| {
-            let at = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .map(|(l, c)| format!("{FILE_NAME}:{l}:{c}: "))
-                .unwrap_or_default();
-            anyhow::anyhow!("{at}{}", e.message().trim())
-        })?;
+        let (config, problems) = Config::parse_all(text);
+        match problems.first() {
+            Some(p) => Err(p.refusal()),
+            None => Ok(config),
+        }
+    }
+
+    /// Parses the text of an `isms.toml` as far as it can be read, with its problems.
+    pub fn parse_all(text: &str) -> (Config, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let table = read_table(text, &mut problems);
         let thresholds_known = threshold_keys();
         let mut config = Config::default();
         let mut thresholds = toml::Table::new();
+        let empty = toml::Table::new();
+        let mut in_section = None;
         for (key, value) in &table {
-            let at = key_position(text, None, key);
-            let bad_type = |what: &str| anyhow::anyhow!("{at}`{key}` must be {what}");
+            let wrong =
+                |expected: Option<&'static str>| value_problem(text, None, key, value, expected);
             match key.as_str() {
-                "organisation" => {
-                    config.organisation =
-                        Some(value.as_str().ok_or_else(|| bad_type("a string"))?.into());
-                }
-                "language" => {
-                    config.language = match value.as_str() {
-                        Some("sv") => Language::Sv,
-                        Some("en") => Language::En,
-                        _ => return Err(bad_type("\"sv\" or \"en\"")),
+                "organisation" => match value.as_str() {
+                    Some(s) => config.organisation = Some(s.into()),
+                    None => problems.push(wrong(None)),
+                },
+                "language" => match value.as_str() {
+                    Some("sv") => config.language = Language::Sv,
+                    Some("en") => config.language = Language::En,
+                    _ => problems.push(wrong(Some("language"))),
+                },
+                "timezone" => match value.as_str() {
+                    Some(tz) if zone(tz).is_some() => config.timezone = tz.into(),
+                    Some(tz) => {
+                        let (line, column, width) = locate(text, None, key).unwrap_or((1, 0, 0));
+                        problems.push(Problem {
+                            line,
+                            column,
+                            width,
+                            setting: format!("/{key}"),
+                            args: vec![("problem", "timezone".into()), ("found", tz.into())],
+                        });
                     }
-                }
-                "timezone" => {
-                    let tz = value.as_str().ok_or_else(|| bad_type("a string"))?;
-                    if zone(tz).is_none() {
-                        bail!(
-                            "{at}unknown time zone `{tz}` (an IANA name such as \"Europe/Stockholm\")"
-                        );
-                    }
-                    config.timezone = tz.into();
-                }
-                "exclude" => {
-                    config.exclude = value
-                        .clone()
-                        .try_into()
-                        .map_err(|_| bad_type("a list of glob strings"))?;
-                }
+                    None => problems.push(wrong(None)),
+                },
+                "exclude" => match value.clone().try_into() {
+                    Ok(globs) => config.exclude = globs,
+                    Err(_) => problems.push(wrong(None)),
+                },
                 "policies" => {
-                    check_keys(text, "policies", value, &section_keys::<Policies>())?;
-                    config.policies = value.clone().try_into().map_err(|e: toml::de::Error| {
-                        anyhow::anyhow!("{at}[policies]: {}", e.message().trim())
-                    })?;
+                    config.policies = read_section(text, "policies", value, &mut problems);
                 }
                 "training" => {
-                    check_keys(text, "training", value, &section_keys::<TrainingCfg>())?;
-                    config.training = value.clone().try_into().map_err(|e: toml::de::Error| {
-                        anyhow::anyhow!("{at}[training]: {}", e.message().trim())
-                    })?;
+                    config.training = read_section(text, "training", value, &mut problems);
                 }
-                "thresholds" => {
-                    check_keys(text, "thresholds", value, &thresholds_known)?;
-                    if let Some(t) = value.as_table() {
-                        thresholds.extend(t.clone());
+                "thresholds" => match value.as_table() {
+                    Some(t) => {
+                        check_keys(text, "thresholds", value, &thresholds_known, &mut problems);
+                        in_section = Some(t);
                     }
-                }
-                "rules" => {
-                    let t = value.as_table().ok_or_else(|| bad_type("a table"))?;
-                    for (code, level) in t {
-                        let at = key_position(text, Some("rules"), code);
-                        let level = match level.as_str() {
-                            Some("off") => RuleLevel::Off,
-                            Some(s) => match Severity::parse(s) {
-                                Some(sev) => RuleLevel::Severity(sev),
-                                None => bail!(
-                                    "{at}rule `{code}`: `{s}` is not one of \"error\", \"warning\", \"info\", \"off\""
-                                ),
-                            },
-                            None => bail!("{at}rule `{code}` must be set to a string"),
-                        };
-                        // Codes compare ignoring case, as in waivers and --select.
-                        config.rules.insert(code.trim().to_ascii_uppercase(), level);
+                    None => problems.push(wrong(Some("table"))),
+                },
+                "rules" => match value.as_table() {
+                    Some(t) => {
+                        for (code, written) in t {
+                            let level = match written.as_str() {
+                                Some("off") => Some(RuleLevel::Off),
+                                Some(s) => Severity::parse(s).map(RuleLevel::Severity),
+                                None => None,
+                            };
+                            match level {
+                                // Codes compare ignoring case, as in waivers and --select.
+                                Some(l) => {
+                                    config.rules.insert(code.trim().to_ascii_uppercase(), l);
+                                }
+                                None => problems.push(value_problem(
+                                    text,
+                                    Some("rules"),
+                                    code,
+                                    written,
+                                    Some("level"),
+                                )),
+                            }
+                        }
                     }
-                }
+                    None => problems.push(wrong(Some("table"))),
+                },
                 k if thresholds_known.iter().any(|t| t == k) => {
                     thresholds.insert(key.clone(), value.clone());
                 }
                 _ => {
                     let mut known: Vec<&str> = TOP_KEYS.to_vec();
                     known.extend(thresholds_known.iter().map(String::as_str));
-                    bail!("{at}unknown key `{key}`{}", did_you_mean(key, known));
+                    problems.push(unknown_key(text, None, key, known));
                 }
             }
         }
-        config.thresholds = toml::Value::Table(thresholds)
-            .try_into()
-            .map_err(|e: toml::de::Error| anyhow::anyhow!("thresholds: {}", e.message().trim()))?;
-        Ok(config)
+        // Thresholds are read at the top level and in `[thresholds]`; the section's win.
+        let tables = [
+            (None, &thresholds),
+            (Some("thresholds"), in_section.unwrap_or(&empty)),
+        ];
+        config.thresholds = read_values(text, &tables, &mut problems);
+        problems.sort_by_key(|p| (p.line, p.column));
+        (config, problems)
     }
 
     /// The configured time zone (validated when read).
@@ -294,24 +354,419 @@ pub fn zone(name: &str) -> Option<jiff::tz::TimeZone> {
         .ok()
 }
 
-fn check_keys(text: &str, section: &str, value: &toml::Value, known: &[String]) -> Result<()> {
-    let Some(t) = value.as_table() else {
-        bail!("`{section}` must be a table");
-    };
-    for key in t.keys() {
-        if !known.iter().any(|k| k == key) {
-            let at = key_position(text, Some(section), key);
-            bail!(
-                "{at}unknown key `{key}` in [{section}]{}",
-                did_you_mean(key, known.iter().map(String::as_str))
-            );
+/// The TOML table of `text`. A syntax error is a problem at its line, and the file is
+/// read again without that line, so that one bad line hides no other setting.
+fn read_table(text: &str, problems: &mut Vec<Problem>) -> toml::Table {
+    let mut work = text.to_owned();
+    for _ in 0..MAX_SYNTAX_ERRORS {
+        let e = match toml::from_str::<toml::Table>(&work) {
+            Ok(table) => return table,
+            Err(e) => e,
+        };
+        let offset = e.span().map_or(0, |s| s.start);
+        let (mut line, _) = line_col(&work, offset);
+        // Inside a list left open, the parser stops at a later line; the line to change
+        // is the setting that opened the list.
+        let problem = match open_list_above(&work, line) {
+            Some(open) => {
+                line = open;
+                unclosed_list(&work, open)
+            }
+            None => syntax_problem(&work, line, offset, &e),
+        };
+        // A string or list left open runs on: the lines after it up to the next
+        // setting or section are left out with it.
+        let runs_on = matches!(
+            problem.args.first(),
+            Some((_, crate::l10n::Value::Text(t))) if t == "unclosed-quote" || t == "unclosed-bracket"
+        );
+        // A section header missing its `]` is read as closed, so that its settings stay
+        // in their section.
+        let header = problem.args.iter().find_map(|(n, v)| match (n, v) {
+            (&"header", crate::l10n::Value::Text(h)) => Some(h.clone()),
+            _ => None,
+        });
+        problems.push(problem);
+        if let Some(header) = header {
+            let name = header.trim_start_matches('[').trim_end_matches(']').trim();
+            let mut lines: Vec<String> = work.split('\n').map(str::to_owned).collect();
+            if let Some(l) = lines.get_mut(line - 1) {
+                *l = format!("[{name}]");
+            }
+            let repaired = lines.join("\n");
+            if repaired != work {
+                work = repaired;
+                continue;
+            }
+        }
+        if !blank_lines(&mut work, line, runs_on) {
+            break;
         }
     }
-    Ok(())
+    toml::Table::new()
 }
 
-/// `isms.toml:LINE:COL: ` of a key's first appearance (after its section header, if any).
-fn key_position(text: &str, section: Option<&str>, key: &str) -> String {
+/// The line of a setting above line `line` whose list (`[`) is still open at `line`.
+fn open_list_above(text: &str, line: usize) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().take(line.saturating_sub(1)).collect();
+    let (i, (_, _, value)) = lines
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, l)| key_value(l).map(|kv| (i, kv)))?;
+    let depth = |s: &str| {
+        let s = s.split(" #").next().unwrap_or(s);
+        s.matches('[').count() as isize - s.matches(']').count() as isize
+    };
+    let open: isize = depth(value) + lines[i + 1..].iter().map(|l| depth(l)).sum::<isize>();
+    (value.starts_with('[') && open > 0).then_some(i + 1)
+}
+
+/// A list left open on line `line`, as a problem at its bracket.
+fn unclosed_list(text: &str, line: usize) -> Problem {
+    let line_text = text.lines().nth(line - 1).unwrap_or_default();
+    let (key, column, _) = key_value(line_text).unwrap_or(("", 0, ""));
+    Problem {
+        line,
+        column,
+        width: 1,
+        setting: pointer(section_of(text, line).as_deref(), key),
+        args: vec![("problem", "unclosed-bracket".into()), ("key", key.into())],
+    }
+}
+
+/// Empties line `line` (1-based) of `text`, and with `runs_on` the lines after it up to
+/// the next one that starts a setting or a section; false when nothing was left to empty.
+fn blank_lines(text: &mut String, line: usize, runs_on: bool) -> bool {
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    let Some(first) = line.checked_sub(1).filter(|i| *i < lines.len()) else {
+        return false;
+    };
+    if lines[first].trim().is_empty() {
+        return false;
+    }
+    lines[first] = "";
+    if runs_on {
+        for l in lines.iter_mut().skip(first + 1) {
+            let t = l.trim_start();
+            if t.starts_with('[') || t.split_once('=').is_some_and(|(k, _)| is_bare_key(k)) {
+                break;
+            }
+            *l = "";
+        }
+    }
+    *text = lines.join("\n");
+    true
+}
+
+/// Whether `key` (the text before `=`) is a key as TOML writes one: bare or quoted.
+fn is_bare_key(key: &str) -> bool {
+    let key = key.trim();
+    !key.is_empty()
+        && (key.starts_with('"')
+            || key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+}
+
+/// A line `key = value`: the key without quotes, the value's column and text (without a
+/// comment).
+fn key_value(line: &str) -> Option<(&str, usize, &str)> {
+    let (key, rest) = line.split_once('=')?;
+    if !is_bare_key(key) {
+        return None;
+    }
+    let value = rest.trim_start();
+    let column = line[..line.len() - value.len()].chars().count();
+    let value = match value.starts_with(['"', '\'']) {
+        true => value.trim_end(),
+        false => value.split(" #").next().unwrap_or(value).trim_end(),
+    };
+    Some((key.trim().trim_matches('"'), column, value))
+}
+
+/// The section (`[training]`) that line `line` is in.
+fn section_of(text: &str, line: usize) -> Option<String> {
+    text.lines()
+        .take(line.saturating_sub(1))
+        .filter_map(|l| {
+            let t = l.trim();
+            t.strip_prefix('[')
+                .map(|h| h.trim_end_matches(']').trim().to_owned())
+        })
+        .last()
+}
+
+/// A TOML syntax error at line `line` (byte `offset`) as a problem, in the user's terms
+/// where the line shows what happened.
+fn syntax_problem(text: &str, line: usize, offset: usize, e: &toml::de::Error) -> Problem {
+    let message = e.message().trim();
+    let line_text = text.lines().nth(line - 1).unwrap_or_default();
+    let (_, at_col) = line_col(text, offset);
+    let section = section_of(text, line);
+    let mut p = Problem {
+        line,
+        column: at_col.saturating_sub(1),
+        width: 1,
+        setting: String::new(),
+        args: Vec::new(),
+    };
+    if message.starts_with("unclosed table") {
+        let header = line_text.trim();
+        p.column = line_text.len() - line_text.trim_start().len();
+        p.width = header.chars().count();
+        p.args = vec![("problem", "header".into()), ("header", header.into())];
+        return p;
+    }
+    let Some((key, column, value)) = key_value(line_text) else {
+        if message.starts_with("key with no value") {
+            let written = line_text.trim();
+            let (key, rest) = written.split_once([' ', '\t']).unwrap_or((written, ""));
+            let rest = rest.trim();
+            let fixed = match rest.is_empty() {
+                true => format!("{key} = …"),
+                false => format!("{key} = {rest}"),
+            };
+            p.column = line_text.len() - line_text.trim_start().len();
+            p.width = written.chars().count();
+            p.args = vec![
+                ("problem", "no-equals".into()),
+                ("key", key.into()),
+                ("fixed", fixed.into()),
+            ];
+        } else {
+            p.args = vec![("problem", "syntax".into()), ("error", message.into())];
+        }
+        return p;
+    };
+    p.setting = pointer(section.as_deref(), key);
+    p.column = column;
+    p.width = value.chars().count().max(1);
+    if message.starts_with("duplicate key") {
+        p.column = line_text.len() - line_text.trim_start().len();
+        p.width = key.chars().count();
+        p.args = vec![("problem", "duplicate-key".into()), ("key", key.into())];
+        return p;
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string")
+    {
+        let quote = value.chars().next().unwrap_or('"');
+        p.args = vec![
+            ("problem", "unclosed-quote".into()),
+            ("key", key.into()),
+            ("quote", quote.to_string().into()),
+        ];
+        return p;
+    }
+    if value.starts_with('[') && !value.contains(']') {
+        return unclosed_list(text, line);
+    }
+    let (expected, example) = expectation(section.as_deref(), key);
+    p.args = value_args(key, expected, example, value);
+    p
+}
+
+/// The values of the message of a value that cannot be read: `found` as written, what was
+/// `expected` and an example of it, and a `hint` at the likely slip (a percent sign, a
+/// decimal comma, text without quotes) with the value written right (`fixed`).
+fn value_args(key: &str, expected: &'static str, example: Option<String>, found: &str) -> Args {
+    let bare = found.trim_matches(['"', '\'']);
+    let number = |s: &str| s.trim().parse::<f64>().ok();
+    let quoted = found.starts_with(['"', '\'']);
+    let numeric = matches!(expected, "number" | "integer");
+    let (hint, fixed) = if let Some(n) = bare.strip_suffix('%').and_then(number)
+        && expected == "number"
+    {
+        ("percent", Some(format!("{}", n / 100.0)))
+    } else if let Some(n) = number(&bare.replace(',', "."))
+        && bare.contains(',')
+        && expected == "number"
+    {
+        ("comma", Some(format!("{n}")))
+    } else if quoted && numeric && number(bare).is_some() {
+        ("unquote", Some(bare.trim().to_owned()))
+    } else if expected == "text" && !quoted {
+        ("quotes", Some(format!("\"{found}\"")))
+    } else {
+        ("none", None)
+    };
+    let mut args: Args = vec![
+        ("problem", "value".into()),
+        ("key", key.into()),
+        ("expected", expected.into()),
+        ("found", found.into()),
+        ("hint", hint.into()),
+        ("has_example", example.is_some().into()),
+    ];
+    if let Some(example) = example {
+        args.push(("example", example.into()));
+    }
+    if let Some(fixed) = fixed {
+        args.push(("fixed", fixed.into()));
+    }
+    args
+}
+
+/// What a setting takes (`number`, `integer`, `text`, `list`, `boolean`, `table`,
+/// `language`, `level` or `other`) and an example of it: its default where that is short.
+fn expectation(section: Option<&str>, key: &str) -> (&'static str, Option<String>) {
+    let defaults = |value: Result<toml::Value, toml::ser::Error>| match value {
+        Ok(toml::Value::Table(t)) => t.get(key).cloned(),
+        _ => None,
+    };
+    let default = match section {
+        None => match key {
+            "organisation" => return ("text", Some("\"Sjöbacka kommun\"".into())),
+            "language" => return ("language", None),
+            "timezone" => return ("text", Some("\"Europe/Stockholm\"".into())),
+            "exclude" => return ("list", Some("[\"drafts/**\"]".into())),
+            _ => defaults(toml::Value::try_from(Thresholds::default())),
+        },
+        Some("policies") => defaults(toml::Value::try_from(Policies::default())),
+        Some("training") => defaults(toml::Value::try_from(TrainingCfg::default())),
+        Some("thresholds") => defaults(toml::Value::try_from(Thresholds::default())),
+        Some("rules") => return ("level", None),
+        Some(_) => None,
+    };
+    let Some(default) = default else {
+        return ("other", None);
+    };
+    let expected = match &default {
+        toml::Value::Integer(_) => "integer",
+        toml::Value::Float(_) => "number",
+        toml::Value::String(_) => "text",
+        toml::Value::Array(_) => "list",
+        toml::Value::Boolean(_) => "boolean",
+        toml::Value::Table(_) => "table",
+        toml::Value::Datetime(_) => "other",
+    };
+    let example = default.to_string();
+    (expected, (example.chars().count() <= 48).then_some(example))
+}
+
+/// The JSON pointer of a setting.
+fn pointer(section: Option<&str>, key: &str) -> String {
+    match section {
+        Some(s) => format!("/{s}/{key}"),
+        None => format!("/{key}"),
+    }
+}
+
+/// A setting whose value has the wrong type (or is not one of its words), at its value.
+fn value_problem(
+    text: &str,
+    section: Option<&str>,
+    key: &str,
+    value: &toml::Value,
+    expected: Option<&'static str>,
+) -> Problem {
+    let (line, column, width) = locate(text, section, key).unwrap_or((1, 0, 0));
+    let found = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(key_value)
+        .map_or_else(|| value.to_string(), |(_, _, v)| v.to_owned());
+    let (default_expected, example) = expectation(section, key);
+    Problem {
+        line,
+        column,
+        width,
+        setting: pointer(section, key),
+        args: value_args(key, expected.unwrap_or(default_expected), example, &found),
+    }
+}
+
+/// A key the configuration does not know, with the closest known one.
+fn unknown_key<'a>(
+    text: &str,
+    section: Option<&str>,
+    key: &str,
+    known: impl IntoIterator<Item = &'a str>,
+) -> Problem {
+    let (line, _, _) = locate(text, section, key).unwrap_or((1, 0, 0));
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or_default();
+    let column = line_text.len() - line_text.trim_start().len();
+    let mut args: Args = vec![
+        ("problem", "unknown-key".into()),
+        ("key", key.into()),
+        ("in_section", section.is_some().into()),
+        ("section", section.unwrap_or_default().into()),
+    ];
+    crate::l10n::suggest(&mut args, closest(key, known));
+    Problem {
+        line,
+        column,
+        width: key.chars().count(),
+        setting: pointer(section, key),
+        args,
+    }
+}
+
+/// Unknown keys of a section as problems.
+fn check_keys(
+    text: &str,
+    section: &str,
+    value: &toml::Value,
+    known: &[String],
+    problems: &mut Vec<Problem>,
+) {
+    let Some(t) = value.as_table() else { return };
+    for key in t.keys() {
+        if !known.iter().any(|k| k == key) {
+            let known = known.iter().map(String::as_str);
+            problems.push(unknown_key(text, Some(section), key, known));
+        }
+    }
+}
+
+/// A section (`[policies]`) read setting by setting: one that cannot be read is a problem
+/// and keeps its default.
+fn read_section<T>(
+    text: &str,
+    section: &'static str,
+    value: &toml::Value,
+    problems: &mut Vec<Problem>,
+) -> T
+where
+    T: Serialize + Default + serde::de::DeserializeOwned,
+{
+    let Some(table) = value.as_table() else {
+        problems.push(value_problem(text, None, section, value, Some("table")));
+        return T::default();
+    };
+    check_keys(text, section, value, &section_keys::<T>(), problems);
+    read_values(text, &[(Some(section), table)], problems)
+}
+
+/// The settings of `tables` (each with the section it was written in) as `T`, each one
+/// that cannot be read left at its default; a later table's setting wins.
+fn read_values<T>(
+    text: &str,
+    tables: &[(Option<&str>, &toml::Table)],
+    problems: &mut Vec<Problem>,
+) -> T
+where
+    T: Serialize + Default + serde::de::DeserializeOwned,
+{
+    let known = section_keys::<T>();
+    let mut good = toml::Table::new();
+    for (section, table) in tables {
+        for (key, value) in table.iter().filter(|(k, _)| known.contains(k)) {
+            let one = toml::Table::from_iter([(key.clone(), value.clone())]);
+            match toml::Value::Table(one).try_into::<T>() {
+                Ok(_) => {
+                    good.insert(key.clone(), value.clone());
+                }
+                Err(_) => problems.push(value_problem(text, *section, key, value, None)),
+            }
+        }
+    }
+    toml::Value::Table(good).try_into().unwrap_or_default()
+}
+
+/// Where the value of `key` is written (after its section header, if any): its line, and
+/// the column and width of its value; None when the key is not found.
+fn locate(text: &str, section: Option<&str>, key: &str) -> Option<(usize, usize, usize)> {
     let mut in_section = section.is_none();
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -320,20 +775,24 @@ fn key_position(text: &str, section: Option<&str>, key: &str) -> String {
                 section.is_some_and(|s| trimmed.trim_end().trim_matches(['[', ']']).trim() == s);
             continue;
         }
-        let bare = trimmed.trim_start_matches('"');
-        if in_section && bare.starts_with(key) {
-            let rest = bare[key.len()..].trim_start_matches('"').trim_start();
-            if rest.starts_with('=') {
-                let col = line.len() - trimmed.len() + 1;
-                return format!("{FILE_NAME}:{}:{col}: ", i + 1);
-            }
+        if !in_section {
+            continue;
+        }
+        if let Some((k, column, value)) = key_value(line)
+            && k == key
+        {
+            return Some((i + 1, column, value.chars().count()));
         }
     }
-    format!("{FILE_NAME}: ")
+    None
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
@@ -373,22 +832,91 @@ mod tests {
         assert_eq!(c.thresholds.incident_open_max_days, 30);
     }
 
-    #[test]
-    fn unknown_keys_get_a_suggestion_and_a_line() {
-        let e = Config::parse("language = \"sv\"\n[policies]\nwarn_age_yeras = 2\n").unwrap_err();
-        let msg = format!("{e:#}");
-        assert!(msg.contains("isms.toml:3:1"), "{msg}");
-        assert!(msg.contains("did you mean `warn_age_years`"), "{msg}");
-        let e = Config::parse("timezon = \"UTC\"\n").unwrap_err();
-        assert!(format!("{e:#}").contains("did you mean `timezone`"));
+    /// A value of `problem`'s args by name, as text.
+    fn arg(p: &Problem, name: &str) -> String {
+        p.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| format!("{v:?}"))
+            .unwrap_or_default()
     }
 
+    #[test]
+    fn unknown_keys_get_a_suggestion_and_a_line() {
+        let (_, problems) =
+            Config::parse_all("language = \"sv\"\n[policies]\nwarn_age_yeras = 2\n");
+        let [p] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        assert_eq!(
+            (p.line, p.column, p.setting.as_str()),
+            (3, 0, "/policies/warn_age_yeras")
+        );
+        assert!(arg(p, "closest").contains("warn_age_years"), "{p:?}");
+        let e = Config::parse("timezon = \"UTC\"\n").unwrap_err();
+        assert!(format!("{e:#}").starts_with("isms.toml:1:1: "), "{e:#}");
+        let (_, problems) = Config::parse_all("timezon = \"UTC\"\n");
+        assert!(arg(&problems[0], "closest").contains("timezone"));
+    }
+
+    /// `completion_target = 90%` is not TOML: the problem is at the value, says a number
+    /// is wanted and how the share is written, and every other setting is still read.
+    #[test]
+    fn a_share_written_as_a_percentage_is_a_problem_at_its_value() {
+        let text = "language = \"en\"\n[training]\ncompletion_target = 90%\nphishing_click_rate_max = 0.2\n";
+        let (config, problems) = Config::parse_all(text);
+        let [p] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        assert_eq!((p.line, p.column, p.width), (3, 20, 3));
+        assert_eq!(p.setting, "/training/completion_target");
+        assert_eq!(arg(p, "expected"), "Text(\"number\")");
+        assert_eq!(arg(p, "hint"), "Text(\"percent\")");
+        assert_eq!(arg(p, "fixed"), "Text(\"0.9\")");
+        // The rest of the file applies; the bad setting keeps its default.
+        assert_eq!(config.language, Language::En);
+        assert_eq!(config.training.phishing_click_rate_max, 0.2);
+        assert_eq!(config.training.completion_target, 0.9);
+        assert!(Config::parse(text).is_err());
+    }
+
+    /// Every bad line is reported, not only the first, and each has its own kind.
+    #[test]
+    fn each_bad_line_is_a_problem_of_its_own() {
+        let text = "organisation = Norrviks kommun\nlanguage = \"sv\"\nlanguage = \"en\"\n\
+                    timezone = \"Europe/Stokholm\"\n[thresholds]\nrisk_appetite_max = \"6\"\n\
+                    audit_max_age_months = 0,5\nexclude = [\"a\",\n[rules]\nDOC001 = \"loud\"\n";
+        let (config, problems) = Config::parse_all(text);
+        let found: Vec<(usize, String, String)> = problems
+            .iter()
+            .map(|p| (p.line, arg(p, "problem"), arg(p, "hint")))
+            .collect();
+        let text = |s: &str| format!("Text(\"{s}\")");
+        assert_eq!(
+            found,
+            [
+                (1, text("value"), text("quotes")),
+                (3, text("duplicate-key"), String::new()),
+                (4, text("timezone"), String::new()),
+                (6, text("value"), text("unquote")),
+                (7, text("value"), text("none")),
+                (8, text("unclosed-bracket"), String::new()),
+                (10, text("value"), text("none")),
+            ],
+            "{problems:#?}"
+        );
+        assert_eq!(config.language, Language::Sv);
+        assert_eq!(config.thresholds.risk_appetite_max, 8);
+    }
     #[test]
     fn rule_levels() {
         let c = Config::parse("[rules]\n\"ORG003\" = \"off\"\nDOC001 = \"error\"\n").unwrap();
         assert_eq!(c.rules["ORG003"], RuleLevel::Off);
         assert_eq!(c.rules["DOC001"], RuleLevel::Severity(Severity::Error));
         assert!(Config::parse("[rules]\nDOC001 = \"loud\"\n").is_err());
+        let (_, problems) = Config::parse_all("[rules]\nDOC001 = \"loud\"\n");
+        assert_eq!(problems[0].setting, "/rules/DOC001");
+        assert_eq!(arg(&problems[0], "expected"), "Text(\"level\")");
         // Codes ignore case, as waivers and --select do.
         let c = Config::parse("[rules]\n\"org003\" = \"off\"\ncls005 = \"error\"\n").unwrap();
         assert_eq!(c.rules["ORG003"], RuleLevel::Off);

@@ -10,7 +10,7 @@ use crate::model::{AnyRecord, Kind};
 use crate::schema;
 use crate::source::span::{Pos, Span};
 use crate::source::tree::{NodeRef, Tree};
-use crate::source::yaml::{self, Problem, SpanTable, YamlError};
+use crate::source::yaml::{self, Mistake, Problem, SpanTable, YamlError};
 use crate::util::suggest::closest;
 
 /// Parses the documents of one file's text into records and problems.
@@ -71,6 +71,99 @@ fn yaml_problem(relp: &Arc<str>, span: Span, e: &YamlError) -> Unreadable {
         Problem::CollectionKey => problem.arg("problem", "key-collection"),
         Problem::KeyNotString => problem.arg("problem", "key-not-string"),
         Problem::DuplicateKey(key) => problem.arg("problem", "duplicate-key").arg("key", key),
+        Problem::Mistake(m) => mistake_problem(problem, m),
+    }
+}
+
+/// A recognised syntax mistake as REC001 says it: `problem` names it, the other values
+/// fill its message and help.
+fn mistake_problem(problem: Unreadable, m: &Mistake) -> Unreadable {
+    let text = |c: &char| c.to_string();
+    // Messages select on words, not on punctuation.
+    let after = |mark: &char| if *mark == ':' { "colon" } else { "dash" };
+    let quotes = |quote: &char| if *quote == '\'' { "single" } else { "double" };
+    let collection = |c: &char| {
+        if matches!(c, '[' | ']') {
+            "list"
+        } else {
+            "mapping"
+        }
+    };
+    match m {
+        Mistake::Indent {
+            key,
+            above,
+            above_line,
+            above_item,
+            column,
+            deeper,
+        } => problem
+            .arg("problem", "indent")
+            .arg("key", key)
+            .arg("above", above)
+            .arg("above_line", *above_line)
+            .arg("above_is", if *above_item { "item" } else { "key" })
+            .arg("column", *column)
+            .arg("deeper", *deeper),
+        Mistake::IndentedStart { key, spaces } => problem
+            .arg("problem", "indented-start")
+            .arg("key", key)
+            .arg("spaces", *spaces),
+        Mistake::TextIndent { key, column } => problem
+            .arg("problem", "text-indent")
+            .arg("key", key)
+            .arg("column", *column),
+        Mistake::FlowIndent { key } => problem.arg("problem", "flow-indent").arg("key", key),
+        Mistake::TabAfter { mark } => problem
+            .arg("problem", "tab-after")
+            .arg("mark", text(mark))
+            .arg("after", after(mark)),
+        Mistake::NoSpace {
+            mark,
+            text: written,
+        } => problem
+            .arg("problem", "no-space")
+            .arg("mark", text(mark))
+            .arg("after", after(mark))
+            .arg("text", written),
+        Mistake::NoColon {
+            text: written,
+            fixed,
+        } => problem
+            .arg("problem", "no-colon")
+            .arg("text", written)
+            .arg("fixed", fixed),
+        Mistake::ColonInValue { key, quoted } => problem
+            .arg("problem", "colon-in-value")
+            .arg("key", key)
+            .arg("quoted", quoted),
+        Mistake::UnclosedQuote { quote } => problem
+            .arg("problem", "unclosed-quote")
+            .arg("quote", text(quote))
+            .arg("quotes", quotes(quote)),
+        Mistake::AfterQuote { quote, quoted } => problem
+            .arg("problem", "after-quote")
+            .arg("quote", text(quote))
+            .arg("quotes", quotes(quote))
+            .arg("quoted", quoted),
+        Mistake::UnclosedBracket { open, close } => problem
+            .arg("problem", "unclosed-bracket")
+            .arg("open", text(open))
+            .arg("close", text(close))
+            .arg("collection", collection(open)),
+        Mistake::StrayBracket { close } => problem
+            .arg("problem", "stray-bracket")
+            .arg("close", text(close))
+            .arg("collection", collection(close)),
+        Mistake::ReservedStart { ch, quoted } => problem
+            .arg("problem", "reserved-start")
+            .arg("char", text(ch))
+            .arg("quoted", quoted),
+        Mistake::CommentInText => problem.arg("problem", "comment-in-text"),
+        Mistake::ListItem { above } => problem.arg("problem", "list-item").arg("above", above),
+        Mistake::ListOnKeyLine { key } => {
+            problem.arg("problem", "list-on-key-line").arg("key", key)
+        }
     }
 }
 
@@ -177,6 +270,7 @@ pub(super) fn salvage_ids(
                     spans: SpanTable::default(),
                     span: Span::point(at),
                 },
+                refs: Vec::new(),
             });
         }
     }
@@ -190,7 +284,8 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         out.unreadable(
             Unreadable::new(&source.path, Some(source.span), "REC001-not-a-record")
                 .arg("document", source.doc + 1)
-                .arg("content", content),
+                .arg("content", content)
+                .arg("path", &*source.path),
         );
         return;
     };
@@ -199,7 +294,15 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     };
     let kind = match map.find("kind") {
         None => {
-            out.unreadable(kind_problem(Some(source.span), "missing").arg("kinds", kind_list()));
+            // A mapping without `kind` or `id` is most likely another tool's YAML
+            // (`mkdocs.yml`): the help then says how to leave the file out.
+            let has_id = map.find("id").is_some();
+            out.unreadable(
+                kind_problem(Some(source.span), "missing")
+                    .arg("kinds", kind_list())
+                    .arg("has_id", has_id)
+                    .arg("path", &*source.path),
+            );
             return;
         }
         Some(node) => match node.as_str() {
@@ -225,61 +328,119 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
     };
     // Borrowed: only a record with problems needs its id copied.
     let id = map.find("id").and_then(|n| n.as_str());
-    let mut errors = super::placeholder::validate_tree(kind, tree);
-    if errors.is_empty() && kind == Kind::Asset {
-        errors = unknown_countries(root);
+    // Every check that does not need the others to pass runs, so that a record's problems
+    // come in one run: the schema's, the countries', the calendar's and (in the
+    // repository) its references. Only a record with problems does more than validate and
+    // type.
+    let to_problem = |e: schema::SchemaError| {
+        let span = if e.at_key {
+            source.key(&e.pointer)
+        } else {
+            source.value(&e.pointer)
+        };
+        Unreadable::new(&source.path, Some(span), e.template)
+            .with_args(e.args)
+            .about(kind, id)
+            .at_pointer(&e.pointer)
+    };
+    let mut problems: Vec<Unreadable> = super::placeholder::validate_tree(kind, tree)
+        .into_iter()
+        .map(to_problem)
+        .collect();
+    if kind == Kind::Asset {
+        let countries = unknown_countries(root, &flags(&problems));
+        problems.extend(countries.into_iter().map(to_problem));
     }
-    if !errors.is_empty() {
-        for e in errors {
-            let span = if e.at_key {
-                source.key(&e.pointer)
-            } else {
-                source.value(&e.pointer)
-            };
-            let problem = Unreadable::new(&source.path, Some(span), e.template)
-                .with_args(e.args)
-                .about(kind, id)
-                .at_pointer(&e.pointer);
-            out.unreadable(problem);
-        }
-        if let Some(id) = id.filter(|i| !i.is_empty()) {
-            out.invalid.push(Invalid {
-                kind,
-                id: id.to_owned(),
-                source,
-            });
-        }
-        return;
-    }
-    match typed_record(kind, root) {
-        Ok(record) => out.records.push(Loaded { record, source }),
-        Err((pointer, message)) => {
-            // The model's words (an impossible date-time), with the value they are about.
-            let mut problem =
-                Unreadable::new(&source.path, Some(source.value(&pointer)), "REC001-value")
-                    .arg("error", message)
-                    .arg("kind", kind.as_str())
-                    .with_args(schema::value_args(&tree.to_value(), &pointer))
-                    .at_pointer(&pointer);
-            if id.is_some() {
-                problem = problem.about(kind, id);
+    let clean = problems.is_empty();
+    if clean || problems.iter().all(|p| p.template == "REC001-country") {
+        match typed_record(kind, root) {
+            Ok(record) if clean => {
+                out.records.push(Loaded { record, source });
+                return;
             }
-            out.unreadable(problem);
-            if let Some(id) = id {
-                out.invalid.push(Invalid {
-                    kind,
-                    id: id.to_owned(),
-                    source,
-                });
+            Ok(_) => {}
+            Err((pointer, message)) => {
+                problems.push(value_problem(tree, &source, kind, id, &pointer, message));
             }
         }
+    } else {
+        // The typed record cannot be built, but the values the schema let through can
+        // still be wrong: a date-time of the right form that is not in the calendar.
+        let value = tree.to_value();
+        let flagged = flags(&problems);
+        for pointer in schema::datetime_pointers(kind, &value) {
+            if flagged(&pointer) {
+                continue;
+            }
+            let text = value.pointer(&pointer).and_then(|v| v.as_str());
+            if let Some(Err(message)) = text.map(crate::model::DateTime::parse) {
+                problems.push(value_problem(tree, &source, kind, id, &pointer, message));
+            }
+        }
     }
+    let flagged = flags(&problems);
+    out.problems.extend(problems.into_iter().map(Into::into));
+    if let Some(id) = id.filter(|i| !i.is_empty()) {
+        out.invalid.push(Invalid {
+            kind,
+            id: id.to_owned(),
+            refs: super::references::raw_references(kind, root, &flagged),
+            source,
+        });
+    }
+}
+
+/// A value the schema allows but the model cannot read (an impossible date-time), in the
+/// model's words.
+fn value_problem(
+    tree: &Tree<'_>,
+    source: &Source,
+    kind: Kind,
+    id: Option<&str>,
+    pointer: &str,
+    message: String,
+) -> Unreadable {
+    let mut problem = Unreadable::new(&source.path, Some(source.value(pointer)), "REC001-value")
+        .arg("error", message)
+        .arg("kind", kind.as_str())
+        .with_args(schema::value_args(&tree.to_value(), pointer))
+        .at_pointer(pointer);
+    if id.is_some() {
+        problem = problem.about(kind, id);
+    }
+    problem
+}
+
+/// Whether a value at a pointer already has a problem of its own: a problem at it or at a
+/// value that holds it. Missing and unknown fields (placed at a key) flag no value.
+fn flags(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
+    let at: Vec<String> = problems
+        .iter()
+        .filter(|p| {
+            !matches!(
+                p.template,
+                "REC001-required" | "REC001-required-one-of" | "REC001-unknown-field"
+            )
+        })
+        .filter_map(|p| p.pointer.clone())
+        .collect();
+    move |pointer: &str| at.iter().any(|a| within(pointer, a))
+}
+
+/// Whether `pointer` is `at` or lies below it.
+fn within(pointer: &str, at: &str) -> bool {
+    pointer
+        .strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// An asset's `hosting.countries` that are not ISO 3166-1 alpha-2 codes. The schema checks
 /// only the shape (two capital letters): `UK` or `EL` pass it, and a code that is not a
 /// country cannot be judged under GDPR chapter V (CLD001 would call it a third country).
-fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
+fn unknown_countries(
+    record: NodeRef<'_>,
+    flagged: &dyn Fn(&str) -> bool,
+) -> Vec<schema::SchemaError> {
     let registry = crate::registry::registry();
     let Some(countries) = record
         .get("hosting")
@@ -293,7 +454,8 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
         .enumerate()
         .filter_map(|(i, c)| {
             let code = c.as_str()?;
-            if registry.is_country(code) {
+            let pointer = format!("/hosting/countries/{i}");
+            if registry.is_country(code) || flagged(&pointer) {
                 return None;
             }
             let iso = registry.reserved_country(code);
@@ -302,7 +464,7 @@ fn unknown_countries(record: NodeRef<'_>) -> Vec<schema::SchemaError> {
                 args.push(("iso", iso.into()));
             }
             Some(schema::SchemaError {
-                pointer: format!("/hosting/countries/{i}"),
+                pointer,
                 at_key: false,
                 template: "REC001-country",
                 args,

@@ -10,6 +10,7 @@ mod document;
 pub mod placeholder;
 mod problem;
 mod read;
+mod references;
 mod walk;
 
 use std::path::Path;
@@ -22,6 +23,7 @@ use crate::source::yaml::SpanTable;
 pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
+pub use references::RawRef;
 pub use walk::Walk;
 use walk::{Found, rel, walk};
 
@@ -62,6 +64,10 @@ pub struct Invalid {
     pub kind: Kind,
     pub id: String,
     pub source: Source,
+    /// The references the document makes where their values have the right type: checked
+    /// like a valid record's (REC003), so that they are reported in the same run as the
+    /// record's other problems. Empty for a document that could not be parsed.
+    pub refs: Vec<RawRef>,
 }
 
 /// One kind's records as read: lists in path order (one per chunk of files), valid records
@@ -303,6 +309,7 @@ mod tests {
                 spans: SpanTable::default(),
                 span: Span::file_start(),
             },
+            refs: Vec::new(),
         };
         let ids = |lists: Vec<Vec<Invalid>>| -> Vec<String> {
             in_path_order(lists, |i| &i.source)

@@ -120,13 +120,15 @@ pub enum RecordProblem {
     Unreadable(Unreadable),
     /// REC001: a symbolic link to a folder or a record file, which the walk does not follow.
     LinkNotFollowed { path: Arc<str> },
-    /// REC002: a record whose id (ignoring case) an earlier record of its kind has; `first_*`
-    /// say where that one is and how its id is written.
+    /// REC002: a record whose id (ignoring case) another record of its kind keeps; `first_*`
+    /// say where that one is and how its id is written, `by_name` whether it keeps the id
+    /// for its file's name though it comes later in path order (else for coming first).
     DuplicateId {
         at: At,
         first_id: String,
         first_path: Arc<str>,
         first_line: u32,
+        by_name: bool,
     },
     /// REC002: an organisation record after the first.
     SecondOrganisation { at: At },

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::load::{At, LoadResult, RecordProblem, Source, in_path_order};
+use crate::load::{At, Invalid, LoadResult, Loaded, RecordProblem, Source, in_path_order};
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
@@ -34,21 +34,21 @@ pub fn fold_case(id: &str) -> Cow<'_, str> {
 /// One kind's records as loaded: lists in path order, one after the other.
 type Bucket = crate::load::KindLists;
 
-/// Files one kind's records into `out`, in path order, valid and invalid together so
-/// that "first defined" is the first in the files: a later record with the same id
-/// (ignoring case) is a duplicate (REC002) and left out. Records come out of their boxes
-/// here, so each kind's records lie side by side for the rules that read them all.
+/// Files one kind's records into `out`, in path order, valid and invalid together. Of
+/// records with the same id (ignoring case) one keeps it and the others are duplicates
+/// (REC002), left out: the first in path order, unless a later one's file is named after
+/// the id and the first's is not (`assets/diarium.yaml` keeps `diarium` against
+/// `assets/diarium-copy.yaml`, the copy just made). Records come out of their boxes here,
+/// so each kind's records lie side by side for the rules that read them all.
 fn file_kind<T: Record>(
     kind: Kind,
     bucket: Bucket,
     out: &mut Vec<Rec<T>>,
     ids: &mut IdMap<usize>,
     problems: &mut Vec<RecordProblem>,
+    kept_invalid: &mut Vec<Invalid>,
     unbox: fn(AnyRecord) -> Option<Box<T>>,
 ) {
-    // Where the first record of an id that failed its schema was defined (a valid first
-    // record is found through `ids`).
-    let mut invalid_first: IdMap<(Arc<str>, u32, String)> = IdMap::default();
     out.reserve_exact(bucket.valid_len());
     ids.reserve(bucket.valid_len() + bucket.invalid_len());
     let mut valid = in_path_order(bucket.valid, |l| &l.source)
@@ -59,48 +59,86 @@ fn file_kind<T: Record>(
         .into_iter()
         .flatten()
         .peekable();
-    let entries = std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
-        (Some(l), Some(i)) => {
-            if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
-                valid.next().map(Ok)
-            } else {
-                invalid.next().map(Err)
+    let entries: Vec<Result<Loaded, Invalid>> =
+        std::iter::from_fn(|| match (valid.peek(), invalid.peek()) {
+            (Some(l), Some(i)) => {
+                if (&*l.source.path, l.source.doc) <= (&*i.source.path, i.source.doc) {
+                    valid.next().map(Ok)
+                } else {
+                    invalid.next().map(Err)
+                }
+            }
+            (Some(_), None) => valid.next().map(Ok),
+            (None, _) => invalid.next().map(Err),
+        })
+        .collect();
+    // Who keeps each id, as the index of its entry: `ids` holds these until the records
+    // are filed, then their places in `out` (or `INVALID`).
+    let mut contested: Vec<usize> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let (id, src) = id_of(entry);
+        let key = fold_case(id);
+        match ids.get_mut(&*key) {
+            None => {
+                ids.insert(key.into(), i);
+            }
+            Some(keeper) => {
+                let (_, kept) = id_of(&entries[*keeper]);
+                if named_after(src, id) && !named_after(kept, id) {
+                    *keeper = i;
+                }
+                contested.push(i);
             }
         }
-        (Some(_), None) => valid.next().map(Ok),
-        (None, _) => invalid.next().map(Err),
-    });
-    for entry in entries {
-        let (id, src) = match &entry {
-            Ok(l) => (l.record.id(), &l.source),
-            Err(inv) => (&*inv.id, &inv.source),
-        };
-        let key = fold_case(id);
-        if let Some(&at) = ids.get(&*key) {
-            let (path, line, original) = match at {
-                INVALID => invalid_first
-                    .get(&*key)
-                    .map(|(p, l, o)| (p.clone(), *l, o.as_str()))
-                    .unwrap_or_default(),
-                _ => {
-                    let first = &out[at];
-                    let line = first.src.value("/id").start.line;
-                    (first.src.path.clone(), line, first.r.id())
-                }
-            };
-            problems.push(RecordProblem::DuplicateId {
-                at: At::value(src, "/id", kind, id),
-                first_id: original.to_owned(),
-                first_path: path,
-                first_line: line,
-            });
+    }
+    // Where each contested id is kept, for the duplicates' messages.
+    let mut holders: IdMap<Holder> = IdMap::default();
+    for &i in &contested {
+        let key = fold_case(id_of(&entries[i]).0);
+        if holders.contains_key(&*key) {
             continue;
         }
-        let key: Box<str> = key.into();
+        let Some(&k) = ids.get(&*key) else { continue };
+        let (id, src) = id_of(&entries[k]);
+        holders.insert(
+            key.into(),
+            Holder {
+                path: src.path.clone(),
+                doc: src.doc,
+                line: src.value("/id").start.line,
+                id: id.to_owned(),
+                named: named_after(src, id),
+            },
+        );
+    }
+    // Which entries keep their ids, from one sweep of the table rather than a lookup per
+    // record; each entry's place in `out` as it is filed.
+    let mut keeps = vec![false; entries.len()];
+    for &k in ids.values() {
+        if let Some(keep) = keeps.get_mut(k) {
+            *keep = true;
+        }
+    }
+    let mut place = vec![INVALID; entries.len()];
+    for (i, entry) in entries.into_iter().enumerate() {
+        if !keeps[i] {
+            let (id, src) = id_of(&entry);
+            if let Some(h) = holders.get(&*fold_case(id)) {
+                problems.push(RecordProblem::DuplicateId {
+                    at: At::value(src, "/id", kind, id),
+                    first_id: h.id.clone(),
+                    first_path: h.path.clone(),
+                    first_line: h.line,
+                    // The name decided only where path order alone would have kept this one.
+                    by_name: h.named && (&*h.path, h.doc) > (&*src.path, src.doc),
+                });
+            }
+            continue;
+        }
         match entry {
             Ok(l) => {
                 if let Some(r) = unbox(l.record) {
-                    ids.insert(key, out.len());
+                    place[i] = out.len();
                     out.push(Rec {
                         r: *r,
                         src: l.source,
@@ -108,12 +146,44 @@ fn file_kind<T: Record>(
                 }
             }
             Err(inv) => {
-                let line = inv.source.value("/id").start.line;
-                invalid_first.insert(key.clone(), (inv.source.path, line, inv.id));
-                ids.insert(key, INVALID);
+                if !inv.refs.is_empty() {
+                    kept_invalid.push(inv);
+                }
             }
         }
     }
+    for slot in ids.values_mut() {
+        *slot = place.get(*slot).copied().unwrap_or(INVALID);
+    }
+}
+
+/// The id of a record as filed, and its source.
+fn id_of(entry: &Result<Loaded, Invalid>) -> (&str, &Source) {
+    match entry {
+        Ok(l) => (l.record.id(), &l.source),
+        Err(inv) => (&inv.id, &inv.source),
+    }
+}
+
+/// The record that keeps a contested id: where its id is, how it is written, and whether
+/// its file is named after it.
+struct Holder {
+    path: Arc<str>,
+    doc: usize,
+    line: u32,
+    id: String,
+    named: bool,
+}
+
+/// Whether the file of `src` is named after `id` (ignoring case): `assets/diarium.yaml`
+/// for `diarium`.
+fn named_after(src: &Source, id: &str) -> bool {
+    let name = src.path.rsplit('/').next().unwrap_or_default();
+    let stem = name
+        .strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
+        .unwrap_or(name);
+    stem.eq_ignore_ascii_case(id)
 }
 
 /// A record with its source.
@@ -163,19 +233,24 @@ macro_rules! define_repository {
                 &mut self,
                 mut by_kind: [Bucket; Kind::ALL.len()],
                 found: &mut [Vec<RecordProblem>; Kind::ALL.len()],
+                kept_invalid: &mut [Vec<Invalid>; Kind::ALL.len()],
             ) {
                 let Repository { $($list,)* ids, .. } = self;
                 let mut ids_left = ids.iter_mut();
                 let mut found_left = found.iter_mut();
+                let mut invalid_left = kept_invalid.iter_mut();
                 rayon::scope(|s| {
                     $(
                         let bucket = std::mem::take(&mut by_kind[Kind::$variant as usize]);
-                        // `ids` and `found` are in `Kind::ALL` order, as the table is.
-                        let (Some(ids), Some(found)) = (ids_left.next(), found_left.next()) else {
+                        // `ids`, `found` and `kept_invalid` are in `Kind::ALL` order, as the
+                        // table is.
+                        let (Some(ids), Some(found), Some(invalid)) =
+                            (ids_left.next(), found_left.next(), invalid_left.next())
+                        else {
                             return;
                         };
                         s.spawn(move |_| {
-                            file_kind(Kind::$variant, bucket, $list, ids, found, |r| match r {
+                            file_kind(Kind::$variant, bucket, $list, ids, found, invalid, |r| match r {
                                 AnyRecord::$variant(b) => Some(b),
                                 _ => None,
                             })
@@ -192,8 +267,9 @@ macro_rules! define_repository {
             }
 
             /// REC003 for every kind's records, the kinds in parallel, their problems
-            /// joined in table order.
-            fn check_references(&self) -> Vec<RecordProblem> {
+            /// joined in table order; then for the records that failed their schema, by
+            /// the references read from their documents.
+            fn check_references(&self, invalid: &[Vec<Invalid>]) -> Vec<RecordProblem> {
                 let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
                 let mut found_left = found.iter_mut();
                 rayon::scope(|s| {
@@ -202,12 +278,19 @@ macro_rules! define_repository {
                         let list = &self.$list;
                         s.spawn(move |_| {
                             for r in list {
-                                r.r.references(&mut Refs { repo: self, src: &r.src, record: &r.r, problems: out });
+                                let mut refs = Refs { repo: self, src: &r.src, kind: r.r.kind(), id: r.r.id(), problems: out };
+                                r.r.references(&mut refs);
                             }
                         });
                     )*
                 });
                 let mut problems: Vec<RecordProblem> = found.into_iter().flatten().collect();
+                for inv in invalid.iter().flatten() {
+                    let mut refs = Refs { repo: self, src: &inv.source, kind: inv.kind, id: &inv.id, problems: &mut problems };
+                    for r in &inv.refs {
+                        refs.one(&r.pointer, r.target, Some(&r.id));
+                    }
+                }
                 self.check_goals(&mut problems);
                 problems
             }
@@ -248,7 +331,8 @@ impl Repository {
             .map(|b| b.valid_len() + b.invalid_len())
             .collect();
         let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
-        repo.file_all(by_kind, &mut found);
+        let mut invalid: [Vec<Invalid>; Kind::ALL.len()] = Default::default();
+        repo.file_all(by_kind, &mut found, &mut invalid);
         problems.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
@@ -264,7 +348,7 @@ impl Repository {
                 });
             }
         }
-        problems.extend(repo.check_references());
+        problems.extend(repo.check_references(&invalid));
         repo.problems = problems;
         repo
     }
@@ -337,7 +421,9 @@ impl Repository {
 struct Refs<'a> {
     repo: &'a Repository,
     src: &'a Source,
-    record: &'a dyn Record,
+    /// The record making the references.
+    kind: Kind,
+    id: &'a str,
     problems: &'a mut Vec<RecordProblem>,
 }
 
@@ -347,7 +433,7 @@ impl References for Refs<'_> {
         if self.repo.exists(target, value) {
             return;
         }
-        let (kind, id, src) = (self.record.kind(), self.record.id(), self.src);
+        let (kind, id, src) = (self.kind, self.id, self.src);
         let candidates: Vec<&str> = self.repo.ids[target as usize]
             .keys()
             .map(|k| &**k)

@@ -414,6 +414,58 @@ pub fn known_properties(kind: Kind, pointer: &str) -> Vec<String> {
     names
 }
 
+/// The JSON pointers of the values of a `kind` record `value` that its schema says are
+/// date-times (the shared `datetime`): the schema checks only their form, so that a record
+/// with other errors can still have its date-times checked against the calendar.
+pub fn datetime_pointers(kind: Kind, value: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(datetime) = parsed("common").pointer("/$defs/datetime") {
+        find_datetimes(
+            parsed(kind.as_str()),
+            value,
+            String::new(),
+            datetime,
+            &mut out,
+        );
+    }
+    out
+}
+
+fn find_datetimes(
+    schema: &'static Value,
+    value: &Value,
+    at: String,
+    datetime: &Value,
+    out: &mut Vec<String>,
+) {
+    let node = resolve(schema);
+    if node == datetime {
+        if value.is_string() {
+            out.push(at);
+        }
+        return;
+    }
+    match value {
+        Value::Object(members) => {
+            let Some(properties) = node.get("properties") else {
+                return;
+            };
+            for (key, v) in members {
+                if let Some(s) = properties.get(key) {
+                    find_datetimes(s, v, format!("{at}/{}", escape(key)), datetime, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            let Some(s) = node.get("items") else { return };
+            for (i, v) in items.iter().enumerate() {
+                find_datetimes(s, v, format!("{at}/{i}"), datetime, out);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Follows `$ref` (local or into `common`) and a nullable `anyOf`, to the object schema.
 fn resolve(mut node: &'static Value) -> &'static Value {
     for _ in 0..8 {

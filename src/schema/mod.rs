@@ -12,7 +12,7 @@ use crate::model::Kind;
 use crate::source::tree::{Tree, TreeJson};
 use explain::explain;
 
-pub use explain::{known_properties, value_args};
+pub use explain::{datetime_pointers, known_properties, value_args};
 
 /// The schema files and the copies of them that `build.rs` prepares, all in one order:
 /// `common` first, then the kinds.

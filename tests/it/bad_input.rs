@@ -36,8 +36,9 @@ fn malformed_yaml() {
         "units/bad.yaml",
         "kind: unit\nid: bad\nname: [Bad\ntype: board\n",
     );
-    // The id is salvaged from the broken document: +1 record.
-    insta::assert_snapshot!(invalid(&repo, "units/bad.yaml:4:5", 1));
+    // The id is salvaged from the broken document: +1 record. The error points at the
+    // bracket never closed, not at the next line where the scanner stopped.
+    insta::assert_snapshot!(invalid(&repo, "units/bad.yaml:3:7", 1));
 }
 
 #[test]
@@ -227,8 +228,9 @@ fn syntax_error_in_the_second_document() {
         "method: KLASSA 4",
         "method: [KLASSA 4",
     );
-    // The first document is read; the second is salvaged by its id.
-    insta::assert_snapshot!(invalid(&repo, "classifications/scada-vatten.yaml:18:14", 0));
+    // The first document is read; the second is salvaged by its id. The error points at
+    // the bracket never closed.
+    insta::assert_snapshot!(invalid(&repo, "classifications/scada-vatten.yaml:17:9", 0));
 }
 
 #[test]
@@ -688,4 +690,66 @@ fn id_with_swedish_letters() {
         out.contains("(not å, ä or ö)") && out.contains("e.g. `miljonamnden`"),
         "{out}"
     );
+}
+
+/// A copy of a record made to start a new one keeps the id it was copied with: the copy
+/// is reported, not the original, although the copy comes first in path order
+/// (`diarium-copy.yaml` sorts before `diarium.yaml`): the record whose file is named after
+/// the id keeps it.
+#[test]
+fn duplicate_id_blames_the_copy_not_the_file_named_after_the_id() {
+    let repo = TempRepo::example();
+    let original = repo.read("assets/diarium.yaml");
+    repo.write("assets/diarium-copy.yaml", &original);
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    let places: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect();
+    assert_eq!(places, ["assets/diarium-copy.yaml:2:5"], "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("the id stays with assets/diarium.yaml:2, the file named after it"),
+        "{}",
+        run.stdout
+    );
+    // Neither file named after the id: the later in path order is reported, as before.
+    std::fs::remove_file(repo.path().join("assets/diarium-copy.yaml")).expect("remove");
+    std::fs::rename(
+        repo.path().join("assets/diarium.yaml"),
+        repo.path().join("assets/b-diarium.yaml"),
+    )
+    .expect("rename");
+    repo.write("assets/a-diarium.yaml", &original);
+    let run = repo.validate();
+    assert!(
+        run.stdout.contains("--> assets/b-diarium.yaml:2:5")
+            && run
+                .stdout
+                .contains("first defined at assets/a-diarium.yaml:2;"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Another tool's YAML file in the repository (`mkdocs.yml`) is no record: the help says
+/// how to leave it out.
+#[test]
+fn a_yaml_file_that_is_not_a_record_is_told_about_exclude() {
+    let repo = TempRepo::example();
+    repo.write("mkdocs.yml", "site_name: ISMS\nnav:\n  - index.md\n");
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("help: a YAML file that is not a record is left out with `exclude = [\"mkdocs.yml\"]` in `isms.toml`"),
+        "{}",
+        run.stdout
+    );
+    // Left out as the help says, the run is clean again.
+    let config = repo.read("isms.toml");
+    repo.write("isms.toml", format!("exclude = [\"mkdocs.yml\"]\n{config}"));
+    let run = repo.validate();
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
 }

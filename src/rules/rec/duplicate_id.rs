@@ -6,9 +6,11 @@ declare_rule! {
     /// ## What it does
     /// Reports a record whose `id` is already used by another record of the same kind,
     /// compared ignoring case (`Procapita` and `procapita` are the same id), and a second
-    /// `organisation` record. The first record in path order keeps the id; the later one is
-    /// reported, naming where the first is, and left out of every other rule. Records of
-    /// different kinds may share an id.
+    /// `organisation` record. The record whose file is named after the id keeps it
+    /// (`assets/diarium.yaml` for `diarium`, not the copy `assets/diarium-copy.yaml`); when
+    /// neither file or both are, the first in path order keeps it. The other is reported,
+    /// naming where the kept one is, and left out of every other rule. Records of different
+    /// kinds may share an id.
     ///
     /// ## Why it matters
     /// References between records are by id: with two assets called `procapita`, a
@@ -49,6 +51,7 @@ impl Rule for DuplicateId {
                     first_id,
                     first_path,
                     first_line,
+                    by_name,
                 } => {
                     sink.problem(&at.place())
                         .arg("kind", at.kind.as_str())
@@ -56,6 +59,7 @@ impl Rule for DuplicateId {
                         .arg("differs_in_case", first_id != &at.id)
                         .arg("first_path", &**first_path)
                         .arg("first_line", *first_line)
+                        .arg("kept_by", if *by_name { "name" } else { "order" })
                         .relate(at.kind, first_id)
                         .with_subject(at.path.to_string());
                 }

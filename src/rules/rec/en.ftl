@@ -32,11 +32,149 @@ REC001-yaml = { $problem ->
         [key-collection] a mapping key must be a plain string, not a list or mapping
         [key-not-string] a mapping key must be a plain string
         [duplicate-key] duplicate key `{ $key }` in the same mapping
+        [indent] this line is indented { $deeper ->
+            [yes] more
+           *[no] less
+        } than the { $above_is ->
+            [item] list item
+           *[key] key
+        } `{ $above }` above it: YAML uses indentation for structure
+        [indented-start] the first line is indented and the lines after it are not: YAML uses indentation for structure
+        [text-indent] this line of the text of `{ $key }` is indented less than the text's first line
+        [flow-indent] the list of `{ $key }` goes on at a line indented no further than `{ $key }`
+        [tab-after] a tab after { $after ->
+            [colon] the colon
+           *[dash] the dash
+        }, where YAML needs a space
+        [no-space] `{ $text }` has no space after the { $after ->
+            [colon] colon, so YAML reads it as text, not as a key and its value
+           *[dash] dash, so YAML reads it as text, not as a list item
+        }
+        [no-colon] `{ $text }` has no colon, so YAML reads it as text, not as a key and its value
+        [colon-in-value] the value of `{ $key }` holds a colon and a space, which YAML reads as the start of another key
+        [unclosed-quote] the { $quotes ->
+            [single] single quote
+           *[double] double quote
+        } that starts this text is never closed
+        [after-quote] text follows the closing { $quotes ->
+            [single] single quote
+           *[double] double quote
+        } of this value
+        [unclosed-bracket] `{ $open }` opens a { $collection ->
+            [list] list
+           *[mapping] mapping
+        } here that is never closed with `{ $close }`
+        [stray-bracket] `{ $close }` closes no { $collection ->
+            [list] list
+           *[mapping] mapping
+        }
+        [reserved-start] a value cannot start with { $char } unless it is in quotes
+        [comment-in-text] ` #` starts a comment, which cannot break a text that goes on to the next line
+        [list-item] a list item where the mapping of `{ $above }` expects a key
+        [list-on-key-line] a list cannot start on the line of its key `{ $key }`
        *[syntax] invalid YAML: { $error }
     }
     .help = { $problem ->
         [tab] indent with spaces; YAML does not allow tabs for indentation
-       *[other] { "" }
+        [too-deep] { "" }
+        [too-many-values] { "" }
+        [unbalanced] { "" }
+        [key-collection] { "" }
+        [key-not-string] { "" }
+        [unknown-anchor] a value that starts with `*` is read as an alias to an anchor (`&name`); put text that starts with `*` in quotes
+        [duplicate-key] keep one `{ $key }:` in this mapping; as written, the later value is the one read
+        [indent] { $column ->
+            [0] start `{ $key }` at the beginning of the line, as `{ $above }` on line { $above_line }
+            [one] indent `{ $key }` by { $column } space, as `{ $above }` on line { $above_line }
+           *[other] indent `{ $key }` by { $column } spaces, as `{ $above }` on line { $above_line }
+        }
+        [indented-start] remove the { $spaces ->
+            [one] space
+           *[other] { $spaces } spaces
+        } before `{ $key }`: a record's keys start at the beginning of the line
+        [text-indent] indent every line of `{ $key }` by at least { $column ->
+            [one] { $column } space
+           *[other] { $column } spaces
+        }, as the text's first line
+        [flow-indent] indent the lines that go on with the list further than `{ $key }`, or write the list on one line
+        [tab-after] replace the tab after `{ $mark }` with a space
+        [no-space] write a space after `{ $mark }`
+        [no-colon] write the key with a colon and a space: `{ $fixed }`
+        [colon-in-value] put the value in quotes: `{ $key }: { $quoted }`
+        [unclosed-quote] end the text with `{ $quote }` on the same line{ $quotes ->
+            [single] ; an apostrophe inside single quotes is written twice (`''`)
+           *[double] { "" }
+        }
+        [after-quote] write the whole value inside the quotes: `{ $quoted }`
+        [unclosed-bracket] close it with `{ $close }` on the same line{ $collection ->
+            [list] , or write the list one item per line, each starting with `- `
+           *[mapping] { "" }
+        }
+        [stray-bracket] remove the `{ $close }`, or put the value in quotes
+        [reserved-start] put the value in quotes: `{ $quoted }`
+        [comment-in-text] put the text in quotes, or remove the ` #`
+        [list-item] put the list under a key of its own, indented below it, or make the line a key and its value
+        [list-on-key-line] write each item on a line of its own below `{ $key }:`, indented and starting with `- `, or the list in brackets: `{ $key }: [a, b]`
+       *[other] check this line and the one above it: the indentation (spaces, not tabs), and that every quote and bracket opened is closed
+    }
+
+## REC001: settings of isms.toml that cannot be read (each keeps its default)
+
+REC001-config = { $problem ->
+        [value] `{ $key }` must be { $expected ->
+            [number] a number{ $has_example ->
+                [yes] , such as { $example }
+               *[no] { "" }
+            }
+            [integer] a whole number{ $has_example ->
+                [yes] , such as { $example }
+               *[no] { "" }
+            }
+            [text] text in quotes{ $has_example ->
+                [yes] , such as { $example }
+               *[no] { "" }
+            }
+            [list] a list in brackets{ $has_example ->
+                [yes] , such as { $example }
+               *[no] { "" }
+            }
+            [boolean] `true` or `false`
+            [table] a section of settings
+            [language] "sv" or "en"
+            [level] "error", "warning", "info" or "off"
+           *[other] a value TOML can read: a number, text in quotes, `true` or `false`, or a list in brackets
+        }, not { $found }
+        [unknown-key] unknown setting `{ $key }`{ $in_section ->
+            [yes] { " " }in [{ $section }]
+           *[no] { "" }
+        }
+        [timezone] unknown time zone `{ $found }`
+        [duplicate-key] `{ $key }` is set twice
+        [no-equals] `{ $key }` has no `=` before its value
+        [unclosed-quote] the text of `{ $key }` is never closed with { $quote }
+        [unclosed-bracket] the list of `{ $key }` is never closed with ]
+        [header] the section header `{ $header }` is not closed with ]
+       *[syntax] `isms.toml` is not valid TOML: { $error }
+    }
+    .help = { $problem ->
+        [value] { $hint ->
+            [percent] a share is written as a decimal number: `{ $key } = { $fixed }`
+            [comma] a decimal number is written with a point: `{ $key } = { $fixed }`
+            [quotes] write the text in quotes: `{ $key } = { $fixed }`
+            [unquote] numbers are written without quotes: `{ $key } = { $fixed }`
+           *[none] until it is corrected, `{ $key }` keeps its default
+        }
+        [unknown-key] { $has_closest ->
+            [yes] did you mean `{ $closest }`?
+           *[no] the settings and their defaults are in the `isms.toml` that `isms init` writes
+        }
+        [timezone] write an IANA time zone name, such as "Europe/Stockholm"
+        [duplicate-key] keep one of the two; until then the file is read without this line
+        [no-equals] write the setting as `{ $fixed }`
+        [unclosed-quote] end the text with { $quote } on the same line
+        [unclosed-bracket] end the list with ] after its last item
+        [header] write the header as [name], with both brackets
+       *[syntax] settings are written one a line, `name = value`, with text in quotes
     }
 
 REC001-no-document = file holds no YAML document
@@ -46,7 +184,10 @@ REC001-not-a-record = document { $document } is { $content ->
         [empty] an empty document
        *[other] not a mapping
     }; a record is a mapping with `kind` and `id`
-    .help = remove stray `---` separators, or write the record's fields
+    .help = { $content ->
+        [empty] remove stray `---` separators, or write the record's fields
+       *[other] remove stray `---` separators, or write the record's fields; a YAML file that is not a record is left out with `exclude = ["{ $path }"]` in `isms.toml`
+    }
 
 REC001-kind = { $problem ->
         [missing] record has no `kind`
@@ -54,7 +195,10 @@ REC001-kind = { $problem ->
        *[not-text] `kind` must be text, found { $found }
     }
     .help = { $problem ->
-        [missing] add `kind:` with one of { $kinds }
+        [missing] { $has_id ->
+            [yes] add `kind:` with one of { $kinds }
+           *[no] a YAML file that is not a record is left out with `exclude = ["{ $path }"]` in `isms.toml`; a record needs `kind:`, one of { $kinds }
+        }
         [unknown] { $has_closest ->
             [yes] did you mean `{ $closest }`?
            *[no] kinds are { $kinds }
@@ -163,7 +307,10 @@ REC002 = duplicate { $kind } id `{ $id }`{ $differs_in_case ->
         [yes] { " " }(ids are compared ignoring case: `{ $first_id }`)
        *[no] { "" }
     }
-    .help = first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
+    .help = { $kept_by ->
+        [name] the id stays with { $first_path }:{ $first_line }, the file named after it; give each { $kind } its own id
+       *[order] first defined at { $first_path }:{ $first_line }; give each { $kind } its own id
+    }
 
 REC002-organisation = a second organisation record `{ $id }`; a repository describes one organisation
     .help = merge the two into one organisation record and remove the other

@@ -8,9 +8,11 @@ declare_rule! {
     /// YAML that does not parse, a file with no documents, a missing or unknown `kind`, a
     /// missing required field, a value of the wrong type or outside its enum, an impossible
     /// date (2024-02-30), an id that breaks the id pattern, and an unknown field (with a
-    /// "did you mean" suggestion; fields starting with `x-` are allowed). Symbolic links are
-    /// not followed (a warning). Found while loading, by `isms validate` and `isms check`;
-    /// an invalid record is left out of every other rule.
+    /// "did you mean" suggestion; fields starting with `x-` are allowed). Also a setting of
+    /// `isms.toml` that cannot be read; it keeps its default and the rest of the file
+    /// applies. Symbolic links are not followed (a warning). Found while loading, by
+    /// `isms validate` and `isms check`, all of a record's problems in the same run; an
+    /// invalid record is left out of every other rule.
     ///
     /// ## Why it matters
     /// A misspelt field is silently meaningless: `adoptd: 2023-02-01` leaves the policy
@@ -50,10 +52,12 @@ impl Rule for SchemaViolation {
         for problem in &cx.repo.problems {
             match problem {
                 RecordProblem::Unreadable(u) => {
-                    // Its identity: the value in a record, else the file.
-                    let subject = match &u.place.id {
-                        Some(_) => u.pointer.clone(),
-                        None => Some(u.place.path.to_string()),
+                    // Its identity: the value in a record, a setting of `isms.toml`
+                    // (no record, a pointer), else the file.
+                    let subject = match (&u.place.id, u.place.kind, &u.pointer) {
+                        (Some(_), _, pointer) => pointer.clone(),
+                        (None, None, Some(pointer)) => Some(format!("{} {pointer}", u.place.path)),
+                        _ => Some(u.place.path.to_string()),
                     };
                     // What found the problem said what it is: `REC001-<problem>`.
                     let d = sink.problem(&u.place).says(u.template);

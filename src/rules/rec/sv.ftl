@@ -37,11 +37,148 @@ REC001-yaml = { $problem ->
         [key-collection] En nyckel i en mappning måste vara en enkel text, inte en lista eller mappning.
         [key-not-string] En nyckel i en mappning måste vara en enkel text.
         [duplicate-key] Nyckeln { $key } förekommer två gånger i samma mappning.
+        [indent] Raden är { $deeper ->
+            [yes] mer
+           *[no] mindre
+        } indragen än { $above_is ->
+            [item] listpunkten
+           *[key] nyckeln
+        } { $above } ovanför. I YAML är indraget en del av strukturen.
+        [indented-start] Första raden är indragen men raderna efter den är det inte. I YAML är indraget en del av strukturen.
+        [text-indent] Raden i texten under { $key } är mindre indragen än textens första rad.
+        [flow-indent] Listan under { $key } fortsätter på en rad som inte är mer indragen än { $key }.
+        [tab-after] Efter { $after ->
+            [colon] kolonet
+           *[dash] strecket
+        } står en tabb, men YAML kräver ett mellanslag där.
+        [no-space] Texten { $text } saknar mellanslag efter { $after ->
+            [colon] kolonet, så YAML läser den som text och inte som en nyckel med ett värde
+           *[dash] strecket, så YAML läser den som text och inte som en punkt i en lista
+        }.
+        [no-colon] Raden { $text } saknar kolon, så YAML läser den som text och inte som en nyckel med ett värde.
+        [colon-in-value] Värdet av { $key } innehåller ett kolon följt av mellanslag, vilket YAML läser som början på en ny nyckel.
+        [unclosed-quote] { $quotes ->
+            [single] Den enkla apostrofen
+           *[double] Citattecknet
+        } som inleder texten avslutas aldrig.
+        [after-quote] Det står text efter { $quotes ->
+            [single] den avslutande apostrofen
+           *[double] det avslutande citattecknet
+        } i värdet.
+        [unclosed-bracket] Tecknet { $open } inleder här en { $collection ->
+            [list] lista
+           *[mapping] mappning
+        } som aldrig avslutas med { $close }.
+        [stray-bracket] Tecknet { $close } avslutar ingen { $collection ->
+            [list] lista
+           *[mapping] mappning
+        }.
+        [reserved-start] Ett värde kan inte börja med { $char } utan citattecken.
+        [comment-in-text] Ett mellanslag följt av # inleder en kommentar, och en kommentar kan inte bryta en text som fortsätter på nästa rad.
+        [list-item] Här står en punkt i en lista där mappningen under { $above } väntar sig en nyckel.
+        [list-on-key-line] En lista kan inte börja på samma rad som sin nyckel { $key }.
        *[syntax] Texten är inte giltig YAML: { $error }.
     }
     .help = { $problem ->
         [tab] Dra in raderna med mellanslag. YAML tillåter inte tabbar som indrag.
-       *[other] { "" }
+        [too-deep] { "" }
+        [too-many-values] { "" }
+        [unbalanced] { "" }
+        [key-collection] { "" }
+        [key-not-string] { "" }
+        [unknown-anchor] Ett värde som börjar med * läses som ett alias till ett ankare (&namn). Sätt text som börjar med * inom citattecken.
+        [duplicate-key] Behåll en av nycklarna { $key } i mappningen. Som det står nu är det det senare värdet som läses.
+        [indent] { $column ->
+            [0] Börja { $key } längst till vänster på raden, som { $above } på rad { $above_line }.
+           *[other] Dra in { $key } { WORDS($column, neuter: "yes") } mellanslag, som { $above } på rad { $above_line }.
+        }
+        [indented-start] Ta bort { $spaces ->
+            [one] mellanslaget
+           *[other] de { WORDS($spaces, neuter: "yes") } mellanslagen
+        } före { $key }. En posts nycklar börjar längst till vänster på raden.
+        [text-indent] Dra in varje rad i { $key } minst { WORDS($column, neuter: "yes") } mellanslag, som textens första rad.
+        [flow-indent] Dra in listans fortsättningsrader mer än { $key }, eller skriv hela listan på en rad.
+        [tab-after] Byt tabben mot ett mellanslag.
+        [no-space] Skriv ett mellanslag efter { $after ->
+            [colon] kolonet
+           *[dash] strecket
+        }.
+        [no-colon] Skriv nyckeln med kolon och mellanslag: { $fixed }.
+        [colon-in-value] Sätt värdet inom citattecken: { $key }: { $quoted }.
+        [unclosed-quote] Avsluta texten med { $quote } på samma rad.{ $quotes ->
+            [single] { " " }En apostrof inuti enkla apostrofer skrivs dubbelt ('').
+           *[double] { "" }
+        }
+        [after-quote] Skriv hela värdet inom citattecknen: { $quoted }.
+        [unclosed-bracket] Avsluta med { $close } på samma rad{ $collection ->
+            [list] , eller skriv listan med en punkt per rad som börjar med ett streck och ett mellanslag
+           *[mapping] { "" }
+        }.
+        [stray-bracket] Ta bort { $close }, eller sätt värdet inom citattecken.
+        [reserved-start] Sätt värdet inom citattecken: { $quoted }.
+        [comment-in-text] Sätt texten inom citattecken, eller ta bort # och mellanslaget före.
+        [list-item] Lägg listan under en egen nyckel och dra in den, eller skriv raden som en nyckel med ett värde.
+        [list-on-key-line] Skriv varje punkt på en egen indragen rad under { $key } som börjar med ett streck och ett mellanslag, eller hela listan inom hakparenteser: { $key }: [a, b].
+       *[other] Se över raden och raden ovanför: indraget (mellanslag, inte tabbar) och att varje citattecken och parentes som öppnas också stängs.
+    }
+
+## REC001: inställningar i isms.toml som inte går att läsa (de behåller sitt standardvärde)
+
+REC001-config = { $problem ->
+        [value] Inställningen { $key } ska vara { $expected ->
+            [number] ett tal{ $has_example ->
+                [yes] , till exempel { $example }
+               *[no] { "" }
+            }
+            [integer] ett heltal{ $has_example ->
+                [yes] , till exempel { $example }
+               *[no] { "" }
+            }
+            [text] en text inom citattecken{ $has_example ->
+                [yes] , till exempel { $example }
+               *[no] { "" }
+            }
+            [list] en lista inom hakparenteser{ $has_example ->
+                [yes] , till exempel { $example }
+               *[no] { "" }
+            }
+            [boolean] true eller false
+            [table] ett avsnitt med inställningar
+            [language] "sv" eller "en"
+            [level] "error", "warning", "info" eller "off"
+           *[other] ett värde som TOML kan läsa: ett tal, en text inom citattecken, true eller false eller en lista inom hakparenteser
+        }, men är { $found }.
+        [unknown-key] Inställningen { $key }{ $in_section ->
+            [yes] { " " }i avsnittet [{ $section }]
+           *[no] { "" }
+        } finns inte.
+        [timezone] Tidszonen { $found } finns inte.
+        [duplicate-key] Inställningen { $key } anges två gånger.
+        [no-equals] Inställningen { $key } saknar likhetstecken före värdet.
+        [unclosed-quote] Texten i { $key } avslutas aldrig med { $quote }.
+        [unclosed-bracket] Listan i { $key } avslutas aldrig med ].
+        [header] Avsnittsrubriken { $header } avslutas inte med ].
+       *[syntax] Filen isms.toml är inte giltig TOML: { $error }.
+    }
+    .help = { $problem ->
+        [value] { $hint ->
+            [percent] Skriv andelen som ett decimaltal: { $key } = { $fixed }.
+            [comma] Skriv decimaltal med punkt: { $key } = { $fixed }.
+            [quotes] Skriv texten inom citattecken: { $key } = { $fixed }.
+            [unquote] Skriv tal utan citattecken: { $key } = { $fixed }.
+           *[none] Tills värdet rättas gäller standardvärdet för { $key }.
+        }
+        [unknown-key] { $has_closest ->
+            [yes] Menade du { $closest }?
+           *[no] Inställningarna och deras standardvärden finns i den isms.toml som isms init skriver.
+        }
+        [timezone] Skriv namnet på en IANA-tidszon, till exempel "Europe/Stockholm".
+        [duplicate-key] Behåll en av dem. Till dess läses filen utan den här raden.
+        [no-equals] Skriv inställningen som { $fixed }.
+        [unclosed-quote] Avsluta texten med { $quote } på samma rad.
+        [unclosed-bracket] Avsluta listan med ] efter sista punkten.
+        [header] Skriv rubriken som [namn], med båda hakparenteserna.
+       *[syntax] Skriv en inställning per rad som namn = värde, med text inom citattecken.
     }
 
 REC001-no-document = Filen innehåller inget YAML-dokument.
@@ -51,7 +188,10 @@ REC001-not-a-record = Dokument { $document } i filen är { $content ->
         [empty] tomt
        *[other] inte en mappning
     }. En post är en mappning med fälten kind och id.
-    .help = Ta bort överflödiga avgränsare (---), eller skriv in postens fält.
+    .help = { $content ->
+        [empty] Ta bort överflödiga avgränsare (---), eller skriv in postens fält.
+       *[other] Ta bort överflödiga avgränsare (---), eller skriv in postens fält. En YAML-fil som inte är en post undantas med exclude = ["{ $path }"] i isms.toml.
+    }
 
 REC001-kind = { $problem ->
         [missing] Posten saknar fältet kind, som anger vilken typ av post det är.
@@ -59,7 +199,10 @@ REC001-kind = { $problem ->
        *[not-text] Fältet kind ska vara text, men är { $found }.
     }
     .help = { $problem ->
-        [missing] Ange kind med en av posttyperna { $kinds }.
+        [missing] { $has_id ->
+            [yes] Ange kind med en av posttyperna { $kinds }.
+           *[no] En YAML-fil som inte är en post undantas med exclude = ["{ $path }"] i isms.toml. En post behöver fältet kind med en av posttyperna { $kinds }.
+        }
         [unknown] { $has_closest ->
             [yes] Menade du { $closest }? Rätta i så fall posttypen.
            *[no] Posttyperna är { $kinds }.
@@ -190,7 +333,10 @@ REC002 = Id:t { $id } används redan av { $kind ->
         [yes] , som { $first_id } (stora och små bokstäver räknas som samma id)
        *[no] { "" }
     }.
-    .help = Den första finns i { $first_path } på rad { $first_line }. Ge posterna var sitt id.
+    .help = { $kept_by ->
+        [name] Id:t behålls av posten i { $first_path } på rad { $first_line }, filen som har id:ts namn. Ge posterna var sitt id.
+       *[order] Den första finns i { $first_path } på rad { $first_line }. Ge posterna var sitt id.
+    }
 
 REC002-organisation = Organisationsposten { $id } är en andra organisationspost, men förrådet beskriver en enda organisation.
     .help = För samman uppgifterna i en enda organisationspost och ta bort den andra.

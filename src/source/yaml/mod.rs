@@ -4,6 +4,7 @@
 //! expansion and size are bounded here, before a hostile document can exhaust stack or memory.
 
 mod builder;
+mod mistake;
 mod scalar;
 mod spans;
 
@@ -13,6 +14,7 @@ use crate::source::span::{Pos, Span};
 use crate::source::tree::Tree;
 use builder::Builder;
 
+pub use mistake::Mistake;
 pub use scalar::resolve_plain;
 pub use spans::SpanTable;
 
@@ -47,6 +49,8 @@ pub struct YamlError {
 pub enum Problem {
     /// The scanner's own description (`did not find expected key`).
     Syntax(String),
+    /// A syntax error recognised as a common mistake; the span points at what to change.
+    Mistake(Mistake),
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
     /// A document of more than [`MAX_NODES_PER_DOCUMENT`] values, aliases expanded.
@@ -94,7 +98,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
                 }
             }
             Err(e) => {
-                out.error = Some(scan_error(&e));
+                out.error = Some(scan_error(text, &e));
                 break;
             }
         }
@@ -180,19 +184,32 @@ fn line_widths(text: &str) -> Vec<usize> {
     widths
 }
 
-fn scan_error(e: &ScanError) -> YamlError {
+fn scan_error(text: &str, e: &ScanError) -> YamlError {
     let m = e.marker();
     let pos = Pos::new(m.line(), m.col());
     // The scanner stops flow collections (`[[[...`) at 255 levels, before the builder's
     // own depth check sees them: the same problem as the builder's.
-    let problem = if e.info() == "recursion limit exceeded" {
-        Problem::TooDeep
-    } else {
-        Problem::Syntax(e.info().to_owned())
-    };
-    YamlError {
-        problem,
-        span: Span::point(pos),
+    if e.info() == "recursion limit exceeded" {
+        return YamlError {
+            problem: Problem::TooDeep,
+            span: Span::point(pos),
+        };
+    }
+    if e.info() == "while parsing node, found unknown anchor" {
+        return YamlError {
+            problem: Problem::UnknownAnchor,
+            span: Span::point(pos),
+        };
+    }
+    match mistake::recognise(text, e.info(), pos) {
+        Some((mistake, span)) => YamlError {
+            problem: Problem::Mistake(mistake),
+            span,
+        },
+        None => YamlError {
+            problem: Problem::Syntax(e.info().to_owned()),
+            span: Span::point(pos),
+        },
     }
 }
 
@@ -230,12 +247,14 @@ mod tests {
 
     #[test]
     fn positions_stay_inside_the_text() {
+        // A bracket never closed: the scanner stops past the end, the error points at the
+        // bracket.
         let p = parse("{");
         let e = p.error.expect("error");
-        assert_eq!((e.span.start.line, e.span.start.col), (1, 1));
+        assert_eq!((e.span.start.line, e.span.start.col), (1, 0));
         let p = parse("kind: unit\nid: [a");
         let e = p.error.expect("error");
-        assert_eq!((e.span.start.line, e.span.start.col), (2, 6));
+        assert_eq!((e.span.start.line, e.span.start.col), (2, 4));
         // A byte order mark inside a directive line: the scanner points one past its end.
         let p = parse("%ö ä\u{feff}\n");
         let e = p.error.expect("error");
