@@ -83,6 +83,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         anyhow::bail!("--csv-separator applies to `--format csv` only");
     }
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    super::refuse_unread_settings(&session)?;
     if let Some(dir) = &args.output {
         check_output_dir(dir, &session.root)?;
     }

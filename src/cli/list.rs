@@ -77,6 +77,7 @@ pub struct Args {
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let kind = Kind::from_user(&args.kind).map_err(anyhow::Error::msg)?;
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    super::refuse_unread_settings(&session)?;
     super::emit(&render(
         &session,
         as_of,

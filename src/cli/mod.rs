@@ -182,6 +182,23 @@ pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Dat
     Ok((session, as_of))
 }
 
+/// Refuses to go on when a setting of `isms.toml` could not be read (`validate` and
+/// `check` report it as REC001 and run with its default): a board paper, an export, a
+/// deadline list or a calendar computed with a default the organisation did not choose
+/// would look right and be wrong.
+pub fn refuse_unread_settings(session: &Session) -> Result<()> {
+    let unread = session.repo.problems.iter().any(
+        |p| matches!(p, crate::load::RecordProblem::Unreadable(u) if u.template == "REC001-config"),
+    );
+    if unread {
+        anyhow::bail!(
+            "{}",
+            crate::l10n::text(session.config.language, "config-unread", &[])
+        );
+    }
+    Ok(())
+}
+
 /// Opens the records staged for the next commit (`check --staged`): the repository is
 /// found as [`open`] finds it, and read from git's index into a temporary copy, which
 /// lives as long as the returned snapshot. Also returns the repository's real folder.

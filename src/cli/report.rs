@@ -68,6 +68,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         .map(UserTemplate::read)
         .transpose()?;
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let format = match args.format {
         Format::Markdown => report::Format::Markdown,

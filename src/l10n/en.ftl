@@ -23,6 +23,7 @@ baseline-summary = baseline { $rev }: { $remaining } { $remaining ->
        *[other] gaps remain
     }, { $fixed } fixed, { $new } new
 baseline-first-commit = baseline { $rev }: no commit yet, so no gap is new; only invalid records fail
+config-unread = isms.toml has settings that cannot be read, and this output would use their defaults instead. `isms validate` shows where; correct them and run again.
 ## A kind's plural in the summary: the kind table's own.
 kind-plural = { $plural }
 severity-error = error

@@ -24,6 +24,7 @@ baseline-summary = Jämfört med { $rev }: { $remaining } kvarstår, { $fixed } 
        *[other] är nya
     }
 baseline-first-commit = Jämfört med { $rev }: det finns ingen commit ännu, så ingen brist är ny; bara ogiltiga poster stoppar
+config-unread = isms.toml har inställningar som inte går att läsa, och det här resultatet skulle använda standardvärdena i stället. isms validate visar var; rätta dem och kör igen.
 ## Severities in the compiler-style output.
 severity-error = brist
 severity-warning = anmärkning

@@ -148,3 +148,29 @@ fn new_does_not_write_through_a_linked_folder() {
         .count();
     assert_eq!(before, after, "nothing was written through the link");
 }
+
+/// A setting of `isms.toml` that cannot be read is a finding for `validate`, and the
+/// commands whose output would silently use its default refuse to run.
+#[test]
+fn outputs_refuse_a_configuration_they_cannot_fully_read() {
+    let repo = TempRepo::example();
+    let config = std::fs::read_to_string(repo.path().join("isms.toml")).expect("config");
+    std::fs::write(
+        repo.path().join("isms.toml"),
+        format!("{config}\n[training]\ncompletion_target = 90%\n"),
+    )
+    .expect("write");
+    let validate = repo.isms(&["validate", "--as-of", "2026-11-28", "--lang", "en"]);
+    assert_eq!(validate.code, Some(2), "{}", validate.stdout);
+    for args in [
+        &["report", "management"][..],
+        &["export"][..],
+        &["due"][..],
+        &["list", "assets"][..],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--as-of", "2026-11-28", "--lang", "en"]);
+        repo.isms(&all)
+            .assert_refused("settings that cannot be read");
+    }
+}

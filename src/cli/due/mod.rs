@@ -84,6 +84,7 @@ enum Format {
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let window = Window::parse(&args.within).map_err(|e| anyhow::anyhow!("--within: {e}"))?;
     let (session, as_of) = super::open(&args.common, Needs::Records, clock)?;
+    super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let deadlines = deadlines(&session, as_of, window);
     let last = window.end(as_of);
