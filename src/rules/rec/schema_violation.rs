@@ -8,7 +8,9 @@ declare_rule! {
     /// YAML that does not parse, a file with no documents, a missing or unknown `kind`, a
     /// missing required field, a value of the wrong type or outside its enum, an impossible
     /// date (2024-02-30), an id that breaks the id pattern, and an unknown field (with a
-    /// "did you mean" suggestion; fields starting with `x-` are allowed). Also a setting of
+    /// "did you mean" suggestion; fields starting with `x-` are allowed), and a value that is
+    /// still a template's placeholder in angle brackets (`<0–4>`, `<tillgångens id>`, as
+    /// `isms new` writes them), in place of the schema's complaint about it. Also a setting of
     /// `isms.toml` that cannot be read; it keeps its default and the rest of the file
     /// applies. Symbolic links are not followed (a warning). Found while loading, by
     /// `isms validate` and `isms check`, all of a record's problems in the same run; an
