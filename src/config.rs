@@ -218,14 +218,17 @@ impl Config {
 
     /// Reads `isms.toml` in `root` with its problems: each setting that cannot be read keeps
     /// its default, and the rest applies. A missing file gives the defaults; only a file
-    /// that cannot be read at all is an error.
+    /// that cannot be read at all is an error. It is read like a record: a regular file
+    /// (not a link, which anyone who can commit could point at `/dev/zero` or a file
+    /// outside the repository, nor a pipe) of bounded size.
     pub fn read(root: &Path) -> Result<(Config, Vec<Problem>)> {
         let path = root.join(FILE_NAME);
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
             return Ok((Config::default(), Vec::new()));
         }
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let text = crate::util::file::read_small_text(&path, false)
+            .with_context(|| format!("cannot read {FILE_NAME}"))?;
         Ok(Config::parse_all(&text))
     }
 

@@ -27,6 +27,11 @@ pub fn is_placeholder(s: &str) -> bool {
 /// that the value takes part in such as a risk's "an asset or a unit") left out: the
 /// placeholder is the one thing to change there.
 pub(super) fn validate_tree(kind: Kind, tree: &Tree<'_>) -> Vec<SchemaError> {
+    // Almost no record holds a placeholder: a flat scan of its strings decides, and only
+    // a record with one is walked for the pointers.
+    if !tree.any_str(is_placeholder) {
+        return schema::validate_tree(kind, tree);
+    }
     let mut found = Vec::new();
     placeholders(tree.root(), &mut Vec::new(), &mut found);
     if found.is_empty() {

@@ -174,3 +174,15 @@ fn outputs_refuse_a_configuration_they_cannot_fully_read() {
             .assert_refused("settings that cannot be read");
     }
 }
+
+/// `isms.toml` is read like a record: a link (here to a device that never ends) is refused
+/// at once with a message, not followed.
+#[cfg(unix)]
+#[test]
+fn a_linked_configuration_is_refused() {
+    let repo = TempRepo::example();
+    std::fs::remove_file(repo.path().join("isms.toml")).expect("remove");
+    std::os::unix::fs::symlink("/dev/zero", repo.path().join("isms.toml")).expect("link");
+    let run = repo.isms(&["validate", "--as-of", "2026-11-28"]);
+    run.assert_refused("symbolic link");
+}

@@ -94,6 +94,12 @@ impl<'t> Tree<'t> {
         &self.slots[id as usize]
     }
 
+    /// Whether any string of the document (a key or a value) satisfies `f`: one pass over
+    /// the values in storage order, for a check that almost never finds anything.
+    pub fn any_str(&self, f: impl Fn(&str) -> bool) -> bool {
+        self.slots.iter().any(|s| matches!(s, Slot::Str(t) if f(t)))
+    }
+
     /// The text of a string value.
     pub(crate) fn str_of(&self, id: NodeId) -> Option<&str> {
         match self.slot(id) {
