@@ -119,7 +119,9 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
         }
     };
     let path = e.path();
-    if e.path_is_symlink() {
+    // The root itself may be a link (`--repo` naming one): the user chose it, and the walk
+    // reads through it; only links inside the repository are not followed.
+    if e.depth() > 0 && e.path_is_symlink() {
         let relp = rel(root, path);
         return match std::fs::metadata(path) {
             Ok(m) if m.is_dir() || is_yaml(path) => {
@@ -136,8 +138,15 @@ fn found(root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Found
             }
         };
     }
-    if !(e.file_type().is_file() && is_yaml(path)) {
+    if !is_yaml(path) || e.file_type().is_dir() {
         return None;
+    }
+    // A pipe, a device or a socket named like a record is not read (a pipe would wait
+    // forever), and said so rather than skipped in silence.
+    if !e.file_type().is_file() {
+        let problem = Unreadable::new(&rel(root, path), None, "REC001-unreadable")
+            .arg("reason", "not-a-file");
+        return Some(Found::Problem(problem.into()));
     }
     Some(Found::File(e.into_path()))
 }

@@ -186,3 +186,50 @@ fn a_linked_configuration_is_refused() {
     let run = repo.isms(&["validate", "--as-of", "2026-11-28"]);
     run.assert_refused("symbolic link");
 }
+
+/// A repository named through a symbolic link (`--repo link`) is read as the folder it
+/// names, with no warning about links.
+#[cfg(unix)]
+#[test]
+fn a_repository_named_through_a_link_is_read_without_a_warning() {
+    let repo = TempRepo::example();
+    let holder = TempRepo::empty();
+    std::os::unix::fs::symlink(repo.path(), holder.path().join("lis")).expect("link");
+    let run = crate::support::isms_in(
+        holder.path(),
+        &[
+            "validate",
+            "--repo",
+            "lis",
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stdout);
+    assert!(!run.stdout.contains("symbolic link"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A pipe named like a record is not read (it would wait for a writer forever) and is
+/// reported, not skipped in silence.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_record_is_reported() {
+    let repo = TempRepo::example();
+    let fifo = repo.path().join("assets/ror.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available; this test checked nothing");
+        return;
+    }
+    let run = repo.isms(&["validate", "--as-of", "2026-11-28", "--lang", "en"]);
+    assert_eq!(run.code, Some(2), "{}", run.stdout);
+    assert!(run.stdout.contains("not a regular file"), "{}", run.stdout);
+    assert!(run.stdout.contains("assets/ror.yaml"), "{}", run.stdout);
+}

@@ -13,12 +13,14 @@ REC001-unreadable = { $reason ->
         [binary] binary file (a NUL byte); records are YAML text
         [not-utf8] file is not UTF-8 (byte { $byte } at offset { $offset }); save it as UTF-8
         [link-broken] symbolic link cannot be resolved ({ $error }); a loop or a missing target
+        [not-a-file] not a regular file (a pipe, a device or a socket); records are files
        *[link-not-followed] symbolic link not followed; its records are not read
     }
     .help = { $reason ->
         [too-large] split the records into files of their own
         [binary] keep only YAML records here, or leave the file out with `exclude` in `isms.toml`
         [link-not-followed] isms reads the files of the repository itself; move the records here
+        [not-a-file] remove it, or leave it out with `exclude` in `isms.toml`
        *[other] { "" }
     }
 

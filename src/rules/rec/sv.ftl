@@ -17,6 +17,7 @@ REC001-unreadable = { $reason ->
         [binary] Filen är binär (den innehåller en NUL-byte), men poster skrivs som YAML-text.
         [not-utf8] Filen är inte sparad som UTF-8 (byte { $byte } på position { $offset }).
         [link-broken] Den symboliska länken kan inte följas ({ $error }): den går i en slinga eller pekar på något som saknas.
+        [not-a-file] Det här är ingen vanlig fil (en namngiven pipe, en enhet eller en socket), men poster är filer.
        *[link-not-followed] Symboliska länkar följs inte, så posterna bakom länken läses inte.
     }
     .help = { $reason ->
@@ -24,6 +25,7 @@ REC001-unreadable = { $reason ->
         [binary] Spara posterna som YAML-text.
         [not-utf8] Spara filen som UTF-8.
         [link-not-followed] Bara filerna i själva förrådet läses. Flytta hit posterna.
+        [not-a-file] Ta bort den, eller lämna den utanför med exclude i isms.toml.
        *[other] { "" }
     }
 
