@@ -44,7 +44,12 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             false => e.span,
         };
         out.unreadable(yaml_problem(relp, span, &e));
-        salvage_ids(text, e.span.start.line, read_docs, relp, out);
+        // The ids of the documents after a syntax error are still known; after the cap on
+        // documents, the rest of the file is not read at all (a scan for its ids would hold
+        // one entry per document, millions of them in a hostile file).
+        if e.problem != Problem::TooManyDocuments {
+            salvage_ids(text, e.span.start.line, read_docs, relp, out);
+        }
     }
 }
 
@@ -66,6 +71,9 @@ fn yaml_problem(relp: &Arc<str>, span: Span, e: &YamlError) -> Unreadable {
         Problem::TooManyValues => problem
             .arg("problem", "too-many-values")
             .arg("max_values", yaml::MAX_NODES_PER_DOCUMENT),
+        Problem::TooManyDocuments => problem
+            .arg("problem", "too-many-documents")
+            .arg("max_documents", yaml::MAX_DOCUMENTS_PER_FILE),
         Problem::UnknownAnchor => problem.arg("problem", "unknown-anchor"),
         Problem::UnbalancedEnd => problem.arg("problem", "unbalanced"),
         Problem::CollectionKey => problem.arg("problem", "key-collection"),

@@ -28,6 +28,7 @@ REC001-unreadable = { $reason ->
 
 REC001-yaml = { $problem ->
         [too-deep] nesting deeper than { $max_depth } levels; the rest of this file is not read
+        [too-many-documents] more than { $max_documents } documents in one file; the rest of this file is not read
         [too-many-values] document expands to more than { $max_values } values (alias bomb?); the rest of this file is not read
         [unknown-anchor] alias to an unknown anchor
         [unbalanced] unbalanced collection end
@@ -79,6 +80,7 @@ REC001-yaml = { $problem ->
     .help = { $problem ->
         [tab] indent with spaces; YAML does not allow tabs for indentation
         [too-deep] { "" }
+        [too-many-documents] split the records into files of their own
         [too-many-values] { "" }
         [unbalanced] { "" }
         [key-collection] { "" }

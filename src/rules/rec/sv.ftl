@@ -33,6 +33,7 @@ REC001-unreadable = { $reason ->
 
 REC001-yaml = { $problem ->
         [too-deep] Strukturen är nästlad i mer än { $max_depth } nivåer. Resten av filen läses inte.
+        [too-many-documents] Filen innehåller mer än { $max_documents } dokument. Resten av filen läses inte.
         [too-many-values] Dokumentet växer till mer än { $max_values } värden (en aliasbomb?). Resten av filen läses inte.
         [unknown-anchor] Ett alias pekar på ett ankare som inte finns.
         [unbalanced] En lista eller mappning avslutas utan att ha börjat.
@@ -84,6 +85,7 @@ REC001-yaml = { $problem ->
     .help = { $problem ->
         [tab] Dra in raderna med mellanslag. YAML tillåter inte tabbar som indrag.
         [too-deep] { "" }
+        [too-many-documents] Dela upp posterna i flera filer.
         [too-many-values] { "" }
         [unbalanced] { "" }
         [key-collection] { "" }

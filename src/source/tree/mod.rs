@@ -87,6 +87,10 @@ impl<'t> Tree<'t> {
             Some(r) => r,
             None => self.push(Slot::Null),
         };
+        // Room was reserved from the file's size, for the first document; a file of many
+        // small documents must not keep that much for each of them.
+        self.slots.shrink_to_fit();
+        self.links.shrink_to_fit();
         self
     }
 
@@ -98,6 +102,12 @@ impl<'t> Tree<'t> {
     /// the values in storage order, for a check that almost never finds anything.
     pub fn any_str(&self, f: impl Fn(&str) -> bool) -> bool {
         self.slots.iter().any(|s| matches!(s, Slot::Str(t) if f(t)))
+    }
+
+    /// How many values the tree has room for (for the tests of its memory).
+    #[cfg(test)]
+    pub(crate) fn capacity(&self) -> usize {
+        self.slots.capacity() + self.links.capacity()
     }
 
     /// The text of a string value.

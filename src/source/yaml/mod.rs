@@ -26,6 +26,11 @@ pub const MAX_DEPTH: usize = 64;
 /// laughs" document hits this long before it hurts.
 pub const MAX_NODES_PER_DOCUMENT: usize = 100_000;
 
+/// Documents read from one file: a real file holds a record or a few dozen (a folder's
+/// records kept together); a file of millions of tiny documents would otherwise hold a
+/// tree and a span table for each at once.
+pub const MAX_DOCUMENTS_PER_FILE: usize = 10_000;
+
 /// One YAML document of a file; `'t` is the lifetime of the file's text.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
@@ -55,6 +60,8 @@ pub enum Problem {
     TooDeep,
     /// A document of more than [`MAX_NODES_PER_DOCUMENT`] values, aliases expanded.
     TooManyValues,
+    /// A file of more than [`MAX_DOCUMENTS_PER_FILE`] documents.
+    TooManyDocuments,
     /// An alias to an anchor that was never set.
     UnknownAnchor,
     /// The end of a list or mapping that was never started.
@@ -88,6 +95,13 @@ pub fn parse(text: &str) -> Parsed<'_> {
                 match builder.on_event(event, span) {
                     Ok(Some(doc)) => {
                         let index = out.documents.len();
+                        if index == MAX_DOCUMENTS_PER_FILE {
+                            out.error = Some(YamlError {
+                                problem: Problem::TooManyDocuments,
+                                span: doc.span,
+                            });
+                            break;
+                        }
                         out.documents.push(Document { index, ..doc });
                     }
                     Ok(None) => {}
@@ -223,6 +237,18 @@ fn to_span(s: &saphyr_parser::Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_of_too_many_documents_is_read_up_to_the_cap() {
+        let text = "--- 1\n".repeat(MAX_DOCUMENTS_PER_FILE + 5);
+        let parsed = parse(&text);
+        assert_eq!(parsed.documents.len(), MAX_DOCUMENTS_PER_FILE);
+        let e = parsed.error.expect("the cap is reported");
+        assert_eq!(e.problem, Problem::TooManyDocuments);
+        assert_eq!(e.span.start.line as usize, MAX_DOCUMENTS_PER_FILE + 1);
+        // Each document keeps what it holds, not the room reserved for the first.
+        assert!(parsed.documents.iter().all(|d| d.tree.capacity() <= 4));
+    }
 
     #[test]
     fn second_document_positions_are_file_positions() {
