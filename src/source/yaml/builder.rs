@@ -143,9 +143,15 @@ impl<'t> Builder<'t> {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 self.count(1, span)?;
-                let forced_str = tag
-                    .as_ref()
-                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str");
+                // `!!str 12`, the verbatim `!<tag:yaml.org,2002:str> 12`, and the
+                // non-specific `! 12` are text (YAML 1.2, 6.9.1: a plain scalar with the
+                // `!` tag is not resolved); other tags are not interpreted.
+                let forced_str = tag.as_ref().is_some_and(|t| {
+                    matches!(
+                        (t.handle.as_str(), t.suffix.as_str()),
+                        ("", "!") | ("!", "")
+                    ) || format!("{}{}", t.handle, t.suffix) == "tag:yaml.org,2002:str"
+                });
                 let slot = if style == ScalarStyle::Plain && !forced_str {
                     resolve(text)
                 } else {

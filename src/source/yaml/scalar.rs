@@ -22,6 +22,11 @@ pub(super) fn resolve(text: Cow<'_, str>) -> Slot<'_> {
     if let Some(n) = parse_int(&text) {
         return Slot::Int(n);
     }
+    // An integer beyond 64 bits stays text (the schema then says it is not a number)
+    // rather than becoming a float that has lost its last digits.
+    if is_decimal_int(&text) {
+        return Slot::Str(text);
+    }
     if is_float(&text)
         && let Ok(f) = text.parse::<f64>()
         && f.is_finite()
@@ -42,18 +47,28 @@ pub fn resolve_plain(s: &str) -> Value {
     }
 }
 
+/// A core-schema integer: decimal with an optional sign, `0x` hexadecimal or `0o` octal
+/// (digits only: `0x-1` and `0x+1F` are text, though Rust's parsers would take the sign).
 fn parse_int(s: &str) -> Option<i64> {
     if let Some(h) = s.strip_prefix("0x") {
-        return i64::from_str_radix(h, 16).ok();
+        let ok = !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit());
+        return ok.then(|| i64::from_str_radix(h, 16).ok()).flatten();
     }
     if let Some(o) = s.strip_prefix("0o") {
-        return i64::from_str_radix(o, 8).ok();
+        let ok = !o.is_empty() && o.bytes().all(|b| matches!(b, b'0'..=b'7'));
+        return ok.then(|| i64::from_str_radix(o, 8).ok()).flatten();
     }
     let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return s.parse().ok();
     }
     None
+}
+
+/// Whether `s` is written as a decimal integer (whatever its size).
+fn is_decimal_int(s: &str) -> bool {
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_float(s: &str) -> bool {
@@ -96,5 +111,43 @@ mod tests {
         assert_eq!(resolve_plain("2023-03-15"), json!("2023-03-15"));
         assert_eq!(resolve_plain("1.2.3"), json!("1.2.3"));
         assert_eq!(resolve_plain("KS 2023"), json!("KS 2023"));
+    }
+
+    #[test]
+    fn str_tags_keep_a_number_as_text() {
+        for text in [
+            "a: !!str 12\n",
+            "a: ! 12\n",
+            "a: !<tag:yaml.org,2002:str> 12\n",
+        ] {
+            let parsed = crate::source::yaml::parse(text);
+            assert!(parsed.error.is_none(), "{text}: {:?}", parsed.error);
+            assert_eq!(
+                parsed.documents[0].tree.to_value(),
+                json!({"a": "12"}),
+                "{text}"
+            );
+        }
+        let plain = crate::source::yaml::parse("a: 12\n");
+        assert_eq!(plain.documents[0].tree.to_value(), json!({"a": 12}));
+    }
+
+    #[test]
+    fn signs_inside_hex_and_octal_and_oversized_integers_are_text() {
+        assert_eq!(resolve_plain("0x1F"), json!(31));
+        assert_eq!(resolve_plain("0o17"), json!(15));
+        for text in [
+            "0x-1",
+            "0o-7",
+            "0x+1F",
+            "0x",
+            "0o8",
+            "99999999999999999999",
+            "1e999",
+            ".inf",
+            ".nan",
+        ] {
+            assert_eq!(resolve_plain(text), json!(text), "{text}");
+        }
     }
 }
