@@ -54,32 +54,42 @@ fn fresh(sub: &str, ci: &str) -> TempRepo {
     repo
 }
 
-/// A steering document that is far too old: a real gap (DOC001, an error).
-fn age_the_policy(dir: &Path) {
-    let policies = dir.join("policies");
-    let entry = std::fs::read_dir(&policies)
+/// The scaffolded policy's file and text.
+fn the_policy(dir: &Path) -> (PathBuf, String) {
+    let path = std::fs::read_dir(dir.join("policies"))
         .expect("policies")
         .next()
         .expect("a policy")
-        .expect("an entry");
-    let text = std::fs::read_to_string(entry.path()).expect("read the policy");
-    let aged: String = text
+        .expect("an entry")
+        .path();
+    let text = std::fs::read_to_string(&path).expect("read the policy");
+    (path, text)
+}
+
+/// `text` with each line starting with a key of `changes` replaced by its new line.
+fn with_lines(text: &str, changes: &[(&str, &str)]) -> String {
+    let lines: Vec<String> = text
         .lines()
         .map(|l| {
-            if l.starts_with("adopted:") {
-                "adopted: 2015-01-01".to_owned()
-            } else {
-                l.to_owned()
-            }
+            changes
+                .iter()
+                .find(|(key, _)| l.starts_with(key))
+                .map_or_else(|| l.to_owned(), |(_, new)| (*new).to_owned())
         })
-        .collect::<Vec<_>>()
-        .join("\n");
+        .collect();
+    lines.join("\n") + "\n"
+}
+
+/// A steering document that is far too old: a real gap (DOC001, an error).
+fn age_the_policy(dir: &Path) {
+    let (path, text) = the_policy(dir);
+    let aged = with_lines(&text, &[("adopted:", "adopted: 2015-01-01")]);
     assert_ne!(
         aged.trim_end(),
         text.trim_end(),
         "the policy has an adopted date"
     );
-    std::fs::write(entry.path(), aged + "\n").expect("write the policy");
+    std::fs::write(path, aged).expect("write the policy");
 }
 
 /// `isms ARGS` in `dir`.
@@ -89,27 +99,15 @@ fn isms(dir: &Path, args: &[&str]) -> Run {
 
 /// Adds a copy of the scaffolded policy, adopted in 2012: a new gap (DOC001).
 fn add_an_old_policy(dir: &Path) {
-    let policies = dir.join("policies");
-    let entry = std::fs::read_dir(&policies)
-        .expect("policies")
-        .next()
-        .expect("a policy")
-        .expect("an entry");
-    let text = std::fs::read_to_string(entry.path()).expect("read the policy");
-    let copy: String = text
-        .lines()
-        .map(|l| {
-            if l.starts_with("id:") {
-                "id: gammal-rutin".to_owned()
-            } else if l.starts_with("adopted:") {
-                "adopted: 2012-01-01".to_owned()
-            } else {
-                l.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    std::fs::write(policies.join("gammal-rutin.yaml"), copy + "\n").expect("write the copy");
+    let (_, text) = the_policy(dir);
+    let copy = with_lines(
+        &text,
+        &[
+            ("id:", "id: gammal-rutin"),
+            ("adopted:", "adopted: 2012-01-01"),
+        ],
+    );
+    std::fs::write(dir.join("policies/gammal-rutin.yaml"), copy).expect("write the copy");
 }
 
 #[test]

@@ -43,11 +43,8 @@ fn an_absurd_training_count_is_refused_at_the_value() {
     assert_eq!(rec001["line"], serde_json::json!(line + 1), "{rec001}");
 }
 
-/// An escape sequence or a right-to-left override in a record's title reaches the `due`
-/// table as visible stand-ins, not as characters that act on the terminal.
-#[test]
-fn due_prints_no_terminal_escapes() {
-    let repo = TempRepo::example();
+/// Gives the example's information security policy the title `yaml` (as written in YAML).
+fn retitle_the_policy(repo: &TempRepo, yaml: &str) {
     let policy = repo
         .path()
         .join("policies/informationssakerhetspolicy.yaml");
@@ -57,8 +54,15 @@ fn due_prints_no_terminal_escapes() {
         .find(|l| l.starts_with("title: "))
         .expect("a title")
         .to_owned();
-    let forged = "title: \"Policy\\e[2J\\u202Egnilleh\"";
-    std::fs::write(&policy, text.replace(&title, forged)).expect("write");
+    std::fs::write(&policy, text.replace(&title, &format!("title: {yaml}"))).expect("write");
+}
+
+/// An escape sequence or a right-to-left override in a record's title reaches the `due`
+/// table as visible stand-ins, not as characters that act on the terminal.
+#[test]
+fn due_prints_no_terminal_escapes() {
+    let repo = TempRepo::example();
+    retitle_the_policy(&repo, "\"Policy\\e[2J\\u202Egnilleh\"");
     let run = repo.isms(&[
         "due",
         "--within",
@@ -81,20 +85,7 @@ fn due_prints_no_terminal_escapes() {
 #[test]
 fn list_prints_no_terminal_escapes() {
     let repo = TempRepo::example();
-    let policy = repo
-        .path()
-        .join("policies/informationssakerhetspolicy.yaml");
-    let text = std::fs::read_to_string(&policy).expect("read");
-    let title = text
-        .lines()
-        .find(|l| l.starts_with("title: "))
-        .expect("a title")
-        .to_owned();
-    std::fs::write(
-        &policy,
-        text.replace(&title, "title: \"Policy\\e]0;x\\a\\u202E\""),
-    )
-    .expect("write");
+    retitle_the_policy(&repo, "\"Policy\\e]0;x\\a\\u202E\"");
     let run = repo.isms(&["list", "policies", "--as-of", "2026-11-28", "--lang", "en"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'));
