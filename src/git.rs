@@ -29,6 +29,29 @@ struct Blob {
     size: Option<u64>,
 }
 
+impl Blob {
+    /// The blob at `rel` (below the ISMS repository; `path` as git listed it, for errors),
+    /// or `None` when the loader would not read a file of that name. A path that could
+    /// leave the folder it is joined to is an error: git refuses such paths itself.
+    fn of(
+        oid: &str,
+        rel: &str,
+        path: &str,
+        size: Option<u64>,
+        listing: &str,
+    ) -> Result<Option<Blob>> {
+        let rel = PathBuf::from(rel);
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            bail!("git {listing} lists an unsafe path `{path}`");
+        }
+        Ok(is_read(&rel).then(|| Blob {
+            oid: oid.to_owned(),
+            path: rel,
+            size,
+        }))
+    }
+}
+
 /// Whether the loader reads a file of this name: a record file (`.yaml`, `.yml`) or the
 /// configuration. Other files are not copied out of git: a revision is read with the
 /// work tree's limits, not whatever a commit holds.
@@ -184,18 +207,7 @@ impl Snapshot {
             if mode == "120000" || mode == "160000" || stage != "0" {
                 continue;
             }
-            let rel = PathBuf::from(path);
-            if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-                bail!("git ls-files lists an unsafe path `{path}`");
-            }
-            if !is_read(&rel) {
-                continue;
-            }
-            blobs.push(Blob {
-                oid: oid.to_owned(),
-                path: rel,
-                size: None,
-            });
+            blobs.extend(Blob::of(oid, path, path, None, "ls-files")?);
         }
         let dir = tempfile::Builder::new()
             .prefix("isms-staged-")
@@ -237,19 +249,7 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
         let Some(rel) = path.strip_prefix(prefix) else {
             continue;
         };
-        let rel = PathBuf::from(rel);
-        // Git refuses such paths itself; checked again since they are joined to a folder.
-        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            bail!("git ls-tree lists an unsafe path `{path}`");
-        }
-        if !is_read(&rel) {
-            continue;
-        }
-        blobs.push(Blob {
-            oid: oid.to_owned(),
-            path: rel,
-            size,
-        });
+        blobs.extend(Blob::of(oid, rel, path, size, "ls-tree")?);
     }
     Ok(blobs)
 }
