@@ -75,15 +75,7 @@ impl Snapshot {
         if rev.is_empty() || rev.starts_with('-') {
             bail!("{flag}: `{rev}` is not a revision");
         }
-        let prefix = git_text(root, &["rev-parse", "--show-prefix"]).map_err(|e| match e {
-            GitError::Failed(_) => anyhow::anyhow!(
-                "{flag} needs a git repository, and the ISMS repository is not in one"
-            ),
-            GitError::Spawn(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                anyhow::anyhow!("{flag} needs git, and no `git` command was found")
-            }
-            e => anyhow::anyhow!("{flag}: {e}"),
-        })?;
+        let prefix = work_tree_place(root, flag)?;
         let prefix = prefix.trim_end_matches(['\n', '\r']);
         let commit = git_text(
             root,
@@ -141,23 +133,27 @@ fn is_shallow(root: &Path) -> bool {
 /// Whether the git repository `root` is in has a commit on its current branch: not the
 /// case before the first commit, when `HEAD` names a branch that does not exist yet.
 pub fn has_commits(root: &Path) -> Result<bool> {
+    // Not a repository at all is an error, not "no commits".
+    work_tree_place(root, "--baseline")?;
     match git(root, &["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]) {
         Ok(_) => Ok(true),
-        Err(GitError::Failed(_)) => {
-            // Not a repository at all is an error, not "no commits".
-            git(root, &["rev-parse", "--git-dir"]).map_err(|e| match e {
-                GitError::Failed(_) => anyhow::anyhow!(
-                    "--baseline needs a git repository, and the ISMS repository is not in one"
-                ),
-                e => e.into(),
-            })?;
-            Ok(false)
-        }
-        Err(GitError::Spawn(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            bail!("--baseline needs git, and no `git` command was found")
-        }
+        Err(GitError::Failed(_)) => Ok(false),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The ISMS repository's folder below the top of its git work tree, as git says it
+/// (`--show-prefix`); an error starting with `flag` when there is no git or no repository.
+fn work_tree_place(root: &Path, flag: &str) -> Result<String> {
+    git_text(root, &["rev-parse", "--show-prefix"]).map_err(|e| match e {
+        GitError::Failed(_) => {
+            anyhow::anyhow!("{flag} needs a git repository, and the ISMS repository is not in one")
+        }
+        GitError::Spawn(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::anyhow!("{flag} needs git, and no `git` command was found")
+        }
+        e => anyhow::anyhow!("{flag}: {e}"),
+    })
 }
 
 impl Snapshot {

@@ -146,7 +146,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
                 (Format::Sarif, Some((_, c))) => render::sarif::render_with_baseline(out, c),
                 (Format::Sarif, None) => render::sarif::render(out),
                 (Format::Junit, _) => render::junit::render(out),
-                (Format::Gitlab, _) => render::gitlab::render(out, out.path_prefix),
+                (Format::Gitlab, _) => render::gitlab::render(out),
             }
         });
     match (format, &comparison, &baseline) {

@@ -2,7 +2,7 @@
 //! configuration or a record, and replaced whole (a reader never sees half a report).
 
 use std::io::Write as _;
-use std::path::{Component, Path};
+use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 
@@ -24,21 +24,20 @@ pub fn write_output(path: &Path, text: &str) -> Result<()> {
             path.display()
         );
     }
-    let mut walked = std::path::PathBuf::new();
-    let parts: Vec<Component<'_>> = path.components().collect();
-    for (i, part) in parts.iter().enumerate() {
-        walked.push(part);
-        let checked = path.is_relative() || i + 1 == parts.len();
-        if checked
-            && matches!(part, Component::Normal(_))
-            && std::fs::symlink_metadata(&walked).is_ok_and(|m| m.file_type().is_symlink())
-        {
-            bail!(
-                "refusing to write to {}: {} is a symbolic link",
-                path.display(),
-                walked.display()
-            );
-        }
+    // A relative path is checked part by part; of an absolute one, only the file.
+    let link = if path.is_relative() {
+        crate::util::file::first_link(Path::new(""), path)
+    } else {
+        std::fs::symlink_metadata(path)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| path.to_path_buf())
+    };
+    if let Some(link) = link {
+        bail!(
+            "refusing to write to {}: {} is a symbolic link",
+            path.display(),
+            link.display()
+        );
     }
     if let Ok(meta) = std::fs::symlink_metadata(path)
         && !meta.is_file()

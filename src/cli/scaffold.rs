@@ -48,16 +48,12 @@ pub(super) fn init_template(kind: Kind) -> &'static str {
 /// not read through links, so `isms` does not write through them either (a committed link
 /// would send a new record out of the repository).
 pub(super) fn write_new(root: &Path, rel: &str, text: &str) -> Result<bool> {
-    let mut folder = root.to_path_buf();
-    let parts: Vec<&str> = rel.split('/').collect();
-    for (i, part) in parts[..parts.len().saturating_sub(1)].iter().enumerate() {
-        folder.push(part);
-        if std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink()) {
-            anyhow::bail!(
-                "refusing to write {rel}: {} is a symbolic link, which isms neither reads nor writes through",
-                parts[..=i].join("/")
-            );
-        }
+    let folder = Path::new(rel).parent().unwrap_or(Path::new(""));
+    if let Some(link) = crate::util::file::first_link(root, folder) {
+        anyhow::bail!(
+            "refusing to write {rel}: {} is a symbolic link, which isms neither reads nor writes through",
+            link.display()
+        );
     }
     let path = root.join(rel);
     if path.exists() {

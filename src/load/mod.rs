@@ -24,8 +24,8 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
-pub use walk::Walk;
 use walk::{Found, rel, walk};
+pub use walk::{Walk, is_yaml};
 
 /// Where a record came from.
 #[derive(Debug, Clone)]

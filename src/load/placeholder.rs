@@ -217,20 +217,24 @@ mod tests {
     }
 
     /// Other schema errors of the record are still reported with its placeholders.
+    /// The templates of the unreadable-record problems of `r`, in order.
+    fn templates(r: &crate::load::LoadResult) -> Vec<&'static str> {
+        r.problems
+            .iter()
+            .filter_map(|p| match p {
+                RecordProblem::Unreadable(u) => Some(u.template),
+                _ => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn other_errors_stay() {
         let r = load_text(
             "units/u.yaml",
             "kind: unit\nid: u\nname: <Enhetens namn>\ntype: nämnd\n",
         );
-        let templates: Vec<&str> = r
-            .problems
-            .iter()
-            .filter_map(|p| match p {
-                RecordProblem::Unreadable(u) => Some(u.template),
-                _ => None,
-            })
-            .collect();
+        let templates = templates(&r);
         assert_eq!(templates, [TEMPLATE, "REC001-enum"]);
     }
 
@@ -243,14 +247,7 @@ mod tests {
             "kind: risk\nid: r\ntitle: R\nasset: <tillgångens id>\nassessed: 2026-06-01\n\
              likelihood: 2\nconsequence: <1–4>\n",
         );
-        let templates: Vec<&str> = r
-            .problems
-            .iter()
-            .filter_map(|p| match p {
-                RecordProblem::Unreadable(u) => Some(u.template),
-                _ => None,
-            })
-            .collect();
+        let templates = templates(&r);
         assert_eq!(templates, [TEMPLATE, TEMPLATE]);
     }
 

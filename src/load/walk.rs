@@ -62,7 +62,7 @@ pub(super) fn rel(root: &Path, path: &Path) -> Arc<str> {
 
 /// Whether a file is a record file by its name: `.yaml` or `.yml` (a file named `.yaml`
 /// alone is a hidden file with no extension).
-fn is_yaml(path: &Path) -> bool {
+pub fn is_yaml(path: &Path) -> bool {
     path.extension()
         .is_some_and(|ext| ext == "yaml" || ext == "yml")
 }

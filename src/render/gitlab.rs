@@ -15,7 +15,7 @@ const NO_FILE: &str = "isms.toml";
 /// The fingerprint is the finding's identity (`Diagnostic::fingerprint`), so that GitLab
 /// tells new gaps from old ones across commits; GitLab also needs it unique within one
 /// report, so a second finding with the same identity gets a numbered suffix.
-pub fn render(out: &Output<'_>, prefix: &str) -> String {
+pub fn render(out: &Output<'_>) -> String {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     let issues: Vec<Value> = out
         .diagnostics
@@ -28,7 +28,7 @@ pub fn render(out: &Output<'_>, prefix: &str) -> String {
                 1 => base,
                 n => format!("{base}-{n}"),
             };
-            issue(d, fingerprint, prefix)
+            issue(d, fingerprint, out.path_prefix)
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_owned());

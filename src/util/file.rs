@@ -40,6 +40,22 @@ impl std::fmt::Display for SmallFileError {
 
 impl std::error::Error for SmallFileError {}
 
+/// The first part of `rel` (a path below `base`, or relative to the current folder when
+/// `base` is empty) that exists as a symbolic link, as the part of `rel` up to it: what a
+/// file written at `rel` would be written through.
+pub fn first_link(base: &Path, rel: &Path) -> Option<std::path::PathBuf> {
+    let mut part = std::path::PathBuf::new();
+    for component in rel.components() {
+        part.push(component);
+        if matches!(component, std::path::Component::Normal(_))
+            && std::fs::symlink_metadata(base.join(&part)).is_ok_and(|m| m.file_type().is_symlink())
+        {
+            return Some(part);
+        }
+    }
+    None
+}
+
 /// Reads `path` as UTF-8 text of at most [`MAX_SMALL_FILE_BYTES`]. The file's type is
 /// checked before it is opened (opening a FIFO for reading waits for a writer); `follow`
 /// says whether a symbolic link is followed to a regular file (a path the user typed) or
