@@ -88,7 +88,11 @@ fn yaml_problem(relp: &Arc<str>, span: Span, e: &YamlError) -> Unreadable {
 fn mistake_problem(problem: Unreadable, m: &Mistake) -> Unreadable {
     let text = |c: &char| c.to_string();
     // Messages select on words, not on punctuation.
-    let after = |mark: &char| if *mark == ':' { "colon" } else { "dash" };
+    let after = |mark: &char| match mark {
+        ':' => "colon",
+        '?' => "question",
+        _ => "dash",
+    };
     let quotes = |quote: &char| if *quote == '\'' { "single" } else { "double" };
     let collection = |c: &char| {
         if matches!(c, '[' | ']') {
@@ -427,7 +431,10 @@ fn flags(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
         .filter(|p| {
             !matches!(
                 p.template,
-                "REC001-required" | "REC001-required-one-of" | "REC001-unknown-field"
+                "REC001-required"
+                    | "REC001-required-one-of"
+                    | "REC001-unknown-field"
+                    | "REC001-merge-key"
             )
         })
         .filter_map(|p| p.pointer.clone())

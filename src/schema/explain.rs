@@ -112,6 +112,15 @@ pub(super) fn explain(
 fn unknown_fields(kind: Kind, pointer: &str, unexpected: &[String], out: &mut Vec<SchemaError>) {
     let known = known_properties(kind, pointer);
     for key in unexpected {
+        if key == "<<" {
+            out.push(SchemaError {
+                pointer: format!("{pointer}/{}", escape(key)),
+                at_key: true,
+                template: "REC001-merge-key",
+                args: Args::new(),
+            });
+            continue;
+        }
         let suggestion = closest(key, known.iter().map(String::as_str));
         let mut args: Args = vec![("field", key.into())];
         l10n::suggest(&mut args, suggestion);

@@ -29,3 +29,4 @@ mod schema_model;
 mod support;
 mod syntax_words;
 mod tree;
+mod yaml_suite;

@@ -47,6 +47,7 @@ REC001-yaml = { $problem ->
         [flow-indent] the list of `{ $key }` goes on at a line indented no further than `{ $key }`
         [tab-after] a tab after { $after ->
             [colon] the colon
+            [question] the question mark
            *[dash] the dash
         }, where YAML needs a space
         [no-space] `{ $text }` has no space after the { $after ->
@@ -220,6 +221,9 @@ REC001-unknown-field = unknown field `{ $field }`{ $has_closest ->
         [yes] did you mean `{ $closest }`? Extension fields start with `x-`
        *[no] known fields here: { $known }; extension fields start with `x-`
     }
+
+REC001-merge-key = a merge key (`<<`): records are read as YAML 1.2, which has no merge keys
+    .help = write the fields out in the record itself; a record that shows all it holds is also what a reviewer reads
 
 REC001-required = missing required field `{ $field }` in { $nested ->
         [yes] { $parent }

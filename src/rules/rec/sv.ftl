@@ -52,6 +52,7 @@ REC001-yaml = { $problem ->
         [flow-indent] Listan under { $key } fortsätter på en rad som inte är mer indragen än { $key }.
         [tab-after] Efter { $after ->
             [colon] kolonet
+            [question] frågetecknet
            *[dash] strecket
         } står en tabb, men YAML kräver ett mellanslag där.
         [no-space] Texten { $text } saknar mellanslag efter { $after ->
@@ -224,6 +225,9 @@ REC001-unknown-field = Fältet { $field } finns inte i postformatet{ $has_closes
         [yes] Menade du { $closest }? Egna fält ska ha namn som börjar med x-.
        *[no] Kända fält här: { $known }. Egna fält ska ha namn som börjar med x-.
     }
+
+REC001-merge-key = En sammanslagningsnyckel (<<) läses inte: posterna läses som YAML 1.2, där sådana nycklar inte finns.
+    .help = Skriv ut fälten i själva posten. En post som visar allt den innehåller är också det som en granskare läser.
 
 REC001-required = Det obligatoriska fältet { $field } saknas { $nested ->
         [yes] under { $parent }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, ScalarStyle};
 use serde_json::Number;
 
+use super::mistake::TabLines;
 use super::scalar::resolve;
 use super::spans::{ROOT, SpanEntry, SpanTable, child, child_index};
 use super::{Document, MAX_DEPTH, MAX_NODES_PER_DOCUMENT, Problem, YamlError};
@@ -65,6 +66,8 @@ pub(super) struct Builder<'t> {
     doc_start: Option<Span>,
     root: Option<NodeId>,
     pub(super) warnings: Vec<YamlError>,
+    /// The text's lines when it holds a tab, for the check the scanner leaves out.
+    tabs: Option<TabLines<'t>>,
 }
 
 impl Default for Builder<'_> {
@@ -82,13 +85,14 @@ impl Default for Builder<'_> {
             doc_start: None,
             root: None,
             warnings: Vec::new(),
+            tabs: None,
         }
     }
 }
 
 impl<'t> Builder<'t> {
     /// A builder for the documents of `text`.
-    pub(super) fn for_text(text: &str) -> Builder<'t> {
+    pub(super) fn for_text(text: &'t str) -> Builder<'t> {
         Builder {
             // A record file has a value for every 25 bytes or so; a file of many documents
             // gets no more than a large record's worth per document.
@@ -96,6 +100,7 @@ impl<'t> Builder<'t> {
             pending: Vec::with_capacity(64),
             members: Vec::with_capacity(64),
             path: Vec::with_capacity(8),
+            tabs: TabLines::of(text),
             ..Builder::default()
         }
     }
@@ -214,6 +219,16 @@ impl<'t> Builder<'t> {
             return Err(YamlError {
                 problem: Problem::TooDeep,
                 span,
+            });
+        }
+        if let Some((mistake, at)) = self
+            .tabs
+            .as_ref()
+            .and_then(|t| t.before_collection(span.start))
+        {
+            return Err(YamlError {
+                problem: Problem::Mistake(mistake),
+                span: at,
             });
         }
         let nodes_before = self.nodes;

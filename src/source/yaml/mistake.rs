@@ -701,6 +701,57 @@ impl FlowScan {
     }
 }
 
+/// The lines of a text that holds a tab, for the one check `saphyr-parser` leaves out: a
+/// block collection may not start on the line of a `?`, `:` or `-` that a tab follows
+/// (YAML 1.2, 8.2.1: the indentation of a compact collection is spaces), so `-<TAB>key: v`
+/// and `  :<TAB>key: v` after an explicit key are errors that the scanner reads as valid.
+pub(super) struct TabLines<'t> {
+    lines: Vec<&'t str>,
+}
+
+impl<'t> TabLines<'t> {
+    /// The lines of `text` when it holds a tab; a text without one needs no check.
+    pub(super) fn of(text: &'t str) -> Option<TabLines<'t>> {
+        memchr::memchr(b'\t', text.as_bytes())?;
+        Some(TabLines {
+            lines: text.lines().collect(),
+        })
+    }
+
+    /// The tab before a block collection that starts at `at`, after an indicator on the
+    /// same line, as the mistake it is.
+    pub(super) fn before_collection(&self, at: Pos) -> Option<(Mistake, Span)> {
+        let line = self.lines.get((at.line as usize).checked_sub(1)?)?;
+        let (byte, first) = line.char_indices().nth(at.col as usize)?;
+        if matches!(first, '[' | '{') {
+            return None;
+        }
+        let before = &line[..byte];
+        let gap = before.len() - before.trim_end_matches([' ', '\t']).len();
+        let head = &before[..before.len() - gap];
+        let mark = head.chars().next_back()?;
+        if !matches!(mark, '?' | ':' | '-') || !before[head.len()..].contains('\t') {
+            return None;
+        }
+        // `?` and `-` are indicators only where they start a token; a key's colon is
+        // always one.
+        let starts_token = head[..head.len() - 1]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == ' ' || c == '\t');
+        if mark != ':' && !starts_token {
+            return None;
+        }
+        let tab = head.len() + before[head.len()..].find('\t')?;
+        let col = chars(&line[..tab]);
+        let span = Span::new(
+            Pos::new(at.line as usize, col),
+            Pos::new(at.line as usize, col + 1),
+        );
+        Some((Mistake::TabAfter { mark }, span))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

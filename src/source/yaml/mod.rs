@@ -120,14 +120,19 @@ pub fn parse(text: &str) -> Parsed<'_> {
     out.warnings = builder.warnings;
     // The scanner places errors at the end of the stream one line past a last line that
     // has no line break, and the odd one past the end of a line; no position may lie
-    // beyond its line. Only errors and warnings can be out of place, and they are rare, so
+    // beyond its line. A final line break ends the last line, as editors count lines, so a
+    // position after it is the end of that line: a machine format never names a line the
+    // file does not have. Only errors and warnings can be out of place, and they are rare, so
     // the line widths are measured only when there is one.
     // Carriage returns make YAML's line count differ from a count of LFs.
     if out.error.is_some()
         || !out.warnings.is_empty()
         || memchr::memchr(b'\r', text.as_bytes()).is_some()
     {
-        let widths = line_widths(text);
+        let mut widths = line_widths(text);
+        if widths.len() > 1 && text.ends_with(['\n', '\r']) {
+            widths.pop();
+        }
         let clamp_pos = |p: Pos| {
             let line = (p.line as usize).max(1);
             match widths.get(line - 1) {
@@ -172,8 +177,10 @@ pub fn parse(text: &str) -> Parsed<'_> {
     out
 }
 
-/// The number of the last line and its width in characters.
+/// The number of the last line and its width in characters; a final line break ends the
+/// last line rather than starting another (the text has no carriage return).
 fn last_line(text: &str) -> (u32, usize) {
+    let text = text.strip_suffix('\n').unwrap_or(text);
     // This runs over every file: memchr's vectorised search, not a byte loop.
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
@@ -237,6 +244,39 @@ fn to_span(s: &saphyr_parser::Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_block_collection_after_a_tab_is_an_error() {
+        for (text, mark, line, col) in [
+            ("-\tfoo: bar\n", '-', 1, 1),
+            ("- -\ta: b\n", '-', 1, 3),
+            ("a:\n  -\tb: c\n", '-', 2, 3),
+            ("x:\n  ? a\n  :\tb: c\n", ':', 3, 3),
+        ] {
+            let e = parse(text).error.expect(text);
+            assert_eq!(
+                e.problem,
+                Problem::Mistake(Mistake::TabAfter { mark }),
+                "{text:?}"
+            );
+            assert_eq!(
+                (e.span.start.line, e.span.start.col),
+                (line, col),
+                "{text:?}"
+            );
+        }
+        // Tabs that separate a scalar or a flow collection are whitespace like any other.
+        for text in [
+            "-\t-1\n",
+            "- foo:\t bar\n",
+            "a:\t[b, c]\n",
+            "a: \"x:\tb: c\"\n",
+            "block:\t|\n  text\n",
+        ] {
+            let parsed = parse(text);
+            assert_eq!(parsed.error, None, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_file_of_too_many_documents_is_read_up_to_the_cap() {
