@@ -15,19 +15,9 @@ use crate::util::suggest::closest;
 
 /// Parses the documents of one file's text into records and problems.
 pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
-    let parsed = yaml::parse(text);
-    for w in &parsed.warnings {
-        out.unreadable(yaml_problem(relp, w.span, w));
-    }
-    if parsed.documents.is_empty() && parsed.error.is_none() {
-        out.unreadable(Unreadable::new(
-            relp,
-            Some(Span::file_start()),
-            "REC001-no-document",
-        ));
-    }
-    let read_docs = parsed.documents.len();
-    for doc in parsed.documents {
+    // Each document is checked and typed as soon as it is read, and its tree dropped: the
+    // records and their positions are what a file's documents leave behind.
+    let ended = yaml::parse_each(text, |doc| {
         let source = Source {
             path: relp.clone(),
             doc: doc.index,
@@ -35,8 +25,18 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
             span: doc.span,
         };
         check_document(&doc.tree, source, out);
+    });
+    for w in &ended.warnings {
+        out.unreadable(yaml_problem(relp, w.span, w));
     }
-    if let Some(e) = parsed.error {
+    if ended.documents == 0 && ended.error.is_none() {
+        out.unreadable(Unreadable::new(
+            relp,
+            Some(Span::file_start()),
+            "REC001-no-document",
+        ));
+    }
+    if let Some(e) = ended.error {
         // The scanner places some tab errors at the start of the scalar being read, lines
         // above the tab itself.
         let span = match is_tab(&e.problem) {
@@ -48,7 +48,7 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         // documents, the rest of the file is not read at all (a scan for its ids would hold
         // one entry per document, millions of them in a hostile file).
         if e.problem != Problem::TooManyDocuments {
-            salvage_ids(text, e.span.start.line, read_docs, relp, out);
+            salvage_ids(text, e.span.start.line, ended.documents, relp, out);
         }
     }
 }

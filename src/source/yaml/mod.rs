@@ -83,26 +83,51 @@ pub struct Parsed<'t> {
     pub warnings: Vec<YamlError>,
 }
 
-/// Parses every document of `text`.
+/// How the reading of a file ended, once each document has been handed on.
+#[derive(Debug, Default)]
+pub struct Ended {
+    /// Documents read.
+    pub documents: usize,
+    pub error: Option<YamlError>,
+    /// Non-fatal problems inside otherwise readable documents (duplicate keys).
+    pub warnings: Vec<YamlError>,
+}
+
+/// Parses every document of `text`, holding them all.
 pub fn parse(text: &str) -> Parsed<'_> {
+    let mut documents = Vec::new();
+    let ended = parse_each(text, |doc| documents.push(doc));
+    Parsed {
+        documents,
+        error: ended.error,
+        warnings: ended.warnings,
+    }
+}
+
+/// Parses the documents of `text` one at a time, handing each to `each` as soon as it is
+/// complete: a file of many documents never has more than one tree in memory here.
+pub fn parse_each<'t>(text: &'t str, mut each: impl FnMut(Document<'t>)) -> Ended {
     let mut builder = Builder::for_text(text);
     let mut parser = Parser::new_from_str(text);
-    let mut out = Parsed::default();
+    let mut out = Ended::default();
+    let mut place = Placement::for_text(text);
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
                 let span = to_span(&span);
                 match builder.on_event(event, span) {
-                    Ok(Some(doc)) => {
-                        let index = out.documents.len();
-                        if index == MAX_DOCUMENTS_PER_FILE {
+                    Ok(Some(mut doc)) => {
+                        if out.documents == MAX_DOCUMENTS_PER_FILE {
                             out.error = Some(YamlError {
                                 problem: Problem::TooManyDocuments,
                                 span: doc.span,
                             });
                             break;
                         }
-                        out.documents.push(Document { index, ..doc });
+                        doc.index = out.documents;
+                        out.documents += 1;
+                        place.document(&mut doc);
+                        each(doc);
                     }
                     Ok(None) => {}
                     Err(e) => {
@@ -118,63 +143,95 @@ pub fn parse(text: &str) -> Parsed<'_> {
         }
     }
     out.warnings = builder.warnings;
-    // The scanner places errors at the end of the stream one line past a last line that
-    // has no line break, and the odd one past the end of a line; no position may lie
-    // beyond its line. A final line break ends the last line, as editors count lines, so a
-    // position after it is the end of that line: a machine format never names a line the
-    // file does not have. Only errors and warnings can be out of place, and they are rare, so
-    // the line widths are measured only when there is one.
-    // Carriage returns make YAML's line count differ from a count of LFs.
-    if out.error.is_some()
-        || !out.warnings.is_empty()
-        || memchr::memchr(b'\r', text.as_bytes()).is_some()
-    {
-        let mut widths = line_widths(text);
-        if widths.len() > 1 && text.ends_with(['\n', '\r']) {
-            widths.pop();
-        }
-        let clamp_pos = |p: Pos| {
-            let line = (p.line as usize).max(1);
-            match widths.get(line - 1) {
-                Some(w) => Pos::new(line, (p.col as usize).min(*w)),
-                None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
-            }
-        };
-        let clamp = |s: Span| Span::new(clamp_pos(s.start), clamp_pos(s.end));
-        for doc in &mut out.documents {
-            doc.span = clamp(doc.span);
-            for e in &mut doc.spans.entries {
-                e.map(clamp);
-            }
-        }
+    if out.error.is_some() || !out.warnings.is_empty() {
+        let widths = place.widths(text);
         for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
-            e.span = clamp(e.span);
+            e.span = clamp(widths, e.span);
         }
-    } else {
-        // A collection (or an empty value) that runs to the end of the text can be placed
-        // one line past it.
-        let (lines, width) = last_line(text);
+    }
+    out
+}
+
+/// Keeps positions on the lines a file has. The scanner places errors at the end of the
+/// stream one line past a last line that has no line break, and the odd one past the end
+/// of a line; a collection (or an empty value) that runs to the end of the text can be
+/// placed one line past it. A final line break ends the last line, as editors count
+/// lines, so a position after it is the end of that line: a machine format never names a
+/// line the file does not have.
+struct Placement {
+    /// The number of the last line and its width.
+    last: (u32, usize),
+    /// Each line's width, measured only when needed: for errors and warnings, which are
+    /// rare, and for every document of a text with carriage returns (YAML's line count
+    /// differs from a count of LFs there).
+    widths: Option<Vec<usize>>,
+}
+
+impl Placement {
+    fn for_text(text: &str) -> Placement {
+        let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+        Placement {
+            last: last_line(text),
+            widths: has_cr.then(|| editor_widths(text)),
+        }
+    }
+
+    fn widths(&mut self, text: &str) -> &[usize] {
+        self.widths.get_or_insert_with(|| editor_widths(text))
+    }
+
+    /// Moves a document's positions that lie past the end onto the last line.
+    fn document(&self, doc: &mut Document<'_>) {
+        if let Some(widths) = &self.widths {
+            doc.span = clamp(widths, doc.span);
+            for e in &mut doc.spans.entries {
+                e.map(|s| clamp(widths, s));
+            }
+            return;
+        }
+        let (lines, width) = self.last;
         let fix = |p: &mut Pos| {
             if p.line > lines {
                 *p = Pos::new(lines as usize, width);
             }
         };
-        for doc in &mut out.documents {
-            fix(&mut doc.span.start);
-            fix(&mut doc.span.end);
-            for e in &mut doc.spans.entries {
-                // A key starts at or above its value: the value's lines bound both.
-                if e.value_line + u32::from(e.value_lines) > lines {
-                    e.map(|mut s| {
-                        fix(&mut s.start);
-                        fix(&mut s.end);
-                        s
-                    });
-                }
+        fix(&mut doc.span.start);
+        fix(&mut doc.span.end);
+        for e in &mut doc.spans.entries {
+            // A key starts at or above its value: the value's lines bound both.
+            if e.value_line + u32::from(e.value_lines) > lines {
+                e.map(|mut s| {
+                    fix(&mut s.start);
+                    fix(&mut s.end);
+                    s
+                });
             }
         }
     }
-    out
+}
+
+/// `span` with each end on a line of `widths`, at most at the line's end.
+fn clamp(widths: &[usize], span: Span) -> Span {
+    let pos = |p: Pos| {
+        let line = (p.line as usize).max(1);
+        match widths.get(line - 1) {
+            Some(w) => Pos::new(line, (p.col as usize).min(*w)),
+            None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+        }
+    };
+    let start = pos(span.start);
+    // A mistake's span is measured on lines broken at LF only; with a lone CR in the text
+    // its end can land on an earlier line than its start.
+    Span::new(start, pos(span.end).max(start))
+}
+
+/// The width of each line as an editor counts them: a final line break ends a line.
+fn editor_widths(text: &str) -> Vec<usize> {
+    let mut widths = line_widths(text);
+    if widths.len() > 1 && text.ends_with(['\n', '\r']) {
+        widths.pop();
+    }
+    widths
 }
 
 /// The number of the last line and its width in characters; a final line break ends the
