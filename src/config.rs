@@ -71,6 +71,38 @@ impl Default for TrainingCfg {
     }
 }
 
+/// Cybersecurity-law settings (`[cybersecurity]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CybersecurityCfg {
+    /// Management-body training must be this recent (NIS002).
+    pub management_training_months: u32,
+}
+
+impl Default for CybersecurityCfg {
+    fn default() -> Self {
+        CybersecurityCfg {
+            management_training_months: 12,
+        }
+    }
+}
+
+/// Supplier settings (`[suppliers]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SuppliersCfg {
+    /// A critical supplier's security assessment must be this recent (SUP002).
+    pub supplier_assessment_max_age_months: u32,
+}
+
+impl Default for SuppliersCfg {
+    fn default() -> Self {
+        SuppliersCfg {
+            supplier_assessment_max_age_months: 24,
+        }
+    }
+}
+
 /// Every other threshold. Written in `[thresholds]` or, as the spec names them, at the top
 /// level of `isms.toml`; both are read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -127,6 +159,10 @@ pub struct Config {
     pub policies: Policies,
     pub training: TrainingCfg,
     pub thresholds: Thresholds,
+    /// The frameworks the organisation declares a statement of applicability for (FRM).
+    pub frameworks: Vec<String>,
+    pub cybersecurity: CybersecurityCfg,
+    pub suppliers: SuppliersCfg,
     /// Per-rule severity overrides by code.
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -141,6 +177,9 @@ impl Default for Config {
             policies: Policies::default(),
             training: TrainingCfg::default(),
             thresholds: Thresholds::default(),
+            frameworks: Vec::new(),
+            cybersecurity: CybersecurityCfg::default(),
+            suppliers: SuppliersCfg::default(),
             rules: BTreeMap::new(),
         }
     }
@@ -154,6 +193,9 @@ const TOP_KEYS: &[&str] = &[
     "policies",
     "training",
     "thresholds",
+    "frameworks",
+    "cybersecurity",
+    "suppliers",
     "rules",
 ];
 
@@ -287,6 +329,17 @@ impl Config {
                 }
                 "training" => {
                     config.training = read_section(text, "training", value, &mut problems);
+                }
+                "frameworks" => match value.clone().try_into() {
+                    Ok(ids) => config.frameworks = ids,
+                    Err(_) => problems.push(wrong(None)),
+                },
+                "cybersecurity" => {
+                    config.cybersecurity =
+                        read_section(text, "cybersecurity", value, &mut problems);
+                }
+                "suppliers" => {
+                    config.suppliers = read_section(text, "suppliers", value, &mut problems);
                 }
                 "thresholds" => match value.as_table() {
                     Some(t) => {

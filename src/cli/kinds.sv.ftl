@@ -18,5 +18,8 @@ kind-singular = { $kind ->
         [evaluation] utvärdering
         [review] genomgång
         [finding] revisionsrekommendation
+        [supplier] leverantör
+        [statement_of_applicability] uttalande om tillämplighet
+        [framework] ramverk
        *[other] { $kind }
     }

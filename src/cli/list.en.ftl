@@ -29,3 +29,5 @@ list-training-type = { $value }
 list-evaluation-type = { $value }
 list-review-type = { $value }
 list-finding-status = { $value }
+list-supplier-status = { $value }
+list-statement_of_applicability-approved_by = { $value }

@@ -211,7 +211,10 @@ pub fn render(session: &Session, as_of: Date, kind: Kind, as_json: bool) -> Stri
     let header: Vec<String> = match rows.first() {
         Some(r) => r
             .iter()
-            .map(|(k, _, _)| text(lang, "list-column", &[("column", k.into())]))
+            .map(|(k, _, _)| {
+                let args = [("column", k.into()), ("kind", kind.as_str().into())];
+                text(lang, "list-column", &args)
+            })
             .collect(),
         None => Vec::new(),
     };

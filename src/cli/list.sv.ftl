@@ -35,7 +35,15 @@ list-column = { $column ->
         [due] Slutdatum
         [start] Start
         [documented] Dokumenterad
-        [source] Granskning
+        [source] { $kind ->
+            [framework] Källa
+           *[other] Granskning
+        }
+        [processor] Personuppgiftsbiträde
+        [assessed] Bedömd
+        [framework] Ramverk
+        [approved] Godkänd
+        [approved_by] Godkänd av
         [findings] Brister
        *[other] { $column }
     }
@@ -154,5 +162,17 @@ list-finding-status = { $value ->
         [in_progress] pågår
         [done] åtgärdad
         [rejected] avvisad
+       *[other] { $value }
+    }
+list-supplier-status = { $value ->
+        [active] aktiv
+        [ended] avslutad
+       *[other] { $value }
+    }
+list-statement_of_applicability-approved_by = { $value ->
+        [municipal_council] kommunfullmäktige
+        [executive_board] kommunstyrelsen
+        [committee] nämnd
+        [official] tjänsteperson
        *[other] { $value }
     }

@@ -476,7 +476,16 @@ mod tests {
     /// fields, and each reference field is on one line of the template.
     #[test]
     fn templates_and_reference_fields_agree() {
-        let known = ["id", "year", "today", "today-3m", "today-6m", "today-9m"];
+        let known = [
+            "id",
+            "year",
+            "today",
+            "today-3m",
+            "today-6m",
+            "today-9m",
+            "today+12m",
+            "today+24m",
+        ];
         for kind in Kind::ALL {
             let template = new_template(kind);
             for token in template.split("{{").skip(1) {

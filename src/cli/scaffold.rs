@@ -94,6 +94,8 @@ impl Values {
             ("today-3m", as_of.minus_months(3).to_string()),
             ("today-6m", as_of.minus_months(6).to_string()),
             ("today-9m", as_of.minus_months(9).to_string()),
+            ("today+12m", as_of.plus_months(12).to_string()),
+            ("today+24m", as_of.plus_months(24).to_string()),
         ])
     }
 

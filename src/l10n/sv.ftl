@@ -47,6 +47,9 @@ kind-plural = { $kind ->
         [evaluation] utvärderingar
         [review] genomgångar
         [finding] revisionsrekommendationer
+        [supplier] leverantörer
+        [statement_of_applicability] uttalanden om tillämplighet
+        [framework] ramverk
        *[other] { $plural }
     }
 ## En mapp som inte är något förråd (cli::open): given när mappen angavs med --repo,

@@ -43,6 +43,7 @@ const FIELDS: &[Field] = &[
     field(Kind::Asset, "/unit", Kind::Unit),
     field(Kind::Asset, "/measures/*", Kind::Measure),
     field(Kind::Asset, "/supports/*", Kind::Asset),
+    field(Kind::Asset, "/hosting/supplier", Kind::Supplier),
     field(Kind::Classification, "/asset", Kind::Asset),
     field(Kind::Risk, "/asset", Kind::Asset),
     field(Kind::Risk, "/unit", Kind::Unit),
@@ -63,6 +64,7 @@ const FIELDS: &[Field] = &[
     },
     field(Kind::Review, "/units/*", Kind::Unit),
     field(Kind::AuditFinding, "/source", Kind::Review),
+    field(Kind::Supplier, "/subprocessors/*", Kind::Supplier),
 ];
 
 /// The references of a `kind` document `root` whose value has the right type (an id where

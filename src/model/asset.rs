@@ -39,6 +39,8 @@ record! {
         refs.one("/unit", Kind::Unit, self.unit.as_deref());
         refs.many("/measures", Kind::Measure, &self.measures);
         refs.many("/supports", Kind::Asset, &self.supports);
+        let supplier = self.hosting.as_ref().and_then(|h| h.supplier.as_deref());
+        refs.one("/hosting/supplier", Kind::Supplier, supplier);
     }
 }
 
@@ -91,6 +93,9 @@ pub struct Hosting {
     pub model: Option<HostingModel>,
     #[serde(default)]
     pub provider: Option<String>,
+    /// The supplier record of the provider.
+    #[serde(default)]
+    pub supplier: Option<String>,
     #[serde(default)]
     pub countries: Vec<String>,
     #[serde(default)]

@@ -18,6 +18,9 @@ record! {
         pub last_verified: Option<Date>,
         #[serde(default)]
         pub verify_interval_months: Option<u32>,
+        /// Controls the measure carries out, as `FRAMEWORK:CONTROL` (`nis2-art21:d`).
+        #[serde(default)]
+        pub controls: Vec<String>,
         #[serde(default)]
         pub references: Vec<String>,
         #[serde(default)]

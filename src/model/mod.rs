@@ -85,6 +85,19 @@ macro_rules! kind_table {
                 list: audit_findings, path: "findings/{id}.yaml",
                 example: "findings/revision-{{year}}-r1.yaml",
                 columns: ["title", "source", "due", "status"] },
+            Supplier { kind: supplier, plural: "suppliers", folder: "suppliers",
+                list: suppliers, path: "suppliers/{id}.yaml",
+                example: "suppliers/exempel-drift.yaml",
+                columns: ["name", "status", "processor", "assessed"] },
+            StatementOfApplicability { kind: statement_of_applicability,
+                plural: "statements of applicability", folder: "soa",
+                list: statements_of_applicability, path: "soa/{id}.yaml",
+                example: "soa/soa-iso27001.yaml",
+                columns: ["framework", "approved", "approved_by"] },
+            Framework { kind: framework, plural: "frameworks", folder: "frameworks",
+                list: frameworks, path: "frameworks/{id}.yaml",
+                example: "frameworks/egna-krav.yaml",
+                columns: ["title", "source"] },
         }
     };
 }

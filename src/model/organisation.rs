@@ -12,6 +12,48 @@ record! {
         pub roles: Roles,
         #[serde(default)]
         pub council: Council,
+        #[serde(default)]
+        pub cybersecurity_act: Option<CybersecurityAct>,
+    }
+}
+
+impl Organisation {
+    /// Whether the organisation says it is a covered entity under the cybersecurity law.
+    pub fn covered_by_cybersecurity_act(&self) -> bool {
+        self.cybersecurity_act.as_ref().is_some_and(|c| c.covered)
+    }
+}
+
+/// The organisation under the cybersecurity law (cybersäkerhetslagen 2025:1506).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CybersecurityAct {
+    #[serde(default)]
+    pub covered: bool,
+    #[serde(default)]
+    pub entity_class: Option<EntityClass>,
+    /// Registration with the supervisory authority; None: not yet registered.
+    #[serde(default)]
+    pub registered: Option<Date>,
+    #[serde(default)]
+    pub registration_ref: Option<String>,
+}
+
+/// The law's two classes of covered entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityClass {
+    /// Väsentlig verksamhetsutövare.
+    Essential,
+    /// Viktig verksamhetsutövare.
+    Important,
+}
+
+impl EntityClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityClass::Essential => "essential",
+            EntityClass::Important => "important",
+        }
     }
 }
 

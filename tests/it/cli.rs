@@ -162,7 +162,7 @@ fn an_unknown_key_in_isms_toml_is_located_and_gets_a_suggestion() {
     // A finding at the key (REC001), as a record file's problem would be.
     let run = repo.validate();
     assert_eq!(run.code, Some(2));
-    let at = "error[REC001]: unknown setting `warn_age_yeras` in [policies]\n --> isms.toml:7:1";
+    let at = "error[REC001]: unknown setting `warn_age_yeras` in [policies]\n --> isms.toml:8:1";
     assert!(run.stdout.contains(at), "{}", run.stdout);
     repo.replace("isms.toml", "warn_age_yeras = 3", "warn_age_years = 3");
     repo.replace("isms.toml", "timezone = ", "timezon = ");

@@ -541,22 +541,10 @@ fn the_example_validates() {
         }
     }
     assert_eq!(session.repo.record_count(), documents);
-    let typed = session.repo.organisation.len()
-        + session.repo.units.len()
-        + session.repo.policies.len()
-        + session.repo.assets.len()
-        + session.repo.classifications.len()
-        + session.repo.risks.len()
-        + session.repo.measures.len()
-        + session.repo.requirements.len()
-        + session.repo.incidents.len()
-        + session.repo.plans.len()
-        + session.repo.activities.len()
-        + session.repo.trainings.len()
-        + session.repo.continuity_plans.len()
-        + session.repo.evaluations.len()
-        + session.repo.reviews.len()
-        + session.repo.audit_findings.len();
+    let typed: usize = isms::model::Kind::ALL
+        .iter()
+        .map(|k| session.repo.entries(*k).len())
+        .sum();
     assert_eq!(typed, documents);
 }
 
