@@ -10,9 +10,10 @@
 //!   checks every schema it compiles against its draft's meta-schema, and draft 7's costs
 //!   a fraction of 2020-12's at every start. The translation is exact or the build stops
 //!   ([`to_draft7`]);
-//! - the reference data of `registry/`, written in TOML for people and turned into JSON
-//!   here: every run reads all of it, and the TOML parser took five times as long as
-//!   `serde_json` does on the same data. TOML dates become `YYYY-MM-DD` strings.
+//! - the reference data of `registry/` and its framework catalogues in
+//!   `registry/frameworks/`, written in TOML for people and turned into JSON here: every
+//!   run reads all of it, and the TOML parser took five times as long as `serde_json` does
+//!   on the same data. TOML dates become `YYYY-MM-DD` strings.
 
 use std::path::Path;
 
@@ -173,18 +174,24 @@ fn files(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
     entries
 }
 
+/// `registry/<name>.toml` as `<name>.json`, and the framework catalogues of
+/// `registry/frameworks/<name>.toml` as `frameworks-<name>.json` (OUT_DIR is flat).
 fn registry(out: &Path) {
-    for path in files("registry", "toml") {
+    let top = files("registry", "toml").into_iter().map(|p| (p, ""));
+    let frameworks = files("registry/frameworks", "toml")
+        .into_iter()
+        .map(|p| (p, "frameworks-"));
+    for (path, prefix) in top.chain(frameworks) {
         let text = std::fs::read_to_string(&path).expect("a registry file is UTF-8");
         let table: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not TOML: {e}", path.display()));
         let json = toml_to_json(toml::Value::Table(table));
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a UTF-8 file name");
         std::fs::write(
-            out.join(
-                path.with_extension("json")
-                    .file_name()
-                    .expect("a file name"),
-            ),
+            out.join(format!("{prefix}{stem}.json")),
             serde_json::to_string(&json).expect("serialisable"),
         )
         .expect("OUT_DIR is writable");

@@ -1,8 +1,10 @@
 //! The reference data `isms` ships with (levels, capabilities, baseline, adequacy decisions,
-//! reporting regimes, document types, audit questions), written in `registry/*.toml`
+//! reporting regimes, document types, audit questions, control frameworks and the control
+//! map, the cybersecurity law), written in `registry/*.toml` and `registry/frameworks/*.toml`
 //! and embedded as the JSON that `build.rs` makes of it.
 
 mod documents;
+mod frameworks;
 mod legal;
 mod requirements;
 
@@ -13,6 +15,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 pub use documents::{AuditQuestion, BodyInfo, DocumentType, Vocabularies, Word};
+pub use frameworks::{
+    CapabilityControls, Control, ControlGroup, ControlMap, ControlRef, CoveredOrganisation,
+    CybersecurityLaw, EntityClass, Evidence, EvidenceControls, Framework, ManagementDuty,
+    Registration, TopicControls, UnresolvedControl, resolve,
+};
 pub use legal::{AdequacyDecision, DeadlineStart, NotificationStage, Regime, ReportingDeadline};
 pub use requirements::{AspectInfo, BaselineRequirement, Capability, Level};
 
@@ -56,6 +63,12 @@ pub struct Registry {
     pub countries: Vec<String>,
     /// Exceptionally reserved codes people write instead of the ISO one: `UK` → `GB`.
     pub reserved_countries: std::collections::BTreeMap<String, String>,
+    /// The built-in control catalogues (`registry/frameworks/`), in file name order.
+    pub frameworks: Vec<Framework>,
+    /// Which controls each kind of evidence counts for.
+    pub control_map: ControlMap,
+    /// The cybersecurity law (2025:1506): dates, registration, management body duties.
+    pub cybersecurity: CybersecurityLaw,
 }
 
 /// The embedded registry, parsed on first use.
@@ -147,6 +160,24 @@ impl Registry {
         &self.baseline
     }
 
+    /// The built-in framework with this id (`iso27001-2022`, `nis2-art21`).
+    #[must_use]
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+
+    /// The built-in framework and control a reference names.
+    ///
+    /// # Errors
+    ///
+    /// When either is unknown, with the closest id as a suggestion.
+    pub fn resolve_control(
+        &self,
+        reference: ControlRef<'_>,
+    ) -> Result<(&Framework, &Control), UnresolvedControl> {
+        resolve(&self.frameworks, reference)
+    }
+
     /// The audit question with this number (1..=12).
     #[must_use]
     pub fn audit_question(&self, number: u8) -> Option<&AuditQuestion> {
@@ -173,6 +204,19 @@ impl Registry {
         let audit: AuditQuestionsFile = data!("audit_questions")?;
         let vocabularies: Vocabularies = data!("vocabularies")?;
         let countries: CountriesFile = data!("countries")?;
+        // `registry/frameworks/<name>.toml`, embedded as `frameworks-<name>.json`; a unit test
+        // checks that every file of the folder is listed here.
+        macro_rules! framework {
+            ($name:literal) => {
+                parse::<Framework>(
+                    concat!("frameworks/", $name, ".toml"),
+                    include_str!(concat!(env!("OUT_DIR"), "/frameworks-", $name, ".json")),
+                )
+            };
+        }
+        let frameworks = vec![framework!("iso27001-2022")?, framework!("nis2-art21")?];
+        let control_map: ControlMap = data!("control_map")?;
+        let cybersecurity: CybersecurityLaw = data!("cybersecurity")?;
         Ok(Self {
             levels: levels.levels,
             aspects: levels.aspects,
@@ -189,6 +233,9 @@ impl Registry {
             vocabularies,
             countries: countries.codes,
             reserved_countries: countries.reserved,
+            frameworks,
+            control_map,
+            cybersecurity,
         })
     }
 }
@@ -306,13 +353,18 @@ mod tests {
             }
         }
         let mut files = 0;
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/registry")).unwrap() {
+        let registry = concat!(env!("CARGO_MANIFEST_DIR"), "/registry");
+        let top = std::fs::read_dir(registry).unwrap().map(|e| (e, ""));
+        let frameworks = std::fs::read_dir(format!("{registry}/frameworks"))
+            .unwrap()
+            .map(|e| (e, "frameworks-"));
+        for (entry, prefix) in top.chain(frameworks) {
             let path = entry.unwrap().path();
             if path.extension().is_none_or(|e| e != "toml") {
                 continue;
             }
             let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let out = format!("{}/{name}.json", env!("OUT_DIR"));
+            let out = format!("{}/{prefix}{name}.json", env!("OUT_DIR"));
             let toml: toml::Value =
                 toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let json: serde_json::Value =
@@ -320,7 +372,7 @@ mod tests {
             same(&toml, &json, &name);
             files += 1;
         }
-        assert_eq!(files, 10);
+        assert_eq!(files, 14);
     }
 
     #[test]
