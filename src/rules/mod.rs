@@ -104,6 +104,9 @@ areas! {
     Bcm(bcm): "BCM", "Continuity", "Kontinuitet";
     Fup(fup): "FUP", "Follow-up", "Uppföljning";
     Cld(cld): "CLD", "Cloud services", "Molntjänster";
+    Frm(frm): "FRM", "Frameworks", "Ramverk";
+    Nis(nis): "NIS", "Cybersecurity law", "Cybersäkerhetslagen";
+    Sup(sup): "SUP", "Suppliers", "Leverantörer";
     Rec(rec): "REC", "Record hygiene", "Posternas kvalitet";
 }
 

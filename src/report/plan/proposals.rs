@@ -49,6 +49,9 @@ fn area_goal_id(area: Area, lang: Language) -> &'static str {
         Area::Bcm => ("kontinuitet", "continuity"),
         Area::Fup => ("uppfoljning", "follow-up"),
         Area::Cld => ("molntjanster", "cloud-services"),
+        Area::Frm => ("ramverk", "frameworks"),
+        Area::Nis => ("cybersakerhetslagen", "cybersecurity-law"),
+        Area::Sup => ("leverantorer", "suppliers"),
         Area::Rec => ("poster", "records"),
     };
     lang.pick(sv, en)
@@ -116,6 +119,24 @@ fn area_texts(area: Area) -> (&'static str, &'static str, &'static str, &'static
             "Classify the cloud services and secure lawful transfers and jurisdiction",
             "Molntjänster används endast efter klassning och med laglig överföring",
             "Cloud services are used only when classified and with lawful transfers",
+        ),
+        Area::Frm => (
+            "Fastställ uttalandet om tillämplighet och inför de åtgärder som saknas",
+            "Approve the statement of applicability and put the missing controls in place",
+            "Tillämpliga säkerhetsåtgärder är beslutade och införda",
+            "Applicable controls are decided and in place",
+        ),
+        Area::Nis => (
+            "Uppfyll cybersäkerhetslagens krav på registrering, ledningens ansvar och riskhanteringsåtgärder",
+            "Meet the cybersecurity law's duties: registration, the management body's role and the risk-management measures",
+            "Kommunen uppfyller cybersäkerhetslagen",
+            "The municipality meets the cybersecurity law",
+        ),
+        Area::Sup => (
+            "Ställ säkerhetskrav på kritiska leverantörer och följ upp dem",
+            "Set security requirements for critical suppliers and follow them up",
+            "Leverantörer som kommunen är beroende av är säkrade",
+            "The suppliers the municipality depends on are secured",
         ),
         Area::Rec => ("", "", "", ""),
     }
