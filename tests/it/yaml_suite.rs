@@ -149,7 +149,10 @@ fn table(cases: &[Case]) -> String {
     ));
     for (invalid, title) in [
         (false, "Valid YAML refused by decision"),
-        (true, "Invalid YAML refused by decision before the parser's error"),
+        (
+            true,
+            "Invalid YAML refused by decision before the parser's error",
+        ),
     ] {
         t.push_str(&format!("\n{title}:\n\n"));
         for case in cases
