@@ -5,6 +5,7 @@
 mod agreement_documents_and_controls;
 mod agreement_people_and_plans;
 mod architecture;
+mod audit_verdicts;
 mod bad_input;
 mod baseline;
 mod catalogue;

@@ -273,12 +273,22 @@ fn question(repo: &Repo, findings: Vec<Diagnostic>, n: usize) -> serde_json::Val
 }
 
 #[test]
-fn verdict_yes_without_errors_even_with_a_low_figure() {
-    let t = training(10, 100);
+fn verdict_yes_without_errors_at_three_quarters_of_the_target() {
+    // 68 % reaches three quarters of the 90 % target (67.5 %); a warning is a remark.
+    let t = training(68, 100);
     let repo = Repo::new(&[("training/nano.yaml", &t)]);
     let q = question(&repo, vec![warning("CUL002", "click rate too high")], 4);
     assert_eq!(q["verdict"], "yes");
     assert_eq!(q["warnings"], 1);
+    assert_eq!(q["key_figure"]["value"], 0.68);
+}
+
+#[test]
+fn verdict_partly_without_errors_but_a_low_figure() {
+    let t = training(10, 100);
+    let repo = Repo::new(&[("training/nano.yaml", &t)]);
+    let q = question(&repo, vec![warning("CUL002", "click rate too high")], 4);
+    assert_eq!(q["verdict"], "partly");
     assert_eq!(q["key_figure"]["value"], 0.1);
 }
 
@@ -367,7 +377,7 @@ fn doc005_counts_only_for_the_question_of_its_topic() {
 
 #[test]
 fn findings_of_other_codes_do_not_count() {
-    let t = training(10, 100);
+    let t = training(80, 100);
     let repo = Repo::new(&[("training/nano.yaml", &t)]);
     let q = question(&repo, vec![error("DOC001", "old policy")], 4);
     assert_eq!(q["verdict"], "yes");

@@ -1,14 +1,21 @@
 //! `isms report audit`: the twelve questions of a municipal audit of information security,
 //! each with a verdict, its key figure and the records and findings behind it.
 //!
-//! The verdict follows rules.md exactly: **Yes** when the question's rules raise no error
-//! (warnings are remarks); **Partly** when errors exist but the key figure reaches at least
-//! half of its target; **No** otherwise. With nothing in scope the key figure has no value:
-//! Yes without errors, No with them (no evidence shows half the target reached).
+//! The verdict follows rules.md: **Yes** when the question's rules raise no error
+//! (warnings are remarks) and the key figure reaches at least three quarters of its target;
+//! **No** when they raise errors and the key figure is below half of its target; **Partly**
+//! otherwise. Absence of evidence is not compliance: a question whose key figure has nothing
+//! to count answers No and names what is missing, its figure shown as 0 %; only questions
+//! 9 and 12 (incidents, cloud services) may have nothing in scope, and then answer Yes, or
+//! No with errors.
 //!
 //! DOC005 (a required topic no adopted document governs) finds one gap per topic and names
 //! the topic in its message; it counts for a question only when the message names that
 //! question's `topic` (as `cloud_services` or `cloud services`).
+//!
+//! What the report says of a question with nothing to count comes from its own Fluent
+//! catalogue (`sv.ftl`, `en.ftl` next to this file); the rest of its words are the
+//! templates' and `report::labels`.
 
 use serde::Serialize;
 
@@ -16,14 +23,43 @@ use super::facts::Input;
 use super::labels::{self, label};
 use super::markdown::percent;
 use super::{Header, charts};
+use crate::config::Language;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::l10n::{Catalogue, Source, Value};
 use crate::registry::{AuditQuestion, registry};
 use crate::render::json::JsonFinding;
 
 mod measurements;
 
-pub use measurements::{Measured, measure};
+pub use measurements::{Measured, Nothing, measure};
 pub(crate) use measurements::{classification_detail, completion_by_unit};
+
+/// The audit report's own texts, Swedish then English: what a question with nothing to
+/// count lacks, and what is not in scope of questions 9 and 12.
+pub const TEXTS: [&[Source]; 2] = [
+    &[Source {
+        name: "src/report/audit/sv.ftl",
+        text: include_str!("sv.ftl"),
+    }],
+    &[Source {
+        name: "src/report/audit/en.ftl",
+        text: include_str!("en.ftl"),
+    }],
+];
+
+/// The audit report's texts in both languages, read once.
+pub fn texts() -> &'static Catalogue {
+    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
+    &CATALOGUE
+}
+
+/// The audit report's text `id` in `lang`, filled from `args`; the id itself when there is
+/// no such text (the tests rule that out).
+fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
+    texts()
+        .format(lang, id, None, args)
+        .unwrap_or_else(|| id.to_owned())
+}
 
 /// The answer to one question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -44,24 +80,38 @@ impl Verdict {
     }
 }
 
-/// The verdict of rules.md from the number of errors among the question's findings and its
-/// key figure (`None` when nothing is in scope).
-pub fn verdict(errors: usize, value: Option<f64>, target: f64) -> Verdict {
-    // A hair of tolerance: 9/20 must count as half of 0.9 whatever the rounding.
+/// What a key figure gives the verdict to go on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Basis {
+    /// The figure's share of what it counts.
+    Share(f64),
+    /// Nothing in scope, where that is a legitimate state (questions 9 and 12).
+    NothingInScope,
+    /// Nothing to count, where that is itself a gap (every other question).
+    NothingToCount,
+}
+
+/// The verdict of rules.md from the number of errors among the question's findings, what
+/// its key figure rests on and the figure's target.
+pub fn verdict(errors: usize, basis: Basis, target: f64) -> Verdict {
+    // A hair of tolerance at both boundaries: 27/40 must count as three quarters of 0.9,
+    // and 9/20 as half of it, whatever the rounding.
     const EPS: f64 = 1e-9;
-    if errors == 0 {
-        Verdict::Yes
-    } else if value.is_some_and(|v| v + EPS >= target / 2.0) {
-        Verdict::Partly
-    } else {
-        Verdict::No
+    match basis {
+        Basis::NothingToCount => Verdict::No,
+        Basis::NothingInScope if errors == 0 => Verdict::Yes,
+        Basis::NothingInScope => Verdict::No,
+        Basis::Share(v) if errors == 0 && v + EPS >= target * 0.75 => Verdict::Yes,
+        Basis::Share(v) if errors > 0 && v + EPS < target / 2.0 => Verdict::No,
+        Basis::Share(_) => Verdict::Partly,
     }
 }
 
 /// A key figure: `numerator / denominator` against a target share.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyFigure {
-    /// The share, or null when nothing is in scope.
+    /// The share; 0 when the question has nothing to count (the gap shown as it is), null
+    /// only when a question that may be empty (9, 12) has nothing in scope.
     pub value: Option<f64>,
     pub target: f64,
     pub numerator: u64,
@@ -99,10 +149,14 @@ pub struct Question<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verdict_before_label: Option<String>,
     pub key_figure: KeyFigure,
-    /// False when nothing is in scope (no incidents, no cloud services...).
+    /// False when the key figure counts nothing (no incidents, no training campaign...).
     pub in_scope: bool,
-    /// What is missing from the scope, when nothing is in it.
+    /// Questions 9 and 12 with nothing in scope: what is not there ("no incidents in the
+    /// last 12 months").
     pub scope_note: Option<String>,
+    /// Every other question with nothing to count: what is missing ("no training campaign
+    /// in the last 12 months"); the question then answers No.
+    pub missing: Option<String>,
     pub codes: Vec<String>,
     pub errors: usize,
     pub warnings: usize,
@@ -187,7 +241,17 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
     let errors = count(Severity::Error);
     let measured = measure(input, q.number);
     let key_figure = key_figure(input, q, &measured);
-    let v = verdict(errors, key_figure.value, key_figure.target);
+    let basis = match (&measured.nothing, key_figure.value) {
+        (Some(Nothing::Missing(_)), _) => Basis::NothingToCount,
+        (_, Some(v)) => Basis::Share(v),
+        (_, None) => Basis::NothingInScope,
+    };
+    let v = verdict(errors, basis, key_figure.target);
+    let (scope_note, missing) = match measured.nothing {
+        Some(Nothing::InScope(note)) => (Some(note), None),
+        Some(Nothing::Missing(what)) => (None, Some(what)),
+        None => (None, None),
+    };
     Question {
         number: q.number,
         question: q.question.get(lang).to_owned(),
@@ -196,7 +260,8 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
         verdict_before: None,
         verdict_before_label: None,
         in_scope: measured.denominator > 0,
-        scope_note: (measured.denominator == 0).then(|| measured.empty_note.clone()),
+        scope_note,
+        missing,
         key_figure,
         codes: q.rules.clone(),
         errors,
@@ -208,14 +273,21 @@ fn question<'a>(input: &'a Input<'_>, q: &AuditQuestion) -> Question<'a> {
 }
 
 /// The key figure of question `q`, with its target from `isms.toml` when the registry
-/// names a setting.
+/// names a setting. With nothing to count the figure is 0 % (the rule's own share where it
+/// has one: CUL001's completion), not left blank: the gap is shown as it is.
 pub fn key_figure(input: &Input<'_>, q: &AuditQuestion, m: &Measured) -> KeyFigure {
     let lang = input.lang;
     let target = match q.target_from.as_deref() {
         Some("training.completion_target") => input.config.training.completion_target,
         _ => q.target,
     };
-    let value = (m.denominator > 0).then(|| m.numerator as f64 / m.denominator as f64);
+    let value = if m.denominator > 0 {
+        Some(m.share.unwrap_or(m.numerator as f64 / m.denominator as f64))
+    } else if matches!(m.nothing, Some(Nothing::InScope(_))) {
+        None
+    } else {
+        Some(m.share.unwrap_or(0.0))
+    };
     KeyFigure {
         value,
         target,
@@ -233,19 +305,110 @@ pub fn key_figure(input: &Input<'_>, q: &AuditQuestion, m: &Measured) -> KeyFigu
 mod tests {
     use super::*;
 
+    const YES: Verdict = Verdict::Yes;
+    const PARTLY: Verdict = Verdict::Partly;
+    const NO: Verdict = Verdict::No;
+
+    fn share(errors: usize, v: f64, target: f64) -> Verdict {
+        verdict(errors, Basis::Share(v), target)
+    }
+
     #[test]
-    fn verdict_follows_the_spec() {
-        assert_eq!(verdict(0, Some(0.1), 1.0), Verdict::Yes);
-        assert_eq!(verdict(0, None, 1.0), Verdict::Yes);
-        assert_eq!(verdict(1, Some(0.48), 0.9), Verdict::Partly);
-        assert_eq!(verdict(1, Some(0.45), 0.9), Verdict::Partly, "exactly half");
+    fn yes_needs_no_errors_and_three_quarters_of_the_target() {
+        assert_eq!(share(0, 1.0, 1.0), YES);
+        assert_eq!(share(0, 0.75, 1.0), YES, "exactly three quarters");
+        assert_eq!(share(0, 6.0 / 8.0, 1.0), YES, "exactly three quarters");
+        // 27 of 40 is exactly three quarters of 0.9 (0.675), whatever the rounding.
+        assert_eq!(share(0, 27.0 / 40.0, 0.9), YES, "exactly three quarters");
+        assert_eq!(share(0, 0.675, 0.9), YES, "exactly three quarters");
+        assert_eq!(share(0, 0.7499, 1.0), PARTLY, "just below three quarters");
+        assert_eq!(share(0, 0.6749, 0.9), PARTLY, "just below three quarters");
+        // Errors keep a figure at or above three quarters at Partly.
+        assert_eq!(share(1, 1.0, 1.0), PARTLY);
+        assert_eq!(share(2, 0.75, 1.0), PARTLY);
+    }
+
+    #[test]
+    fn no_errors_and_a_low_figure_is_partly() {
+        // The continuity case: plans exist, none exercised (warnings only), 0 %.
+        assert_eq!(share(0, 0.0, 1.0), PARTLY);
+        assert_eq!(share(0, 0.1, 1.0), PARTLY);
+        assert_eq!(share(0, 0.4, 0.9), PARTLY);
+    }
+
+    #[test]
+    fn no_needs_errors_and_less_than_half_the_target() {
+        assert_eq!(share(1, 0.5, 1.0), PARTLY, "exactly half");
+        assert_eq!(share(1, 0.45, 0.9), PARTLY, "exactly half");
+        assert_eq!(share(1, 9.0 / 20.0, 0.9), PARTLY, "exactly half");
+        assert_eq!(share(1, 0.48, 0.9), PARTLY, "rules.md's example");
+        assert_eq!(share(1, 0.4999, 1.0), NO, "just below half");
+        assert_eq!(share(1, 0.4499, 0.9), NO, "just below half");
+        assert_eq!(share(3, 0.0, 1.0), NO);
+    }
+
+    #[test]
+    fn nothing_to_count_is_no_and_nothing_in_scope_rests_on_the_errors() {
+        assert_eq!(verdict(0, Basis::NothingToCount, 1.0), NO);
+        assert_eq!(verdict(2, Basis::NothingToCount, 0.9), NO);
+        assert_eq!(verdict(0, Basis::NothingInScope, 1.0), YES);
+        assert_eq!(verdict(1, Basis::NothingInScope, 1.0), NO);
+    }
+
+    /// Every text is in both languages, and says each of its cases without an error.
+    #[test]
+    fn the_texts_are_in_both_languages_and_fill_every_case() {
+        let ids = |sources: &[Source]| {
+            let mut v = crate::l10n::message_ids(sources);
+            v.sort();
+            v
+        };
+        assert_eq!(ids(TEXTS[0]), ids(TEXTS[1]));
+        let count = |name: &'static str, n: i64| (name, Value::Int(n));
+        let cases: Vec<(&str, Vec<(&'static str, Value)>)> = [0, 1, 3, 13]
+            .into_iter()
+            .flat_map(|n| {
+                vec![
+                    ("missing-documents", vec![]),
+                    ("missing-organisation", vec![]),
+                    (
+                        "missing-plan",
+                        vec![
+                            ("year", Value::Int(2026)),
+                            count("plans", n),
+                            count("cancelled", n),
+                        ],
+                    ),
+                    (
+                        "missing-training",
+                        vec![count("campaigns", n), count("window_months", n.max(1))],
+                    ),
+                    ("missing-units", vec![]),
+                    ("missing-classification", vec![count("assets", n)]),
+                    ("missing-measures", vec![]),
+                    ("missing-monitoring", vec![]),
+                    ("none-incidents", vec![count("months", n.max(1))]),
+                    ("missing-continuity", vec![count("assets", n)]),
+                    (
+                        "missing-follow-ups",
+                        vec![count("review_months", n.max(1)), count("audit_months", 24)],
+                    ),
+                    ("none-cloud", vec![]),
+                ]
+            })
+            .collect();
+        let said: std::collections::BTreeSet<&str> = cases.iter().map(|(id, _)| *id).collect();
+        let all = ids(TEXTS[0]);
         assert_eq!(
-            verdict(1, Some(9.0 / 20.0), 0.9),
-            Verdict::Partly,
-            "exactly half"
+            said.into_iter().map(str::to_owned).collect::<Vec<_>>(),
+            all,
+            "every text has its cases here"
         );
-        assert_eq!(verdict(1, Some(0.5), 1.0), Verdict::Partly, "exactly half");
-        assert_eq!(verdict(1, Some(0.4499), 0.9), Verdict::No);
-        assert_eq!(verdict(3, None, 1.0), Verdict::No);
+        for lang in [Language::Sv, Language::En] {
+            for (id, args) in &cases {
+                let errors = texts().errors(lang, id, None, args);
+                assert!(errors.is_empty(), "{id} ({}): {errors:?}", lang.as_str());
+            }
+        }
     }
 }

@@ -82,6 +82,31 @@ pub fn below_target(cx: &Context<'_>, completed: u64, targeted: u64) -> bool {
     targeted > 0 && share(completed, targeted) < cx.config.training.completion_target
 }
 
+/// The training campaigns (not phishing simulations) whose period overlaps the window:
+/// the campaigns whose reported results CUL001 counts.
+pub fn campaigns_in_window(cx: &Context<'_>) -> usize {
+    cx.repo
+        .trainings
+        .iter()
+        .filter(|t| t.training_type != TrainingType::PhishingSimulation && in_window(cx, t))
+        .count()
+}
+
+/// Organisation-wide completion as CUL001 judges it: `completed / targeted` over the
+/// counted results, and 0 when nothing is counted (no campaign in the window, or none with
+/// a reported result): no evidence of training is no training. The audit report's
+/// question 4 shows this figure.
+pub fn completion_share(completed: u64, targeted: u64) -> f64 {
+    share(completed, targeted)
+}
+
+/// Whether CUL001 has nothing to count organisation-wide (no one targeted in a reported
+/// result of the window) and so reports a completion of 0 %, which is below any target
+/// above zero.
+pub fn nothing_counted(cx: &Context<'_>, targeted: u64) -> bool {
+    targeted == 0 && completion_share(0, 0) < cx.config.training.completion_target
+}
+
 /// `num / den` as a message shows it: a whole percentage (`48 %`), or to a tenth when the
 /// whole figure would equal the threshold's and so hide which side of it the share lies on
 /// (89.6 % is shown as `89.6 %`, not `90 %`, against a 90 % target). The tenth is rounded

@@ -15,6 +15,27 @@ CUL001 = Hos { $unit } har { $completion } av målgruppen ({ $completed } av { $
 CUL001-organisation = I hela organisationen har { $completion } av målgruppen ({ $completed } av { $targeted }) genomfört utbildningen, vilket är under målet på { $target }. { CUL001.window }
     .help = Följ upp med de enheter som ligger under målet, och för in resultaten för varje utbildningsinsats per enhet.
 
+# Inget att räkna i hela organisationen: `campaigns` är antalet utbildningsinsatser i perioden
+# (ingen av dem har redovisade resultat); genomförandegraden räknas som `completion`, 0 %.
+CUL001-none = { $campaigns ->
+        [0] Ingen utbildningsinsats har genomförts { $window_months ->
+            [one] den senaste månaden
+           *[other] de senaste { WORDS($window_months) } månaderna
+        }
+        [one] Den enda utbildningsinsatsen { $window_months ->
+            [one] den senaste månaden
+           *[other] de senaste { WORDS($window_months) } månaderna
+        } har inga redovisade resultat
+       *[other] Ingen av de { WORDS($campaigns) } utbildningsinsatserna { $window_months ->
+            [one] den senaste månaden
+           *[other] de senaste { WORDS($window_months) } månaderna
+        } har redovisade resultat
+    }, så genomförandegraden i hela organisationen räknas som { $completion }, vilket är under målet på { $target }.
+    .help = { $campaigns ->
+        [0] Utbilda medarbetarna och för in utbildningsinsatsen som en post med resultat per enhet.
+       *[other] För in resultaten för varje utbildningsinsats per enhet (målgrupp och antal som genomfört) när de kommer in.
+    }
+
 CUL002 = { $title } ({ $id }), som startade { $start }, hade en klickfrekvens på { $click_rate } ({ $clicked } av { $targeted } i målgruppen klickade), vilket är över gränsen på { $maximum }.{ $result_rows ->
         [1] {""}
        *[other] {" "}Högst klickfrekvens hade { $highest_unit } med { $highest_rate }.

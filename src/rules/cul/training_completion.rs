@@ -5,7 +5,9 @@ use crate::util::hash::HashMap;
 
 use crate::l10n::Value;
 use crate::model::Kind;
-use crate::rules::cul::{below_target, completion, counted_results, share_value};
+use crate::rules::cul::{
+    below_target, campaigns_in_window, completion, counted_results, nothing_counted, share_value,
+};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -21,10 +23,15 @@ declare_rule! {
     ///   waiver on that campaign or on the unit record silences it.
     ///
     /// A result row without `completed` is not yet reported and is left out of both sums,
-    /// `targeted` included: an ongoing campaign does not count as 0 % before its figures
-    /// come in. Units are taken as written in `results` (a department's figures count for the
-    /// department, not for its committee). Nothing is reported when no campaign in the
-    /// window has a reported result; CUL003 finds the units no campaign reached.
+    /// `targeted` included: an ongoing campaign does not pull the figure down before its
+    /// results come in. Units are taken as written in `results` (a department's figures count
+    /// for the department, not for its committee).
+    ///
+    /// No campaign in the window, or none with a reported result, is a completion of 0 %:
+    /// nothing shows that anyone was trained, and absence of evidence is not compliance
+    /// (the audit report's question 4 answers No then). It is reported once,
+    /// organisation-wide, saying which of the two it is; no unit is reported (CUL003 finds
+    /// the units no campaign reached).
     ///
     /// ## Why it matters
     /// People are the first line of defence: an organisation whose staff have not been
@@ -44,8 +51,9 @@ declare_rule! {
     ///     targeted: 1200
     ///     completed: 560     # 47 %, below 90 %: reported here and organisation-wide
     /// ```
-    /// Not reported: `completed: 1100` (92 %), or a campaign that ended more than 12 months
-    /// before the as-of date.
+    /// Not reported: `completed: 1100` (92 %). A campaign that ended more than 12 months
+    /// before the as-of date counts for nothing: with no other campaign in the window,
+    /// completion is 0 % and reported organisation-wide.
     ///
     /// ## How to fix
     /// Follow up with the units below target (reminders through managers, time set aside
@@ -107,7 +115,15 @@ impl Rule for TrainingCompletion {
                 tally.latest = Some((ti, ri));
             }
         }
-        if below_target(cx, completed, targeted) {
+        if nothing_counted(cx, targeted) {
+            // Nothing to count is 0 %, said as such: which campaigns there are, if any.
+            sink.repository()
+                .says("CUL001-none")
+                .arg("completion", Value::Share(0.0))
+                .arg("campaigns", campaigns_in_window(cx))
+                .arg("window_months", months)
+                .arg("target", Value::Share(target));
+        } else if below_target(cx, completed, targeted) {
             sink.repository()
                 .says("CUL001-organisation")
                 .arg("completion", share_value(completed, targeted, target))

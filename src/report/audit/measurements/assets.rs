@@ -24,7 +24,9 @@ fn classification_reasons(input: &Input<'_>, ai: usize) -> String {
                 lang.pick("känsliga personuppgifter", "sensitive personal data")
             }
             Ground::Secrecy => lang.pick("sekretess", "secrecy"),
-            Ground::EssentialService(_) => lang.pick("samhällsviktig tjänst", "essential service"),
+            Ground::EssentialService(_) => {
+                lang.pick("samhällsviktig verksamhet", "essential service")
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -54,6 +56,11 @@ pub(crate) fn classification_detail(
         }
     };
     (state, detail)
+}
+
+/// The active assets: what questions 6 and 10 say there is when none is in their scope.
+pub(super) fn active_assets(input: &Input<'_>) -> usize {
+    input.repo.assets.iter().filter(|a| a.is_active()).count()
 }
 
 /// Question 6: CLS001's assets ([`Input::must_classify`]), counting those classified and

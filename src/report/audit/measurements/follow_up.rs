@@ -44,8 +44,8 @@ pub(super) fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
 
 /// Question 11: the management review to the executive board (FUP001's `board_review`) and
 /// the audit of the ISMS (FUP002's `recent_audit`): each is missing exactly when its rule
-/// reports.
-pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) {
+/// reports. Returns whether nothing is recorded (neither is there).
+pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) -> bool {
     let lang = input.lang;
     let th = &input.config.thresholds;
     let review = board_review(input.repo, input.config, input.as_of);
@@ -79,4 +79,5 @@ pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) {
             .into(),
         th.audit_max_age_months,
     ));
+    review.is_none() && audit.is_none()
 }

@@ -46,11 +46,14 @@ pub(super) fn measures_verified(input: &Input<'_>, m: &mut Measured) {
 
 /// Question 8: each detection capability provided by an implemented measure verified on
 /// time, with SEC005's providers (`detection_providers`) and SEC002's verification: some
-/// capability falls short exactly when SEC005 reports.
-pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
+/// capability falls short exactly when SEC005 reports. Returns whether nothing is recorded
+/// (no implemented measure provides either capability).
+pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) -> bool {
     let lang = input.lang;
+    let mut nothing = true;
     for cap in DETECTION {
         let providers = detection_providers(input.repo, input.as_of, cap);
+        nothing &= providers.is_empty();
         let verified: Vec<&str> = providers
             .iter()
             .filter(|x| verified_on(input.config, x, input.as_of))
@@ -85,6 +88,7 @@ pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) {
             detail,
         });
     }
+    nothing
 }
 
 /// Question 9: the incidents of the last twelve months, each handled to standard unless
@@ -100,7 +104,7 @@ pub(super) fn incidents(input: &Input<'_>, m: &mut Measured) {
             name: i.title.clone(),
             ok: reasons.is_empty(),
             detail: if reasons.is_empty() {
-                lang.pick("hanterad enligt standard", "handled to standard")
+                lang.pick("hanterad som den ska", "handled to standard")
                     .to_owned()
             } else {
                 reasons.join("; ")

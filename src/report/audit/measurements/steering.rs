@@ -3,6 +3,7 @@
 
 use super::Measured;
 use crate::config::Language;
+use crate::l10n::Args;
 use crate::model::*;
 use crate::registry::registry;
 use crate::report::audit::Evidence;
@@ -93,9 +94,13 @@ fn document_evidence(lang: Language, p: &Policy, name: String, as_of: Date, max:
     }
 }
 
-pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
+/// Question 2: ORG002's key roles and ORG001's units. Returns whether nothing is recorded
+/// (no organisation record to hold the roles, and no units).
+pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) -> bool {
     let lang = input.lang;
     let org = input.repo.organisation.first();
+    let units = input.member_units();
+    let nothing = org.is_none() && units.is_empty();
     // ORG002's roles (all vacant without an organisation record), then ORG001's units.
     for (role, holder) in org::key_roles(&input.rules_context()) {
         m.push(Evidence {
@@ -106,7 +111,7 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
             detail: holder.map_or_else(|| lang.pick("vakant", "vacant").to_owned(), str::to_owned),
         });
     }
-    for u in input.member_units() {
+    for u in units {
         let rep = u.representative();
         m.push(Evidence {
             kind: "unit",
@@ -125,6 +130,7 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) {
             ),
         });
     }
+    nothing
 }
 
 /// On track (the spec's "done, or not past due"): not overdue as PLAN002 finds it
@@ -164,11 +170,11 @@ pub(super) fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
                 ),
             },
             (_, Some(due), None) if due < input.as_of => match lang {
-                Language::Sv => format!("{status}, skulle varit klar {due}"),
+                Language::Sv => format!("{status}, slutdatum {due} har passerat"),
                 Language::En => format!("{status}, was due {due}"),
             },
             (_, Some(due), None) => match lang {
-                Language::Sv => format!("{status}, ska vara klar {due}"),
+                Language::Sv => format!("{status}, slutdatum {due}"),
                 Language::En => format!("{status}, due {due}"),
             },
             (_, None, _) => status,
@@ -181,4 +187,22 @@ pub(super) fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
             detail,
         });
     }
+}
+
+/// What question 3 lacks when it has nothing to count: the catalogue message and its values
+/// (the year, how many plans it has, and how many of their activities are cancelled, which
+/// the figure leaves out).
+pub(super) fn plan_gap(input: &Input<'_>) -> (&'static str, Args) {
+    let plans = input.current_plans();
+    let cancelled = input
+        .activities_of(&plans)
+        .iter()
+        .filter(|a| a.status == ActivityStatus::Cancelled)
+        .count();
+    let args: Args = vec![
+        ("year", i64::from(input.as_of.year()).into()),
+        ("plans", plans.len().into()),
+        ("cancelled", cancelled.into()),
+    ];
+    ("missing-plan", args)
 }

@@ -2,6 +2,7 @@
 
 use super::Measured;
 use crate::config::Language;
+use crate::l10n::Args;
 use crate::report::audit::Evidence;
 use crate::report::facts::Input;
 use crate::report::markdown::percent;
@@ -26,11 +27,14 @@ pub(crate) fn completion_by_unit(input: &Input<'_>) -> Vec<(String, String, u64,
     rows
 }
 
+/// Question 4: CUL001's organisation-wide completion, with its share from CUL001's own
+/// function (0 % when nothing is counted, as CUL001 then reports), and each unit's.
 pub(super) fn training(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     let (done, targeted) = input.completion(|_| true);
     m.numerator = done;
     m.denominator = targeted;
+    m.share = Some(cul::completion_share(done, targeted));
     for (id, name, d, t) in completion_by_unit(input) {
         let share = if t > 0 { d as f64 / t as f64 } else { 0.0 };
         m.evidence.push(Evidence {
@@ -45,4 +49,18 @@ pub(super) fn training(input: &Input<'_>, m: &mut Measured) {
             },
         });
     }
+}
+
+/// What question 4 lacks when nothing is counted, in CUL001's terms: the catalogue message
+/// and its values (the campaigns of the window, none with reported results, and the window).
+pub(super) fn training_gap(input: &Input<'_>) -> (&'static str, Args) {
+    let cx = input.rules_context();
+    let args: Args = vec![
+        ("campaigns", cul::campaigns_in_window(&cx).into()),
+        (
+            "window_months",
+            input.config.thresholds.training_window_months.into(),
+        ),
+    ];
+    ("missing-training", args)
 }
