@@ -150,6 +150,14 @@ pub enum RecordProblem {
     },
     /// REC003: a `supports` chain that comes back to its start, the assets in chain order.
     SupportsCycle { at: At, assets: Vec<String> },
+    /// REC003: a framework or a control that no catalogue has, as `written` in the record's
+    /// `field`.
+    UnknownControl {
+        at: At,
+        field: &'static str,
+        written: String,
+        problem: crate::registry::UnresolvedControl,
+    },
 }
 
 impl From<Unreadable> for RecordProblem {

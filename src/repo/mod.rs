@@ -3,6 +3,7 @@
 //! references to missing records (REC003).
 
 pub mod derived;
+pub mod frameworks;
 pub mod session;
 
 pub use session::Session;
@@ -224,6 +225,9 @@ macro_rules! define_repository {
             /// The problems met reading the records (REC001–REC003), unsorted: the REC
             /// rules report them.
             pub problems: Vec<RecordProblem>,
+            /// The framework catalogues records can name: the built-in ones and the
+            /// organisation's own (`frameworks::catalogues`).
+            pub catalogues: Vec<crate::registry::Framework>,
         }
 
         impl Repository {
@@ -349,6 +353,8 @@ impl Repository {
             }
         }
         problems.extend(repo.check_references(&invalid));
+        repo.catalogues = frameworks::catalogues(crate::registry::registry(), &repo.frameworks);
+        repo.check_controls(&mut problems);
         repo.problems = problems;
         repo
     }

@@ -340,6 +340,21 @@ REC003-goal = activity `{ $id }` refers to goal `{ $goal }`, which plan `{ $plan
         }
     }
 
+REC003-control = { $kind ->
+        [statement_of_applicability] statement of applicability
+       *[other] { $kind }
+    } `{ $id }` names { $problem ->
+        [framework] framework `{ $framework }` in `{ $field }`, which is neither built in nor a framework record
+       *[control] control `{ $control }` in `{ $field }`, which framework `{ $framework }` does not have
+    }
+    .help = { $has_closest ->
+        [yes] did you mean `{ $closest }`?
+       *[no] { $problem ->
+            [framework] the built-in frameworks are `iso27001-2022` and `nis2-art21`; a framework of your own is a `framework` record
+           *[other] `isms report soa --framework { $framework }` lists the framework's controls
+        }
+    }
+
 REC003-cycle = `supports` forms a cycle: { $cycle }
     .help = an asset cannot carry itself; remove one link of the cycle
 

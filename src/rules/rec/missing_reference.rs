@@ -1,6 +1,7 @@
 use crate::l10n::{self, Args};
 use crate::load::RecordProblem;
 use crate::model::Kind;
+use crate::registry::UnresolvedControl;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 use crate::util::suggest::closest;
 
@@ -99,6 +100,34 @@ impl Rule for MissingReference {
                         }
                     }
                 }
+                RecordProblem::UnknownControl {
+                    at,
+                    field,
+                    written,
+                    problem,
+                } => {
+                    let d = sink
+                        .problem(&at.place())
+                        .says("REC003-control")
+                        .with_subject(format!("{field} {written}"))
+                        .arg("field", *field)
+                        .arg("kind", at.kind.as_str());
+                    let mut args: Args = match problem {
+                        UnresolvedControl::UnknownFramework { framework, .. } => vec![
+                            ("problem", "framework".into()),
+                            ("framework", framework.into()),
+                        ],
+                        UnresolvedControl::UnknownControl {
+                            framework, control, ..
+                        } => vec![
+                            ("problem", "control".into()),
+                            ("framework", framework.into()),
+                            ("control", control.into()),
+                        ],
+                    };
+                    l10n::suggest(&mut args, problem.suggestion());
+                    d.figures.extend(args);
+                }
                 _ => {}
             }
         }
@@ -108,3 +137,4 @@ impl Rule for MissingReference {
         true
     }
 }
+

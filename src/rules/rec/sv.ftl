@@ -368,6 +368,9 @@ REC003 = { $kind ->
         [evaluation] Utvärderingen
         [review] Uppföljningen
         [finding] Rekommendationen
+        [supplier] Leverantören
+        [statement_of_applicability] Uttalandet om tillämplighet
+        [framework] Ramverket
        *[other] Posten
     } { $id } hänvisar under { $field } till { $target ->
         [organisation] organisationen
@@ -386,6 +389,9 @@ REC003 = { $kind ->
         [evaluation] utvärderingen
         [review] uppföljningen
         [finding] rekommendationen
+        [supplier] leverantören
+        [statement_of_applicability] uttalandet om tillämplighet
+        [framework] ramverket
        *[other] posten
     } { $value }, som inte finns.
     .help = { $has_closest ->
@@ -399,6 +405,22 @@ REC003-goal = Aktiviteten { $id } hänvisar till målet { $goal }, men handlings
        *[other] Handlingsplanens mål är { $goals }.{ $has_closest ->
             [yes] { " " }Menade du { $closest }? Rätta i så fall målet.
            *[no] { "" }
+        }
+    }
+
+REC003-control = { $kind ->
+        [measure] Säkerhetsåtgärden
+        [statement_of_applicability] Uttalandet om tillämplighet
+       *[other] Posten
+    } { $id } anger under { $field } { $problem ->
+        [framework] ramverket { $framework }, som varken är inbyggt eller finns som framework-post.
+       *[control] åtgärden { $control }, som inte finns i ramverket { $framework }.
+    }
+    .help = { $has_closest ->
+        [yes] Menade du { $closest }? Rätta i så fall hänvisningen.
+       *[no] { $problem ->
+            [framework] De inbyggda ramverken är iso27001-2022 och nis2-art21. Ett eget ramverk läggs in som en framework-post.
+           *[other] Kommandot isms report soa --framework { $framework } listar ramverkets åtgärder.
         }
     }
 
