@@ -77,14 +77,34 @@ impl Default for TrainingCfg {
 pub struct CybersecurityCfg {
     /// Management-body training must be this recent (NIS002).
     pub management_training_months: u32,
+    /// The registration deadline, where the organisation knows it better than the registry
+    /// (whose date is marked uncertain): NIS001 reads this one when it is set.
+    #[serde(deserialize_with = "toml_date")]
+    pub registration_deadline: Option<crate::model::Date>,
 }
 
 impl Default for CybersecurityCfg {
     fn default() -> Self {
         CybersecurityCfg {
             management_training_months: 12,
+            registration_deadline: None,
         }
     }
+}
+
+/// A date written as a TOML date (`2026-03-01`) or as a string (`"2026-03-01"`).
+fn toml_date<'de, D>(d: D) -> std::result::Result<Option<crate::model::Date>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let text = match toml::Value::deserialize(d)? {
+        toml::Value::String(s) => s,
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.to_string(),
+        _ => return Err(serde::de::Error::custom("expected a date, YYYY-MM-DD")),
+    };
+    crate::model::Date::parse(&text)
+        .map(Some)
+        .map_err(serde::de::Error::custom)
 }
 
 /// Supplier settings (`[suppliers]`).
@@ -207,8 +227,9 @@ fn threshold_keys() -> Vec<String> {
 }
 
 fn section_keys<T: Serialize + Default>() -> Vec<String> {
-    match toml::Value::try_from(T::default()) {
-        Ok(toml::Value::Table(t)) => t.keys().cloned().collect(),
+    // JSON keeps the settings whose default is none (TOML has no null and drops them).
+    match serde_json::to_value(T::default()) {
+        Ok(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
         _ => Vec::new(),
     }
 }

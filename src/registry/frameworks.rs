@@ -239,6 +239,8 @@ pub struct EvidenceControls {
     pub classification: Vec<String>,
     /// The asset inventory.
     pub asset_inventory: Vec<String>,
+    /// An adopted information security policy, whatever its topics.
+    pub information_security_policy: Vec<String>,
 }
 
 /// A kind of non-technical evidence of [`EvidenceControls`].
@@ -250,16 +252,18 @@ pub enum Evidence {
     Supplier,
     Classification,
     AssetInventory,
+    InformationSecurityPolicy,
 }
 
 impl Evidence {
-    pub const ALL: [Evidence; 6] = [
+    pub const ALL: [Evidence; 7] = [
         Evidence::ContinuityExercised,
         Evidence::Training,
         Evidence::Evaluation,
         Evidence::Supplier,
         Evidence::Classification,
         Evidence::AssetInventory,
+        Evidence::InformationSecurityPolicy,
     ];
 
     /// Its key in `control_map.toml`'s `[evidence]`.
@@ -272,6 +276,7 @@ impl Evidence {
             Evidence::Supplier => "supplier",
             Evidence::Classification => "classification",
             Evidence::AssetInventory => "asset_inventory",
+            Evidence::InformationSecurityPolicy => "information_security_policy",
         }
     }
 }
@@ -308,6 +313,7 @@ impl ControlMap {
             Evidence::Supplier => &e.supplier,
             Evidence::Classification => &e.classification,
             Evidence::AssetInventory => &e.asset_inventory,
+            Evidence::InformationSecurityPolicy => &e.information_security_policy,
         }
     }
 

@@ -58,6 +58,13 @@ const SPEC: &[(&str, &str)] = &[
     ("CLD001", "error"),
     ("CLD002", "error"),
     ("CLD003", "warning"),
+    ("FRM001", "error"),
+    ("FRM002", "warning"),
+    ("FRM003", "warning"),
+    ("NIS001", "error"),
+    ("NIS002", "error"),
+    ("NIS003", "error"),
+    ("NIS004", "warning"),
     ("REC001", "error"),
     ("REC002", "error"),
     ("REC003", "error"),
@@ -73,8 +80,9 @@ const SECTIONS: [&str; 5] = [
     "## References",
 ];
 
-const PREFIXES: [&str; 11] = [
-    "DOC", "ORG", "PLAN", "CUL", "CLS", "SEC", "INC", "BCM", "FUP", "CLD", "REC",
+const PREFIXES: [&str; 14] = [
+    "DOC", "ORG", "PLAN", "CUL", "CLS", "SEC", "INC", "BCM", "FUP", "CLD", "FRM", "NIS", "SUP",
+    "REC",
 ];
 
 fn metas() -> Vec<&'static RuleMeta> {
