@@ -58,6 +58,11 @@ const SPEC: &[(&str, &str)] = &[
     ("CLD001", "error"),
     ("CLD002", "error"),
     ("CLD003", "warning"),
+    ("SUP001", "error"),
+    ("SUP002", "warning"),
+    ("SUP003", "error"),
+    ("SUP004", "warning"),
+    ("SUP005", "warning"),
     ("REC001", "error"),
     ("REC002", "error"),
     ("REC003", "error"),
@@ -73,8 +78,8 @@ const SECTIONS: [&str; 5] = [
     "## References",
 ];
 
-const PREFIXES: [&str; 11] = [
-    "DOC", "ORG", "PLAN", "CUL", "CLS", "SEC", "INC", "BCM", "FUP", "CLD", "REC",
+const PREFIXES: [&str; 12] = [
+    "DOC", "ORG", "PLAN", "CUL", "CLS", "SEC", "INC", "BCM", "FUP", "CLD", "SUP", "REC",
 ];
 
 fn metas() -> Vec<&'static RuleMeta> {
@@ -93,7 +98,7 @@ fn duplicates<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     dups.into_iter().collect()
 }
 
-/// `^(DOC|ORG|PLAN|CUL|CLS|SEC|INC|BCM|FUP|CLD|REC)\d{3}$`
+/// `^(DOC|ORG|PLAN|CUL|CLS|SEC|INC|BCM|FUP|CLD|SUP|REC)\d{3}$`
 fn well_formed_code(code: &str) -> bool {
     PREFIXES.iter().any(|p| {
         code.strip_prefix(p)
