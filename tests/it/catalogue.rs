@@ -65,6 +65,11 @@ const SPEC: &[(&str, &str)] = &[
     ("NIS002", "error"),
     ("NIS003", "error"),
     ("NIS004", "warning"),
+    ("SUP001", "error"),
+    ("SUP002", "warning"),
+    ("SUP003", "error"),
+    ("SUP004", "warning"),
+    ("SUP005", "warning"),
     ("REC001", "error"),
     ("REC002", "error"),
     ("REC003", "error"),
@@ -101,7 +106,7 @@ fn duplicates<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     dups.into_iter().collect()
 }
 
-/// `^(DOC|ORG|PLAN|CUL|CLS|SEC|INC|BCM|FUP|CLD|REC)\d{3}$`
+/// `^(DOC|ORG|PLAN|CUL|CLS|SEC|INC|BCM|FUP|CLD|SUP|REC)\d{3}$`
 fn well_formed_code(code: &str) -> bool {
     PREFIXES.iter().any(|p| {
         code.strip_prefix(p)

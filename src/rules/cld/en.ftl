@@ -19,6 +19,27 @@ CLD001 = asset `{ $id }` with { $personal_data } personal data is stored or proc
     }
     .help = keep the data in the EU/EEA, or put standard contractual clauses (`scc`), binding corporate rules (`bcr`) or, for the US, a DPF-certified provider (`dpf`) in place and record it in `hosting.transfer_safeguard`
 
+CLD001-supplier = supplier `{ $id }` processes personal data on the organisation's behalf in `{ $subject }`{ $gap ->
+        [requires_safeguard] {" "}({ $country_en }), whose adequacy decision covers only { $required ->
+                [dpf] providers certified under the EU-US Data Privacy Framework (`transfer_safeguard: dpf`)
+               *[other] recipients under `transfer_safeguard: { $required }`
+            }
+        [not_in_force] {" "}({ $country_en }), whose adequacy decision applies only from { $decided }
+        [expired] {" "}({ $country_en }), whose adequacy decision expired { $expires }
+        [expired_undated] {" "}({ $country_en }), whose adequacy decision expired before the as-of date
+       *[no_decision] , outside the EU/EEA, with no adequacy decision
+    }; { $basis ->
+        [unserved] no active asset with personal data names it in `hosting.supplier`, so no transfer safeguard is declared
+       *[asset] { $declared ->
+            [no] asset { $asset }, which it serves, declares no transfer safeguard
+           *[yes] { $safeguard ->
+                    [none] asset { $asset }, which it serves, declares `transfer_safeguard: none`
+                   *[other] `transfer_safeguard: { $safeguard }` of asset { $asset }, which it serves, does not hold there
+                }
+        }
+    }
+    .help = keep the data in the EU/EEA, or put standard contractual clauses (`scc`), binding corporate rules (`bcr`) or, for the US, a DPF-certified provider (`dpf`) in place and record it in `hosting.transfer_safeguard` of each asset the supplier serves
+
 CLD002 = asset `{ $id }` holds information under secrecy, and its provider ({ $provider }) is not under Swedish jurisdiction
     .help = move the information to a provider under Swedish jurisdiction only, or record a waiver with the legal analysis that allows it
 

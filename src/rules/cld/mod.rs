@@ -1,11 +1,13 @@
-//! Cloud services (CLD): personal data outside the EU/EEA, information under secrecy with
-//! providers outside Swedish jurisdiction, unclassified cloud services.
+//! Cloud services (CLD): personal data outside the EU/EEA (on assets, and in the countries
+//! of the suppliers that process it), information under secrecy with providers outside
+//! Swedish jurisdiction, unclassified cloud services.
 
 use super::area_rules;
 use crate::model::Asset;
 
 pub use personal_data_transfer_without_safeguard::{
-    TransferGap, UnlawfulTransfer, unlawful_transfers,
+    SupplierTransfer, TransferGap, UnlawfulTransfer, unlawful_countries,
+    unlawful_supplier_transfers, unlawful_transfers,
 };
 pub use secrecy_outside_swedish_jurisdiction::{JurisdictionGap, jurisdiction_gap};
 pub use unclassified_cloud_service::unclassified_cloud_service;
