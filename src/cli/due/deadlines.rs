@@ -14,6 +14,7 @@ use crate::rules::bcm::{exercise_due, last_exercise};
 use crate::rules::doc::{ReviewLimit, review_deadlines};
 use crate::rules::fup::outstanding;
 use crate::rules::sec::verification_due;
+use crate::rules::sup::{assessment_due, criticality};
 
 /// One deadline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,6 +55,8 @@ pub fn deadlines(session: &Session, as_of: Date, window: Window) -> Vec<Deadline
     audit_findings_due(&mut found, repo);
     waivers_ending(&mut found, repo);
     breach_notifications(&mut found, repo, config);
+    supplier_deadlines(&mut found, repo, config);
+    exclusion_reviews(&mut found, repo);
     let mut out = found.list;
     out.sort_by(|a, b| (a.date, &a.path, &a.what, &a.id).cmp(&(b.date, &b.path, &b.what, &b.id)));
     out
@@ -314,6 +317,82 @@ fn breach_notifications(found: &mut Found, repo: &Repository, config: &Config) {
         );
         if let Some(d) = added {
             d.at = Some(deadline);
+        }
+    }
+}
+
+/// Active suppliers: the next security assessment of a critical one, the day SUP002 starts
+/// to report it (`assessment_due`, counted from the last assessment), and the end of any
+/// one's contract (SUP005 asks a critical one for an exit plan in the months before it).
+fn supplier_deadlines(found: &mut Found, repo: &Repository, config: &Config) {
+    let derived = Derived::compute(repo, found.as_of);
+    for s in repo.suppliers.iter().filter(|s| s.is_active()) {
+        let name = ("name", (&s.name).into());
+        let critical = criticality(repo, &derived, s).is_critical();
+        if critical
+            && let Some(due) = assessment_due(config, s, found.as_of)
+            && let Some(assessed) = s.assessed
+        {
+            let summary = found.say(
+                "due-supplier-assessment",
+                &[name.clone(), ("assessed", assessed.into())],
+            );
+            found.add(
+                due,
+                "assessment",
+                summary,
+                Kind::Supplier,
+                &s.id,
+                &s.src.path,
+            );
+        }
+        if let Some(ends) = s.contract.ends {
+            let exit_plan = s.contract.exit_plan == Some(true);
+            let summary = found.say(
+                "due-contract-end",
+                &[
+                    name,
+                    ("critical", critical.into()),
+                    ("exit_plan", exit_plan.into()),
+                ],
+            );
+            found.add(
+                ends,
+                "contract-end",
+                summary,
+                Kind::Supplier,
+                &s.id,
+                &s.src.path,
+            );
+        }
+    }
+}
+
+/// Controls excluded by a statement of applicability: the day each exclusion is to be
+/// reconsidered (FRM002 reports it from the day after).
+fn exclusion_reviews(found: &mut Found, repo: &Repository) {
+    for s in &repo.statements_of_applicability {
+        for e in &s.excluded {
+            let Some(review) = e.review else {
+                continue;
+            };
+            let summary = found.say(
+                "due-exclusion-review",
+                &[
+                    ("control", (&e.control).into()),
+                    ("framework", (&s.framework).into()),
+                    ("reason", (&e.reason).into()),
+                ],
+            );
+            let what = format!("exclusion-review-{}", e.control);
+            found.add(
+                review,
+                &what,
+                summary,
+                Kind::StatementOfApplicability,
+                &s.id,
+                &s.src.path,
+            );
         }
     }
 }

@@ -67,3 +67,15 @@ due-total = { $count ->
 
 ## The calendar event's DESCRIPTION: the record and its file.
 due-ics-description = { $kind_name } { $id } in { $path }
+## SUP002: a critical supplier's next security assessment.
+due-supplier-assessment = assess supplier `{ $name }` again (last assessed { $assessed })
+## A supplier's contract ends; SUP005 asks a critical supplier for an exit plan.
+due-contract-end = the contract with supplier `{ $name }` ends{ $critical ->
+        [yes] { $exit_plan ->
+            [yes] { "" }
+           *[no] { " " }(a critical supplier without an exit plan)
+        }
+       *[no] { "" }
+    }
+## FRM002: an excluded control is to be reconsidered.
+due-exclusion-review = reconsider the exclusion of `{ $control }` from `{ $framework }` ({ $reason })

@@ -58,3 +58,15 @@ due-total = Till och med { $until }: { $count } slutdatum, varav { $overdue } { 
 
 ## Kalenderhändelsens DESCRIPTION: posten och dess fil.
 due-ics-description = { $kind_name } { $id } i { $path }
+## SUP002: en verksamhetskritisk leverantörs nästa säkerhetsbedömning.
+due-supplier-assessment = Bedöm leverantören { $name } på nytt (senast bedömd { $assessed })
+## Ett leverantörsavtal löper ut; SUP005 kräver en exitplan av en verksamhetskritisk leverantör.
+due-contract-end = Avtalet med leverantören { $name } löper ut{ $critical ->
+        [yes] { $exit_plan ->
+            [yes] { "" }
+           *[no] { " " }(verksamhetskritisk leverantör utan exitplan)
+        }
+       *[no] { "" }
+    }
+## FRM002: ett undantag i uttalandet om tillämplighet ska omprövas.
+due-exclusion-review = Ompröva undantaget för { $control } i { $framework } ({ $reason })

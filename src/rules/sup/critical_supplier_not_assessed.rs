@@ -1,6 +1,6 @@
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::{at_field, critical_suppliers, criticality_figures};
+use super::{assessment_due, at_field, critical_suppliers, criticality_figures};
 
 declare_rule! {
     /// ## What it does
@@ -56,11 +56,11 @@ impl Rule for CriticalSupplierNotAssessed {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.suppliers.supplier_assessment_max_age_months;
         for (supplier, criticality) in critical_suppliers(cx) {
-            // An assessment dated after the as-of date had not been made on that day.
-            let last = supplier.assessed.filter(|d| *d <= cx.as_of);
-            if last.is_some_and(|d| cx.within_months(d, months)) {
+            if assessment_due(cx.config, supplier, cx.as_of).is_some_and(|due| cx.as_of < due) {
                 continue;
             }
+            // An assessment dated after the as-of date had not been made on that day.
+            let last = supplier.assessed.filter(|d| *d <= cx.as_of);
             let d = sink
                 .record(supplier, at_field(supplier, "/assessed"))
                 .arg("name", &supplier.name)

@@ -6,6 +6,7 @@
 //! these rules, CLD001's check of a processor's countries and the reports.
 
 use super::{Context, area_rules};
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::l10n::{Args, Value};
 use crate::model::{Asset, Date, Kind, Supplier};
@@ -52,6 +53,16 @@ pub struct CriticalAsset<'r> {
     /// The critical asset behind it: the asset itself when it is critical, else a critical
     /// asset it supports, directly or through others (`supports`).
     pub origin: &'r Rec<Asset>,
+}
+
+/// The day SUP002 starts to report a critical `supplier` as of `as_of`: the day its last
+/// assessment up to then leaves the window of `supplier_assessment_max_age_months`. `None`
+/// when it was never assessed (reported from the start). `isms due` lists this date.
+pub fn assessment_due(config: &Config, supplier: &Supplier, as_of: Date) -> Option<Date> {
+    supplier
+        .assessed
+        .filter(|d| *d <= as_of)
+        .map(|d| d.leaves_window(config.suppliers.supplier_assessment_max_age_months))
 }
 
 /// The active assets whose `hosting.supplier` names `supplier` (an id; ids compare
