@@ -153,13 +153,14 @@ fn generate(g: &mut Gen, n: usize) {
     let evaluations = share(n, 36);
     let reviews = share(n, 24).max(3);
     let findings = share(n, 36);
+    let suppliers = share(n, 10).max(3);
     g.write(
         "isms.toml",
-        "organisation = \"Syntetiska kommunen\"\nlanguage = \"sv\"\ntimezone = \"Europe/Stockholm\"\n\n[policies]\nwarn_age_years = 3\nmax_age_years = 5\n\n[training]\ncompletion_target = 0.9\nphishing_click_rate_max = 0.1\n",
+        "organisation = \"Syntetiska kommunen\"\nlanguage = \"sv\"\ntimezone = \"Europe/Stockholm\"\nframeworks = [\"iso27001-2022\", \"nis2-art21\"]\n\n[policies]\nwarn_age_years = 3\nmax_age_years = 5\n\n[training]\ncompletion_target = 0.9\nphishing_click_rate_max = 0.1\n",
     );
     g.write(
         "organisation.yaml",
-        "kind: organisation\nid: syntetiska\nname: Syntetiska kommunen\nroles:\n  information_security_coordinator: Anna Andersson\n  it_security_coordinator: Bo Berg\n  security_chief: Cecilia Carlsson\n  data_protection_officer: Dan Dahl\ncouncil:\n  meetings: [2026-02-10, 2026-05-12, 2026-09-08]\n",
+        "kind: organisation\nid: syntetiska\nname: Syntetiska kommunen\nroles:\n  information_security_coordinator: Anna Andersson\n  it_security_coordinator: Bo Berg\n  security_chief: Cecilia Carlsson\n  data_protection_officer: Dan Dahl\ncouncil:\n  meetings: [2026-02-10, 2026-05-12, 2026-09-08]\ncybersecurity_act:\n  covered: true\n  entity_class: essential\n  registered: 2026-02-12\n",
     );
     let unit_types = [
         "committee",
@@ -253,7 +254,8 @@ fn generate(g: &mut Gen, n: usize) {
         let measures_line = format!("measures: [measure-{}]\n", g.rng.below(measures as u64));
         let desc = text(&mut g.rng, 91);
         let body = format!(
-            "kind: asset\nid: asset-{a}\nname: System {a}\ntype: system\nstatus: {status}\nunit: unit-{unit}\nowner: Verksamhetschef {unit}\nadministrator: Förvaltare {a}\ncritical: {critical}\npersonal_data: {pd}\nsecrecy: {secrecy}\nhosting:\n  model: {model}\n  provider: Leverantör {a} AB\n  countries: [{country}]\n  swedish_jurisdiction: {}\n  transfer_safeguard: {safeguard}\n{measures_line}{supports}description: >-\n  {desc}\n",
+            "kind: asset\nid: asset-{a}\nname: System {a}\ntype: system\nstatus: {status}\nunit: unit-{unit}\nowner: Verksamhetschef {unit}\nadministrator: Förvaltare {a}\ncritical: {critical}\npersonal_data: {pd}\nsecrecy: {secrecy}\nhosting:\n  model: {model}\n  provider: Leverantör {a} AB\n  supplier: supplier-{}\n  countries: [{country}]\n  swedish_jurisdiction: {}\n  transfer_safeguard: {safeguard}\n{measures_line}{supports}description: >-\n  {desc}\n",
+            a % suppliers,
             country == "SE"
         );
         g.write(&format!("assets/asset-{a}.yaml"), &body);
@@ -319,7 +321,9 @@ fn generate(g: &mut Gen, n: usize) {
         let verified = g.rng.date(2024, 2026);
         let desc = text(&mut g.rng, 117);
         let body = format!(
-            "kind: measure\nid: measure-{m}\ntitle: Åtgärd {m}\nprovides: [{a}, {b}]\nscope: {scope}\nstatus: implemented\nimplemented: 2022-01-10\nlast_verified: {verified}\nverify_interval_months: 12\nreferences: [\"ISO/IEC 27001:2022 A.8.{}\"]\ndescription: >-\n  {desc}\n",
+            "kind: measure\nid: measure-{m}\ntitle: Åtgärd {m}\nprovides: [{a}, {b}]\nscope: {scope}\nstatus: implemented\nimplemented: 2022-01-10\nlast_verified: {verified}\nverify_interval_months: 12\ncontrols: [iso27001-2022:A.5.{}, nis2-art21:{}]\nreferences: [\"ISO/IEC 27001:2022 A.8.{}\"]\ndescription: >-\n  {desc}\n",
+            m % 37 + 1,
+            ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"][m % 10],
             m % 30
         );
         g.write(&format!("measures/measure-{m}.yaml"), &body);
@@ -504,4 +508,31 @@ fn generate(g: &mut Gen, n: usize) {
         );
         g.write(&format!("findings/finding-{f}.yaml"), &body);
     }
+    // Suppliers and statements of applicability come last and draw no random numbers, so
+    // the records above are the same as before they were added.
+    for sp in 0..suppliers {
+        let dpa = if sp % 7 == 3 {
+            String::new()
+        } else {
+            "  dpa: 2023-03-01\n".to_owned()
+        };
+        let assessed = ["2026-03-01", "2025-10-15", "2024-02-01"][sp % 3];
+        let hours = [24, 24, 72, 12][sp % 4];
+        let body = format!(
+            "kind: supplier\nid: supplier-{sp}\nname: Leverantör {sp} AB\nstatus: active\nprocessor: {}\ncountries: [SE]\ncontract:\n  signed: 2023-03-01\n  ends: {}-12-31\n{dpa}  security_requirements: {}\n  incident_notification_hours: {hours}\n  exit_plan: {}\nassessed: {assessed}\n",
+            sp % 2 == 0,
+            2026 + (sp % 4),
+            sp % 5 != 1,
+            sp % 3 == 0,
+        );
+        g.write(&format!("suppliers/supplier-{sp}.yaml"), &body);
+    }
+    g.write(
+        "soa/soa-iso27001.yaml",
+        "kind: statement_of_applicability\nid: soa-iso27001\nframework: iso27001-2022\napproved: 2026-03-16\napproved_by: executive_board\ndecision_ref: \"KS 2026-03-16 § 48\"\nexcluded:\n  - control: A.7.4\n    reason: Inga egna serverhallar.\n    review: 2027-03-31\n  - control: A.8.28\n    reason: Ingen egen utveckling.\n    review: 2026-06-30\n  - control: A.8.31\n    reason: Inga egna testmiljöer.\nincluded:\n  - control: A.5.23\n    reason: Molntjänster används.\n",
+    );
+    g.write(
+        "soa/soa-nis2.yaml",
+        "kind: statement_of_applicability\nid: soa-nis2\nframework: nis2-art21\napproved: 2026-03-16\napproved_by: executive_board\n",
+    );
 }

@@ -233,18 +233,18 @@ pub fn approval_expires(s: &StatementOfApplicability) -> Option<Date> {
 pub fn framework_state<'r>(cx: &Context<'r>, id: &str) -> Option<FrameworkState<'r>> {
     let framework = cx.repo.framework(id)?;
     let statement = statement(cx, id);
-    let evidence = collect_evidence(cx, id);
+    // Evidence by control: a large repository has thousands of pieces for 93 controls.
+    let mut evidence: crate::util::hash::HashMap<String, Vec<Evidence>> = Default::default();
+    for (control, e) in collect_evidence(cx, id) {
+        evidence.entry(control).or_default().push(e);
+    }
     let controls = framework
         .controls
         .iter()
         .map(|control| {
             let exclusion = statement.and_then(|s| s.exclusion(&control.id));
             let inclusion = statement.and_then(|s| s.inclusion(&control.id));
-            let found: Vec<Evidence> = evidence
-                .iter()
-                .filter(|(c, _)| *c == control.id)
-                .map(|(_, e)| e.clone())
-                .collect();
+            let found = evidence.remove(&control.id).unwrap_or_default();
             ControlState {
                 control,
                 id: &control.id,
