@@ -421,3 +421,38 @@ pub fn all_hosted_externally(cx: &Context<'_>) -> bool {
             )
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure(planned: bool, overdue: bool) -> Evidence {
+        let mut e = Evidence::of(Source::Measure, Kind::Measure, "m", None);
+        e.planned = planned;
+        e.overdue = overdue;
+        e
+    }
+
+    fn document() -> Evidence {
+        Evidence::of(Source::Document, Kind::Policy, "p", None)
+    }
+
+    #[test]
+    fn status_follows_the_evidence() {
+        use ControlStatus::*;
+        assert_eq!(status_of(&[]), Missing);
+        assert_eq!(status_of(&[measure(true, false)]), Planned);
+        assert_eq!(status_of(&[measure(false, false)]), Implemented);
+        assert_eq!(status_of(&[document()]), Implemented);
+        // A measure in place but overdue for verification.
+        assert_eq!(status_of(&[measure(false, true)]), Partly);
+        assert_eq!(status_of(&[document(), measure(false, true)]), Partly);
+        // Other evidence, and the measures only planned.
+        assert_eq!(status_of(&[document(), measure(true, false)]), Partly);
+        // A measure in place next to a planned one: the control is carried out.
+        assert_eq!(
+            status_of(&[measure(false, false), measure(true, false)]),
+            Implemented
+        );
+    }
+}

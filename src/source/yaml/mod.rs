@@ -110,7 +110,7 @@ pub fn parse_each<'t>(text: &'t str, mut each: impl FnMut(Document<'t>)) -> Ende
     let mut builder = Builder::for_text(text);
     let mut parser = Parser::new_from_str(text);
     let mut out = Ended::default();
-    let mut place = Placement::for_text(text);
+    let place = Placement::for_text(text);
     while let Some(event) = parser.next_event() {
         match event {
             Ok((event, span)) => {
@@ -143,10 +143,16 @@ pub fn parse_each<'t>(text: &'t str, mut each: impl FnMut(Document<'t>)) -> Ende
         }
     }
     out.warnings = builder.warnings;
-    if out.error.is_some() || !out.warnings.is_empty() {
-        let widths = place.widths(text);
+    let problems = || out.error.iter().chain(&out.warnings);
+    // The widths of the lines up to the last one a problem names: a problem early in a
+    // large file (the cap on documents) measures a few lines, not millions.
+    if let Some(upto) = problems()
+        .map(|e| e.span.end.line.max(e.span.start.line))
+        .max()
+    {
+        let widths = place.widths_upto(text, upto as usize);
         for e in out.error.iter_mut().chain(out.warnings.iter_mut()) {
-            e.span = clamp(widths, e.span);
+            e.span = clamp(&widths, place.last, e.span);
         }
     }
     out
@@ -176,16 +182,20 @@ impl Placement {
         }
     }
 
-    fn widths(&mut self, text: &str) -> &[usize] {
-        self.widths.get_or_insert_with(|| editor_widths(text))
+    /// The widths of the first `upto` lines (or all lines, when known already).
+    fn widths_upto<'a>(&'a self, text: &str, upto: usize) -> std::borrow::Cow<'a, [usize]> {
+        match &self.widths {
+            Some(all) => std::borrow::Cow::Borrowed(all),
+            None => std::borrow::Cow::Owned(line_widths(text, upto)),
+        }
     }
 
     /// Moves a document's positions that lie past the end onto the last line.
     fn document(&self, doc: &mut Document<'_>) {
         if let Some(widths) = &self.widths {
-            doc.span = clamp(widths, doc.span);
+            doc.span = clamp(widths, self.last, doc.span);
             for e in &mut doc.spans.entries {
-                e.map(|s| clamp(widths, s));
+                e.map(|s| clamp(widths, self.last, s));
             }
             return;
         }
@@ -210,13 +220,15 @@ impl Placement {
     }
 }
 
-/// `span` with each end on a line of `widths`, at most at the line's end.
-fn clamp(widths: &[usize], span: Span) -> Span {
+/// `span` with each end on a line of the text, at most at the line's end: `widths` are the
+/// widths of the text's first lines (all of them, or at least as many as `span` names) and
+/// `last` the number and width of its last line.
+fn clamp(widths: &[usize], last: (u32, usize), span: Span) -> Span {
     let pos = |p: Pos| {
         let line = (p.line as usize).max(1);
         match widths.get(line - 1) {
-            Some(w) => Pos::new(line, (p.col as usize).min(*w)),
-            None => Pos::new(widths.len(), widths.last().copied().unwrap_or(0)),
+            Some(w) if line <= last.0 as usize => Pos::new(line, (p.col as usize).min(*w)),
+            _ => Pos::new(last.0 as usize, last.1),
         }
     };
     let start = pos(span.start);
@@ -227,31 +239,46 @@ fn clamp(widths: &[usize], span: Span) -> Span {
 
 /// The width of each line as an editor counts them: a final line break ends a line.
 fn editor_widths(text: &str) -> Vec<usize> {
-    let mut widths = line_widths(text);
+    let mut widths = line_widths(text, usize::MAX);
     if widths.len() > 1 && text.ends_with(['\n', '\r']) {
         widths.pop();
     }
     widths
 }
 
-/// The number of the last line and its width in characters; a final line break ends the
-/// last line rather than starting another (the text has no carriage return).
+/// The number of the last line and its width in characters, counting lines as YAML does
+/// (LF, CRLF, CR); a final line break ends the last line rather than starting another.
 fn last_line(text: &str) -> (u32, usize) {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    // This runs over every file: memchr's vectorised search, not a byte loop.
+    let text = text
+        .strip_suffix("\r\n")
+        .or_else(|| text.strip_suffix(['\n', '\r']))
+        .unwrap_or(text);
+    // This runs over every file: memchr's vectorised search, not a byte loop. Carriage
+    // returns are rare; a text with one is counted character by character.
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        let widths = line_widths(text, usize::MAX);
+        let lines = u32::try_from(widths.len()).unwrap_or(u32::MAX);
+        return (lines, widths.last().copied().unwrap_or(0));
+    }
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let width = text.rsplit('\n').next().map_or(0, |l| l.chars().count());
     (u32::try_from(lines).unwrap_or(u32::MAX), width)
 }
 
-/// The length in characters of each line, counting lines as YAML does (LF, CRLF, CR).
-fn line_widths(text: &str) -> Vec<usize> {
+/// The length in characters of each of the first `upto` lines (all of them, when the text
+/// has fewer), counting lines as YAML does (LF, CRLF, CR).
+fn line_widths(text: &str, upto: usize) -> Vec<usize> {
     let mut widths = vec![0];
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => widths.push(0),
+            '\n' | '\r' => {
+                if widths.len() >= upto {
+                    break;
+                }
+                widths.push(0);
+            }
             _ => {
                 if let Some(w) = widths.last_mut() {
                     *w += 1;
