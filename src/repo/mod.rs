@@ -228,6 +228,9 @@ macro_rules! define_repository {
             /// The framework catalogues records can name: the built-in ones and the
             /// organisation's own (`frameworks::catalogues`).
             pub catalogues: Vec<crate::registry::Framework>,
+            /// The active assets by the supplier their `hosting.supplier` names (folded),
+            /// made the first time it is asked for.
+            served: std::sync::OnceLock<IdMap<Vec<usize>>>,
         }
 
         impl Repository {
@@ -399,6 +402,22 @@ impl Repository {
     pub fn audit_finding(&self, id: &str) -> Option<&Rec<AuditFinding>> {
         self.index(Kind::AuditFinding, id)
             .map(|i| &self.audit_findings[i])
+    }
+
+    /// The indices in `assets` of the active assets whose `hosting.supplier` names
+    /// `supplier` (ids compare ignoring case), in path order.
+    pub fn assets_served_by(&self, supplier: &str) -> &[usize] {
+        let served = self.served.get_or_init(|| {
+            let mut map: IdMap<Vec<usize>> = IdMap::default();
+            for (i, a) in self.assets.iter().enumerate() {
+                let named = a.hosting.as_ref().and_then(|h| h.supplier.as_deref());
+                if let Some(s) = named.filter(|_| a.is_active()) {
+                    map.entry(fold_case(s).into()).or_default().push(i);
+                }
+            }
+            map
+        });
+        served.get(&*fold_case(supplier)).map_or(&[], Vec::as_slice)
     }
 
     /// The text of a file, for code frames.

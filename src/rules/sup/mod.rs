@@ -69,17 +69,9 @@ pub fn assessment_due(config: &Config, supplier: &Supplier, as_of: Date) -> Opti
 /// ignoring case), each with its index in `repo.assets`, in path order. Planned and
 /// retired assets are not served: a supplier is judged by what it runs today.
 pub fn served_assets<'r>(repo: &'r Repository, supplier: &str) -> Vec<(usize, &'r Rec<Asset>)> {
-    let wanted = fold_case(supplier);
-    repo.assets
+    repo.assets_served_by(supplier)
         .iter()
-        .enumerate()
-        .filter(|(_, a)| a.is_active())
-        .filter(|(_, a)| {
-            a.hosting
-                .as_ref()
-                .and_then(|h| h.supplier.as_deref())
-                .is_some_and(|s| fold_case(s) == wanted)
-        })
+        .map(|&i| (i, &repo.assets[i]))
         .collect()
 }
 
