@@ -410,6 +410,7 @@ pub fn measures<'a>(input: &'a Input<'_>, cx: &Context<'_>) -> Measures<'a> {
         excluded: 0,
         implemented_share: None,
         parts: Vec::new(),
+        present: Vec::new(),
     };
     Measures {
         framework: state
@@ -508,9 +509,9 @@ fn state_label(lang: Language, state: &str) -> &'static str {
 
 fn deadline_text(lang: Language, d: &ReportingDeadline) -> String {
     match (inc::allowed(d), lang) {
-        ((n, "months"), Language::Sv) if n == 1 => "1 månad".to_owned(),
+        ((1, "months"), Language::Sv) => "1 månad".to_owned(),
         ((n, "months"), Language::Sv) => format!("{n} månader"),
-        ((n, "months"), Language::En) if n == 1 => "1 month".to_owned(),
+        ((1, "months"), Language::En) => "1 month".to_owned(),
         ((n, "months"), Language::En) => format!("{n} months"),
         ((n, _), _) => format!("{n} h"),
     }

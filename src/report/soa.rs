@@ -108,6 +108,9 @@ pub struct Counts {
     /// The statuses of the applicable controls with a count above zero, in the report's
     /// order, for a sentence.
     pub parts: Vec<StatusCount>,
+    /// `parts` without `missing`: what is in place or planned, for a sentence that says
+    /// the missing ones apart.
+    pub present: Vec<StatusCount>,
 }
 
 /// A status and how many controls have it.
@@ -156,6 +159,7 @@ impl Counts {
         self.implemented_share =
             (self.applicable > 0).then(|| self.implemented as f64 / self.applicable as f64);
         self.parts = parts(self.implemented, self.partly, self.planned, self.missing);
+        self.present = parts(self.implemented, self.partly, self.planned, 0);
         self
     }
 
@@ -310,7 +314,7 @@ fn framework_part<'a>(
         id: fw.id.clone(),
         name: fw.name.get(lang).to_owned(),
         source: fw.source.clone(),
-        declared: input.config.frameworks.iter().any(|f| *f == fw.id),
+        declared: input.config.frameworks.contains(&fw.id),
         statement: state.statement.map(|s| statement_of(input, cx, s)),
         summary,
         controls: state
