@@ -55,7 +55,7 @@ pub enum Command {
     Validate(validate::Args),
     /// Validate, then run every gap rule; exit 0 (nothing at or above --fail-on), 1 (gaps), 2 (invalid)
     Check(check::Args),
-    /// Render a report: management review (default), audit self-assessment, a unit's page or a draft plan
+    /// Render a report: management review (default), audit self-assessment, a unit's page, a draft plan, the statement of applicability (soa) or cybersecurity-law readiness (nis2)
     Report(report::Args),
     /// Upcoming deadlines (and those missed in the past year): reviews, renewals, exercises, due dates
     Due(due::Args),

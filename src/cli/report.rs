@@ -1,6 +1,6 @@
-//! `isms report`: the management review, the audit self-assessment, a unit's page or a
-//! draft plan, as Markdown (built-in or the user's template) or JSON, optionally compared
-//! with a git revision.
+//! `isms report`: the management review, the audit self-assessment, a unit's page, a draft
+//! plan, the statement of applicability or the cybersecurity-law readiness, as Markdown
+//! (built-in or the user's template) or JSON, optionally compared with a git revision.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -22,6 +22,10 @@ pub struct Args {
     /// The unit's id (for `unit`)
     #[arg(value_name = "ID")]
     unit: Option<String>,
+    /// The framework of `soa` (`iso27001-2022`, `nis2-art21` or a `framework` record's id);
+    /// default: every framework in isms.toml `frameworks`
+    #[arg(long, value_name = "ID")]
+    framework: Option<String>,
     /// Write the report to FILE instead of standard output (never a .yaml/.yml file)
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -38,10 +42,18 @@ pub struct Args {
 /// The report as named on the command line.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Report {
+    /// The management review (ISO/IEC 27001 9.3) for the executive board
     Management,
+    /// The twelve-question self-assessment with verdicts
     Audit,
+    /// One unit's page (give its id)
     Unit,
+    /// A draft action plan for the next year
     Plan,
+    /// The statement of applicability (ISO/IEC 27001 6.1.3 d) of each declared framework, or of --framework ID
+    Soa,
+    /// Readiness under the cybersecurity law (NIS2) for the management body
+    Nis2,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -51,6 +63,16 @@ enum Format {
 }
 
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
+    if let Some(id) = &args.framework
+        && args.report != Report::Soa
+    {
+        anyhow::bail!(
+            "--framework {id} applies only to `isms report soa`; `isms report {}` covers no single framework",
+            args.report
+                .to_possible_value()
+                .map_or_else(String::new, |v| v.get_name().to_owned())
+        );
+    }
     let which = match (args.report, args.unit) {
         (Report::Unit, Some(id)) => Which::Unit(id),
         (Report::Unit, None) => anyhow::bail!("`isms report unit` needs a unit id"),
@@ -58,6 +80,8 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         (Report::Management, None) => Which::Management,
         (Report::Audit, None) => Which::Audit,
         (Report::Plan, None) => Which::Plan,
+        (Report::Soa, None) => Which::Soa(args.framework),
+        (Report::Nis2, None) => Which::Nis2,
     };
     if let Some(path) = &args.output {
         report::check_output_path(path)?;

@@ -174,6 +174,49 @@ pub fn tidy(text: &str) -> String {
     out
 }
 
+/// A date as running text says it: `2026-03-16` → "16 mars 2026" / "16 March 2026"
+/// (Swedish council papers write dates in prose this way; ISO dates stay in tables). Text
+/// that is not an ISO date is returned as it is.
+pub fn long_date(iso: &str, lang: Language) -> String {
+    const SV: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Ok(d) = iso.parse::<jiff::civil::Date>() else {
+        return iso.to_owned();
+    };
+    let month = usize::try_from(d.month() - 1).unwrap_or(0);
+    let name = match lang {
+        Language::Sv => SV[month],
+        Language::En => EN[month],
+    };
+    format!("{} {name} {}", d.day(), d.year())
+}
+
 /// `n` with its noun in agreement; in Swedish, one to twelve as words (Myndigheternas
 /// skrivregler), `ett` for a neuter noun.
 pub fn count(n: i64, one: &str, many: &str, neuter: bool, lang: Language) -> String {
@@ -246,6 +289,13 @@ mod tests {
         assert_eq!(decimal(0.5, 2, Language::Sv), "0,5");
         assert_eq!(decimal(0.5, 2, Language::En), "0.5");
         assert_eq!(decimal(12.0, 1, Language::Sv), "12");
+    }
+
+    #[test]
+    fn long_dates_follow_the_language() {
+        assert_eq!(long_date("2026-03-16", Language::Sv), "16 mars 2026");
+        assert_eq!(long_date("2025-11-29", Language::En), "29 November 2025");
+        assert_eq!(long_date("okänt", Language::Sv), "okänt");
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! `isms report`: the management review, the audit self-assessment, a committee's page and
-//! a draft action plan, as Markdown from Tera templates or as the templates' data in JSON.
+//! `isms report`: the management review, the audit self-assessment, a committee's page, a
+//! draft action plan, the statement of applicability and the cybersecurity-law readiness,
+//! as Markdown from Tera templates or as the templates' data in JSON.
 //!
 //! Each report is a data structure built from the records and the findings of `isms check`
-//! (`management/`, `audit/`, `unit/`, `plan/`) from what they share: the figures of
+//! (`management/`, `audit/`, `unit/`, `plan/`, `soa.rs`, `nis2.rs`) from what they share: the figures of
 //! `facts.rs`, the rows of `rows/` and the gaps by area of `gaps.rs`. The same data goes to
 //! the built-in template of the chosen language (`templates/<report>.<lang>.md.tera`), to
 //! the user's own template, or to `--format json`. Every value a template prints is escaped for Markdown
@@ -17,8 +18,10 @@ pub mod gaps;
 pub mod labels;
 pub mod management;
 pub mod markdown;
+pub mod nis2;
 pub mod plan;
 pub mod rows;
+pub mod soa;
 pub mod unit;
 
 use std::path::Path;
@@ -38,6 +41,11 @@ pub enum Which {
     /// One unit's page, by unit id.
     Unit(String),
     Plan,
+    /// The statement of applicability of one framework, by id, or of every framework
+    /// `isms.toml` declares.
+    Soa(Option<String>),
+    /// Readiness under the cybersecurity law.
+    Nis2,
 }
 
 impl Which {
@@ -47,6 +55,8 @@ impl Which {
             Which::Audit => "audit",
             Which::Unit(_) => "unit",
             Which::Plan => "plan",
+            Which::Soa(_) => "soa",
+            Which::Nis2 => "nis2",
         }
     }
 }
@@ -81,7 +91,7 @@ impl UserTemplate {
 /// What every report's data starts with.
 #[derive(Debug, Clone, Serialize)]
 pub struct Header {
-    /// `management`, `audit`, `unit` or `plan`.
+    /// `management`, `audit`, `unit`, `plan`, `soa` or `nis2`.
     pub report: &'static str,
     /// `sv` or `en`.
     pub lang: &'static str,
@@ -110,7 +120,7 @@ pub fn data(input: &Input<'_>, which: &Which) -> Result<serde_json::Value> {
 
 /// The data of a report, compared with the records at a revision when `before` is given:
 /// the management review and the audit report then hold a `compare` object (see
-/// [`compare::Compare`]); the unit page and the plan ignore `before`.
+/// [`compare::Compare`]); the other reports ignore `before`.
 pub fn data_compared(
     input: &Input<'_>,
     which: &Which,
@@ -129,6 +139,11 @@ pub fn data_compared(
         }
         Which::Unit(id) => (serde_json::to_value(unit::build(input, id)?), None),
         Which::Plan => (serde_json::to_value(plan::build(input)), None),
+        Which::Soa(framework) => (
+            serde_json::to_value(soa::build(input, framework.as_deref())?),
+            None,
+        ),
+        Which::Nis2 => (serde_json::to_value(nis2::build(input)), None),
     };
     let mut value = value.context("cannot serialise the report data")?;
     if let (Some(c), Some(map)) = (compared, value.as_object_mut()) {
@@ -175,13 +190,28 @@ pub fn builtin_template(which: &Which, lang: Language) -> (&'static str, &'stati
             "plan.en.md",
             include_str!("../../templates/plan.en.md.tera"),
         ),
+        (Which::Soa(_), Language::Sv) => {
+            ("soa.sv.md", include_str!("../../templates/soa.sv.md.tera"))
+        }
+        (Which::Soa(_), Language::En) => {
+            ("soa.en.md", include_str!("../../templates/soa.en.md.tera"))
+        }
+        (Which::Nis2, Language::Sv) => (
+            "nis2.sv.md",
+            include_str!("../../templates/nis2.sv.md.tera"),
+        ),
+        (Which::Nis2, Language::En) => (
+            "nis2.en.md",
+            include_str!("../../templates/nis2.en.md.tera"),
+        ),
     }
 }
 
 /// A Tera environment for a language: Markdown escaping on for every template, whatever its
 /// name, and the number filters of the language.
 ///
-/// Filters: `percent` (0.48 → `48 %` / `48%`, null → `–`), `decimal(decimals=1)`
+/// Filters: `percent` (0.48 → `48 %` / `48%`, null → `–`), `long_date` (`2026-03-16` →
+/// `16 mars 2026`), `decimal(decimals=1)`
 /// (0.5 → `0,5` / `0.5`), `count(one=, many=, neuter=false)` (3 → `tre brister`), `code`.
 pub fn environment(lang: Language) -> tera::Tera {
     let mut tera = tera::Tera::new();
@@ -214,6 +244,14 @@ pub fn environment(lang: Language) -> tera::Tera {
             let many = kwargs.get::<&str>("many")?.unwrap_or("");
             let neuter = kwargs.get::<bool>("neuter")?.unwrap_or(false);
             Ok(markdown::count(n, one, many, neuter, lang))
+        },
+    );
+    // A date in running text: `2026-03-16` → "16 mars 2026" / "16 March 2026".
+    tera.register_filter(
+        "long_date",
+        move |v: &tera::Value, _: tera::Kwargs, _: &tera::State| -> String {
+            v.as_str()
+                .map_or_else(|| "–".to_owned(), |d| markdown::long_date(d, lang))
         },
     );
     tera.register_filter(

@@ -3,6 +3,7 @@
 //! (init, new).
 
 mod agreement_documents_and_controls;
+mod agreement_frameworks_and_suppliers;
 mod agreement_people_and_plans;
 mod architecture;
 mod audit_verdicts;

@@ -40,6 +40,8 @@ fn all_reports() -> Vec<(&'static str, Which)> {
             Which::Unit("kommunstyrelsen".into()),
         ),
         ("plan", Which::Plan),
+        ("soa", Which::Soa(None)),
+        ("nis2", Which::Nis2),
     ]
 }
 
@@ -722,7 +724,7 @@ fn an_empty_repository_gets_every_report() {
     let session = Session::open(dir.path()).expect("open");
     for (lang, _) in LANGS {
         let input = Input::new(&session, date(AS_OF), lang);
-        for which in [Which::Management, Which::Audit, Which::Plan] {
+        for which in [Which::Management, Which::Audit, Which::Plan, Which::Nis2] {
             let text = report::render(&input, &which, Format::Markdown, None).expect("render");
             check_markdown(&text, which.name());
             assert!(
@@ -734,6 +736,24 @@ fn an_empty_repository_gets_every_report() {
         let err = report::render(&input, &Which::Unit("x".into()), Format::Markdown, None)
             .expect_err("no units");
         assert!(format!("{err:#}").contains("no unit `x`"));
+        // No framework declared and none named: the error names the flag and the ids.
+        let err = report::render(&input, &Which::Soa(None), Format::Markdown, None)
+            .expect_err("no frameworks");
+        let err = format!("{err:#}");
+        assert!(
+            err.contains("--framework")
+                && err.contains("iso27001-2022")
+                && err.contains("nis2-art21"),
+            "{err}"
+        );
+        let text = report::render(
+            &input,
+            &Which::Soa(Some("iso27001-2022".into())),
+            Format::Markdown,
+            None,
+        )
+        .expect("render");
+        check_markdown(&text, "soa");
     }
 }
 
@@ -812,4 +832,288 @@ fn counts_agree_with_their_nouns_and_revisions_are_shown_as_written() {
         report("en")
     );
     assert_eq!(isms::report::markdown::code_span("HEAD~1"), "`HEAD~1`");
+}
+
+fn norrvik() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/norrvik")
+}
+
+/// The statement of applicability of one framework on Norrvik: the built-in NIS2 measures,
+/// and Norrvik's own catalogue (a `framework` record), which `isms.toml` does not declare.
+#[test]
+fn soa_of_one_framework_on_norrvik() {
+    let session = Session::open(&norrvik()).expect("open example");
+    for framework in ["nis2-art21", "norrvik-grundkrav"] {
+        for (lang, code) in LANGS {
+            let input = Input::new(&session, date(AS_OF), lang);
+            let which = Which::Soa(Some(framework.to_owned()));
+            let text = report::render(&input, &which, Format::Markdown, None).expect("render");
+            let name = format!("soa_norrvik_{framework}.{code}");
+            check_markdown(&text, &name);
+            insta::assert_snapshot!(name, text);
+        }
+    }
+}
+
+#[test]
+fn soa_json_has_its_shape() {
+    let text = render_example(&Which::Soa(None), Language::En, Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["report"], "soa");
+    assert_eq!(v["as_of"], AS_OF);
+    let frameworks = v["frameworks"].as_array().expect("frameworks");
+    let ids: Vec<&str> = frameworks.iter().filter_map(|f| f["id"].as_str()).collect();
+    assert_eq!(ids, ["iso27001-2022", "nis2-art21"]);
+    for f in frameworks {
+        for key in [
+            "name",
+            "source",
+            "statement",
+            "summary",
+            "overall",
+            "controls",
+            "findings",
+        ] {
+            assert!(f.get(key).is_some(), "framework lacks `{key}`");
+        }
+        for key in [
+            "applicable",
+            "implemented",
+            "partly",
+            "planned",
+            "missing",
+            "excluded",
+        ] {
+            assert!(f["overall"][key].is_u64(), "overall lacks `{key}`");
+            for g in f["summary"].as_array().expect("summary") {
+                assert!(g[key].is_u64(), "group lacks `{key}`: {g}");
+            }
+        }
+        for c in f["controls"].as_array().expect("controls") {
+            for key in [
+                "id",
+                "label",
+                "group",
+                "applicable",
+                "reason",
+                "status",
+                "evidence",
+                "owner",
+                "last_verified",
+            ] {
+                assert!(c.get(key).is_some(), "control lacks `{key}`: {c}");
+            }
+            assert!(matches!(
+                c["status"].as_str(),
+                Some("implemented" | "partly" | "planned" | "missing")
+            ));
+        }
+    }
+    let iso = &frameworks[0];
+    let statement = &iso["statement"];
+    for key in [
+        "id",
+        "approved",
+        "approved_by",
+        "decision_ref",
+        "review_interval_months",
+        "expires",
+    ] {
+        assert!(statement.get(key).is_some(), "statement lacks `{key}`");
+    }
+    assert_eq!(statement["approved_by"], "executive_board");
+    assert_eq!(statement["expires"], "2027-03-16");
+    insta::assert_snapshot!("soa.en.json", text);
+}
+
+#[test]
+fn nis2_json_has_its_shape() {
+    let text = render_example(&Which::Nis2, Language::En, Format::Json);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(v["report"], "nis2");
+    assert_eq!(v["applies"], true);
+    assert_eq!(v["entity_class"], "essential");
+    for key in [
+        "registered",
+        "deadline",
+        "deadline_passed",
+        "deadline_uncertain",
+        "findings",
+    ] {
+        assert!(
+            v["registration"].get(key).is_some(),
+            "registration lacks `{key}`"
+        );
+    }
+    for key in ["approval", "training", "findings"] {
+        assert!(
+            v["management_body"].get(key).is_some(),
+            "management body lacks `{key}`"
+        );
+    }
+    let measures = v["measures"]["rows"].as_array().expect("measures");
+    let points: Vec<&str> = measures.iter().filter_map(|m| m["id"].as_str()).collect();
+    assert_eq!(points, ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]);
+    assert_eq!(v["measures"]["counts"]["total"], 10);
+    for row in v["incidents"]["rows"].as_array().expect("incidents") {
+        for stage in row["stages"].as_array().expect("stages") {
+            assert!(matches!(
+                stage["state"].as_str(),
+                Some("on_time" | "late" | "missing" | "pending")
+            ));
+        }
+    }
+    for row in v["suppliers"]["rows"].as_array().expect("suppliers") {
+        for key in [
+            "critical",
+            "security_requirements",
+            "dpa",
+            "assessed",
+            "incident_notification_hours",
+            "flags",
+        ] {
+            assert!(row.get(key).is_some(), "supplier lacks `{key}`: {row}");
+        }
+    }
+    assert_eq!(v["suppliers"]["own_deadline_hours"], 24);
+    insta::assert_snapshot!("nis2.en.json", text);
+}
+
+/// The "done when": `isms report soa --framework iso27001-2022` on an example lists
+/// all 93 controls with applicability, reason, status and evidence.
+#[test]
+fn cli_soa_lists_all_93_controls() {
+    let run = |format: &str| {
+        let out = isms()
+            .args([
+                "report",
+                "soa",
+                "--framework",
+                "iso27001-2022",
+                "--repo",
+                example().to_str().expect("path"),
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+            ])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let v: serde_json::Value = serde_json::from_str(&run("json")).expect("json");
+    let frameworks = v["frameworks"].as_array().expect("frameworks");
+    assert_eq!(frameworks.len(), 1);
+    let controls = frameworks[0]["controls"].as_array().expect("controls");
+    assert_eq!(controls.len(), 93);
+    let excluded: Vec<&serde_json::Value> = controls
+        .iter()
+        .filter(|c| c["applicable"] == false)
+        .collect();
+    assert_eq!(excluded.len(), 9);
+    for c in &controls[..] {
+        assert!(c["applicable"].is_boolean());
+        assert!(c["status"].is_string());
+        let evidence = c["evidence"].as_array().expect("evidence");
+        // Evidence exactly when the control is not missing.
+        assert_eq!(evidence.is_empty(), c["status"] == "missing", "{c}");
+        for e in evidence {
+            assert!(e["id"].is_string() || e["count"].is_u64(), "{e}");
+        }
+    }
+    for c in excluded {
+        assert!(c["reason"].as_str().is_some_and(|r| !r.is_empty()), "{c}");
+    }
+    let md = run("markdown");
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| A\\.") && l.matches(" | ").count() >= 7)
+        .collect();
+    assert_eq!(rows.len(), 93, "{md}");
+    assert_eq!(rows.iter().filter(|r| r.contains(" | nej | ")).count(), 9);
+    assert!(md.contains("Godkänt av kommunstyrelsen 16 mars 2026 (KS 2026-03-16 § 48)"));
+}
+
+#[test]
+fn cli_framework_is_only_for_soa_and_must_be_known() {
+    let repo = example();
+    let repo = repo.to_str().expect("path");
+    let out = isms()
+        .args([
+            "report",
+            "audit",
+            "--framework",
+            "iso27001-2022",
+            "--repo",
+            repo,
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--framework") && err.contains("report soa"),
+        "{err}"
+    );
+    let out = isms()
+        .args([
+            "report",
+            "soa",
+            "--framework",
+            "iso27001-2021",
+            "--repo",
+            repo,
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `iso27001-2022`"), "{err}");
+    // Norrvik declares no framework: soa needs --framework, and says so.
+    let norrvik = norrvik();
+    let out = isms()
+        .args(["report", "soa", "--repo", norrvik.to_str().expect("path")])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--framework") && err.contains("iso27001-2022, nis2-art21"),
+        "{err}"
+    );
+}
+
+/// An organisation the law does not cover gets one paragraph that says so, and still the
+/// measures and the suppliers.
+#[test]
+fn nis2_for_an_organisation_not_covered() {
+    let repo = Repo::new(&[(
+        "organisation.yaml",
+        "kind: organisation\nid: bolaget\nname: Bolaget AB\ncybersecurity_act:\n  covered: false\n",
+    )]);
+    let session = repo.session();
+    for (lang, needle) in [
+        (
+            Language::Sv,
+            "omfattas Bolaget AB inte av cybersäkerhetslagen",
+        ),
+        (
+            Language::En,
+            "Bolaget AB is not covered by the cybersecurity law",
+        ),
+    ] {
+        let input = Input::new(&session, date(AS_OF), lang);
+        let text = report::render(&input, &Which::Nis2, Format::Markdown, None).expect("render");
+        check_markdown(&text, "nis2 not covered");
+        assert!(text.contains(needle), "{text}");
+        assert!(text.contains("| j |"), "{text}");
+        let data = report::data(&input, &Which::Nis2).expect("data");
+        assert_eq!(data["applies"], false);
+        assert!(data["registration"].is_null() && data["incidents"].is_null());
+    }
 }

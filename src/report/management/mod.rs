@@ -4,7 +4,8 @@
 //! Status of earlier decisions and of the action plan; performance (incidents by type and
 //! month, training completion per unit, classification coverage of critical assets,
 //! evaluation results, audit findings); feedback from follow-ups; the risk picture; the gap
-//! list by area as opportunities for improvement; and the key figures in one table.
+//! list by area as opportunities for improvement; the key figures in one table, with a line
+//! per declared framework; and, for a covered entity, the cybersecurity law in short.
 
 use serde::Serialize;
 
@@ -16,6 +17,7 @@ mod classification;
 mod decisions;
 mod evaluations;
 mod follow_up;
+mod frameworks;
 mod incidents;
 mod key_figures;
 mod plan_status;
@@ -26,6 +28,7 @@ pub use classification::{CriticalAssetCoverage, CriticalAssetRow};
 pub use decisions::Decision;
 pub use evaluations::{EvaluationFindingRow, EvaluationRow, Evaluations};
 pub use follow_up::{AuditFindingRow, ReviewRow};
+pub use frameworks::{Cybersecurity, FrameworkLine};
 pub use incidents::{Incidents, MonthCount};
 pub use key_figures::KeyFigureRow;
 pub use plan_status::PlanStatus;
@@ -61,6 +64,10 @@ pub struct Management<'a> {
     /// The as-of year, whose action plan is the current one.
     pub year: i16,
     pub key_figures: Vec<KeyFigureRow>,
+    /// One line per framework in `isms.toml` `frameworks`.
+    pub frameworks: Vec<FrameworkLine>,
+    /// The cybersecurity law, for a covered entity on a date the law is in force.
+    pub cybersecurity: Option<Cybersecurity<'a>>,
     pub decisions: Vec<Decision>,
     pub plan: Option<PlanStatus>,
     pub audit_findings: Vec<AuditFindingRow>,
@@ -97,6 +104,8 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
         period_start: input.window_start(PERIOD_MONTHS).to_string(),
         year: input.as_of.year(),
         key_figures,
+        frameworks: frameworks::lines(input),
+        cybersecurity: frameworks::cybersecurity(input),
         decisions: decisions::build(input),
         plan,
         audit_findings,
