@@ -58,9 +58,7 @@ fn texts() -> &'static Catalogue {
 /// The list's text `id` in `lang`, filled from `args`; the id itself when there is no such
 /// text (the tests rule that out).
 fn text(lang: Language, id: &str, args: &[(&'static str, l10n::Value)]) -> String {
-    texts()
-        .format(lang, id, None, args)
-        .unwrap_or_else(|| id.to_owned())
+    texts().text(lang, id, args)
 }
 
 #[derive(clap::Args)]

@@ -284,6 +284,13 @@ impl Catalogue {
         self.format_checked(lang, id, attr, args).map(|(s, _)| s)
     }
 
+    /// Message `id` in `lang` filled from `args`; the id itself when there is no such
+    /// message (each catalogue's tests rule that out): for texts the tool says of itself.
+    pub fn text(&self, lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
+        self.format(lang, id, None, args)
+            .unwrap_or_else(|| id.to_owned())
+    }
+
     /// What formatting message `id` in `lang` with `args` got wrong (a value it names
     /// that `args` lacks, a selector without a default), as text; empty when nothing.
     pub fn errors(
@@ -456,9 +463,7 @@ pub fn texts() -> &'static Catalogue {
 /// The tool's text `id` in `lang`, filled from `args`; the id itself when there is no
 /// such text (the catalogue tests rule that out).
 pub fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
-    texts()
-        .format(lang, id, None, args)
-        .unwrap_or_else(|| id.to_owned())
+    texts().text(lang, id, args)
 }
 
 /// The ids of every message in the catalogue files, in order.

@@ -415,11 +415,7 @@ impl Registration {
     /// The authority that receives registrations on `date`.
     #[must_use]
     pub fn authority_on(&self, date: Date) -> &str {
-        self.authorities
-            .iter()
-            .filter(|a| a.from <= date)
-            .max_by_key(|a| a.from)
-            .map_or(self.authority.as_str(), |a| a.authority.as_str())
+        super::legal::authority_on(&self.authority, &self.authorities, date)
     }
 }
 

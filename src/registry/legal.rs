@@ -130,6 +130,20 @@ pub struct Regime {
     pub unchecked: Vec<UncheckedStage>,
 }
 
+/// The authority in force on `date`: the latest of `changes` from that date or before, else
+/// `first`.
+pub(super) fn authority_on<'a>(
+    first: &'a str,
+    changes: &'a [AuthorityChange],
+    date: Date,
+) -> &'a str {
+    changes
+        .iter()
+        .filter(|a| a.from <= date)
+        .max_by_key(|a| a.from)
+        .map_or(first, |a| a.authority.as_str())
+}
+
 /// A change of the recipient a regime's reports go to, from a date.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -161,11 +175,7 @@ impl Regime {
     /// The recipient the regime's reports go to on `date`.
     #[must_use]
     pub fn authority_on(&self, date: Date) -> &str {
-        self.authorities
-            .iter()
-            .filter(|a| a.from <= date)
-            .max_by_key(|a| a.from)
-            .map_or(self.authority.as_str(), |a| a.authority.as_str())
+        authority_on(&self.authority, &self.authorities, date)
     }
 
     /// The deadline for a report of `kind`, if the regime has one.

@@ -8,19 +8,17 @@
 //! findings together.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use isms::check::check;
 use isms::cli::due::{Window, deadlines};
 use isms::config::Language;
 use isms::diagnostic::Severity;
 use isms::model::{Date, Kind};
 use isms::repo::session::Session;
 use isms::report::{self, Input, Which};
-use isms::rules::Selection;
 use serde_json::Value;
 
-const REPOS: [&str; 2] = ["sjobacka", "norrvik"];
+use crate::support::each_example_check;
+
 const DATES: [&str; 3] = ["2024-11-12", "2025-09-30", "2026-11-28"];
 
 /// One repository as of one date: its findings (waived ones included) and report data.
@@ -33,28 +31,20 @@ struct Case {
 
 impl Case {
     fn each(mut test: impl FnMut(&Case)) {
-        for repo in REPOS {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples")
-                .join(repo);
-            for as_of in DATES {
-                let session = Session::open(&root).expect("open example");
-                let as_of = Date::parse(as_of).expect("date");
-                let result = check(&session, as_of, &Selection::default());
-                let findings = result
-                    .findings
-                    .iter()
-                    .chain(&result.waived)
-                    .map(|d| (d.code.to_owned(), d.id.clone(), d.severity))
-                    .collect();
-                test(&Case {
-                    name: format!("{repo} as of {as_of}"),
-                    session,
-                    as_of,
-                    findings,
-                });
-            }
-        }
+        each_example_check(&DATES, |repo, session, as_of, result| {
+            let findings = result
+                .findings
+                .iter()
+                .chain(&result.waived)
+                .map(|d| (d.code.to_owned(), d.id.clone(), d.severity))
+                .collect();
+            test(&Case {
+                name: format!("{repo} as of {as_of}"),
+                session,
+                as_of,
+                findings,
+            });
+        });
     }
 
     fn data(&self, which: &Which) -> Value {

@@ -9,18 +9,16 @@
 //! findings a run reports (waived ones are not flagged).
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
-use isms::check::check;
 use isms::config::Language;
 use isms::diagnostic::Diagnostic;
 use isms::model::Date;
 use isms::repo::session::Session;
 use isms::report::{self, Input, Which};
-use isms::rules::Selection;
 use serde_json::Value;
 
-const REPOS: [&str; 2] = ["sjobacka", "norrvik"];
+use crate::support::each_example_check;
+
 const DATES: [&str; 4] = ["2024-11-12", "2025-09-30", "2026-03-01", "2026-11-28"];
 
 struct Case {
@@ -35,29 +33,21 @@ struct Case {
 
 impl Case {
     fn each(mut test: impl FnMut(&Case)) {
-        for repo in REPOS {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples")
-                .join(repo);
-            for as_of in DATES {
-                let session = Session::open(&root).expect("open example");
-                let as_of = Date::parse(as_of).expect("date");
-                let result = check(&session, as_of, &Selection::default());
-                let all = result
-                    .findings
-                    .iter()
-                    .chain(&result.waived)
-                    .cloned()
-                    .collect();
-                test(&Case {
-                    name: format!("{repo} as of {as_of}"),
-                    reported: result.findings,
-                    all,
-                    session,
-                    as_of,
-                });
-            }
-        }
+        each_example_check(&DATES, |repo, session, as_of, result| {
+            let all = result
+                .findings
+                .iter()
+                .chain(&result.waived)
+                .cloned()
+                .collect();
+            test(&Case {
+                name: format!("{repo} as of {as_of}"),
+                reported: result.findings,
+                all,
+                session,
+                as_of,
+            });
+        });
     }
 
     fn data(&self, which: &Which) -> Value {

@@ -190,3 +190,22 @@ pub fn isms_outside_git(repo: &TempRepo, args: &[&str]) -> Run {
         .expect("UTF-8");
     isms_with_env(repo.path(), args, &[("GIT_CEILING_DIRECTORIES", ceiling)])
 }
+
+/// Both example repositories, each checked with every rule as of each of `dates`: `run`
+/// gets the example's name, its session, the date and the result (the agreement tests).
+pub fn each_example_check(
+    dates: &[&str],
+    mut run: impl FnMut(&str, isms::repo::session::Session, isms::model::Date, isms::check::CheckResult),
+) {
+    for repo in ["sjobacka", "norrvik"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(repo);
+        for as_of in dates {
+            let session = isms::repo::session::Session::open(&root).expect("open example");
+            let as_of = isms::model::Date::parse(as_of).expect("date");
+            let result = isms::check::check(&session, as_of, &isms::rules::Selection::default());
+            run(repo, session, as_of, result);
+        }
+    }
+}

@@ -51,9 +51,7 @@ fn texts() -> &'static Catalogue {
 /// Due's text `id` in `lang`, filled from `args`; the id itself when there is no such text
 /// (the tests rule that out).
 fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
-    texts()
-        .format(lang, id, None, args)
-        .unwrap_or_else(|| id.to_owned())
+    texts().text(lang, id, args)
 }
 
 /// A deadline's record as the table and the calendar name it: its kind, then its id.

@@ -56,9 +56,7 @@ pub fn texts() -> &'static Catalogue {
 /// The audit report's text `id` in `lang`, filled from `args`; the id itself when there is
 /// no such text (the tests rule that out).
 fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
-    texts()
-        .format(lang, id, None, args)
-        .unwrap_or_else(|| id.to_owned())
+    texts().text(lang, id, args)
 }
 
 /// The answer to one question.
