@@ -260,6 +260,23 @@ pub fn load_text(relp: &str, text: &str) -> LoadResult {
     out
 }
 
+/// Reads `bytes` as if they were the whole content of a file at `relp`, as the loader
+/// reads a file once it is read from disk: over [`MAX_FILE_BYTES`] refused, then decoded
+/// (BOM, UTF-8, binary) and parsed (for fuzzing and tests). The text is kept for code
+/// frames when the bytes are text, as [`source_text`] would give it.
+pub fn load_bytes(relp: &str, bytes: &[u8]) -> LoadResult {
+    let mut f = FileResult::default();
+    let relp: Arc<str> = relp.into();
+    let mut out = LoadResult::default();
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        read::too_large(&relp, bytes.len() as u64, &mut f);
+    } else if let Some(text) = read::parse_bytes(bytes, &relp, &mut f) {
+        out.files.push((relp, text.into()));
+    }
+    out.append(ChunkOutput::from(f));
+    out
+}
+
 impl LoadResult {
     /// Adds one chunk's records and problems after those already held.
     fn append(&mut self, chunk: ChunkOutput) {

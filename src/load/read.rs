@@ -54,12 +54,7 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
     match read_bounded(path, bytes) {
         Ok(Ok(())) => {}
         Ok(Err(size)) => {
-            out.unreadable(
-                Unreadable::new(&relp, None, "REC001-unreadable")
-                    .arg("reason", "too-large")
-                    .arg("size_mib", Value::Tenths(size as f64 / (1024.0 * 1024.0)))
-                    .arg("limit_mib", MAX_FILE_BYTES / (1024 * 1024)),
-            );
+            too_large(&relp, size, out);
             shrink(bytes);
             return;
         }
@@ -72,20 +67,45 @@ fn read_into(path: &Path, relp: Arc<str>, bytes: &mut Vec<u8>, out: &mut FileRes
             return;
         }
     }
+    // The text is not kept: at a hundred thousand records it would be the largest thing in
+    // memory, and only the few files with findings need it again, for code frames
+    // (`source_text`).
+    parse_bytes(bytes, &relp, out);
+    shrink(bytes);
+}
+
+/// REC001 for a file over [`MAX_FILE_BYTES`], which is not read.
+pub(super) fn too_large(relp: &Arc<str>, size: u64, out: &mut FileResult) {
+    out.unreadable(
+        Unreadable::new(relp, None, "REC001-unreadable")
+            .arg("reason", "too-large")
+            .arg("size_mib", Value::Tenths(size as f64 / (1024.0 * 1024.0)))
+            .arg("limit_mib", MAX_FILE_BYTES / (1024 * 1024)),
+    );
+}
+
+/// A file's bytes, read whole, as records and problems: decoded, then parsed. Gives the
+/// text the positions of the problems refer to, or `None` for bytes that are not text.
+pub(super) fn parse_bytes<'b>(
+    bytes: &'b [u8],
+    relp: &Arc<str>,
+    out: &mut FileResult,
+) -> Option<Cow<'b, str>> {
     match decode(bytes) {
-        // The text is not kept: at a hundred thousand records it would be the largest
-        // thing in memory, and only the few files with findings need it again, for code
-        // frames (`source_text`).
-        Ok(text) => parse_text(&lone_cr_to_lf(text), &relp, out),
+        Ok(text) => {
+            let text = lone_cr_to_lf(text);
+            parse_text(&text, relp, out);
+            Some(text)
+        }
         Err((span, args)) => {
-            out.unreadable(Unreadable::new(&relp, Some(span), "REC001-unreadable").with_args(args));
+            out.unreadable(Unreadable::new(relp, Some(span), "REC001-unreadable").with_args(args));
             // A text file saved in another encoding (Latin-1) still names its records.
             if !bytes.contains(&0) {
-                salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, &relp, out);
+                salvage_ids(&String::from_utf8_lossy(bytes), 0, 0, relp, out);
             }
+            None
         }
     }
-    shrink(bytes);
 }
 
 /// A buffer that grew for a large file goes back to its usual size, so that a thread does
@@ -187,6 +207,21 @@ mod tests {
         let at = r.unreadable()[0].place.span.expect("a span").start;
         assert_eq!(at.line, 4);
         assert_eq!(&*r.files[0].1, "kind: unit\nid: a\r\nname: A\ntype: bord\n");
+    }
+
+    #[test]
+    fn bytes_load_as_a_file_read_from_disk_would() {
+        let r = crate::load::load_bytes(
+            "u.yaml",
+            b"\xEF\xBB\xBFkind: unit\rid: a\rname: A\rtype: board\r",
+        );
+        assert!(r.problems.is_empty(), "{:?}", r.problems);
+        assert_eq!(r.records().count(), 1);
+        assert_eq!(&*r.files[0].1, "kind: unit\nid: a\nname: A\ntype: board\n");
+        // Not text: refused where it stops being text, with no text kept for code frames.
+        let r = crate::load::load_bytes("u.yaml", b"kind: unit\nid: \0\n");
+        assert_eq!(r.unreadable()[0].place.span.expect("a span").start.line, 2);
+        assert!(r.files.is_empty());
     }
 
     #[test]

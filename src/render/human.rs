@@ -1,5 +1,7 @@
 //! Compiler-style diagnostics: code, severity, message, `-->` position, code frame, help.
 
+use std::borrow::Cow;
+
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
@@ -67,6 +69,7 @@ fn one(d: &Diagnostic, out: &Output<'_>, renderer: &Renderer, starts: &[usize]) 
     let first = match frame {
         Some((loc, span, text)) => {
             let (excerpt, start_line, range) = excerpt(text, starts, span);
+            let (excerpt, range) = shown(excerpt, range);
             title.element(
                 Snippet::source(excerpt)
                     .line_start(start_line as usize)
@@ -156,6 +159,39 @@ fn excerpt<'t>(
     (slice, first, range)
 }
 
+/// The excerpt as the code frame shows it: every character that [`visible`] replaces shown
+/// as its stand-in, as in the message, and `range` moved along with the text. Line breaks
+/// and tabs stay for the renderer to lay out. The renderer replaces C0 controls and the
+/// bidirectional overrides itself, but not C1 controls (U+009B starts an escape sequence
+/// in some terminals), the marks that reorder text or the line separators.
+fn shown(excerpt: &str, range: std::ops::Range<usize>) -> (Cow<'_, str>, std::ops::Range<usize>) {
+    const KEPT: [char; 3] = ['\n', '\r', '\t'];
+    if excerpt
+        .split(KEPT)
+        .all(|part| matches!(visible(part), Cow::Borrowed(_)))
+    {
+        return (Cow::Borrowed(excerpt), range);
+    }
+    let mut out = String::with_capacity(excerpt.len() + 16);
+    let (mut start, mut end) = (None, None);
+    for (i, c) in excerpt.char_indices() {
+        if i == range.start {
+            start = Some(out.len());
+        }
+        if i == range.end {
+            end = Some(out.len());
+        }
+        let mut buf = [0; 4];
+        match KEPT.contains(&c) {
+            true => out.push(c),
+            false => out.push_str(&visible(c.encode_utf8(&mut buf))),
+        }
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (Cow::Owned(out), start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +213,39 @@ mod tests {
         let span = Span::new(Pos { line: 1, col: 6 }, Pos { line: 1, col: 20 });
         let (slice, _, range) = excerpt(text, &line_starts(text), span);
         assert_eq!(&slice[range], "Överförmyndare");
+    }
+
+    /// Found by fuzzing: the code frame showed the line as written, and the renderer leaves
+    /// C1 controls (U+009B starts an escape sequence), reordering marks and line separators
+    /// as they are.
+    #[test]
+    fn code_frames_show_controls_and_reordering_marks_as_stand_ins() {
+        let text = "kind: unit\nname: \u{9b}2J\u{200f}x\u{2028}: ]\n";
+        let at = Span::new(Pos { line: 2, col: 6 }, Pos { line: 2, col: 15 });
+        let d = Diagnostic::new("REC001", Severity::Error, "m").at("u.yaml".into(), Some(at));
+        let file_text = |_: &str| Some(text);
+        let out = Output {
+            as_of: "2026-01-01".into(),
+            diagnostics: std::slice::from_ref(&d),
+            records: 1,
+            counts: &[],
+            file_text: &file_text,
+            rules: &[],
+            lang: Language::En,
+            path_prefix: "",
+        };
+        let shown = render(&out, false, false);
+        assert!(
+            !shown.contains(['\u{9b}', '\u{200f}', '\u{2028}']),
+            "{shown}"
+        );
+        let value = "<U+009B>2J<U+200F>x<U+2028>: ]";
+        assert!(shown.contains(&format!("name: {value}")), "{shown}");
+        // The whole value is still marked.
+        assert!(
+            shown.contains(&format!(" {}\n", "^".repeat(value.len()))),
+            "{shown}"
+        );
     }
 
     #[test]
