@@ -54,15 +54,20 @@ pub fn is_management_training(t: &Training) -> bool {
         .any(|a| MANAGEMENT_AUDIENCES.contains(&a.as_str()))
 }
 
-/// The latest management training that started in the last `management_training_months`
-/// (NIS002 reports exactly when there is none): its index in `repo.trainings`.
+/// The latest management training held in the last `management_training_months`: one
+/// whose period, `start` to `end`, overlaps the window (as-of minus N months, as-of]
+/// (NIS002 reports exactly when there is none). A campaign without an `end` was held on
+/// its `start`: unlike CUL001's ongoing campaigns, a briefing recorded once must not count
+/// for ever. Its index in `repo.trainings`.
 pub fn latest_management_training(cx: &Context<'_>) -> Option<usize> {
     let months = cx.config.cybersecurity.management_training_months;
+    let from = cx.months_ago(months).plus_days(1);
+    let held = |t: &Training| t.start <= cx.as_of && t.end.unwrap_or(t.start) >= from;
     cx.repo
         .trainings
         .iter()
         .enumerate()
-        .filter(|(_, t)| is_management_training(t) && cx.within_months(t.start, months))
+        .filter(|(_, t)| is_management_training(t) && held(t))
         .max_by_key(|(i, t)| (t.start, std::cmp::Reverse(*i)))
         .map(|(i, _)| i)
 }

@@ -6,8 +6,8 @@ declare_rule! {
     /// For a covered entity on a date the cybersecurity law is in force, finds no training
     /// campaign for the management body in the last `management_training_months` (12): a
     /// `training` record whose `audience` includes `management_body` or `elected_officials`
-    /// and whose `start` lies in the window. The finding names the latest such campaign
-    /// when there is an older one.
+    /// and whose period (`start` to `end`; the `start` alone when it has no `end`) overlaps
+    /// the window. The finding names the latest such campaign when there is an older one.
     ///
     /// ## Why it matters
     /// NIS2 art. 20(2) requires the members of the management body to follow training, so
