@@ -8,7 +8,7 @@
 //! (`nis::registration_deadline`), the approval NIS004's (`nis::measures_approval`), the
 //! training NIS002's (`nis::latest_management_training`), the measures' status
 //! `frm::framework_state`'s (NIS003's), a late or missing incident report INC002's
-//! (`inc::late_reports`), a supplier's criticality and the organisation's own deadline the
+//! (`inc::late_reports`, `inc::first_report`), a supplier's criticality and the organisation's own deadline the
 //! SUP rules' functions; the flags of a supplier row are the SUP and CLD001 findings on that
 //! supplier. The parts of the law's duties apply only to a covered entity on a date the law
 //! is in force (`nis::applies`); for any other, the report says so and still shows the
@@ -22,7 +22,7 @@ use super::facts::{Input, PERIOD_MONTHS};
 use super::soa::{self, ControlRow, Statement, control_row};
 use crate::config::Language;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Incident, NotificationKind};
+use crate::model::Incident;
 use crate::registry::{DeadlineStart, NotificationStage, ReportingDeadline};
 use crate::render::json::JsonFinding;
 use crate::repo::Rec;
@@ -472,24 +472,6 @@ fn incidents<'a>(input: &'a Input<'_>, cx: &Context<'_>) -> Incidents<'a> {
     }
 }
 
-/// The order of the reports: a later one carries what an earlier one would have (as INC002
-/// counts a report of a later stage for an earlier deadline).
-fn stage(kind: NotificationStage) -> u8 {
-    match kind {
-        NotificationStage::EarlyWarning => 0,
-        NotificationStage::Initial => 1,
-        NotificationStage::Final => 2,
-    }
-}
-
-fn notification_stage(kind: Option<NotificationKind>) -> NotificationStage {
-    match kind {
-        Some(NotificationKind::EarlyWarning) => NotificationStage::EarlyWarning,
-        Some(NotificationKind::Final) => NotificationStage::Final,
-        Some(NotificationKind::Initial) | None => NotificationStage::Initial,
-    }
-}
-
 fn stage_label(lang: Language, kind: NotificationStage) -> &'static str {
     match kind {
         NotificationStage::EarlyWarning => lang.pick("Tidig varning", "Early warning"),
@@ -533,17 +515,9 @@ fn incident_reporting(
         .registry
         .regime_for("significant_incident", input.detected(i).0)?;
     let shortfalls = inc::late_reports(cx, i).map(|(_, s)| s).unwrap_or_default();
-    let end_of_day = inc::end_of_as_of_day(cx);
-    // The first report of a stage or a later one to the regime's recipients, known by the
-    // as-of day: the time a report on time was sent.
+    // The report INC002 judges each deadline by: the time a report on time was sent.
     let first_sent = |kind: NotificationStage| -> Option<Timestamp> {
-        i.notifications
-            .iter()
-            .filter(|n| stage(notification_stage(n.kind)) >= stage(kind))
-            .filter(|n| regime.recipients.iter().any(|r| r == n.to.as_str()))
-            .map(|n| n.at.instant(&cx.tz))
-            .filter(|at| *at < end_of_day)
-            .min()
+        inc::first_report(cx, regime, i, kind).map(|(_, at)| at)
     };
     let local = |t: Timestamp| inc::local(t, &cx.tz);
     let stages = regime

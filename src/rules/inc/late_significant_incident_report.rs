@@ -173,6 +173,30 @@ impl ReportShortfall {
     }
 }
 
+/// The first report of `kind` or of a later stage that `inc` records to one of `regime`'s
+/// recipients by the end of the as-of day: its index in `notifications` and when it was
+/// sent. An incident notification sent within 24 h also gives the early warning (NIS2 art.
+/// 23(4): the notification updates the early warning's information, and may come with it).
+/// INC002 judges each deadline by it; `isms report nis2` shows it as the report sent.
+pub fn first_report(
+    cx: &Context<'_>,
+    regime: &Regime,
+    inc: &Incident,
+    kind: NotificationStage,
+) -> Option<(usize, Timestamp)> {
+    let end_of_day = end_of_as_of_day(cx);
+    inc.notifications
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            stage(report_kind(n)) >= stage(kind)
+                && regime.recipients.iter().any(|r| r == n.to.as_str())
+        })
+        .map(|(i, n)| (i, n.at.instant(&cx.tz)))
+        .filter(|(_, at)| *at < end_of_day)
+        .min_by_key(|(_, at)| *at)
+}
+
 /// The reports INC002 finds late or missing for incident `inc` under the regime in force
 /// on its detection date, in the regime's order of deadlines: the regime and the
 /// shortfalls, or `None` when the incident is not significant, no regime applies or every
@@ -189,21 +213,7 @@ pub fn late_reports(
     let regime = cx
         .registry
         .regime_for("significant_incident", detected_on.0)?;
-    // The first report of `kind` or of a later stage: an incident notification sent
-    // within 24 h also gives the early warning (NIS2 art. 23(4): the notification
-    // updates the early warning's information, and may come with it).
-    let first_of = |kind: NotificationStage| {
-        inc.notifications
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                stage(report_kind(n)) >= stage(kind)
-                    && regime.recipients.iter().any(|r| r == n.to.as_str())
-            })
-            .map(|(i, n)| (i, n.at.instant(&cx.tz)))
-            .filter(|(_, at)| *at < end_of_day)
-            .min_by_key(|(_, at)| *at)
-    };
+    let first_of = |kind: NotificationStage| first_report(cx, regime, inc, kind);
     let detected = inc.detected.instant(&cx.tz);
     let initial_sent = first_of(NotificationStage::Initial).map(|(_, at)| at);
     let mut shortfalls = Vec::new();

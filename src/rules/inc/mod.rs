@@ -18,7 +18,7 @@ area_rules! {
 
 pub use closed_incident_without_lessons::{MissingAnalysis, missing_analysis};
 pub use late_breach_notification::{LateBreach, late_breach};
-pub use late_significant_incident_report::{ReportShortfall, late_reports};
+pub use late_significant_incident_report::{ReportShortfall, first_report, late_reports};
 pub use long_open_incident::days_open_too_long;
 
 /// The end of the as-of day: midnight that starts the next day, in the configured zone.
