@@ -7,10 +7,10 @@
 //! Every judgement is a rule's: registration and its deadline are NIS001's
 //! (`nis::registration_deadline`), the approval NIS004's (`nis::measures_approval`), the
 //! training NIS002's (`nis::latest_management_training`), the measures' status
-//! `frm::framework_state`'s (NIS003's), a late or missing incident report INC002's
-//! (`inc::late_reports`, `inc::first_report`), a supplier's criticality and the organisation's own deadline the
-//! SUP rules' functions; the flags of a supplier row are the SUP and CLD001 findings on that
-//! supplier. The parts of the law's duties apply only to a covered entity on a date the law
+//! `frm::framework_state`'s (NIS003's), a late or missing incident report and the report
+//! sent for a stage INC002's (`inc::late_reports`, `inc::first_report`), a supplier's
+//! criticality and the organisation's own deadline the SUP rules' functions; the flags of a
+//! supplier row are the SUP and CLD001 findings on that supplier. The parts of the law's duties apply only to a covered entity on a date the law
 //! is in force (`nis::applies`); for any other, the report says so and still shows the
 //! measures and the suppliers, which help before a decision.
 
