@@ -350,10 +350,12 @@ fn check_document(tree: &Tree<'_>, source: Source, out: &mut FileResult) {
         } else {
             source.value(&e.pointer)
         };
-        Unreadable::new(&source.path, Some(span), e.template)
+        let mut problem = Unreadable::new(&source.path, Some(span), e.template)
             .with_args(e.args)
             .about(kind, id)
-            .at_pointer(&e.pointer)
+            .at_pointer(&e.pointer);
+        problem.at_key = e.at_key;
+        problem
     };
     let mut problems: Vec<Unreadable> = super::placeholder::validate_tree(kind, tree)
         .into_iter()
@@ -424,19 +426,11 @@ fn value_problem(
 }
 
 /// Whether a value at a pointer already has a problem of its own: a problem at it or at a
-/// value that holds it. Missing and unknown fields (placed at a key) flag no value.
+/// value that holds it. Problems placed at a key (missing and unknown fields) flag no value.
 fn flags(problems: &[Unreadable]) -> impl Fn(&str) -> bool + use<> {
     let at: Vec<String> = problems
         .iter()
-        .filter(|p| {
-            !matches!(
-                p.template,
-                "REC001-required"
-                    | "REC001-required-one-of"
-                    | "REC001-unknown-field"
-                    | "REC001-merge-key"
-            )
-        })
+        .filter(|p| !p.at_key)
         .filter_map(|p| p.pointer.clone())
         .collect();
     move |pointer: &str| at.iter().any(|a| within(pointer, a))

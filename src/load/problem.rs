@@ -71,6 +71,9 @@ pub struct Unreadable {
     pub place: Place,
     /// The JSON pointer of the offending value, for a record that was read but is wrong.
     pub pointer: Option<String>,
+    /// Whether the problem is placed at the key of the field at `pointer` (a missing,
+    /// unknown or merge-key field) rather than at a value there.
+    pub at_key: bool,
     /// The message's id in `src/rules/rec/*.ftl`: `REC001-<problem>`.
     pub template: &'static str,
     /// The values the message names.
@@ -82,6 +85,7 @@ impl Unreadable {
         Unreadable {
             place: Place::in_file(path.clone(), span),
             pointer: None,
+            at_key: false,
             template,
             args: Args::new(),
         }

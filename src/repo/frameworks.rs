@@ -88,16 +88,11 @@ impl Repository {
                 problems.push(unknown(at, "framework", &s.framework, e));
                 continue;
             };
-            let listed = s
-                .excluded
-                .iter()
-                .map(|e| ("excluded", &e.control))
-                .chain(s.included.iter().map(|e| ("included", &e.control)));
-            let mut index = [0usize; 2];
-            for (list, control) in listed {
-                let n = &mut index[usize::from(list == "included")];
+            let excluded = s.excluded.iter().map(|e| ("excluded", &e.control));
+            let included = s.included.iter().map(|e| ("included", &e.control));
+            let listed = excluded.enumerate().chain(included.enumerate());
+            for (n, (list, control)) in listed {
                 let pointer = format!("/{list}/{n}/control");
-                *n += 1;
                 if let Err(e) = framework.find_control(control) {
                     let at = At::value(&s.src, &pointer, Kind::StatementOfApplicability, &s.id);
                     problems.push(unknown(at, list, control, e));

@@ -12,29 +12,17 @@ use isms::repo::session::Session;
 use isms::report::{self, Input, Which};
 use serde_json::Value;
 
-use crate::support::TempRepo;
+use crate::support::{PROVKOMMUN, TempRepo, overlay};
 
 const AS_OF: &str = "2026-11-28";
 
-/// A repository in which every question has something to count, as (path, text): roles and
-/// a unit, both required document types (governing every required topic), a decided plan
+/// With [`PROVKOMMUN`], a repository in which every question has something to count, as
+/// (path, text): roles and a unit, both required document types (governing every required topic), a decided plan
 /// with an activity, a training campaign, a management review and an audit, a critical,
 /// classified asset in an exercised continuity plan, and a verified measure for monitoring
 /// and intrusion detection. No incidents and no cloud services: questions 9 and 12 have
 /// nothing in scope.
-const BASE: &[(&str, &str)] = &[
-    (
-        "isms.toml",
-        "organisation = \"Provkommun\"\nlanguage = \"en\"\n",
-    ),
-    (
-        "organisation.yaml",
-        "kind: organisation\nid: prov\nname: Provkommun\nroles:\n  information_security_coordinator: A\n  it_security_coordinator: B\n  security_chief: C\n  data_protection_officer: D\n",
-    ),
-    (
-        "units/social.yaml",
-        "kind: unit\nid: social\nname: Socialnämnden\ntype: committee\nsecurity_representative: E\n",
-    ),
+const REST: &[(&str, &str)] = &[
     (
         "policies/isp.yaml",
         "kind: policy\nid: isp\ntitle: Informationssäkerhetspolicy\ntype: information_security_policy\nstatus: adopted\nadopted: 2025-01-20\nadopted_by: municipal_council\ntopics: [incident_management, classification, continuity, cloud_services]\n",
@@ -81,20 +69,11 @@ const BASE: &[(&str, &str)] = &[
     ),
 ];
 
-/// The base repository with `files` written over it (an empty text removes the file).
+/// The base repository ([`PROVKOMMUN`] and the records above) with `files` written over
+/// it (an empty text removes the file).
 fn repo(files: &[(&str, &str)]) -> TempRepo {
-    let repo = TempRepo::empty();
-    for (path, text) in BASE {
-        if !files.iter().any(|(p, _)| p == path) {
-            repo.write(path, text);
-        }
-    }
-    for (path, text) in files {
-        if !text.is_empty() {
-            repo.write(path, text);
-        }
-    }
-    repo
+    let base: Vec<(&str, &str)> = PROVKOMMUN.iter().chain(REST).copied().collect();
+    overlay(&base, files)
 }
 
 /// The audit's questions for `repo` in `lang`, checked by the rules as `isms report` does.

@@ -29,6 +29,15 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `validate` on `repo` exits 2 with exactly these findings (code, `path:line:col`), in
+/// order; the run, for what else a test looks at.
+fn refused_with(repo: &TempRepo, expected: &[(&str, &str)]) -> crate::support::Run {
+    let run = repo.validate();
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert_eq!(findings(&run.stdout), pairs(expected), "{}", run.stdout);
+    run
+}
+
 /// The issue's case: one asset with an impossible date, a country that is not one and a
 /// misspelt unit gets all three findings in the first run.
 #[test]
@@ -50,17 +59,13 @@ waivers:
     until: 2026-02-30
 ",
     );
-    let run = repo.validate();
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert_eq!(
-        findings(&run.stdout),
-        pairs(&[
+    let run = refused_with(
+        &repo,
+        &[
             ("REC003", "assets/lonesystem.yaml:5:7"),
             ("REC001", "assets/lonesystem.yaml:8:19"),
             ("REC001", "assets/lonesystem.yaml:12:12"),
-        ]),
-        "{}",
-        run.stdout
+        ],
     );
     // The invalid record still counts, and still exists for references to it.
     assert_eq!(run.records(), example_records() + 1);
@@ -84,17 +89,13 @@ availability: 2
 classifed_by: Ulla Nord
 ",
     );
-    let run = repo.validate();
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert_eq!(
-        findings(&run.stdout),
-        pairs(&[
+    let run = refused_with(
+        &repo,
+        &[
             ("REC003", "classifications/lonsystem-2026.yaml:3:8"),
             ("REC001", "classifications/lonsystem-2026.yaml:4:7"),
             ("REC001", "classifications/lonsystem-2026.yaml:8:1"),
-        ]),
-        "{}",
-        run.stdout
+        ],
     );
     assert!(
         run.stdout.contains("did you mean `hr-lonesystem`?"),
@@ -119,16 +120,12 @@ detected: 2026-02-30T10:00
 status: open
 ",
     );
-    let run = repo.validate();
-    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
-    assert_eq!(
-        findings(&run.stdout),
-        pairs(&[
+    let run = refused_with(
+        &repo,
+        &[
             ("REC001", "incidents/inc-falsk.yaml:5:11"),
             ("REC001", "incidents/inc-falsk.yaml:6:11"),
-        ]),
-        "{}",
-        run.stdout
+        ],
     );
     assert!(
         run.stdout.contains("not a valid date-time"),

@@ -13,6 +13,8 @@ use isms::report::{self, Format, Input, UserTemplate, Which};
 use proptest::prelude::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
+use crate::support::{PROVKOMMUN, TempRepo, overlay};
+
 const AS_OF: &str = "2026-11-28";
 
 fn example() -> PathBuf {
@@ -207,38 +209,15 @@ fn management_review_has_its_charts() {
 // Small hand-made repositories
 
 struct Repo {
-    dir: tempfile::TempDir,
+    dir: TempRepo,
 }
 
 impl Repo {
+    /// [`PROVKOMMUN`] with `files` written over it.
     fn new(files: &[(&str, &str)]) -> Repo {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let mut all: Vec<(&str, &str)> = vec![
-            (
-                "isms.toml",
-                "organisation = \"Provkommun\"\nlanguage = \"en\"\n",
-            ),
-            (
-                "organisation.yaml",
-                "kind: organisation\nid: prov\nname: Provkommun\nroles:\n  information_security_coordinator: A\n  it_security_coordinator: B\n  security_chief: C\n  data_protection_officer: D\n",
-            ),
-            (
-                "units/social.yaml",
-                "kind: unit\nid: social\nname: Socialnämnden\ntype: committee\nsecurity_representative: E\n",
-            ),
-        ];
-        for f in files {
-            match all.iter_mut().find(|(p, _)| *p == f.0) {
-                Some(slot) => *slot = *f,
-                None => all.push(*f),
-            }
+        Repo {
+            dir: overlay(&PROVKOMMUN, files),
         }
-        for (path, text) in all {
-            let p = dir.path().join(path);
-            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-            std::fs::write(p, text).expect("write");
-        }
-        Repo { dir }
     }
 
     fn session(&self) -> Session {
@@ -1039,49 +1018,41 @@ fn cli_soa_lists_all_93_controls() {
     assert!(md.contains("Godkänt av kommunstyrelsen 16 mars 2026 (KS 2026-03-16 § 48)"));
 }
 
+/// Runs `isms` with `args`, which must fail; its standard error.
+fn refused(args: &[&str]) -> String {
+    let out = isms().args(args).output().expect("run");
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn cli_framework_is_only_for_soa_and_must_be_known() {
     let repo = example();
     let repo = repo.to_str().expect("path");
-    let out = isms()
-        .args([
-            "report",
-            "audit",
-            "--framework",
-            "iso27001-2022",
-            "--repo",
-            repo,
-        ])
-        .output()
-        .expect("run");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(&[
+        "report",
+        "audit",
+        "--framework",
+        "iso27001-2022",
+        "--repo",
+        repo,
+    ]);
     assert!(
         err.contains("--framework") && err.contains("report soa"),
         "{err}"
     );
-    let out = isms()
-        .args([
-            "report",
-            "soa",
-            "--framework",
-            "iso27001-2021",
-            "--repo",
-            repo,
-        ])
-        .output()
-        .expect("run");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(&[
+        "report",
+        "soa",
+        "--framework",
+        "iso27001-2021",
+        "--repo",
+        repo,
+    ]);
     assert!(err.contains("did you mean `iso27001-2022`"), "{err}");
     // Norrvik declares no framework: soa needs --framework, and says so.
     let norrvik = norrvik();
-    let out = isms()
-        .args(["report", "soa", "--repo", norrvik.to_str().expect("path")])
-        .output()
-        .expect("run");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = refused(&["report", "soa", "--repo", norrvik.to_str().expect("path")]);
     assert!(
         err.contains("--framework") && err.contains("iso27001-2022, nis2-art21"),
         "{err}"

@@ -209,3 +209,37 @@ pub fn each_example_check(
         }
     }
 }
+
+/// A small municipality: the configuration (English messages), an organisation with every
+/// key role held, and one committee with its security representative.
+pub const PROVKOMMUN: [(&str, &str); 3] = [
+    (
+        "isms.toml",
+        "organisation = \"Provkommun\"\nlanguage = \"en\"\n",
+    ),
+    (
+        "organisation.yaml",
+        "kind: organisation\nid: prov\nname: Provkommun\nroles:\n  information_security_coordinator: A\n  it_security_coordinator: B\n  security_chief: C\n  data_protection_officer: D\n",
+    ),
+    (
+        "units/social.yaml",
+        "kind: unit\nid: social\nname: Socialnämnden\ntype: committee\nsecurity_representative: E\n",
+    ),
+];
+
+/// A repository of `base` with `files` written over it: a file of `files` takes the place
+/// of `base`'s at the same path, and an empty text leaves the path out.
+pub fn overlay(base: &[(&str, &str)], files: &[(&str, &str)]) -> TempRepo {
+    let repo = TempRepo::empty();
+    for (path, text) in base {
+        if !files.iter().any(|(p, _)| p == path) {
+            repo.write(path, text);
+        }
+    }
+    for (path, text) in files {
+        if !text.is_empty() {
+            repo.write(path, text);
+        }
+    }
+    repo
+}
