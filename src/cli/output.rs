@@ -13,6 +13,11 @@ use anyhow::{Context as _, Result, bail};
 /// macOS's `/tmp` are links), and a file named like the configuration or a record. The text goes to a temporary file next to `path` that is
 /// then renamed over it, so a link that appears meanwhile is replaced, not followed.
 pub fn write_output(path: &Path, text: &str) -> Result<()> {
+    write_output_bytes(path, text.as_bytes())
+}
+
+/// [`write_output`] for bytes (a Word file, a chart).
+pub fn write_output_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -55,7 +60,7 @@ pub fn write_output(path: &Path, text: &str) -> Result<()> {
         .prefix(".isms-output-")
         .tempfile_in(folder)
         .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.write_all(text.as_bytes())
+    tmp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)

@@ -2,14 +2,16 @@
 //! plan, the statement of applicability or the cybersecurity-law readiness, as Markdown
 //! (built-in or the user's template) or JSON, optionally compared with a git revision.
 
-use std::io::Write as _;
-use std::path::PathBuf;
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 use clap::ValueEnum;
 
 use super::{Clock, Common, Needs};
+use crate::model::Date;
 use crate::repo::session::Session;
+use crate::report::board::{self, ChartMode, Meta};
 use crate::report::{self, Before, UserTemplate, Which};
 
 #[derive(clap::Args)]
@@ -32,8 +34,23 @@ pub struct Args {
     /// Your own Tera template; it receives the same data as `--format json` prints
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
+    /// markdown (the source format), json (the data), html (a print-ready board paper) or
+    /// docx (Word)
     #[arg(long, value_enum, default_value = "markdown")]
     format: Format,
+    /// How charts appear: mermaid code blocks (the Markdown default), none, or svg (inline in
+    /// HTML, pictures in Word, files beside -o for Markdown; the default of html and docx)
+    #[arg(long, value_enum, value_name = "HOW")]
+    charts: Option<Charts>,
+    /// Take the Word styles from this .docx (the municipality's own template)
+    #[arg(long, value_name = "FILE")]
+    reference_doc: Option<PathBuf>,
+    /// The paper's date in its header (html, docx); default: the --as-of date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// The decision's reference (diarienummer) for the paper's header (html, docx)
+    #[arg(long, value_name = "TEXT")]
+    decision_ref: Option<String>,
     /// Add the change since this git revision (management and audit; same --as-of on both sides)
     #[arg(long, value_name = "REV")]
     compare: Option<String>,
@@ -60,6 +77,27 @@ enum Report {
 enum Format {
     Markdown,
     Json,
+    Html,
+    Docx,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Charts {
+    Mermaid,
+    None,
+    Svg,
+}
+
+/// The largest `--reference-doc` read: a template with its fonts and pictures.
+const REFERENCE_DOC_MAX: u64 = 64 << 20;
+
+/// Writes the report to `-o FILE` or standard output.
+fn write(output: Option<&Path>, bytes: &[u8]) -> Result<u8> {
+    match output {
+        Some(path) => super::output::write_output_bytes(path, bytes)?,
+        None => super::emit_bytes(bytes)?,
+    }
+    Ok(0)
 }
 
 pub fn run(args: Args, clock: Clock) -> Result<u8> {
@@ -86,6 +124,42 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     if let Some(path) = &args.output {
         report::check_output_path(path)?;
     }
+    let charts = match (args.charts, args.format) {
+        (Some(_), Format::Json) => anyhow::bail!("--charts applies to markdown, html and docx"),
+        (Some(Charts::Svg), Format::Markdown) if args.output.is_none() => {
+            anyhow::bail!("--charts svg writes the charts as files beside the report: give -o FILE")
+        }
+        (Some(Charts::Mermaid), Format::Docx) => anyhow::bail!(
+            "--charts mermaid applies to markdown and html; Word shows charts as pictures (svg) or none"
+        ),
+        (Some(c), _) => c,
+        (None, Format::Markdown | Format::Json) => Charts::Mermaid,
+        (None, Format::Html | Format::Docx) => Charts::Svg,
+    };
+    let charts = match charts {
+        Charts::Mermaid => ChartMode::Mermaid,
+        Charts::None => ChartMode::None,
+        Charts::Svg => ChartMode::Svg,
+    };
+    if args.reference_doc.is_some() && args.format != Format::Docx {
+        anyhow::bail!("--reference-doc applies to --format docx");
+    }
+    if args.format == Format::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("a Word file is not for the terminal: give -o FILE.docx");
+    }
+    let reference = args
+        .reference_doc
+        .as_deref()
+        .map(|p| {
+            crate::util::file::read_small_bytes(p, true, REFERENCE_DOC_MAX)
+                .with_context(|| format!("cannot read --reference-doc {}", p.display()))
+        })
+        .transpose()?;
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| Date::parse(d).map_err(|e| anyhow::anyhow!("--date: {e}")))
+        .transpose()?;
     let template = args
         .template
         .as_deref()
@@ -94,10 +168,6 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
-    let format = match args.format {
-        Format::Markdown => report::Format::Markdown,
-        Format::Json => report::Format::Json,
-    };
     let input = report::Input::new(&session, as_of, lang);
     // Declared here: the comparison's input borrows the session at the revision, which
     // lives in the snapshot's temporary folder until the report is written.
@@ -127,10 +197,50 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
         (None, _) => None,
     };
-    let text = report::render_compared(&input, &which, format, template.as_ref(), before.as_ref())?;
-    match args.output {
-        Some(path) => super::output::write_output(&path, &text)?,
-        None => super::emit(&text)?,
+    if args.format == Format::Json {
+        let text = report::render_compared(
+            &input,
+            &which,
+            report::Format::Json,
+            template.as_ref(),
+            before.as_ref(),
+        )?;
+        return write(args.output.as_deref(), text.as_bytes());
     }
-    Ok(0)
+    let rendered = report::rendered(&input, &which, template.as_ref(), before.as_ref())?;
+    let meta = Meta {
+        lang,
+        report: which.name(),
+        title: board::title_of(&rendered.markdown),
+        organisation: input.organisation(),
+        as_of: as_of.to_string(),
+        date: date.unwrap_or(as_of).to_string(),
+        decision_ref: args.decision_ref.clone(),
+    };
+    match args.format {
+        Format::Markdown => {
+            let stem = args
+                .output
+                .as_deref()
+                .and_then(|p| p.file_stem())
+                .and_then(|s| s.to_str())
+                .unwrap_or("chart");
+            let (text, files) = board::markdown(&rendered, charts, stem);
+            if let Some(folder) = args.output.as_deref().map(|p| p.with_file_name("")) {
+                for f in &files {
+                    super::output::write_output(&folder.join(&f.name), &f.svg)?;
+                }
+            }
+            write(args.output.as_deref(), text.as_bytes())
+        }
+        Format::Html => {
+            let text = report::html::document(&rendered, &meta, charts);
+            write(args.output.as_deref(), text.as_bytes())
+        }
+        Format::Docx => {
+            let bytes = report::docx::document(&rendered, &meta, charts, reference.as_deref())?;
+            write(args.output.as_deref(), &bytes)
+        }
+        Format::Json => unreachable!("handled above"),
+    }
 }

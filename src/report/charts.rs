@@ -1,12 +1,56 @@
-//! Mermaid chart sources (pie, xychart-beta bars, gantt) for the reports.
+//! The reports' charts (pie, bars over months or units, the plan's timeline) as data, and
+//! their Mermaid source.
 //!
-//! Each function returns the diagram text without its ```` ```mermaid ```` fence, or `None`
-//! when there is nothing to draw. Labels come from records, so they are cleaned of what
-//! would end a label, a line or the surrounding code fence.
+//! A [`Chart`] holds what is drawn; the Markdown reports and `--format json` carry its
+//! Mermaid text (without the ```` ```mermaid ```` fence), and the board papers draw the same
+//! data as SVG (`svg.rs`). Each constructor returns `None` when there is nothing to draw.
+//! Labels come from records, so the Mermaid text is cleaned of what would end a label, a
+//! line or the surrounding code fence.
 
 use std::fmt::Write as _;
 
+use serde::{Serialize, Serializer};
+
 use crate::model::Date;
+
+/// A chart: what it draws, and its Mermaid source, which is what it serialises as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub kind: ChartKind,
+    mermaid: String,
+}
+
+/// What a chart draws. Slices and bars keep their order; zero slices are already left out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChartKind {
+    Pie {
+        slices: Vec<(String, u64)>,
+    },
+    /// Vertical bars of whole numbers; `y_max` is at least the largest value and at least 1.
+    Bars {
+        y_title: String,
+        bars: Vec<(String, u64)>,
+        y_max: u64,
+    },
+    /// Tasks grouped by section in the order given; every end is on or after its start.
+    Gantt {
+        tasks: Vec<Task>,
+    },
+}
+
+impl Chart {
+    /// The Mermaid source, without its fence.
+    pub fn mermaid(&self) -> &str {
+        &self.mermaid
+    }
+}
+
+impl Serialize for Chart {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.mermaid)
+    }
+}
 
 /// A record text made safe for a Mermaid label: one line, no quotes, colons, semicolons,
 /// hashes (entity syntax), braces, angle brackets (HTML) or backticks (the Markdown fence).
@@ -62,20 +106,24 @@ pub fn task_name(text: &str) -> String {
 }
 
 /// A pie chart; slices with a zero value are left out.
-pub fn pie(title: &str, slices: &[(String, u64)]) -> Option<String> {
-    let slices: Vec<&(String, u64)> = slices.iter().filter(|(_, n)| *n > 0).collect();
+pub fn pie(title: &str, slices: &[(String, u64)]) -> Option<Chart> {
+    let slices: Vec<(String, u64)> = slices.iter().filter(|(_, n)| *n > 0).cloned().collect();
     if slices.is_empty() {
         return None;
     }
     let mut s = format!("pie showData\n    title {}\n", label(title));
-    for (name, n) in slices {
+    for (name, n) in &slices {
         let _ = writeln!(s, "    \"{}\" : {n}", label(name));
     }
-    Some(s.trim_end().to_owned())
+    Some(Chart {
+        title: title.to_owned(),
+        kind: ChartKind::Pie { slices },
+        mermaid: s.trim_end().to_owned(),
+    })
 }
 
 /// A vertical bar chart of whole numbers, `y_max` at least the largest value.
-pub fn bars(title: &str, y_title: &str, bars: &[(String, u64)], y_max: u64) -> Option<String> {
+pub fn bars(title: &str, y_title: &str, bars: &[(String, u64)], y_max: u64) -> Option<Chart> {
     if bars.is_empty() {
         return None;
     }
@@ -91,13 +139,22 @@ pub fn bars(title: &str, y_title: &str, bars: &[(String, u64)], y_max: u64) -> O
         .map(|(name, _)| format!("\"{}\"", label(name)))
         .collect();
     let ys: Vec<String> = bars.iter().map(|(_, n)| n.to_string()).collect();
-    Some(format!(
+    let mermaid = format!(
         "xychart-beta\n    title \"{}\"\n    x-axis [{}]\n    y-axis \"{}\" 0 --> {top}\n    bar [{}]",
         label(title),
         xs.join(", "),
         label(y_title),
         ys.join(", ")
-    ))
+    );
+    Some(Chart {
+        title: title.to_owned(),
+        kind: ChartKind::Bars {
+            y_title: y_title.to_owned(),
+            bars: bars.to_vec(),
+            y_max: top,
+        },
+        mermaid,
+    })
 }
 
 /// How a gantt task is drawn.
@@ -110,6 +167,7 @@ pub enum TaskState {
 }
 
 /// One bar of a gantt chart.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Task {
     pub section: String,
     pub name: String,
@@ -120,7 +178,7 @@ pub struct Task {
 
 /// A gantt chart with tasks grouped by section, in the order given. The "today" marker
 /// is switched off: the report is as of a date, not as of the day a reader opens it.
-pub fn gantt(title: &str, tasks: &[Task]) -> Option<String> {
+pub fn gantt(title: &str, tasks: &[Task]) -> Option<Chart> {
     if tasks.is_empty() {
         return None;
     }
@@ -151,7 +209,19 @@ pub fn gantt(title: &str, tasks: &[Task]) -> Option<String> {
             end.plus_days(1)
         );
     }
-    Some(s.trim_end().to_owned())
+    Some(Chart {
+        title: title.to_owned(),
+        kind: ChartKind::Gantt {
+            tasks: tasks
+                .iter()
+                .map(|t| Task {
+                    end: t.end.max(t.start),
+                    ..t.clone()
+                })
+                .collect(),
+        },
+        mermaid: s.trim_end().to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -186,6 +256,7 @@ mod tests {
                 }],
             )
             .unwrap();
+            let chart = chart.mermaid();
             let task = chart.lines().last().unwrap().trim_start();
             assert!(task.starts_with('‹'), "{id}: {task}");
             assert_eq!(
@@ -209,6 +280,6 @@ mod tests {
     #[test]
     fn pie_source() {
         let p = pie("Typ", &[("IT".into(), 2), ("Övrigt".into(), 0)]).unwrap();
-        assert_eq!(p, "pie showData\n    title Typ\n    \"IT\" : 2");
+        assert_eq!(p.mermaid(), "pie showData\n    title Typ\n    \"IT\" : 2");
     }
 }

@@ -11,10 +11,13 @@
 //! already escaped for their own syntax).
 
 pub mod audit;
+pub mod board;
 pub mod charts;
 pub mod compare;
+pub mod docx;
 pub mod facts;
 pub mod gaps;
+pub mod html;
 pub mod labels;
 pub mod management;
 pub mod markdown;
@@ -22,6 +25,7 @@ pub mod nis2;
 pub mod plan;
 pub mod rows;
 pub mod soa;
+pub mod svg;
 pub mod unit;
 
 use std::path::Path;
@@ -126,24 +130,59 @@ pub fn data_compared(
     which: &Which,
     before: Option<&Before<'_>>,
 ) -> Result<serde_json::Value> {
-    let (value, compared) = match which {
+    Ok(data_and_charts(input, which, before)?.0)
+}
+
+/// The data of a report and the charts it holds, in the data's order.
+fn data_and_charts(
+    input: &Input<'_>,
+    which: &Which,
+    before: Option<&Before<'_>>,
+) -> Result<(serde_json::Value, Vec<charts::Chart>)> {
+    fn some(charts: &[&Option<charts::Chart>]) -> Vec<charts::Chart> {
+        charts.iter().filter_map(|c| (*c).clone()).collect()
+    }
+    let (value, compared, charts) = match which {
         Which::Management => {
             let mut m = management::build(input);
             let c = before.map(|b| compare::management(&mut m, b));
-            (serde_json::to_value(m), c)
+            let k = &m.charts;
+            let charts = some(&[
+                &k.incidents_by_month,
+                &k.incidents_by_type,
+                &k.training_by_unit,
+                &k.classification_coverage,
+                &k.plan_status,
+                &k.plan_gantt,
+            ]);
+            (serde_json::to_value(m), c, charts)
         }
         Which::Audit => {
             let mut a = audit::build(input);
             let c = before.map(|b| compare::audit(&mut a, b));
-            (serde_json::to_value(a), c)
+            let charts = some(&[&a.charts.verdicts]);
+            (serde_json::to_value(a), c, charts)
         }
-        Which::Unit(id) => (serde_json::to_value(unit::build(input, id)?), None),
-        Which::Plan => (serde_json::to_value(plan::build(input)), None),
-        Which::Soa(framework) => (
-            serde_json::to_value(soa::build(input, framework.as_deref())?),
-            None,
-        ),
-        Which::Nis2 => (serde_json::to_value(nis2::build(input)), None),
+        Which::Unit(id) => {
+            let u = unit::build(input, id)?;
+            let charts = some(&[&u.charts.classification]);
+            (serde_json::to_value(u), None, charts)
+        }
+        Which::Plan => {
+            let p = plan::build(input);
+            let charts = some(&[&p.charts.gantt]);
+            (serde_json::to_value(p), None, charts)
+        }
+        Which::Soa(framework) => {
+            let s = soa::build(input, framework.as_deref())?;
+            let charts = some(&s.frameworks.iter().map(|f| &f.chart).collect::<Vec<_>>());
+            (serde_json::to_value(s), None, charts)
+        }
+        Which::Nis2 => {
+            let n = nis2::build(input);
+            let charts = some(&[&n.measures.chart]);
+            (serde_json::to_value(n), None, charts)
+        }
     };
     let mut value = value.context("cannot serialise the report data")?;
     if let (Some(c), Some(map)) = (compared, value.as_object_mut()) {
@@ -152,7 +191,7 @@ pub fn data_compared(
             serde_json::to_value(c).context("cannot serialise the comparison")?,
         );
     }
-    Ok(value)
+    Ok((value, charts))
 }
 
 /// The built-in template of a report in a language.
@@ -275,7 +314,8 @@ pub fn render(
     render_compared(input, which, format, template, None)
 }
 
-/// Renders a report compared with the records at a revision (`isms report --compare REV`).
+/// Renders a report compared with the records at a revision (`isms report --compare REV`):
+/// its data as JSON, or its Markdown.
 pub fn render_compared(
     input: &Input<'_>,
     which: &Which,
@@ -283,12 +323,24 @@ pub fn render_compared(
     template: Option<&UserTemplate>,
     before: Option<&Before<'_>>,
 ) -> Result<String> {
-    let value = data_compared(input, which, before)?;
     if format == Format::Json {
+        let value = data_compared(input, which, before)?;
         let mut s = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
         s.push('\n');
         return Ok(s);
     }
+    Ok(rendered(input, which, template, before)?.markdown)
+}
+
+/// A report's Markdown, from the built-in or the user's template, with the charts its data
+/// holds: the source of every board paper.
+pub fn rendered(
+    input: &Input<'_>,
+    which: &Which,
+    template: Option<&UserTemplate>,
+    before: Option<&Before<'_>>,
+) -> Result<board::Rendered> {
+    let (value, charts) = data_and_charts(input, which, before)?;
     let mut tera = environment(input.lang);
     let name = match template {
         Some(t) => {
@@ -308,7 +360,11 @@ pub fn render_compared(
     let text = tera
         .render(&name, &context)
         .map_err(|e| anyhow::anyhow!("cannot render template {name}:\n{e}"))?;
-    Ok(markdown::tidy(&text))
+    Ok(board::Rendered {
+        lang: input.lang,
+        markdown: markdown::tidy(&text),
+        charts,
+    })
 }
 
 /// Refuses an output path that could be a record: reports never overwrite YAML.

@@ -17,6 +17,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::Header;
 use super::facts::{Input, PERIOD_MONTHS};
 use super::soa::{self, ControlRow, Statement, control_row};
@@ -127,7 +129,7 @@ pub struct Measures<'a> {
     /// All ten, whatever a statement excludes: the law asks for every one of them.
     pub counts: MeasureCounts,
     pub rows: Vec<ControlRow>,
-    pub chart: Option<String>,
+    pub chart: Option<Chart>,
     /// NIS003's findings.
     pub findings: Vec<JsonFinding<'a>>,
 }

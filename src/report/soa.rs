@@ -12,6 +12,8 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::facts::Input;
 use super::labels::label;
 use super::{Header, charts};
@@ -70,7 +72,7 @@ pub struct FrameworkSoa<'a> {
     /// The FRM findings about the framework (its statement, exclusions and controls).
     pub findings: Vec<JsonFinding<'a>>,
     /// A Mermaid pie of the applicable controls' statuses.
-    pub chart: Option<String>,
+    pub chart: Option<Chart>,
 }
 
 /// The statement of applicability as decided.
@@ -331,7 +333,7 @@ fn framework_part<'a>(
 }
 
 /// A pie of the applicable controls by status.
-pub fn status_pie(lang: Language, title: &str, counts: &Counts) -> Option<String> {
+pub fn status_pie(lang: Language, title: &str, counts: &Counts) -> Option<Chart> {
     let n = |s: ControlStatus| match s {
         ControlStatus::Implemented => counts.implemented,
         ControlStatus::Partly => counts.partly,

@@ -15,8 +15,8 @@ pub enum SmallFileError {
     NotAFile,
     /// A symbolic link, where links are not followed.
     Link,
-    /// Larger than the limit; its size.
-    TooLarge(u64),
+    /// Larger than the limit: its size and the limit.
+    TooLarge(u64, u64),
     /// Not UTF-8.
     NotText,
     Io(std::io::Error),
@@ -27,10 +27,10 @@ impl std::fmt::Display for SmallFileError {
         match self {
             SmallFileError::NotAFile => write!(f, "it is not a regular file"),
             SmallFileError::Link => write!(f, "it is a symbolic link, which is not followed"),
-            SmallFileError::TooLarge(n) => write!(
+            SmallFileError::TooLarge(n, max) => write!(
                 f,
                 "it is {n} bytes, more than the {} MiB a file of this kind may have",
-                MAX_SMALL_FILE_BYTES / (1024 * 1024)
+                max / (1024 * 1024)
             ),
             SmallFileError::NotText => write!(f, "it is not UTF-8 text"),
             SmallFileError::Io(e) => write!(f, "{e}"),
@@ -61,6 +61,12 @@ pub fn first_link(base: &Path, rel: &Path) -> Option<std::path::PathBuf> {
 /// says whether a symbolic link is followed to a regular file (a path the user typed) or
 /// refused (a file found in a repository, which anyone who can commit controls).
 pub fn read_small_text(path: &Path, follow: bool) -> Result<String, SmallFileError> {
+    let bytes = read_small_bytes(path, follow, MAX_SMALL_FILE_BYTES)?;
+    String::from_utf8(bytes).map_err(|_| SmallFileError::NotText)
+}
+
+/// Reads `path` as bytes of at most `max`, checked as [`read_small_text`] checks.
+pub fn read_small_bytes(path: &Path, follow: bool, max: u64) -> Result<Vec<u8>, SmallFileError> {
     let meta = if follow {
         std::fs::metadata(path)
     } else {
@@ -73,18 +79,18 @@ pub fn read_small_text(path: &Path, follow: bool) -> Result<String, SmallFileErr
     if !meta.is_file() {
         return Err(SmallFileError::NotAFile);
     }
-    if meta.len() > MAX_SMALL_FILE_BYTES {
-        return Err(SmallFileError::TooLarge(meta.len()));
+    if meta.len() > max {
+        return Err(SmallFileError::TooLarge(meta.len(), max));
     }
     let file = std::fs::File::open(path).map_err(SmallFileError::Io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_SMALL_FILE_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(SmallFileError::Io)?;
-    if bytes.len() as u64 > MAX_SMALL_FILE_BYTES {
-        return Err(SmallFileError::TooLarge(bytes.len() as u64));
+    if bytes.len() as u64 > max {
+        return Err(SmallFileError::TooLarge(bytes.len() as u64, max));
     }
-    String::from_utf8(bytes).map_err(|_| SmallFileError::NotText)
+    Ok(bytes)
 }
 
 #[cfg(test)]
@@ -104,7 +110,7 @@ mod tests {
             .unwrap();
         assert!(matches!(
             read_small_text(&big, true),
-            Err(SmallFileError::TooLarge(_))
+            Err(SmallFileError::TooLarge(..))
         ));
         assert!(matches!(
             read_small_text(dir.path(), true),

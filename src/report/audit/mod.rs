@@ -19,6 +19,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::facts::Input;
 use super::labels::{self, label};
 use super::markdown::percent;
@@ -174,7 +176,7 @@ pub struct VerdictSummary {
 /// The audit report's Mermaid chart, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuditCharts {
-    pub verdicts: Option<String>,
+    pub verdicts: Option<Chart>,
 }
 
 /// The audit report's data.

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use crate::config::Language;
 
 use crate::report::audit;
@@ -77,7 +79,7 @@ pub(super) fn build(input: &Input<'_>) -> CriticalAssetCoverage {
 }
 
 /// A pie of the critical assets by classification state.
-pub(super) fn chart(lang: Language, coverage: &CriticalAssetCoverage) -> Option<String> {
+pub(super) fn chart(lang: Language, coverage: &CriticalAssetCoverage) -> Option<Chart> {
     charts::pie(
         lang.pick(
             "Klassning av verksamhetskritiska tillgångar",

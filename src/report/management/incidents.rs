@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use crate::config::Language;
 
 use super::Count;
@@ -83,7 +85,7 @@ pub(super) fn build(input: &Input<'_>) -> Incidents {
 }
 
 /// Bars of the incidents per month.
-pub(super) fn by_month_chart(lang: Language, incidents: &Incidents) -> Option<String> {
+pub(super) fn by_month_chart(lang: Language, incidents: &Incidents) -> Option<Chart> {
     charts::bars(
         lang.pick("Incidenter per månad", "Incidents per month"),
         lang.pick("Antal", "Count"),
@@ -97,7 +99,7 @@ pub(super) fn by_month_chart(lang: Language, incidents: &Incidents) -> Option<St
 }
 
 /// A pie of the incidents by type.
-pub(super) fn by_type_chart(lang: Language, incidents: &Incidents) -> Option<String> {
+pub(super) fn by_type_chart(lang: Language, incidents: &Incidents) -> Option<Chart> {
     charts::pie(
         lang.pick("Incidenter per typ", "Incidents by type"),
         &incidents

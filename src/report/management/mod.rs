@@ -9,6 +9,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::Header;
 use super::facts::{Input, PERIOD_MONTHS};
 use super::gaps::{self, Gaps};
@@ -46,12 +48,12 @@ pub struct Count {
 /// The review's Mermaid charts, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
 pub struct ManagementCharts {
-    pub incidents_by_month: Option<String>,
-    pub incidents_by_type: Option<String>,
-    pub training_by_unit: Option<String>,
-    pub classification_coverage: Option<String>,
-    pub plan_status: Option<String>,
-    pub plan_gantt: Option<String>,
+    pub incidents_by_month: Option<Chart>,
+    pub incidents_by_type: Option<Chart>,
+    pub training_by_unit: Option<Chart>,
+    pub classification_coverage: Option<Chart>,
+    pub plan_status: Option<Chart>,
+    pub plan_gantt: Option<Chart>,
 }
 
 /// The management review's data.

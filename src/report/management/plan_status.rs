@@ -7,7 +7,7 @@ use crate::config::Language;
 
 use super::Count;
 use crate::model::*;
-use crate::report::charts::{self, Task, TaskState};
+use crate::report::charts::{self, Chart, Task, TaskState};
 use crate::report::facts::Input;
 use crate::report::labels::label;
 use crate::report::markdown::percent;
@@ -92,7 +92,7 @@ pub(super) fn build(input: &Input<'_>) -> Option<PlanStatus> {
 }
 
 /// The current plan's activities on a time line, by goal: done, in progress, late, planned.
-pub(super) fn gantt(input: &Input<'_>) -> Option<String> {
+pub(super) fn gantt(input: &Input<'_>) -> Option<Chart> {
     let lang = input.lang;
     let plans = input.current_plans();
     let p = *plans.first()?;
@@ -147,7 +147,7 @@ pub(super) fn gantt(input: &Input<'_>) -> Option<String> {
 }
 
 /// A pie of the current plan's activities by status.
-pub(super) fn chart(lang: Language, plan: &PlanStatus) -> Option<String> {
+pub(super) fn chart(lang: Language, plan: &PlanStatus) -> Option<Chart> {
     charts::pie(
         &format!(
             "{} {}",

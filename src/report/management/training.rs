@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use crate::config::Language;
 
 use crate::report::audit;
@@ -81,7 +83,7 @@ pub(super) fn build(input: &Input<'_>) -> TrainingOverview {
 }
 
 /// Bars of the completion per unit, in whole percent.
-pub(super) fn by_unit_chart(lang: Language, training: &TrainingOverview) -> Option<String> {
+pub(super) fn by_unit_chart(lang: Language, training: &TrainingOverview) -> Option<Chart> {
     charts::bars(
         lang.pick(
             "Genomförd utbildning per enhet (%)",

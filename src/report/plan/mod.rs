@@ -37,7 +37,7 @@ pub struct GoalRow {
 /// The draft's Mermaid chart, `None` when it has no activity.
 #[derive(Debug, Clone, Serialize)]
 pub struct DraftCharts {
-    pub gantt: Option<String>,
+    pub gantt: Option<charts::Chart>,
 }
 
 /// The draft plan's data.
@@ -200,7 +200,7 @@ fn gantt(
     next: &NextYear<'_, '_>,
     carried: &[Carried],
     proposals: &[Proposal<'_>],
-) -> Option<String> {
+) -> Option<charts::Chart> {
     let lang = next.input.lang;
     let tasks: Vec<Task> = carried
         .iter()

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::Scope;
 use crate::config::Language;
 use crate::model::*;
@@ -112,7 +114,7 @@ fn asset_row(scope: &Scope<'_, '_>, ai: usize, a: &Asset, state: ClassificationS
 }
 
 /// A pie of the active assets by classification state.
-pub(super) fn chart(lang: Language, cov: &UnitCoverage) -> Option<String> {
+pub(super) fn chart(lang: Language, cov: &UnitCoverage) -> Option<Chart> {
     charts::pie(
         lang.pick(
             "Klassning av enhetens tillgångar",

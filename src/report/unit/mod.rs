@@ -9,6 +9,8 @@
 use anyhow::{Result, bail};
 use serde::Serialize;
 
+use crate::report::charts::Chart;
+
 use super::Header;
 use super::facts::{Input, PERIOD_MONTHS};
 use super::gaps::{self, Gaps};
@@ -50,7 +52,7 @@ pub struct SubUnit {
 /// The page's Mermaid chart, `None` when there is nothing to draw.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitCharts {
-    pub classification: Option<String>,
+    pub classification: Option<Chart>,
 }
 
 /// One unit's page.
