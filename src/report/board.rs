@@ -146,6 +146,33 @@ pub fn blocks(markdown: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// Where a board paper starts a new page: before every appendix, and before the first
+/// level-two heading after the summary, so that the summary is a page of its own.
+#[derive(Debug, Default)]
+pub struct PageBreaks {
+    after_summary: bool,
+}
+
+impl PageBreaks {
+    /// Whether the level-two heading with this text (unescaped) starts a new page; call it
+    /// for every level-two heading in order.
+    pub fn before_heading(&mut self, text: &str) -> bool {
+        let text = text.trim();
+        let summary = matches!(text, "Sammanfattning" | "Summary");
+        let page = std::mem::replace(&mut self.after_summary, summary) || is_appendix(text);
+        page && !summary
+    }
+}
+
+/// An appendix heading: "Bilaga 1 – …" or "Appendix 1 – …".
+pub fn is_appendix(heading: &str) -> bool {
+    ["Bilaga ", "Appendix "].iter().any(|p| {
+        heading
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// The text of the first level-one heading, without its `#` and Markdown escapes.
 pub fn title_of(markdown: &str) -> String {
     markdown
@@ -216,6 +243,25 @@ mod tests {
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].name, "rapport-1.svg");
         assert!(files[0].svg.starts_with("<svg"));
+    }
+
+    #[test]
+    fn pages_break_after_the_summary_and_before_appendices() {
+        let mut p = PageBreaks::default();
+        let breaks: Vec<bool> = [
+            "Sammanfattning",
+            "1. Status",
+            "2. Resultat",
+            "Bilaga 1 – Brister",
+            "Bilaga 2 – Försenade",
+            "Bilagor",
+        ]
+        .iter()
+        .map(|h| p.before_heading(h))
+        .collect();
+        assert_eq!(breaks, [false, true, false, true, true, false]);
+        assert!(is_appendix("Appendix 3 – Findings"));
+        assert!(!is_appendix("Bilaga till beslut"));
     }
 
     #[test]
