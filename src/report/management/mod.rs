@@ -24,6 +24,7 @@ mod incidents;
 mod key_figures;
 mod plan_status;
 mod risks;
+mod summary;
 mod training;
 
 pub use classification::{CriticalAssetCoverage, CriticalAssetRow};
@@ -81,6 +82,7 @@ pub struct Management<'a> {
     pub risks: Risks,
     pub gaps: Gaps<'a>,
     pub charts: ManagementCharts,
+    pub summary: summary::Summary<'a>,
 }
 
 /// Builds the management review from the input's records and findings.
@@ -101,13 +103,24 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
         plan_status: plan.as_ref().and_then(|p| plan_status::chart(lang, p)),
         plan_gantt: plan_status::gantt(input),
     };
+    let cybersecurity = frameworks::cybersecurity(input);
+    let risks = risks::build(input);
+    let year = input.as_of.year();
+    let summary = summary::build(
+        &key_figures,
+        &gaps,
+        cybersecurity.as_ref(),
+        &risks,
+        &audit_findings,
+        year,
+    );
     Management {
         header: Header::new(input, "management"),
         period_start: input.window_start(PERIOD_MONTHS).to_string(),
-        year: input.as_of.year(),
+        year,
         key_figures,
         frameworks: frameworks::lines(input),
-        cybersecurity: frameworks::cybersecurity(input),
+        cybersecurity,
         decisions: decisions::build(input),
         plan,
         audit_findings,
@@ -116,8 +129,9 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
         classification,
         evaluations: evaluations::build(input),
         follow_ups: follow_up::follow_ups(input),
-        risks: risks::build(input),
+        risks,
         gaps,
         charts,
+        summary,
     }
 }
