@@ -130,7 +130,7 @@ fn appendices(markdown: &str, word: &str) -> (Vec<u32>, BTreeSet<u32>) {
 #[test]
 fn appendices_are_numbered_in_order_and_exist_where_referred_to() {
     for (lang, word) in [("sv", "Bilaga"), ("en", "Appendix")] {
-        let mut toml = format!("organisation = \"Provkommun\"\nlanguage = \"{lang}\"\n");
+        let toml = format!("organisation = \"Provkommun\"\nlanguage = \"{lang}\"\n");
         // A small repository: findings, but no plan, no incident, no evaluation.
         let small = overlay(&PROVKOMMUN, &[("isms.toml", &toml)]);
         let out = small.isms(&["report", "management", "--as-of", "2026-11-28"]);
