@@ -52,8 +52,9 @@ impl Serialize for Chart {
     }
 }
 
-/// A record text made safe for a Mermaid label: one line, no quotes, colons, semicolons,
-/// hashes (entity syntax), braces, angle brackets (HTML) or backticks (the Markdown fence).
+/// A record text made safe for a Mermaid label: one line, no quotes, semicolons, hashes
+/// (entity syntax), braces, angle brackets (HTML) or backticks (the Markdown fence), and
+/// colons written as the entity `#58;`.
 pub fn label(text: &str) -> String {
     let mapped: String = text
         .chars()
@@ -61,14 +62,18 @@ pub fn label(text: &str) -> String {
             '"' | '`' => '\'',
             '<' => '‹',
             '>' => '›',
-            // U+2236 RATIO looks like a colon but does not end a gantt task name.
-            ':' => '∶',
             ';' | '#' | '{' | '}' => ' ',
             c if c.is_whitespace() || c.is_control() => ' ',
             c => c,
         })
         .collect();
-    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+    // A colon would end a gantt task's name; Mermaid's entity code shows one. The record
+    // text cannot write an entity of its own: its `#` and `;` are gone above.
+    mapped
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(':', "#58;")
 }
 
 /// The words Mermaid reads as a gantt directive at the start of a line (its lexer ignores
@@ -97,7 +102,7 @@ const GANTT_KEYWORDS: [&str; 16] = [
 /// line stays a task.
 pub fn task_name(text: &str) -> String {
     let name = label(text);
-    let first = name.split([' ', ':']).next().unwrap_or("");
+    let first = name.split([' ', '#']).next().unwrap_or("");
     if GANTT_KEYWORDS.contains(&first.to_ascii_lowercase().as_str()) {
         format!("‹{first}›{}", &name[first.len()..])
     } else {
@@ -230,7 +235,8 @@ mod tests {
 
     #[test]
     fn labels_cannot_break_out() {
-        assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a∶ 'b' 'c' d ‹e›");
+        assert_eq!(label("a: \"b\"\n`c` #d <e>"), "a#58; 'b' 'c' d ‹e›");
+        assert_eq!(label("#58; x"), "58 x", "a record cannot write an entity");
     }
 
     #[test]
