@@ -360,9 +360,10 @@ const HYPHENATE_FROM: usize = 8;
 fn hyphenate(fragment: &str) -> String {
     let mut out = String::with_capacity(fragment.len() + 16);
     let mut word: Vec<char> = Vec::new();
-    let mut markup = false;
+    // Inside a tag (its attributes hold entities too), or inside an entity of the text.
+    let (mut tag, mut entity) = (false, false);
     for c in fragment.chars() {
-        if !markup && c.is_alphabetic() {
+        if !tag && !entity && c.is_alphabetic() {
             word.push(c);
             continue;
         }
@@ -370,8 +371,10 @@ fn hyphenate(fragment: &str) -> String {
         word.clear();
         out.push(c);
         match c {
-            '<' | '&' => markup = true,
-            '>' | ';' => markup = false,
+            '<' => tag = true,
+            '>' => tag = false,
+            '&' if !tag => entity = true,
+            ';' => entity = false,
             _ => {}
         }
     }
@@ -1213,6 +1216,8 @@ mod tests {
             hyphenate("<span class=\"nowrap\">arbetsuppgifter</span> &amp; kort"),
             "<span class=\"nowrap\">ar&shy;bets&shy;upp&shy;gif&shy;ter</span> &amp; kort"
         );
+        let link = "<a href=\"https://e.se/?a=1&amp;parameter=informationssäkerhet\">x</a>";
+        assert_eq!(hyphenate(link), link, "attributes stay as they are");
         assert_eq!(h("Kontakt"), "Kontakt", "shorter than eight letters");
     }
 

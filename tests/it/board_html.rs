@@ -233,6 +233,59 @@ fn a_hostile_title_stays_text() {
     assert_eq!(nesting_problems(&html), Vec::<String>::new());
 }
 
+/// A user's template may hold HTML: it is shown as text, pictures are not fetched and a
+/// link keeps a web target only. The header block takes `--date` and `--decision-ref`.
+#[test]
+fn a_template_s_markup_stays_text() {
+    let repo = TempRepo::example();
+    repo.write(
+        "mall.md.tera",
+        "# Egen rapport\n\n<div onclick=\"x\">rå</div>\n\n<img src=\"https://evil.example/x.png\">\n\n\
+         [länk](javascript:alert(1)) och [webb](https://example.se) ![bild](https://evil.example/y.png)\n",
+    );
+    let template = repo.path().join("mall.md.tera");
+    let run = repo.isms(&[
+        "report",
+        "management",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "html",
+        "--template",
+        template.to_str().expect("a UTF-8 path"),
+        "--date",
+        "2026-12-01",
+        "--decision-ref",
+        "KS 2026/123 <x>",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let html = run.stdout;
+    assert!(
+        html.contains("&lt;div onclick=&quot;x&quot;&gt;rå&lt;/div&gt;"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<div onclick") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("evil.example/y.png") && !html.contains("javascript"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://example.se\">webb</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<dt>Datum</dt><dd>1 december 2026</dd>"),
+        "{html}"
+    );
+    assert!(html.contains("<dt>Underlag per</dt><dd>28 november 2026</dd>"));
+    assert!(html.contains("<dt>Diarienummer</dt><dd>KS 2026/123 &lt;x&gt;</dd>"));
+    assert!(html.contains("<title>Egen rapport – Sjöbacka kommun</title>"));
+    assert_eq!(nesting_problems(&html), Vec::<String>::new());
+}
+
 /// The programs of the print check, or `None` when it does not run: it runs when
 /// `ISMS_BOARD_TOOLS=1` or Chromium is found, and then every program must be there.
 fn print_tools() -> Option<PrintTools> {
