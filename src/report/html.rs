@@ -16,6 +16,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Par
 use crate::config::Language;
 use crate::report::board::{ChartMode, Meta, PageBreaks, Rendered};
 use crate::report::markdown::long_date;
+use crate::util::visible::visible;
 
 /// The stylesheet of every board paper; the page footer, which depends on the paper, is
 /// added after it.
@@ -29,25 +30,21 @@ const LONG_TOKEN: usize = 16;
 
 /// The width a table may take, in thousandths of an em of its text: the page's text width
 /// (A4 less the margins in `board.css`, 168 mm) over the table's font size (9 pt).
-const TABLE_WIDTH: u32 = 168_000 * 72 / 254 * 10 / 9;
+const TABLE_WIDTH: u64 = 168_000 * 72 / 254 * 10 / 9;
 
 /// A cell's padding, left and right (4 pt each in `board.css`), in thousandths of an em.
-const CELL_PADDING: u32 = 8_000 / 9;
+const CELL_PADDING: u64 = 8_000 / 9;
 
 /// A table whose estimated natural width is at most this share of the page, in percent,
 /// is set as wide as its content rather than across the page: a two-column count should
 /// not hold its label and its number a page apart.
-const NARROW_PERCENT: u32 = 60;
+const NARROW_PERCENT: u64 = 60;
 
 /// The HTML document of a rendered report.
 pub fn document(rendered: &Rendered, meta: &Meta, charts: ChartMode) -> String {
     let lang = meta.lang;
     let mut out = String::with_capacity(rendered.markdown.len() * 2 + CSS.len() + 4096);
-    let title = if meta.organisation.is_empty() {
-        meta.title.clone()
-    } else {
-        format!("{} – {}", meta.title, meta.organisation)
-    };
+    let title = joined(&[&meta.title, &meta.organisation]);
     let mut writer = Writer::new(rendered, charts);
     writer.write(&rendered.markdown);
     let body = writer.out;
@@ -67,6 +64,18 @@ pub fn document(rendered: &Rendered, meta: &Meta, charts: ChartMode) -> String {
     out.push_str(&body);
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The texts that are not empty, joined by dashes and made visible: the header block, the
+/// title and the footer show the paper's texts as they are, never reordered by a
+/// bidirectional override or broken by a control character.
+fn joined(texts: &[&str]) -> String {
+    let parts: Vec<String> = texts
+        .iter()
+        .map(|t| visible(t.trim()).into_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    parts.join(" – ")
 }
 
 /// Text escaped for HTML and XML content and attribute values.
@@ -129,22 +138,19 @@ impl Words {
 /// when, and the reference of the decision it belongs to.
 fn header_block(out: &mut String, meta: &Meta) {
     let words = Words::of(meta.lang);
-    let mut rows: Vec<(&str, String)> = Vec::new();
-    if !meta.organisation.trim().is_empty() {
-        rows.push((words.organisation, meta.organisation.clone()));
-    }
-    rows.push((words.report, meta.title.clone()));
-    rows.push((words.date, long_date(&meta.date, meta.lang)));
-    rows.push((words.as_of, long_date(&meta.as_of, meta.lang)));
-    if let Some(reference) = meta
-        .decision_ref
-        .as_deref()
-        .filter(|r| !r.trim().is_empty())
-    {
-        rows.push((words.reference, reference.to_owned()));
-    }
+    let rows = [
+        (words.organisation, meta.organisation.as_str()),
+        (words.report, &meta.title),
+        (words.date, &long_date(&meta.date, meta.lang)),
+        (words.as_of, &long_date(&meta.as_of, meta.lang)),
+        (words.reference, meta.decision_ref.as_deref().unwrap_or("")),
+    ];
     out.push_str("<header class=\"paper\">\n<dl>\n");
     for (label, value) in rows {
+        let value = joined(&[value]);
+        if value.is_empty() {
+            continue;
+        }
         let _ = writeln!(
             out,
             "<div><dt>{}</dt><dd>{}</dd></div>",
@@ -175,17 +181,11 @@ fn broken_columns_css(columns: usize) -> String {
 /// The CSS of the page footer: the paper's name on the left, "Sida 3 av 9" on the right.
 fn page_footer(meta: &Meta) -> String {
     let words = Words::of(meta.lang);
-    let mut name = meta.title.clone();
-    if !meta.organisation.trim().is_empty() {
-        name = format!("{} – {name}", meta.organisation);
-    }
-    if let Some(reference) = meta
-        .decision_ref
-        .as_deref()
-        .filter(|r| !r.trim().is_empty())
-    {
-        name = format!("{name} – {reference}");
-    }
+    let name = joined(&[
+        &meta.organisation,
+        &meta.title,
+        meta.decision_ref.as_deref().unwrap_or(""),
+    ]);
     format!(
         "@page {{\n  @bottom-left {{ content: {}; }}\n  @bottom-right {{ content: {} \" \" counter(page) \" \" {} \" \" counter(pages); }}\n}}\n",
         css_string(&name),
@@ -224,13 +224,13 @@ struct Table {
     in_head: bool,
     column: usize,
     /// Per column: the widest piece of text that cannot break.
-    unbreakable: Vec<u32>,
+    unbreakable: Vec<u64>,
     /// Per column: the widest date or short id, kept on one line unless it cannot fit.
-    nowrap: Vec<u32>,
+    nowrap: Vec<u64>,
     /// Per column: the widest cell, on one line.
-    natural: Vec<u32>,
+    natural: Vec<u64>,
     /// The width of the current cell's text so far.
-    cell: u32,
+    cell: u64,
 }
 
 /// How a table is set: as wide as its content or the page, and which columns' words break.
@@ -239,7 +239,7 @@ struct Layout {
     narrow: bool,
     /// The columns (from 0) whose words may break anywhere, each with the width it keeps
     /// at least, in thousandths of an em.
-    broken: Vec<(usize, u32)>,
+    broken: Vec<(usize, u64)>,
     /// The broken columns whose dates and short ids break too, as there is no room for
     /// them on one line.
     unwrapped: Vec<usize>,
@@ -253,11 +253,11 @@ impl Table {
     /// column whose words may break anywhere down to a letter or two.
     fn layout(&self) -> Layout {
         let columns = self.unbreakable.len().max(self.natural.len());
-        let padding = CELL_PADDING * columns as u32;
-        let natural: u32 = self.natural.iter().sum::<u32>() + padding;
+        let padding = CELL_PADDING * columns as u64;
+        let natural: u64 = self.natural.iter().sum::<u64>() + padding;
         let narrow = natural * 100 <= TABLE_WIDTH * NARROW_PERCENT;
         let room = TABLE_WIDTH.saturating_sub(padding);
-        let total = |cap: u32, floors: bool| -> u32 {
+        let total = |cap: u64, floors: bool| -> u64 {
             self.unbreakable
                 .iter()
                 .zip(&self.nowrap)
@@ -274,7 +274,7 @@ impl Table {
         }
         // Dates and short ids stay whole when that leaves room; the cap is the widest that
         // fits (the total grows with it), but at least a short word.
-        let floors = total(0, true) + MIN_BROKEN * columns as u32 <= room;
+        let floors = total(0, true) + MIN_BROKEN * columns as u64 <= room;
         let (mut low, mut high) = (0, widest);
         while low < high {
             let mid = low + (high - low).div_ceil(2);
@@ -309,36 +309,42 @@ impl Table {
     /// column (from 1) whose words break, or 0.
     fn finish(&self, out: &mut String) -> usize {
         let layout = self.layout();
-        // Later cells first, so that the positions of earlier ones stay true.
-        for cell in self.cells.iter().rev() {
-            let Some((_, keep)) = layout.broken.iter().find(|(c, _)| *c == cell.column) else {
-                continue;
-            };
-            if let Some(content) = out.get(cell.content.clone()) {
-                let mut hyphenated = hyphenate(content);
-                if layout.unwrapped.contains(&cell.column) {
-                    hyphenated = hyphenated.replace(NOWRAP, "<span>");
-                }
-                out.replace_range(cell.content.clone(), &hyphenated);
-            }
-            if cell.head {
-                let style = format!(
-                    " style=\"min-width:{}.{}em\"",
-                    keep / 1000,
-                    keep % 1000 / 100
-                );
-                out.insert_str(cell.attributes, &style);
-            }
+        if !layout.narrow && layout.broken.is_empty() {
+            return 0;
         }
+        // The table is written anew in one pass, from its text as it stands.
+        let table = out.split_off(self.start);
         let mut classes = Vec::new();
         if layout.narrow {
             classes.push("narrow".to_owned());
         }
         classes.extend(layout.broken.iter().map(|(c, _)| format!("brk-{}", c + 1)));
-        if !classes.is_empty() {
-            let tag = format!("<table class=\"{}\">", classes.join(" "));
-            out.replace_range(self.start..self.start + "<table>".len(), &tag);
+        let _ = write!(out, "<table class=\"{}\">", classes.join(" "));
+        let mut from = "<table>".len();
+        for cell in &self.cells {
+            let Some((_, keep)) = layout.broken.iter().find(|(c, _)| *c == cell.column) else {
+                continue;
+            };
+            if cell.head {
+                out.push_str(&table[from..cell.attributes - self.start]);
+                let _ = write!(
+                    out,
+                    " style=\"min-width:{}.{}em\"",
+                    keep / 1000,
+                    keep % 1000 / 100
+                );
+                from = cell.attributes - self.start;
+            }
+            let content = cell.content.start - self.start..cell.content.end - self.start;
+            out.push_str(&table[from..content.start]);
+            let mut hyphenated = hyphenate(&table[content.clone()]);
+            if layout.unwrapped.contains(&cell.column) {
+                hyphenated = hyphenated.replace(NOWRAP, "<span>");
+            }
+            out.push_str(&hyphenated);
+            from = content.end;
         }
+        out.push_str(&table[from..]);
         layout.broken.last().map_or(0, |(c, _)| c + 1)
     }
 }
@@ -458,7 +464,7 @@ fn hyphen_in(word: &[char], v: usize, i: usize) -> Option<usize> {
 }
 
 /// The least width a column whose words break keeps (thousandths of an em): a short word.
-const MIN_BROKEN: u32 = 4_000;
+const MIN_BROKEN: u64 = 4_000;
 
 /// A fenced or indented code block being read.
 struct Code {
@@ -783,7 +789,7 @@ impl<'a> Writer<'a> {
         let widths = push_text(&mut self.out, text);
         if let Some(t) = &mut self.table {
             // Bold text is about a twelfth wider.
-            let bold = |w: u32| {
+            let bold = |w: u64| {
                 if t.in_head || self.strong > 0 {
                     w * 13 / 12
                 } else {
@@ -805,11 +811,11 @@ impl<'a> Writer<'a> {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Widths {
     /// On one line.
-    whole: u32,
+    whole: u64,
     /// Its widest piece that cannot break.
-    unbreakable: u32,
+    unbreakable: u64,
     /// Its widest date or short id, set in a [`NOWRAP`] span.
-    nowrap: u32,
+    nowrap: u64,
 }
 
 /// The span that keeps a date or a short id on one line.
@@ -860,7 +866,7 @@ fn push_text(out: &mut String, text: &str) -> Widths {
 /// widths.
 fn push_token(out: &mut String, token: &str) -> Widths {
     let count = token.chars().count();
-    let whole: u32 = token.chars().map(char_width).sum();
+    let whole: u64 = token.chars().map(char_width).sum();
     if count < LONG_TOKEN && token.trim_end_matches(['-', '/']).contains(['-', '/']) {
         out.push_str(NOWRAP);
         push_escaped(out, token);
@@ -884,7 +890,7 @@ fn push_token(out: &mut String, token: &str) -> Widths {
             out.push_str(NOWRAP);
             out.push_str(&token[i..i + 10]);
             out.push_str("</span>");
-            let date: u32 = token[i..i + 10].chars().map(char_width).sum();
+            let date: u64 = token[i..i + 10].chars().map(char_width).sum();
             widths.nowrap = widths.nowrap.max(date);
             piece += date;
             i += 10;
@@ -917,14 +923,14 @@ fn push_token(out: &mut String, token: &str) -> Widths {
 }
 
 /// The width of a space, in thousandths of an em.
-const SPACE: u32 = 278;
+const SPACE: u64 = 278;
 
 /// A character's estimated width in thousandths of an em: Arial's (and Liberation Sans's,
 /// its metric twin, the first two fonts of the stylesheet), rounded up and a twentieth
 /// wider, so that an estimate errs towards breaking. A wider font in their place (DejaVu
 /// Sans is about a tenth wider) can make a crowded table a little too wide; Chromium then
 /// shrinks the page to fit.
-fn char_width(c: char) -> u32 {
+fn char_width(c: char) -> u64 {
     let arial = match c {
         'i' | 'j' | 'l' | '\'' | '|' => 222,
         'f' | 't' | 'I' | ' ' | '.' | ',' | ':' | ';' | '!' | '/' | '\\' => 278,
@@ -1044,6 +1050,24 @@ mod tests {
         assert!(en.contains("<dt>Figures as of</dt><dd>28 November 2026</dd>"));
         assert!(!en.contains("<dt>Reference</dt>"), "no reference given");
         assert!(en.contains("\"Page\" \" \" counter(page)"));
+        let odd = document(
+            &Rendered {
+                lang: Language::Sv,
+                markdown: "Ingen rubrik.\n".into(),
+                charts: vec![],
+            },
+            &Meta {
+                title: String::new(),
+                organisation: " ".into(),
+                decision_ref: Some("KS\u{202e}321".into()),
+                ..meta(Language::Sv)
+            },
+            ChartMode::Svg,
+        );
+        assert!(odd.contains("<title></title>"), "{odd}");
+        assert!(!odd.contains("<dt>Organisation</dt>") && !odd.contains("<dt>Rapport</dt>"));
+        assert!(!odd.contains('\u{202e}'), "{odd}");
+        assert!(odd.contains("<dd>KS&lt;U+202E&gt;321</dd>"), "{odd}");
     }
 
     #[test]
@@ -1223,7 +1247,7 @@ mod tests {
 
     #[test]
     fn the_widest_columns_share_what_the_others_leave() {
-        let t = |unbreakable: Vec<u32>, nowrap: Vec<u32>| Table {
+        let t = |unbreakable: Vec<u64>, nowrap: Vec<u64>| Table {
             aligns: vec![],
             start: 0,
             cells: vec![],
