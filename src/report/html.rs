@@ -822,7 +822,7 @@ struct Widths {
 const NOWRAP: &str = "<span class=\"nowrap\">";
 
 /// Text escaped for HTML, with the typography of a printed paper: a non-breaking space
-/// between a number and its `%` and after `§`, ISO dates and short ids kept on one line,
+/// between a number and its `%`, after `§` and around `×`, ISO dates and short ids kept on one line,
 /// and break opportunities (`<wbr>`) after the separators of long ids and paths. Returns
 /// the text's estimated widths.
 fn push_text(out: &mut String, text: &str) -> Widths {
@@ -838,9 +838,11 @@ fn push_text(out: &mut String, text: &str) -> Widths {
             .find(|c: char| !c.is_whitespace())
             .unwrap_or(after.len());
         let (space, next) = after.split_at(space_end);
-        // "48 %", "§ 31": the sign stays with its number.
+        // "48 %", "§ 31", "3 × 4": the sign stays with its numbers.
         let glued = (token.ends_with(|c: char| c.is_ascii_digit()) && next.starts_with('%'))
-            || (token.ends_with('§') && next.starts_with(|c: char| c.is_ascii_digit()));
+            || (token.ends_with('§') && next.starts_with(|c: char| c.is_ascii_digit()))
+            || token == "×"
+            || next.starts_with("× ");
         widths.whole += token_widths.whole;
         widths.nowrap = widths.nowrap.max(token_widths.nowrap);
         widths.unbreakable = widths.unbreakable.max(carried + token_widths.unbreakable);
@@ -1160,14 +1162,14 @@ mod tests {
         let mut out = String::new();
         push_text(
             &mut out,
-            "sarbarhetsskanning-2026-q4, act-2026-01 2025-11-29–2026-11-28. a/b plan-2026-02-09-x § 31 x§ y",
+            "sarbarhetsskanning-2026-q4, act-2026-01 2025-11-29–2026-11-28. a/b plan-2026-02-09-x § 31 x§ y 3 × 4",
         );
         assert_eq!(
             out,
             "sarbarhetsskanning-<wbr>2026-<wbr>q4, <span class=\"nowrap\">act-2026-01</span> \
              <span class=\"nowrap\">2025-11-29</span>–<span class=\"nowrap\">2026-11-28</span>. \
              <span class=\"nowrap\">a/b</span> plan-<span class=\"nowrap\">2026-02-09</span>-<wbr>x \
-             §\u{a0}31 x§ y"
+             §\u{a0}31 x§ y 3\u{a0}×\u{a0}4"
         );
         let mut out = String::new();
         push_text(&mut out, "120261128000000-11-28 <2026-11-28>Revidera");
