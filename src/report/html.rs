@@ -29,11 +29,16 @@ const CSS: &str = include_str!("board.css");
 const LONG_TOKEN: usize = 16;
 
 /// The width a table may take, in thousandths of an em of its text: the page's text width
-/// (A4 less the margins in `board.css`, 168 mm) over the table's font size (9 pt).
-const TABLE_WIDTH: u64 = 168_000 * 72 / 254 * 10 / 9;
+/// (A4 less the margins in `board.css`, 168 mm, 476 pt) over the table's font size (9 pt).
+const TABLE_WIDTH: u64 = 476_000 / 9;
 
 /// A cell's padding, left and right (4 pt each in `board.css`), in thousandths of an em.
 const CELL_PADDING: u64 = 8_000 / 9;
+
+/// The same in a table set small (8 pt, class `small`), because its words would not fit
+/// at 9 pt: a smaller table reads better than one whose words break.
+const SMALL_TABLE_WIDTH: u64 = 476_000 / 8;
+const SMALL_CELL_PADDING: u64 = 8_000 / 8;
 
 /// A table whose estimated natural width is at most this share of the page, in percent,
 /// is set as wide as its content rather than across the page: a two-column count should
@@ -237,6 +242,8 @@ struct Table {
 #[derive(Debug, PartialEq, Eq)]
 struct Layout {
     narrow: bool,
+    /// Set in the smaller font; the widths below are in its ems.
+    small: bool,
     /// The columns (from 0) whose words may break anywhere, each with the width it keeps
     /// at least, in thousandths of an em.
     broken: Vec<(usize, u64)>,
@@ -252,11 +259,9 @@ impl Table {
     /// (or their widest date or short id, when wider). Left to itself, a browser squeezes a
     /// column whose words may break anywhere down to a letter or two.
     fn layout(&self) -> Layout {
-        let columns = self.unbreakable.len().max(self.natural.len());
-        let padding = CELL_PADDING * columns as u64;
-        let natural: u64 = self.natural.iter().sum::<u64>() + padding;
+        let columns = self.unbreakable.len().max(self.natural.len()) as u64;
+        let natural: u64 = self.natural.iter().sum::<u64>() + CELL_PADDING * columns;
         let narrow = natural * 100 <= TABLE_WIDTH * NARROW_PERCENT;
-        let room = TABLE_WIDTH.saturating_sub(padding);
         let total = |cap: u64, floors: bool| -> u64 {
             self.unbreakable
                 .iter()
@@ -265,16 +270,23 @@ impl Table {
                 .sum()
         };
         let widest = self.unbreakable.iter().copied().max().unwrap_or(0);
+        let unbroken = |small| Layout {
+            narrow,
+            small,
+            broken: Vec::new(),
+            unwrapped: Vec::new(),
+        };
+        if total(widest, false) + CELL_PADDING * columns <= TABLE_WIDTH {
+            return unbroken(false);
+        }
+        // The estimates are in ems, so they hold in the smaller font as they are.
+        let room = SMALL_TABLE_WIDTH.saturating_sub(SMALL_CELL_PADDING * columns);
         if total(widest, false) <= room {
-            return Layout {
-                narrow,
-                broken: Vec::new(),
-                unwrapped: Vec::new(),
-            };
+            return unbroken(true);
         }
         // Dates and short ids stay whole when that leaves room; the cap is the widest that
         // fits (the total grows with it), but at least a short word.
-        let floors = total(0, true) + MIN_BROKEN * columns as u64 <= room;
+        let floors = total(0, true) + MIN_BROKEN * columns <= room;
         let (mut low, mut high) = (0, widest);
         while low < high {
             let mid = low + (high - low).div_ceil(2);
@@ -298,6 +310,7 @@ impl Table {
         }
         Layout {
             narrow,
+            small: true,
             broken,
             unwrapped,
         }
@@ -309,7 +322,7 @@ impl Table {
     /// column (from 1) whose words break, or 0.
     fn finish(&self, out: &mut String) -> usize {
         let layout = self.layout();
-        if !layout.narrow && layout.broken.is_empty() {
+        if !layout.narrow && !layout.small {
             return 0;
         }
         // The table is written anew in one pass, from its text as it stands.
@@ -317,6 +330,9 @@ impl Table {
         let mut classes = Vec::new();
         if layout.narrow {
             classes.push("narrow".to_owned());
+        }
+        if layout.small {
+            classes.push("small".to_owned());
         }
         classes.extend(layout.broken.iter().map(|(c, _)| format!("brk-{}", c + 1)));
         let _ = write!(out, "<table class=\"{}\">", classes.join(" "));
@@ -1217,7 +1233,10 @@ mod tests {
             word.repeat(3)
         );
         let head = table(&wide);
-        assert!(head.starts_with("<table class=\"brk-2 brk-3\">"), "{head}");
+        assert!(
+            head.starts_with("<table class=\"small brk-2 brk-3\">"),
+            "{head}"
+        );
         let keep = "style=\"min-width:";
         assert_eq!(head.matches(keep).count(), 2, "{head}");
         assert!(head.contains(&format!("<th {keep}")), "{head}");
@@ -1260,11 +1279,14 @@ mod tests {
             unbreakable,
             cell: 0,
         };
-        let room = TABLE_WIDTH - 3 * CELL_PADDING;
-        let fits = t(vec![10_000, 10_000, room - 20_000], vec![0; 3]).layout();
-        assert_eq!(fits.broken, vec![]);
-        let one = t(vec![10_000, 60_000, 5_000], vec![0; 3]).layout();
-        assert_eq!(one.broken, vec![(1, room - 15_000)]);
+        let normal = TABLE_WIDTH - 3 * CELL_PADDING;
+        let fits = t(vec![10_000, 10_000, normal - 20_000], vec![0; 3]).layout();
+        assert_eq!((fits.small, fits.broken), (false, vec![]));
+        let room = SMALL_TABLE_WIDTH - 3 * SMALL_CELL_PADDING;
+        let smaller = t(vec![10_000, 10_000, room - 20_000], vec![0; 3]).layout();
+        assert_eq!((smaller.small, smaller.broken), (true, vec![]));
+        let one = t(vec![10_000, 70_000, 5_000], vec![0; 3]).layout();
+        assert_eq!((one.small, one.broken), (true, vec![(1, room - 15_000)]));
         let two = t(vec![30_000, 40_000, 5_000], vec![0; 3]).layout();
         let share = (room - 5_000) / 2;
         assert_eq!(two.broken, vec![(0, share), (1, share)]);
