@@ -118,6 +118,16 @@ fn nesting_problems(html: &str) -> Vec<String> {
     problems
 }
 
+#[test]
+fn the_nesting_check_can_fail() {
+    assert_eq!(
+        nesting_problems("<p>a<br><wbr><svg><rect/></svg></p>"),
+        Vec::<String>::new()
+    );
+    assert_eq!(nesting_problems("<p><em></p>").len(), 2);
+    assert_eq!(nesting_problems("<table><tr>").len(), 1);
+}
+
 /// Each report in each language: one document in the language, with the header block and
 /// the title, tags that nest, the same bytes twice, an `<svg>` for each of the Markdown's
 /// charts (none with `--charts none`), and no script.
