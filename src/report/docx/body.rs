@@ -10,9 +10,9 @@
 use anyhow::Result;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, BreakType, IndentLevel, Level, LevelJc,
-    LevelOverride, LevelText, NumberFormat, Numbering, NumberingId, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, Run, Shading, SpecialIndentType, Start, Table,
-    TableCell, TableLayoutType, TableRow, WidthType,
+    LevelOverride, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, Shading,
+    SpecialIndentType, Start, Table, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -30,9 +30,14 @@ const EMU_PER_PX: f64 = 9525.0;
 /// A chart is never taller than this share of the page's text height.
 const CHART_MAX_HEIGHT: f64 = 0.55;
 
+/// The size of the text of a table too wide for [`TABLE_SIZE`], in half-points (9 pt).
+const SMALL_TABLE_SIZE: u32 = 18;
+
 /// The abstract numberings lists use: bullets, and decimal numbers.
-const BULLETS: usize = 1;
-const DECIMAL: usize = 2;
+/// docx-rs writes a numbering of its own with the id 1, abstract and concrete.
+const BULLETS: usize = 2;
+const DECIMAL: usize = 3;
+const FIRST_LIST: usize = 2;
 /// How far each list level is indented, in twips.
 const LIST_INDENT: i32 = 360;
 
@@ -117,6 +122,8 @@ pub fn convert(rendered: &Rendered, charts: ChartMode, ids: &mut Ids) -> Result<
         code: None,
         table: None,
         links: Vec::new(),
+        after_table: false,
+        gap: 0,
     };
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for event in Parser::new_ext(&rendered.markdown, options) {
@@ -183,6 +190,11 @@ struct Converter<'a> {
     table: Option<TableState>,
     /// Open links: their destination and where their text starts.
     links: Vec<(String, usize)>,
+    /// Whether the last block is a table.
+    after_table: bool,
+    /// Space (twips) the next paragraph keeps above it: after a table or a list, whose own
+    /// spacing is tighter than paragraphs'.
+    gap: u32,
 }
 
 impl Converter<'_> {
@@ -221,7 +233,7 @@ impl Converter<'_> {
                             .color("A6A6A6"),
                     ),
                 );
-                self.blocks.push(Block::Paragraph(Box::new(p)));
+                self.push_paragraph(p);
             }
             Event::TaskListMarker(done) => self.text(if done { "☒ " } else { "☐ " }),
             Event::FootnoteReference(label) => self.text(&format!("[{label}]")),
@@ -259,7 +271,7 @@ impl Converter<'_> {
                     .filter(|c| matches!(c, Container::List { .. }))
                     .count()
                     .min(8);
-                let id = self.numberings.len() + 1;
+                let id = self.numberings.len() + FIRST_LIST;
                 let numbering = match start {
                     // Each numbered list counts from its own start.
                     Some(n) => Numbering::new(id, DECIMAL).add_override(
@@ -279,6 +291,11 @@ impl Converter<'_> {
             }
             Tag::Table(alignments) => {
                 self.flush();
+                // Word joins tables that touch; a paragraph keeps them apart.
+                if self.after_table {
+                    let p = self.ids.paragraph().style(styles::TABLE_TEXT);
+                    self.push_paragraph(p);
+                }
                 self.table = Some(TableState {
                     alignments,
                     rows: Vec::new(),
@@ -326,11 +343,21 @@ impl Converter<'_> {
             TagEnd::List(_) | TagEnd::Item => {
                 self.flush();
                 self.containers.pop();
+                if matches!(tag, TagEnd::List(_))
+                    && !self
+                        .containers
+                        .iter()
+                        .any(|c| matches!(c, Container::List { .. }))
+                {
+                    self.gap = 120;
+                }
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
                     let table = self.table_of(t);
                     self.blocks.push(Block::Table(Box::new(table)));
+                    self.after_table = true;
+                    self.gap = 200;
                 }
             }
             TagEnd::TableHead => {
@@ -380,6 +407,17 @@ impl Converter<'_> {
         self.push_run(run, text);
     }
 
+    /// Adds a paragraph to the body; the first after a table or a list keeps a little distance
+    /// from it.
+    fn push_paragraph(&mut self, mut p: Paragraph) {
+        self.after_table = false;
+        let gap = std::mem::take(&mut self.gap);
+        if gap > 0 {
+            p = p.line_spacing(LineSpacing::new().before(gap));
+        }
+        self.blocks.push(Block::Paragraph(Box::new(p)));
+    }
+
     fn push_run(&mut self, run: Run, text: &str) {
         self.inline.runs.push(run);
         self.inline.text.push_str(text);
@@ -424,7 +462,7 @@ impl Converter<'_> {
         for run in inline.runs {
             p = p.add_run(run);
         }
-        self.blocks.push(Block::Paragraph(Box::new(p)));
+        self.push_paragraph(p);
     }
 
     fn end_heading(&mut self) {
@@ -440,6 +478,9 @@ impl Converter<'_> {
         for run in inline.runs {
             p = p.add_run(run);
         }
+        // A heading keeps its own distance from a table or list above it.
+        self.after_table = false;
+        self.gap = 0;
         self.blocks.push(Block::Paragraph(Box::new(p)));
     }
 
@@ -463,7 +504,7 @@ impl Converter<'_> {
                         .paragraph()
                         .style(styles::PICTURE)
                         .add_run(Run::new().add_image(pic));
-                    self.blocks.push(Block::Paragraph(Box::new(p)));
+                    self.push_paragraph(p);
                     return Ok(());
                 }
                 // Word has no Mermaid; the command line refuses it, and code is what is left.
@@ -483,7 +524,7 @@ impl Converter<'_> {
             run = run.add_text(line);
         }
         let p = self.ids.paragraph().style(styles::SOURCE_CODE).add_run(run);
-        self.blocks.push(Block::Paragraph(Box::new(p)));
+        self.push_paragraph(p);
         Ok(())
     }
 
@@ -499,18 +540,26 @@ impl Converter<'_> {
             .max(t.alignments.len())
             .max(1);
         // The cell margins (85 twips each side) and a little room for the estimate's error.
-        let padding = 2 * 85 + 80;
-        let mut least = vec![padding; columns];
-        let mut natural = vec![padding; columns];
-        for (r, row) in t.rows.iter().enumerate() {
-            let bold = r == 0;
-            for (i, cell) in row.iter().enumerate() {
-                let text = cell.text.trim();
-                least[i] =
-                    least[i].max(widths::longest_word(text, bold, TABLE_SIZE as u32) + padding);
-                natural[i] =
-                    natural[i].max(widths::text_width(text, bold, TABLE_SIZE as u32) + padding);
+        let padding = 2 * 85 + 60;
+        let measure = |size: u32| {
+            let mut least = vec![padding; columns];
+            let mut natural = vec![padding; columns];
+            for (r, row) in t.rows.iter().enumerate() {
+                let bold = r == 0;
+                for (i, cell) in row.iter().enumerate() {
+                    let text = cell.text.trim();
+                    least[i] = least[i].max(widths::longest_word(text, bold, size) + padding);
+                    natural[i] = natural[i].max(widths::text_width(text, bold, size) + padding);
+                }
             }
+            (least, natural)
+        };
+        // A table whose longest words do not fit at 10 pt is set at 9 pt, which breaks fewer.
+        let mut size = TABLE_SIZE as u32;
+        let (mut least, mut natural) = measure(size);
+        if least.iter().sum::<u32>() > TEXT_WIDTH {
+            size = SMALL_TABLE_SIZE;
+            (least, natural) = measure(size);
         }
         let grid = widths::fit(&least, &natural, TEXT_WIDTH);
         let mut rows = Vec::with_capacity(t.rows.len());
@@ -526,7 +575,11 @@ impl Converter<'_> {
                     _ => {}
                 }
                 for run in cell.map(|c| c.runs).unwrap_or_default() {
-                    p = p.add_run(run);
+                    p = p.add_run(if size == TABLE_SIZE as u32 {
+                        run
+                    } else {
+                        run.size(size as usize)
+                    });
                 }
                 let mut cell = TableCell::new()
                     .add_paragraph(p)

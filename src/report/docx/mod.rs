@@ -161,8 +161,10 @@ pub fn document(
             "docProps/core.xml" => core.clone(),
             "word/styles.xml" => match &merged {
                 Some(xml) => xml.clone(),
-                None => package::with_language(&bytes, words.tag)?,
+                None => package::finish_styles(&bytes, words.tag, styles::TABLE_TEXT)?,
             },
+            // A template decides for itself whether words are hyphenated.
+            "word/settings.xml" if merged.is_none() => package::finish_settings(&bytes)?,
             "word/document.xml" => package::finish_document(&bytes, &body.alt, &rename)?,
             n if n.starts_with("word/footer") || n.starts_with("word/header") => {
                 if n.ends_with(".xml") {

@@ -153,31 +153,70 @@ fn doc_pr(n: usize, alt: &[String]) -> BytesStart<'static> {
     doc_pr
 }
 
-/// Our own `word/styles.xml` with the document's language as the default of every run, for
-/// spelling and hyphenation.
-pub fn with_language(styles: &[u8], lang: &str) -> Result<Vec<u8>> {
-    let mut in_default = false;
+/// Our own `word/styles.xml` finished: the document's language is the default of every run
+/// (for spelling and hyphenation), and words are hyphenated in table text only, where long
+/// Swedish compounds meet narrow columns (Word's hyphenation is on in the settings, off by
+/// default for paragraphs, and on again in the style `hyphenated`).
+pub fn finish_styles(styles: &[u8], lang: &str, hyphenated: &str) -> Result<Vec<u8>> {
+    let mut in_run_default = false;
+    let mut in_paragraph_default = false;
+    let mut in_hyphenated = false;
     let out = transform(styles, |event, w| {
         match &event {
-            Event::Start(e) if e.name().as_ref() == "w:rPrDefault" => in_default = true,
-            Event::End(e) if e.name().as_ref() == "w:rPrDefault" => in_default = false,
-            Event::End(e) if in_default && e.name().as_ref() == "w:rPr" => {
+            Event::Start(e) if e.name().as_ref() == "w:rPrDefault" => in_run_default = true,
+            Event::End(e) if e.name().as_ref() == "w:rPrDefault" => in_run_default = false,
+            Event::Start(e) if e.name().as_ref() == "w:pPrDefault" => in_paragraph_default = true,
+            Event::End(e) if e.name().as_ref() == "w:pPrDefault" => in_paragraph_default = false,
+            Event::Start(e) if e.name().as_ref() == "w:style" => {
+                in_hyphenated = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == "w:styleId" && a.value.as_ref() == hyphenated);
+            }
+            Event::End(e) if e.name().as_ref() == "w:style" => in_hyphenated = false,
+            Event::End(e) if in_run_default && e.name().as_ref() == "w:rPr" => {
                 let mut l = BytesStart::new("w:lang");
                 l.push_attribute(("w:val", lang));
                 l.push_attribute(("w:eastAsia", lang));
                 w.write_event(Event::Empty(l))?;
+            }
+            Event::End(e) if in_paragraph_default && e.name().as_ref() == "w:pPr" => {
+                w.write_event(Event::Empty(BytesStart::new("w:suppressAutoHyphens")))?;
+            }
+            Event::End(e) if in_hyphenated && e.name().as_ref() == "w:pPr" => {
+                let mut on = BytesStart::new("w:suppressAutoHyphens");
+                on.push_attribute(("w:val", "0"));
+                w.write_event(Event::Empty(on))?;
             }
             _ => {}
         }
         w.write_event(event)?;
         Ok(())
     })?;
-    if out.starts_with(b"<?xml") {
-        return Ok(out);
+    Ok(declared(out))
+}
+
+/// `word/settings.xml` with Word's automatic hyphenation on (see [`finish_styles`]).
+pub fn finish_settings(settings: &[u8]) -> Result<Vec<u8>> {
+    let out = transform(settings, |event, w| {
+        let after = matches!(&event, Event::Empty(e) if e.name().as_ref() == "w:defaultTabStop");
+        w.write_event(event)?;
+        if after {
+            w.write_event(Event::Empty(BytesStart::new("w:autoHyphenation")))?;
+        }
+        Ok(())
+    })?;
+    Ok(declared(out))
+}
+
+/// XML with its declaration, which docx-rs leaves out of some parts.
+fn declared(xml: Vec<u8>) -> Vec<u8> {
+    if xml.starts_with(b"<?xml") {
+        return xml;
     }
-    let mut declared = DECLARATION.as_bytes().to_vec();
-    declared.extend(out);
-    Ok(declared)
+    let mut out = DECLARATION.as_bytes().to_vec();
+    out.extend(xml);
+    out
 }
 
 const DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>";
@@ -323,12 +362,26 @@ mod tests {
     }
 
     #[test]
-    fn the_language_is_the_default_of_every_run() {
-        let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults><w:style><w:rPr/></w:style></w:styles>"#;
-        let out = text(with_language(xml, "sv-SE").expect("styles"));
+    fn runs_have_the_language_and_only_table_text_is_hyphenated() {
+        let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:styleId="Heading1"><w:pPr/><w:rPr/></w:style><w:style w:styleId="TableText"><w:pPr><w:spacing/></w:pPr></w:style></w:styles>"#;
+        let out = text(finish_styles(xml, "sv-SE", "TableText").expect("styles"));
+        assert!(out.starts_with("<?xml version=\"1.0\""), "{out}");
         assert!(out.contains(
             r#"<w:rPr><w:sz w:val="22"/><w:lang w:val="sv-SE" w:eastAsia="sv-SE"/></w:rPr></w:rPrDefault>"#
         ), "{out}");
         assert_eq!(out.matches("w:lang").count(), 1);
+        assert!(out.contains(r#"<w:pPr><w:rPr/><w:suppressAutoHyphens/></w:pPr></w:pPrDefault>"#));
+        assert!(out.contains(r#"<w:style w:styleId="TableText"><w:pPr><w:spacing/><w:suppressAutoHyphens w:val="0"/></w:pPr>"#));
+        assert_eq!(out.matches("suppressAutoHyphens").count(), 2);
+        let settings = text(
+            finish_settings(
+                br#"<w:settings><w:defaultTabStop w:val="840" /><w:zoom/></w:settings>"#,
+            )
+            .expect("settings"),
+        );
+        assert!(
+            settings.contains(r#"<w:defaultTabStop w:val="840" /><w:autoHyphenation/><w:zoom/>"#),
+            "{settings}"
+        );
     }
 }

@@ -245,14 +245,14 @@ impl Reference {
                 None => missing.push(style),
             }
         }
-        let mut out = self.xml[..self.end].as_bytes().to_vec();
+        let mut out = self.xml.as_bytes()[..self.end].to_vec();
         for style in missing {
             let xml = String::from_utf8(style.build()).context("a built-in style")?;
             // Declared on the element itself: the reference may bind its own prefix.
             let xml = xml.replacen("<w:style ", &format!("<w:style xmlns:w=\"{MAIN_NS}\" "), 1);
             out.extend(super::package::rename_styles(xml.as_bytes(), &rename)?);
         }
-        out.extend(self.xml[self.end..].as_bytes());
+        out.extend(&self.xml.as_bytes()[self.end..]);
         Ok((out, rename))
     }
 }
@@ -317,17 +317,17 @@ fn known_styles(xml: &str) -> Result<(Vec<Known>, usize)> {
                 }
                 depth += 1;
             }
-            Event::Empty(e) => {
-                if depth == 2 && in_style && main && e.local_name().as_ref() == "name" {
-                    for attr in e.attributes() {
-                        let attr = attr?;
-                        if attr.key.local_name().as_ref() == "val"
-                            && let Some(last) = styles.last_mut()
-                        {
-                            last.name = attr
-                                .normalized_value(quick_xml::XmlVersion::Explicit1_0)?
-                                .to_lowercase();
-                        }
+            Event::Empty(e)
+                if depth == 2 && in_style && main && e.local_name().as_ref() == "name" =>
+            {
+                for attr in e.attributes() {
+                    let attr = attr?;
+                    if attr.key.local_name().as_ref() == "val"
+                        && let Some(last) = styles.last_mut()
+                    {
+                        last.name = attr
+                            .normalized_value(quick_xml::XmlVersion::Explicit1_0)?
+                            .to_lowercase();
                     }
                 }
             }
