@@ -172,6 +172,30 @@ impl Docx {
         out
     }
 
+    /// The name of the first child of each `parent` element of `part` ("" for none).
+    fn first_children(&self, part: &str, parent: &str) -> Vec<String> {
+        let mut reader = quick_xml::Reader::from_str(self.part(part));
+        let mut out = Vec::new();
+        let mut waiting = false;
+        loop {
+            let event = reader.read_event().expect("well-formed");
+            if waiting {
+                match &event {
+                    Event::Start(e) | Event::Empty(e) => out.push(e.name().as_ref().to_owned()),
+                    Event::End(_) => out.push(String::new()),
+                    _ => continue,
+                }
+                waiting = false;
+            }
+            match event {
+                Event::Eof => break,
+                Event::Start(e) if e.name().as_ref() == parent => waiting = true,
+                _ => {}
+            }
+        }
+        out
+    }
+
     fn count(&self, part: &str, element: &str) -> usize {
         self.elements(part)
             .iter()
@@ -305,6 +329,14 @@ fn every_report_is_a_word_document_shaped_like_its_markdown() {
                 "{name}: every table's header row repeats"
             );
             assert_eq!(docx.media() > 0, expected.charts > 0, "{name}");
+            // Properties in the schema's order (Word, unlike LibreOffice, insists): a
+            // paragraph's style comes first.
+            let first = docx.first_children("word/document.xml", "w:pPr");
+            assert_eq!(
+                first.iter().filter(|n| *n == "w:pStyle").count(),
+                docx.count("word/document.xml", "w:pStyle"),
+                "{name}: a paragraph style that is not its properties' first"
+            );
             let title = isms::report::board::title_of(&markdown);
             assert_eq!(
                 docx.texts("docProps/core.xml", "dc:title"),

@@ -9,6 +9,7 @@
 
 mod body;
 mod chart;
+mod order;
 mod package;
 mod styles;
 mod widths;
@@ -174,6 +175,13 @@ pub fn document(
                 }
             }
             _ => bytes,
+        };
+        // A template's own styles are left as its author's Word wrote them.
+        let ours = !(name == "word/styles.xml" && merged.is_some());
+        let bytes = if ours && name.starts_with("word/") && name.ends_with(".xml") {
+            order::canonical(&bytes)?
+        } else {
+            bytes
         };
         parts.push((name, bytes));
     }

@@ -247,7 +247,8 @@ impl Reference {
         }
         let mut out = self.xml.as_bytes()[..self.end].to_vec();
         for style in missing {
-            let xml = String::from_utf8(style.build()).context("a built-in style")?;
+            let xml = super::order::canonical(&style.build())?;
+            let xml = String::from_utf8(xml).context("a built-in style")?;
             // Declared on the element itself: the reference may bind its own prefix.
             let xml = xml.replacen("<w:style ", &format!("<w:style xmlns:w=\"{MAIN_NS}\" "), 1);
             out.extend(super::package::rename_styles(xml.as_bytes(), &rename)?);
