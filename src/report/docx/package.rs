@@ -153,10 +153,11 @@ fn doc_pr(n: usize, alt: &[String]) -> BytesStart<'static> {
     doc_pr
 }
 
-/// Our own `word/styles.xml` finished: the document's language is the default of every run
-/// (for spelling and hyphenation), and words are hyphenated in table text only, where long
-/// Swedish compounds meet narrow columns (Word's hyphenation is on in the settings, off by
-/// default for paragraphs, and on again in the style `hyphenated`).
+/// Our own `word/styles.xml` finished: "Normal" is the default paragraph style, the
+/// document's language is the default of every run (for spelling and hyphenation), and words
+/// are hyphenated in table text only, where long Swedish compounds meet narrow columns
+/// (Word's hyphenation is on in the settings, off by default for paragraphs, and on again in
+/// the style `hyphenated`).
 pub fn finish_styles(styles: &[u8], lang: &str, hyphenated: &str) -> Result<Vec<u8>> {
     let mut in_run_default = false;
     let mut in_paragraph_default = false;
@@ -168,10 +169,24 @@ pub fn finish_styles(styles: &[u8], lang: &str, hyphenated: &str) -> Result<Vec<
             Event::Start(e) if e.name().as_ref() == "w:pPrDefault" => in_paragraph_default = true,
             Event::End(e) if e.name().as_ref() == "w:pPrDefault" => in_paragraph_default = false,
             Event::Start(e) if e.name().as_ref() == "w:style" => {
-                in_hyphenated = e
-                    .attributes()
-                    .flatten()
-                    .any(|a| a.key.as_ref() == "w:styleId" && a.value.as_ref() == hyphenated);
+                let id = |wanted: &str| {
+                    e.attributes()
+                        .flatten()
+                        .any(|a| a.key.as_ref() == "w:styleId" && a.value.as_ref() == wanted)
+                };
+                in_hyphenated = id(hyphenated);
+                // docx-rs's own "Normal" is the default paragraph style, as Word's is.
+                if id("Normal")
+                    && !e
+                        .attributes()
+                        .flatten()
+                        .any(|a| a.key.as_ref() == "w:default")
+                {
+                    let mut normal = e.clone();
+                    normal.push_attribute(("w:default", "1"));
+                    w.write_event(Event::Start(normal))?;
+                    return Ok(());
+                }
             }
             Event::End(e) if e.name().as_ref() == "w:style" => in_hyphenated = false,
             Event::End(e) if in_run_default && e.name().as_ref() == "w:rPr" => {
@@ -363,7 +378,7 @@ mod tests {
 
     #[test]
     fn runs_have_the_language_and_only_table_text_is_hyphenated() {
-        let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:styleId="Heading1"><w:pPr/><w:rPr/></w:style><w:style w:styleId="TableText"><w:pPr><w:spacing/></w:pPr></w:style></w:styles>"#;
+        let xml = br#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:styleId="Heading1"><w:pPr/><w:rPr/></w:style><w:style w:styleId="TableText"><w:pPr><w:spacing/></w:pPr></w:style></w:styles>"#;
         let out = text(finish_styles(xml, "sv-SE", "TableText").expect("styles"));
         assert!(out.starts_with("<?xml version=\"1.0\""), "{out}");
         assert!(out.contains(
@@ -373,6 +388,8 @@ mod tests {
         assert!(out.contains(r#"<w:pPr><w:rPr/><w:suppressAutoHyphens/></w:pPr></w:pPrDefault>"#));
         assert!(out.contains(r#"<w:style w:styleId="TableText"><w:pPr><w:spacing/><w:suppressAutoHyphens w:val="0"/></w:pPr>"#));
         assert_eq!(out.matches("suppressAutoHyphens").count(), 2);
+        assert!(out.contains(r#"<w:style w:type="paragraph" w:styleId="Normal" w:default="1">"#));
+        assert_eq!(out.matches("w:default").count(), 1);
         let settings = text(
             finish_settings(
                 br#"<w:settings><w:defaultTabStop w:val="840" /><w:zoom/></w:settings>"#,

@@ -111,7 +111,6 @@ pub fn built_in() -> Styles {
     };
     let grid = Style::new(TABLE, StyleType::Table)
         .name("Table Grid")
-        .based_on("TableNormal")
         .table_property(
             TableProperty::new()
                 .set_borders(
