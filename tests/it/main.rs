@@ -9,6 +9,7 @@ mod architecture;
 mod audit_verdicts;
 mod bad_input;
 mod baseline;
+mod board_docx;
 mod board_html;
 mod board_summary;
 mod catalogue;
