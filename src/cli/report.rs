@@ -207,7 +207,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         )?;
         return write(args.output.as_deref(), text.as_bytes());
     }
-    let rendered = report::rendered(&input, &which, template.as_ref(), before.as_ref())?;
+    let rendered = report::rendered(&input, &which, template.as_ref(), before.as_ref(), charts)?;
     let meta = Meta {
         lang,
         report: which.name(),

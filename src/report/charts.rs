@@ -44,6 +44,12 @@ impl Chart {
     pub fn mermaid(&self) -> &str {
         &self.mermaid
     }
+
+    /// A timeline grows with its tasks and is read row by row, so a board paper gives it
+    /// the page's height; a pie or bars are a figure beside the text's numbers.
+    pub fn is_timeline(&self) -> bool {
+        matches!(self.kind, ChartKind::Gantt { .. })
+    }
 }
 
 impl Serialize for Chart {

@@ -773,7 +773,11 @@ impl<'a> Writer<'a> {
         };
         match (chart, self.charts) {
             (Some(chart), ChartMode::Svg) => {
-                self.out.push_str("<figure class=\"chart\">\n");
+                self.out.push_str(if chart.is_timeline() {
+                    "<figure class=\"chart timeline\">\n"
+                } else {
+                    "<figure class=\"chart\">\n"
+                });
                 self.out
                     .push_str(&crate::report::svg::render(chart, self.rendered.lang));
                 self.out.push_str("\n</figure>\n");

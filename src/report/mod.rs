@@ -329,18 +329,24 @@ pub fn render_compared(
         s.push('\n');
         return Ok(s);
     }
-    Ok(rendered(input, which, template, before)?.markdown)
+    Ok(rendered(input, which, template, before, board::ChartMode::Mermaid)?.markdown)
 }
 
 /// A report's Markdown, from the built-in or the user's template, with the charts its data
-/// holds: the source of every board paper.
+/// holds: the source of every board paper. With [`board::ChartMode::None`] the template
+/// sees no charts (each is null), so that it can show a chart's numbers as a table
+/// instead.
 pub fn rendered(
     input: &Input<'_>,
     which: &Which,
     template: Option<&UserTemplate>,
     before: Option<&Before<'_>>,
+    mode: board::ChartMode,
 ) -> Result<board::Rendered> {
-    let (value, charts) = data_and_charts(input, which, before)?;
+    let (mut value, charts) = data_and_charts(input, which, before)?;
+    if mode == board::ChartMode::None {
+        without_charts(&mut value, &charts);
+    }
     let mut tera = environment(input.lang);
     let name = match template {
         Some(t) => {
@@ -365,6 +371,26 @@ pub fn rendered(
         markdown: markdown::tidy(&text),
         charts,
     })
+}
+
+/// Sets every value of the data that is one of `charts` (its Mermaid text) to null.
+fn without_charts(value: &mut serde_json::Value, charts: &[charts::Chart]) {
+    match value {
+        serde_json::Value::String(s) if charts.iter().any(|c| c.mermaid() == s) => {
+            *value = serde_json::Value::Null;
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                without_charts(v, charts);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for v in map.values_mut() {
+                without_charts(v, charts);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Refuses an output path that could be a record: reports never overwrite YAML.

@@ -683,7 +683,15 @@ fn libreoffice_prints_every_paper() {
             .map(str::trim)
             .unwrap_or("?")
             .to_owned();
-        let text = words(&output(Command::new(&tools.pdftotext).arg(&pdf).arg("-")));
+        let page_texts = output(Command::new(&tools.pdftotext).arg(&pdf).arg("-"));
+        if stem.starts_with("management-") {
+            let main = crate::board_html::main_part_pages(&page_texts);
+            assert!(
+                (1..=crate::board_html::MAIN_PART_PAGES).contains(&main),
+                "{stem}: the main part before the first appendix is {main} pages of {pages}"
+            );
+        }
+        let text = words(&page_texts);
         assert!(
             text.contains(&words(title)) && text.contains("Sjöbacka kommun"),
             "{stem} ({pages} pages) lacks its title `{title}` or the organisation: {}",

@@ -192,7 +192,10 @@ fn every_report_renders_to_one_deterministic_document() {
             );
             let charts = markdown.matches("```mermaid\n").count();
             assert_eq!(
-                html.matches("<figure class=\"chart\">\n<svg").count(),
+                html.matches("<figure class=\"chart\">\n<svg").count()
+                    + html
+                        .matches("<figure class=\"chart timeline\">\n<svg")
+                        .count(),
                 charts,
                 "{name}: a drawing for each chart"
             );
@@ -360,16 +363,21 @@ impl PrintTools {
 
     /// The PDF's text, its runs of whitespace made single spaces.
     fn text(&self, pdf: &Path) -> String {
+        self.page_texts(pdf)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// The PDF's text as pdftotext gives it: each page ended by a form feed.
+    fn page_texts(&self, pdf: &Path) -> String {
         let out = Command::new(&self.pdftotext)
             .arg(pdf)
             .arg("-")
             .output()
             .expect("run pdftotext");
         assert!(out.status.success(), "pdftotext {}", pdf.display());
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// How much Chromium shrank the first page: the height of the title's first word in
@@ -518,6 +526,21 @@ fn print_problems(
     (pages.len(), problems)
 }
 
+/// The management review's main part (summary included) is at most this many A4 pages.
+pub const MAIN_PART_PAGES: usize = 6;
+
+/// The pages before the one where the first appendix starts (pdftotext ends each page with
+/// a form feed); 0 when no appendix is found.
+pub fn main_part_pages(text: &str) -> usize {
+    text.split('\u{c}')
+        .position(|page| {
+            page.lines()
+                .map(str::trim)
+                .any(|l| l.starts_with("Bilaga 1 –") || l.starts_with("Appendix 1 –"))
+        })
+        .unwrap_or(0)
+}
+
 /// Printed to PDF by headless Chromium, every paper holds its title with its Swedish
 /// letters and stays inside the right margin on every page; a deliberately too wide table
 /// shows that the check can fail.
@@ -579,7 +602,15 @@ fn printed_papers_keep_their_title_and_their_margins() {
             } else {
                 ("Sida", "av")
             };
-            let found = print_problems(&tools, &pdf, &paper.2, words);
+            let mut found = print_problems(&tools, &pdf, &paper.2, words);
+            if paper.0.starts_with("management-") {
+                let main = main_part_pages(&tools.page_texts(&pdf));
+                if !(1..=MAIN_PART_PAGES).contains(&main) {
+                    found.1.push(format!(
+                        "the main part before the first appendix is {main} pages"
+                    ));
+                }
+            }
             results.push((paper.0.clone(), found));
         }
     }

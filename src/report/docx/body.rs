@@ -27,11 +27,14 @@ const TEXT_HEIGHT: u32 = super::A4_HEIGHT - 2 * super::MARGIN;
 /// English Metric Units per twip, and per CSS pixel (1/96 inch).
 const EMU_PER_TWIP: f64 = 635.0;
 const EMU_PER_PX: f64 = 9525.0;
-/// A chart is never taller than this share of the page's text height.
-const CHART_MAX_HEIGHT: f64 = 0.55;
+/// A pie or bars is never taller than this share of the page's text height (50 mm, as in
+/// the HTML paper): a figure beside the text's numbers. A timeline, read row by row, may
+/// take the page.
+const CHART_MAX_HEIGHT: f64 = 0.2;
+const TIMELINE_MAX_HEIGHT: f64 = 0.9;
 
-/// The size of the text of a table too wide for [`TABLE_SIZE`], in half-points (9 pt).
-const SMALL_TABLE_SIZE: u32 = 18;
+/// The size of the text of a table too wide for [`TABLE_SIZE`], in half-points (8.5 pt).
+const SMALL_TABLE_SIZE: u32 = 17;
 
 /// The abstract numberings lists use: bullets, and decimal numbers.
 /// docx-rs writes a numbering of its own with the id 1, abstract and concrete.
@@ -494,7 +497,8 @@ impl Converter<'_> {
                 ChartMode::Svg => {
                     let svg = crate::report::svg::render(chart, self.rendered.lang);
                     let png = chart::png(&svg)?;
-                    let (width, height) = shown_size(png.css_width, png.css_height);
+                    let (width, height) =
+                        shown_size(png.css_width, png.css_height, chart.is_timeline());
                     let pic = Pic::new_with_dimensions(png.bytes, png.width, png.height)
                         .size(width, height)
                         .id(self.ids.picture());
@@ -612,12 +616,18 @@ fn level_number(level: HeadingLevel) -> usize {
 }
 
 /// The size a chart is shown at, in EMU: its SVG size, scaled down to the text width and to
-/// at most [`CHART_MAX_HEIGHT`] of the page, keeping its proportions.
-fn shown_size(css_width: f32, css_height: f32) -> (u32, u32) {
+/// at most [`CHART_MAX_HEIGHT`] of the page ([`TIMELINE_MAX_HEIGHT`] for a timeline),
+/// keeping its proportions.
+fn shown_size(css_width: f32, css_height: f32, timeline: bool) -> (u32, u32) {
     let width = f64::from(css_width) * EMU_PER_PX;
     let height = f64::from(css_height) * EMU_PER_PX;
     let max_width = f64::from(TEXT_WIDTH) * EMU_PER_TWIP;
-    let max_height = f64::from(TEXT_HEIGHT) * EMU_PER_TWIP * CHART_MAX_HEIGHT;
+    let share = if timeline {
+        TIMELINE_MAX_HEIGHT
+    } else {
+        CHART_MAX_HEIGHT
+    };
+    let max_height = f64::from(TEXT_HEIGHT) * EMU_PER_TWIP * share;
     let scale = (max_width / width).min(max_height / height).min(1.0);
     (
         (width * scale).round() as u32,
@@ -631,12 +641,16 @@ mod tests {
 
     #[test]
     fn charts_shrink_to_the_text_width_and_keep_their_shape() {
-        let (w, h) = shown_size(640.0, 320.0);
+        let (w, h) = shown_size(800.0, 400.0, true);
         assert_eq!(w, TEXT_WIDTH * 635);
         assert_eq!(h, w / 2);
-        assert_eq!(shown_size(320.0, 100.0), (320 * 9525, 100 * 9525));
-        let (w, h) = shown_size(640.0, 2000.0);
+        let (w, h) = shown_size(640.0, 320.0, false);
         assert!(f64::from(h) <= f64::from(TEXT_HEIGHT) * 635.0 * CHART_MAX_HEIGHT + 1.0);
+        assert!(w < TEXT_WIDTH * 635, "a figure is held to its height");
+        assert!((f64::from(w) / f64::from(h) - 2.0).abs() < 0.01);
+        assert_eq!(shown_size(320.0, 100.0, false), (320 * 9525, 100 * 9525));
+        let (w, h) = shown_size(640.0, 2000.0, true);
+        assert!(f64::from(h) <= f64::from(TEXT_HEIGHT) * 635.0 * TIMELINE_MAX_HEIGHT + 1.0);
         assert!(w < h);
     }
 }

@@ -27,10 +27,10 @@ use crate::config::Language;
 use crate::report::board::{ChartMode, Meta, Rendered};
 use crate::report::markdown::long_date;
 
-/// A4 in twips, and the margin on every side (2.5 cm).
+/// A4 in twips, and the margin on every side (2 cm, as the HTML paper's).
 const A4_WIDTH: u32 = 11906;
 const A4_HEIGHT: u32 = 16838;
-const MARGIN: u32 = 1418;
+const MARGIN: u32 = 1134;
 
 /// The words of the header block and the footer.
 struct Words {

@@ -25,9 +25,10 @@ pub const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/20
 pub const FONT: &str = "Arial";
 pub const MONOSPACE: &str = "Consolas";
 
-/// Body text size in half-points (11 pt), and the size of table text (10 pt).
-pub const BODY_SIZE: usize = 22;
-pub const TABLE_SIZE: usize = 20;
+/// Body text size in half-points (10.5 pt), and the size of table text (9.5 pt): the HTML
+/// paper's sizes, so that both keep the management review's main part to six pages.
+pub const BODY_SIZE: usize = 21;
+pub const TABLE_SIZE: usize = 19;
 
 /// The style ids the document uses.
 pub const HEADINGS: [&str; 4] = ["Heading1", "Heading2", "Heading3", "Heading4"];
