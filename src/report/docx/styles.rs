@@ -25,8 +25,8 @@ pub const MAIN_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/20
 pub const FONT: &str = "Arial";
 pub const MONOSPACE: &str = "Consolas";
 
-/// Body text size in half-points (10.5 pt), and the size of table text (9.5 pt): the HTML
-/// paper's sizes, so that both keep the management review's main part to six pages.
+/// Body text size in half-points (10.5 pt), and the size of table text (9.5 pt): close to
+/// the HTML paper's, so that both keep the management review's main part to six pages.
 pub const BODY_SIZE: usize = 21;
 pub const TABLE_SIZE: usize = 19;
 
@@ -64,7 +64,7 @@ fn paragraph(id: &str, name: &str) -> Style {
         .next("Normal")
 }
 
-/// The built-in styles: Arial 11 pt, headings 1–4 as Word's own, lists, quotes, code, table
+/// The built-in styles: Arial 10.5 pt, headings 1–4 as Word's own, lists, quotes, code, table
 /// text, a table grid with thin grey borders, the header block and the footer.
 pub fn built_in() -> Styles {
     let mut headings = Vec::new();
