@@ -146,6 +146,46 @@ pub fn blocks(markdown: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// The words of a paper's header block and page footer, and its language tag.
+pub struct Words {
+    pub organisation: &'static str,
+    pub report: &'static str,
+    pub date: &'static str,
+    pub as_of: &'static str,
+    pub reference: &'static str,
+    pub page: &'static str,
+    pub of: &'static str,
+    /// The document's language tag.
+    pub tag: &'static str,
+}
+
+impl Words {
+    pub fn of(lang: Language) -> Words {
+        match lang {
+            Language::Sv => Words {
+                organisation: "Organisation",
+                report: "Rapport",
+                date: "Datum",
+                as_of: "Underlag per",
+                reference: "Diarienummer",
+                page: "Sida",
+                of: "av",
+                tag: "sv-SE",
+            },
+            Language::En => Words {
+                organisation: "Organisation",
+                report: "Report",
+                date: "Date",
+                as_of: "Figures as of",
+                reference: "Reference",
+                page: "Page",
+                of: "of",
+                tag: "en-GB",
+            },
+        }
+    }
+}
+
 /// Where a board paper starts a new page: before every appendix, and before the first
 /// level-two heading after the summary, so that the summary is a page of its own.
 #[derive(Debug, Default)]

@@ -13,8 +13,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::config::Language;
-use crate::report::board::{ChartMode, Meta, PageBreaks, Rendered};
+use crate::report::board::{ChartMode, Meta, PageBreaks, Rendered, Words};
 use crate::report::markdown::long_date;
 use crate::util::visible::visible;
 
@@ -99,42 +98,6 @@ fn push_escaped(out: &mut String, text: &str) {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             c => out.push(c),
-        }
-    }
-}
-
-/// The words of the header block and the page footer.
-struct Words {
-    organisation: &'static str,
-    report: &'static str,
-    date: &'static str,
-    as_of: &'static str,
-    reference: &'static str,
-    page: &'static str,
-    of: &'static str,
-}
-
-impl Words {
-    fn of(lang: Language) -> Words {
-        match lang {
-            Language::Sv => Words {
-                organisation: "Organisation",
-                report: "Rapport",
-                date: "Datum",
-                as_of: "Underlag per",
-                reference: "Diarienummer",
-                page: "Sida",
-                of: "av",
-            },
-            Language::En => Words {
-                organisation: "Organisation",
-                report: "Report",
-                date: "Date",
-                as_of: "Figures as of",
-                reference: "Reference",
-                page: "Page",
-                of: "of",
-            },
         }
     }
 }
@@ -1016,6 +979,7 @@ fn link_allowed(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Language;
     use crate::report::charts;
 
     fn meta(lang: Language) -> Meta {

@@ -868,21 +868,8 @@ fn clean(text: &str) -> String {
     out
 }
 
-/// Text escaped for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text escaped for XML content and attribute values: as for HTML.
+use super::html::escape;
 
 /// A coordinate with at most two decimals, no trailing zeros, never `-0`, `NaN` or `inf`.
 struct N(f64);

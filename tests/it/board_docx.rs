@@ -12,76 +12,21 @@ use std::process::Command;
 use pulldown_cmark::{CodeBlockKind, Event as Md, Options, Parser, Tag};
 use quick_xml::events::Event;
 
-use crate::support::{Run, TempRepo, example_root, isms_in};
+use crate::board_html::{AS_OF, REPORTS, Source};
+use crate::support::TempRepo;
 
-const AS_OF: &str = "2026-11-28";
-
-/// Every report, as the arguments of `isms report`.
-const REPORTS: [&[&str]; 6] = [
-    &["management"],
-    &["audit"],
-    &["unit", "socialnamnden"],
-    &["plan"],
-    &["soa"],
-    &["nis2"],
-];
-
-/// Where a language's papers are rendered from: the example, or an English copy of it.
-enum Source {
-    Swedish,
-    English(TempRepo),
-}
-
-impl Source {
-    fn english() -> Source {
-        let repo = TempRepo::example();
-        repo.replace("isms.toml", "language = \"sv\"", "language = \"en\"");
-        Source::English(repo)
-    }
-
-    fn lang(&self) -> &'static str {
-        match self {
-            Source::Swedish => "sv",
-            Source::English(_) => "en",
-        }
-    }
-
-    /// `isms report REPORT --as-of … EXTRA`.
-    fn run(&self, report: &[&str], extra: &[&str]) -> Run {
-        let root = example_root();
-        let mut args: Vec<&str> = vec!["report"];
-        args.extend_from_slice(report);
-        args.extend_from_slice(&["--as-of", AS_OF]);
-        args.extend_from_slice(extra);
-        match self {
-            Source::Swedish => {
-                args.extend_from_slice(&["--repo", root.to_str().expect("a UTF-8 path")]);
-                isms_in(&root, &args)
-            }
-            Source::English(repo) => repo.isms(&args),
-        }
-    }
-
-    /// The report's Markdown, which must render.
-    fn markdown(&self, report: &[&str]) -> String {
-        let run = self.run(report, &[]);
-        assert_eq!(run.code, Some(0), "{report:?}: {}", run.stderr);
-        run.stdout
-    }
-
-    /// The report as a Word file written to `out`, with `extra` arguments.
-    fn docx(&self, report: &[&str], out: &Path, extra: &[&str]) -> Docx {
-        let mut args = vec![
-            "--format",
-            "docx",
-            "-o",
-            out.to_str().expect("a UTF-8 path"),
-        ];
-        args.extend_from_slice(extra);
-        let run = self.run(report, &args);
-        assert_eq!(run.code, Some(0), "{report:?}: {}", run.stderr);
-        Docx::read(&std::fs::read(out).expect("the Word file"))
-    }
+/// The report as a Word file written to `out`, with `extra` arguments.
+fn docx(source: &Source, report: &[&str], out: &Path, extra: &[&str]) -> Docx {
+    let mut args = vec![
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().expect("a UTF-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    let run = source.run(report, &args);
+    assert_eq!(run.code, Some(0), "{report:?}: {}", run.stderr);
+    Docx::read(&std::fs::read(out).expect("the Word file"))
 }
 
 /// A Word file's parts.
@@ -312,9 +257,9 @@ fn every_report_is_a_word_document_shaped_like_its_markdown() {
         let lang = source.lang();
         for report in REPORTS {
             let name = format!("{report:?} ({lang})");
-            let markdown = source.markdown(report);
+            let markdown = source.report(report, &[]);
             let out = dir.path().join(format!("{}-{lang}.docx", report.join("-")));
-            let docx = source.docx(report, &out, &[]);
+            let docx = docx(&source, report, &out, &[]);
             docx.assert_well_formed(&name);
             let expected = shape(&markdown);
             assert!(
@@ -377,7 +322,12 @@ fn every_report_is_a_word_document_shaped_like_its_markdown() {
 fn charts_can_be_left_out_and_the_reference_shown() {
     let dir = temp_dir();
     let out = dir.path().join("ledning.docx");
-    let with = Source::Swedish.docx(&["management"], &out, &["--decision-ref", "KS 2026/123"]);
+    let with = docx(
+        &Source::Swedish,
+        &["management"],
+        &out,
+        &["--decision-ref", "KS 2026/123"],
+    );
     assert!(docx_shape(&with).charts > 0);
     assert!(with.text().contains("DiarienummerKS 2026/123"));
     let alt: Vec<String> = with
@@ -390,7 +340,12 @@ fn charts_can_be_left_out_and_the_reference_shown() {
         alt.contains(&"Handlingsplanens aktiviteter 2026".to_owned()),
         "each picture is described by its chart's title: {alt:?}"
     );
-    let without = Source::Swedish.docx(&["management"], &out, &["--charts", "none"]);
+    let without = docx(
+        &Source::Swedish,
+        &["management"],
+        &out,
+        &["--charts", "none"],
+    );
     assert_eq!(docx_shape(&without).charts, 0);
     assert_eq!(without.media(), 0);
     assert!(
@@ -415,8 +370,18 @@ fn charts_can_be_left_out_and_the_reference_shown() {
 #[test]
 fn the_same_report_is_the_same_bytes() {
     let dir = temp_dir();
-    let first = Source::Swedish.docx(&["management"], &dir.path().join("a.docx"), &[]);
-    let second = Source::Swedish.docx(&["management"], &dir.path().join("b.docx"), &[]);
+    let first = docx(
+        &Source::Swedish,
+        &["management"],
+        &dir.path().join("a.docx"),
+        &[],
+    );
+    let second = docx(
+        &Source::Swedish,
+        &["management"],
+        &dir.path().join("b.docx"),
+        &[],
+    );
     assert!(first.bytes == second.bytes, "two renders differ");
 }
 
@@ -555,7 +520,12 @@ fn a_reference_document_brings_its_styles() {
     );
     let out = dir.path().join("ledning.docx");
     let template_arg = template.to_str().expect("UTF-8");
-    let docx = Source::Swedish.docx(&["management"], &out, &["--reference-doc", template_arg]);
+    let docx = docx(
+        &Source::Swedish,
+        &["management"],
+        &out,
+        &["--reference-doc", template_arg],
+    );
     docx.assert_well_formed("with a reference");
     let styles = docx.part("word/styles.xml");
     assert!(styles.contains("Kommunens Antikva") && styles.contains("Kommunens Grotesk"));
@@ -655,8 +625,8 @@ fn libreoffice_prints_every_paper() {
         for report in REPORTS {
             let stem = format!("{}-{lang}", report.join("-"));
             let file = dir.path().join(format!("{stem}.docx"));
-            source.docx(report, &file, &[]);
-            let title = isms::report::board::title_of(&source.markdown(report));
+            docx(&source, report, &file, &[]);
+            let title = isms::report::board::title_of(&source.report(report, &[]));
             papers.push((stem, file, title));
         }
     }

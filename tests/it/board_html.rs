@@ -8,10 +8,10 @@ use std::process::{Child, Command, Stdio};
 
 use crate::support::{Run, TempRepo, example_root, isms_in};
 
-const AS_OF: &str = "2026-11-28";
+pub const AS_OF: &str = "2026-11-28";
 
 /// Every report, as the arguments of `isms report`.
-const REPORTS: [&[&str]; 6] = [
+pub const REPORTS: [&[&str]; 6] = [
     &["management"],
     &["audit"],
     &["unit", "socialnamnden"],
@@ -21,40 +21,45 @@ const REPORTS: [&[&str]; 6] = [
 ];
 
 /// Where a language's papers are rendered from: the example, or an English copy of it.
-enum Source {
+pub enum Source {
     Swedish,
     English(TempRepo),
 }
 
 impl Source {
-    fn english() -> Source {
+    pub fn english() -> Source {
         let repo = TempRepo::example();
         repo.replace("isms.toml", "language = \"sv\"", "language = \"en\"");
         Source::English(repo)
     }
 
-    fn lang(&self) -> &'static str {
+    pub fn lang(&self) -> &'static str {
         match self {
             Source::Swedish => "sv",
             Source::English(_) => "en",
         }
     }
 
-    /// `isms report REPORT --as-of … EXTRA`, which must succeed.
-    fn report(&self, report: &[&str], extra: &[&str]) -> String {
+    /// `isms report REPORT --as-of … EXTRA`.
+    pub fn run(&self, report: &[&str], extra: &[&str]) -> Run {
         let root = example_root();
         let mut args: Vec<&str> = vec!["report"];
         args.extend_from_slice(report);
         args.extend_from_slice(&["--as-of", AS_OF]);
         args.extend_from_slice(extra);
-        let run: Run = match self {
+        match self {
             Source::Swedish => {
                 args.extend_from_slice(&["--repo", root.to_str().expect("a UTF-8 path")]);
                 isms_in(&root, &args)
             }
             Source::English(repo) => repo.isms(&args),
-        };
-        assert_eq!(run.code, Some(0), "{args:?}: {}", run.stderr);
+        }
+    }
+
+    /// `isms report REPORT --as-of … EXTRA`, which must succeed: its output.
+    pub fn report(&self, report: &[&str], extra: &[&str]) -> String {
+        let run = self.run(report, extra);
+        assert_eq!(run.code, Some(0), "{report:?} {extra:?}: {}", run.stderr);
         run.stdout
     }
 }

@@ -73,24 +73,16 @@ fn the_summary_agrees_with_the_rules_and_the_sections() {
         for f in serious {
             assert!(errors.contains(&f), "{name}: {f} is an error of the gaps");
         }
-        let areas_with_errors: BTreeSet<&str> = errors
-            .iter()
-            .map(|f| {
-                f["code"]
-                    .as_str()
-                    .expect("code")
-                    .trim_end_matches(char::is_numeric)
-            })
-            .collect();
-        let serious_areas: BTreeSet<&str> = serious
-            .iter()
-            .map(|f| {
-                f["code"]
-                    .as_str()
-                    .expect("code")
-                    .trim_end_matches(char::is_numeric)
-            })
-            .collect();
+        let areas = |findings: &mut dyn Iterator<Item = &Value>| -> BTreeSet<String> {
+            findings
+                .map(|f| {
+                    let code = f["code"].as_str().expect("code");
+                    code.trim_end_matches(char::is_numeric).to_owned()
+                })
+                .collect()
+        };
+        let areas_with_errors = areas(&mut errors.iter().copied());
+        let serious_areas = areas(&mut serious.iter());
         assert_eq!(
             serious_areas.len(),
             areas_with_errors.len().min(5),

@@ -23,54 +23,13 @@ use docx_rs::{
     ParagraphBorderPosition, ParagraphBorders, Run, Tab, TabValueType,
 };
 
-use crate::config::Language;
-use crate::report::board::{ChartMode, Meta, Rendered};
+use crate::report::board::{ChartMode, Meta, Rendered, Words};
 use crate::report::markdown::long_date;
 
 /// A4 in twips, and the margin on every side (2 cm, as the HTML paper's).
 const A4_WIDTH: u32 = 11906;
 const A4_HEIGHT: u32 = 16838;
 const MARGIN: u32 = 1134;
-
-/// The words of the header block and the footer.
-struct Words {
-    organisation: &'static str,
-    report: &'static str,
-    date: &'static str,
-    as_of: &'static str,
-    reference: &'static str,
-    page: &'static str,
-    of: &'static str,
-    /// The document's language tag.
-    tag: &'static str,
-}
-
-impl Words {
-    fn of(lang: Language) -> Words {
-        match lang {
-            Language::Sv => Words {
-                organisation: "Organisation",
-                report: "Rapport",
-                date: "Datum",
-                as_of: "Underlag per",
-                reference: "Diarienummer",
-                page: "Sida",
-                of: "av",
-                tag: "sv-SE",
-            },
-            Language::En => Words {
-                organisation: "Organisation",
-                report: "Report",
-                date: "Date",
-                as_of: "Figures as of",
-                reference: "Reference",
-                page: "Page",
-                of: "of",
-                tag: "en-GB",
-            },
-        }
-    }
-}
 
 /// The Word document of a rendered report, with the styles of `reference` (a .docx file's
 /// bytes) when given.
