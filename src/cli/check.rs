@@ -81,13 +81,12 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } = args;
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
-    let (session, as_of, root, _staged) = if staged {
-        let (session, as_of, root, snapshot) = super::open_staged(&common, clock)?;
-        (session, as_of, root, Some(snapshot))
+    let (session, as_of, root) = if staged {
+        super::open_staged(&common, clock)?
     } else {
         let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
         let root = session.root.clone();
-        (session, as_of, root, None)
+        (session, as_of, root)
     };
     super::schema_files::print_note(&root, session.config.language);
     let result = crate::check::check(&session, as_of, &selection);

@@ -200,16 +200,13 @@ pub fn refuse_unread_settings(session: &Session) -> Result<()> {
 }
 
 /// Opens the records staged for the next commit (`check --staged`): the repository is
-/// found as [`open`] finds it, and read from git's index into a temporary copy, which
-/// lives as long as the returned snapshot. Also returns the repository's real folder.
-pub fn open_staged(
-    common: &Common,
-    clock: Clock,
-) -> Result<(Session, Date, PathBuf, crate::git::Snapshot)> {
+/// found as [`open`] finds it, and its files read from git's index into memory. Also
+/// returns the repository's folder.
+pub fn open_staged(common: &Common, clock: Clock) -> Result<(Session, Date, PathBuf)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let snapshot = crate::git::Snapshot::staged(&root)?;
-    let mut session = Session::open(snapshot.path())?;
+    let mut session = snapshot.open(None)?;
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !root.join(config::FILE_NAME).is_file() && empty {
@@ -218,7 +215,7 @@ pub fn open_staged(
     }
     check_config_rules(&session.config)?;
     let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
-    Ok((session, as_of, root, snapshot))
+    Ok((session, as_of, root))
 }
 
 /// The error of a folder that is no repository, in `lang`: `given` when the folder came from
@@ -272,7 +269,7 @@ pub fn render_findings(
         Default::default()
     };
     // `paths`: the repository's folder on disk, when the output shows paths (with
-    // `--staged` the records are read from a temporary copy, and this is the real one).
+    // `--staged` the records are read from git's index, and this is where they live).
     let prefix = paths.map(crate::git::work_tree_prefix).unwrap_or_default();
     let shown = from_work_tree(shown, &prefix);
     let text_of = |p: &str| {

@@ -10,7 +10,6 @@ use clap::ValueEnum;
 
 use super::{Clock, Common, Needs};
 use crate::model::Date;
-use crate::repo::session::Session;
 use crate::report::board::{self, ChartMode, Meta};
 use crate::report::{self, Before, UserTemplate, Which};
 
@@ -169,14 +168,15 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let input = report::Input::new(&session, as_of, lang);
-    // Declared here: the comparison's input borrows the session at the revision, which
-    // lives in the snapshot's temporary folder until the report is written.
+    // Declared here: the comparison's input borrows the session at the revision until the
+    // report is written.
     let snapshot;
     let session_then;
     let before = match (&args.compare, &which) {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
-            let mut opened = Session::open(snapshot.path())
+            let mut opened = snapshot
+                .open(None)
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
             opened.config.language = lang;
             session_then = opened;

@@ -11,6 +11,7 @@ pub mod placeholder;
 mod problem;
 mod read;
 mod references;
+mod tree;
 mod walk;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
+pub use tree::{Blob, Blobs, FileCache, TreeFile, load_tree, text_of};
 use walk::{Found, rel, walk};
 pub use walk::{Walk, is_yaml};
 
@@ -233,7 +235,7 @@ impl From<FileResult> for ChunkOutput {
 }
 
 /// What reading some files gave: their records in file order and their problems.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct FileResult {
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,

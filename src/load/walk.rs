@@ -32,6 +32,31 @@ impl Walk {
     }
 }
 
+impl Walk {
+    /// Whether the walk reads the file at `rel` (relative to the root, `/`-separated), by
+    /// its path alone: a record file (`is_yaml`) with no hidden part and neither it nor a
+    /// folder above it excluded. What the walk decides on the file system, for a tree of
+    /// files that is not on it (a git revision).
+    pub fn reads(&self, rel: &str) -> bool {
+        if !is_yaml(Path::new(rel)) {
+            return false;
+        }
+        let mut end = 0;
+        for part in rel.split('/') {
+            end += part.len();
+            if part.starts_with('.') {
+                return false;
+            }
+            // Each folder above the file, then the file, as the walk meets them.
+            if !self.exclude.is_empty() && self.exclude.is_match(&rel[..end]) {
+                return false;
+            }
+            end += 1;
+        }
+        true
+    }
+}
+
 /// An `exclude` entry as matched against paths relative to the root: written the way
 /// `.gitignore` lines are (`./drafts/**`, `/drafts`, `drafts/`), it means the same as
 /// `drafts/**` or `drafts` (a folder that matches is skipped with all below it).

@@ -1,0 +1,273 @@
+//! Loading a tree of files that is not on disk: a git revision's blobs or the index's,
+//! read from git's object store straight into memory. The files are read and checked as a
+//! file of the work tree would be (same limits, same problems, same positions), and the
+//! result of each file can be kept in a [`FileCache`], so that loading several revisions
+//! parses a file only once for each content it had.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::{CHUNK, ChunkOutput, FileResult, LoadResult, MAX_FILE_BYTES, read};
+
+/// One file of a tree held outside the file system.
+#[derive(Debug, Clone)]
+pub struct TreeFile {
+    /// The path below the ISMS repository, `/`-separated, as the walk would give it.
+    pub path: Arc<str>,
+    /// What names the file's content: git's blob id. Two files with the same id and path
+    /// load the same.
+    pub id: Arc<str>,
+    /// The size in bytes when it is known before the content is read (git's index does
+    /// not say it): a file over [`MAX_FILE_BYTES`] is refused without reading it.
+    pub size: Option<u64>,
+}
+
+impl TreeFile {
+    /// Whether the file is known to be over [`MAX_FILE_BYTES`] before it is read.
+    pub fn too_large(&self) -> bool {
+        self.size.is_some_and(|s| s > MAX_FILE_BYTES)
+    }
+}
+
+/// Where the bytes of a tree's files come from.
+pub trait Blobs: Send + Sync {
+    /// Reads `files` and hands each one's bytes to `each`, in the order of `files`, or its
+    /// size, unread, when it is over [`MAX_FILE_BYTES`].
+    fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> anyhow::Result<()>;
+}
+
+/// One file's content as [`Blobs`] reads it: its bytes, or its size when it is over
+/// [`MAX_FILE_BYTES`] and was not read.
+pub type Blob = Result<Vec<u8>, u64>;
+
+/// What one file gave the loader: shared between the cache and the revisions that hold it.
+type FileLoad = Arc<FileResult>;
+
+/// The loaded result of each file read in a run, by content and path (the path is part of
+/// each record's source and of every problem's place). Loading a revision reads and
+/// parses only the files the cache does not hold; the records of those it holds are copied
+/// out of it, which costs a fraction of a parse. It holds each distinct file once, so its
+/// memory is that of the files loaded, whatever the number of revisions.
+#[derive(Default)]
+pub struct FileCache {
+    files: Mutex<HashMap<Key, FileLoad>>,
+}
+
+type Key = (Arc<str>, Arc<str>);
+
+impl FileCache {
+    pub fn new() -> FileCache {
+        FileCache::default()
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, FileLoad>> {
+        // A panic while the lock was held left the map as it was before or after one
+        // insertion: either is a correct cache.
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One file as a worker gets it.
+enum Work {
+    /// Already loaded in this run.
+    Cached(FileLoad),
+    /// Over [`MAX_FILE_BYTES`]: refused unread.
+    TooLarge(Arc<str>, u64),
+    /// Read, to be parsed; `Key` when the result goes into the cache.
+    Bytes(Arc<str>, Vec<u8>, Option<Key>),
+}
+
+/// Reads and checks the files of a tree, given in path order (the files the walk would
+/// read: see [`super::Walk::reads`]); `cache` holds the files already loaded and gains the
+/// others. Records and problems come out as [`super::load`] gives them for the same files on
+/// disk.
+pub fn load_tree(
+    files: &[TreeFile],
+    blobs: &dyn Blobs,
+    cache: Option<&FileCache>,
+) -> anyhow::Result<LoadResult> {
+    // What each file needs, decided under one lock: the cached result, nothing (too large),
+    // or its bytes.
+    let mut known: Vec<Option<FileLoad>> = Vec::with_capacity(files.len());
+    let mut wanted: Vec<&TreeFile> = Vec::new();
+    {
+        let held = cache.map(FileCache::lock);
+        for f in files {
+            let hit = held
+                .as_ref()
+                .and_then(|h| h.get(&(f.id.clone(), f.path.clone())).cloned());
+            if hit.is_none() && !f.too_large() {
+                wanted.push(f);
+            }
+            known.push(hit);
+        }
+    }
+    let chunks: Mutex<Vec<(usize, ChunkOutput)>> = Default::default();
+    let mut outcome = Ok(());
+    rayon::in_place_scope(|s| {
+        let hand_out = |chunk: Vec<Work>, seq: usize| {
+            let chunks = &chunks;
+            s.spawn(move |_| {
+                let result = load_chunk(chunk, cache);
+                // A panic elsewhere poisons the lock but ends the scope with that panic
+                // anyway; no chunk's results are dropped before it.
+                chunks
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((seq, result));
+            });
+        };
+        let mut feed = Feed {
+            files,
+            known,
+            chunk: Vec::with_capacity(CHUNK),
+            seq: 0,
+            next: 0,
+            keyed: cache.is_some(),
+            hand_out,
+        };
+        outcome = blobs.read(&wanted, &mut |bytes| feed.bytes(bytes));
+        if outcome.is_ok() {
+            feed.finish();
+        }
+    });
+    outcome?;
+    let mut chunks = chunks.into_inner().unwrap_or_else(|e| e.into_inner());
+    chunks.sort_unstable_by_key(|(seq, _)| *seq);
+    let mut out = LoadResult::default();
+    for (_, c) in chunks {
+        out.append(c);
+    }
+    Ok(out)
+}
+
+/// The files of a tree handed out to the workers in chunks as their bytes arrive, so that
+/// parsing overlaps reading from git and each chunk holds its files' bytes only until it is
+/// parsed.
+struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
+    files: &'f [TreeFile],
+    /// The cached result of each file not yet handed out, if there is one.
+    known: Vec<Option<FileLoad>>,
+    chunk: Vec<Work>,
+    /// The number of the next chunk, by which their results are put back in order.
+    seq: usize,
+    /// The first file not yet handed out.
+    next: usize,
+    /// Whether parsed files go into a cache.
+    keyed: bool,
+    hand_out: H,
+}
+
+impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
+    fn push(&mut self, work: Work) {
+        self.chunk.push(work);
+        if self.chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK));
+            (self.hand_out)(full, self.seq);
+            self.seq += 1;
+        }
+    }
+
+    /// Whether the file at `i` is read from git: neither cached nor too large.
+    fn is_read(&self, i: usize) -> bool {
+        self.known[i].is_none() && !self.files[i].too_large()
+    }
+
+    /// Hands out the files before `end`, which need no bytes.
+    fn unread_up_to(&mut self, end: usize) {
+        while self.next < end {
+            let f = &self.files[self.next];
+            let work = match self.known[self.next].take() {
+                Some(hit) => Work::Cached(hit),
+                None => Work::TooLarge(f.path.clone(), f.size.unwrap_or_default()),
+            };
+            self.push(work);
+            self.next += 1;
+        }
+    }
+
+    /// The bytes of the next file that is read: the files are read in their order, so it
+    /// is the first from `next` that is neither cached nor too large.
+    fn bytes(&mut self, blob: Blob) {
+        let mut end = self.next;
+        while end < self.files.len() && !self.is_read(end) {
+            end += 1;
+        }
+        self.unread_up_to(end);
+        if let Some(f) = self.files.get(self.next) {
+            let work = match blob {
+                Ok(bytes) => {
+                    let key = self.keyed.then(|| (f.id.clone(), f.path.clone()));
+                    Work::Bytes(f.path.clone(), bytes, key)
+                }
+                Err(size) => Work::TooLarge(f.path.clone(), size),
+            };
+            self.push(work);
+            self.next += 1;
+        }
+    }
+
+    /// Hands out the files left and the last chunk.
+    fn finish(mut self) {
+        self.unread_up_to(self.files.len());
+        if !self.chunk.is_empty() {
+            let last = std::mem::take(&mut self.chunk);
+            (self.hand_out)(last, self.seq);
+        }
+    }
+}
+
+/// Loads one chunk of files, in order, adding the files it parsed to `cache`.
+fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
+    let mut out = FileResult {
+        records: Vec::with_capacity(chunk.len()),
+        ..FileResult::default()
+    };
+    let mut loaded: Vec<(Key, FileLoad)> = Vec::new();
+    for work in chunk {
+        match work {
+            Work::Cached(hit) => out.extend_from(&hit),
+            Work::TooLarge(path, size) => read::too_large(&path, size, &mut out),
+            Work::Bytes(path, bytes, None) => {
+                read::parse_bytes(&bytes, &path, &mut out);
+            }
+            Work::Bytes(path, bytes, Some(key)) => {
+                let mut one = FileResult::default();
+                read::parse_bytes(&bytes, &path, &mut one);
+                out.extend_from(&one);
+                loaded.push((key, Arc::new(one)));
+            }
+        }
+    }
+    if let Some(cache) = cache
+        && !loaded.is_empty()
+    {
+        cache.lock().extend(loaded);
+    }
+    ChunkOutput::from(out)
+}
+
+impl FileResult {
+    /// Adds a copy of what another file gave.
+    fn extend_from(&mut self, other: &FileResult) {
+        self.records.extend(other.records.iter().cloned());
+        self.invalid.extend(other.invalid.iter().cloned());
+        self.problems.extend(other.problems.iter().cloned());
+    }
+}
+
+/// The text of a file's bytes as the loader saw it (BOM removed, lone CRs made LFs), so
+/// that positions in diagnostics match it; `None` when the bytes are not text or over
+/// the limit. For code frames of a file that is not on disk.
+pub fn text_of(bytes: &[u8]) -> Option<String> {
+    read::text_of(bytes)
+}
