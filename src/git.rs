@@ -111,6 +111,44 @@ impl Snapshot {
     }
 }
 
+/// The blob ids of the files below `root` that git has clean in its index (the work
+/// tree's bytes are the blob's), by path relative to `root`: what lets a revision read
+/// after the work tree take the files it shares with it from the work tree's load. Empty
+/// when git cannot say (no repository, no git): the revision is then read whole.
+pub fn work_tree_ids(root: &Path) -> std::collections::HashMap<Box<str>, Arc<str>> {
+    let mut ids = std::collections::HashMap::new();
+    // Paths relative to `root` and below it, as the loader names them.
+    let (Ok(staged), Ok(changed)) = (
+        git(root, &["ls-files", "--stage", "-z"]),
+        git(root, &["diff-files", "--name-only", "--relative", "-z"]),
+    ) else {
+        return ids;
+    };
+    let changed: std::collections::HashSet<&[u8]> = changed
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for entry in staged.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        // `<mode> SP <oid> SP <stage> TAB <path>`
+        let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
+            continue;
+        };
+        let (meta, path) = (&entry[..tab], &entry[tab + 1..]);
+        let fields: Vec<&[u8]> = meta.split(|b| *b == b' ').collect();
+        let [mode, oid, stage] = fields[..] else {
+            continue;
+        };
+        if mode == b"120000" || mode == b"160000" || stage != b"0" || changed.contains(path) {
+            continue;
+        }
+        let path = String::from_utf8_lossy(path);
+        if crate::load::is_yaml(Path::new(&*path)) {
+            ids.insert(path.into(), String::from_utf8_lossy(oid).into());
+        }
+    }
+    ids
+}
+
 /// Whether the clone is shallow (its history cut off), which is why a revision it should
 /// have can be unknown.
 fn is_shallow(root: &Path) -> bool {

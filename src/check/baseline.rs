@@ -10,6 +10,7 @@ use crate::check;
 use crate::config::Language;
 use crate::diagnostic::Diagnostic;
 use crate::git::Snapshot;
+use crate::load::FileCache;
 use crate::model::Date;
 use crate::rules::Selection;
 
@@ -129,17 +130,19 @@ pub fn compare(current: &[Diagnostic], baseline: &[Diagnostic]) -> Comparison {
 
 /// Checks the records at `root` as they were at git revision `rev`, with the same date and
 /// selection (and language) as today's check. The revision's files are read from git into
-/// memory; the work tree and the index are never touched.
+/// memory (the files `cache` holds from the work tree's load are not read again); the work
+/// tree and the index are never touched.
 pub fn findings_at(
     root: &Path,
     rev: &str,
     as_of: Date,
     selection: &Selection,
     language: Language,
+    cache: Option<&FileCache>,
 ) -> Result<Vec<Diagnostic>> {
     let snapshot = Snapshot::read(root, rev, "--baseline")?;
     let mut session = snapshot
-        .open(None)
+        .open(cache)
         .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
     // Said in today's language, so that the same gap reads the same at both revisions.
     session.config.language = language;

@@ -81,10 +81,15 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } = args;
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
+    // With a baseline, the work tree's load keeps the files git has clean for the
+    // revision's, which then parses only the files that differ (a cache for one revision:
+    // its records move to the revision's session).
+    let cache = baseline.as_ref().map(|_| crate::load::FileCache::once());
     let (session, as_of, root) = if staged {
         super::open_staged(&common, clock)?
     } else {
-        let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+        let (session, as_of) =
+            super::open_seeding(&common, Needs::Findings, clock, cache.as_ref())?;
         let root = session.root.clone();
         (session, as_of, root)
     };
@@ -105,6 +110,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
                 as_of,
                 &selection,
                 session.config.language,
+                cache.as_ref(),
             )?;
             let mut c = crate::check::baseline::compare(&result.findings, &before);
             let prefix = crate::git::work_tree_prefix(&root);

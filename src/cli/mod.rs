@@ -162,6 +162,18 @@ pub enum Needs {
 /// there, and the other commands refuse it when it holds no records either, so that a run
 /// in the wrong folder (a CI job's working directory) fails instead of passing on nothing.
 pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
+    open_seeding(common, needs, clock, None)
+}
+
+/// Opens the repository as [`open`] does; with a cache, the work tree's files that git has
+/// clean in its index are kept in it, for a revision read next (`--baseline`,
+/// `--compare`), so that the revision parses only the files that differ.
+pub fn open_seeding(
+    common: &Common,
+    needs: Needs,
+    clock: Clock,
+    cache: Option<&crate::load::FileCache>,
+) -> Result<(Session, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let has_config = root.join(config::FILE_NAME).is_file();
@@ -169,7 +181,11 @@ pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Dat
     if needs == Needs::Write && !has_config && root.is_dir() {
         return Err(no_repository(lang, common.repo.is_some(), true));
     }
-    let mut session = Session::open(&root)?;
+    let ids = cache.map(|_| crate::git::work_tree_ids(&root));
+    let seed = cache
+        .zip(ids.as_ref())
+        .map(|(cache, ids)| crate::load::Seed { ids, cache });
+    let mut session = Session::open_seeding(&root, seed.as_ref())?;
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !has_config && empty {

@@ -164,7 +164,12 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         .as_deref()
         .map(UserTemplate::read)
         .transpose()?;
-    let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    // With a comparison, the work tree's load keeps the files git has clean for the
+    // revision's, which then parses only the files that differ.
+    let compared = args.compare.is_some() && matches!(which, Which::Management | Which::Audit);
+    let cache = compared.then(crate::load::FileCache::once);
+    let (session, as_of) =
+        super::open_seeding(&args.common, Needs::Findings, clock, cache.as_ref())?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let input = report::Input::new(&session, as_of, lang);
@@ -176,7 +181,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
             let mut opened = snapshot
-                .open(None)
+                .open(cache.as_ref())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
             opened.config.language = lang;
             session_then = opened;

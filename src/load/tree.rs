@@ -41,7 +41,7 @@ pub trait Blobs: Send + Sync {
 pub type Blob = Result<Vec<u8>, u64>;
 
 /// What one file gave the loader: shared between the cache and the revisions that hold it.
-type FileLoad = Arc<FileResult>;
+pub(super) type FileLoad = Arc<FileResult>;
 
 /// The loaded result of each file read in a run, by content and path (the path is part of
 /// each record's source and of every problem's place). Loading a revision reads and
@@ -51,13 +51,35 @@ type FileLoad = Arc<FileResult>;
 #[derive(Default)]
 pub struct FileCache {
     files: Mutex<HashMap<Key, FileLoad>>,
+    /// Whether each file is given to the first tree that holds it rather than kept (one
+    /// revision read after the work tree): its records then move rather than being copied,
+    /// and the cache shrinks as the revision grows.
+    once: bool,
 }
 
-type Key = (Arc<str>, Arc<str>);
+/// A file's content id and path.
+pub(super) type Key = (Arc<str>, Arc<str>);
 
 impl FileCache {
+    /// A cache that keeps every file for every tree loaded after (several revisions).
     pub fn new() -> FileCache {
         FileCache::default()
+    }
+
+    /// A cache for one tree: each file it holds is given to the tree that holds it and
+    /// leaves the cache, and files read for that tree are not added.
+    pub fn once() -> FileCache {
+        FileCache {
+            once: true,
+            ..FileCache::default()
+        }
+    }
+
+    /// Keeps what a file gave, for the trees loaded after.
+    pub(super) fn insert(&self, loaded: Vec<(Key, FileLoad)>) {
+        if !loaded.is_empty() {
+            self.lock().extend(loaded);
+        }
     }
 
     /// How many files it holds.
@@ -100,11 +122,14 @@ pub fn load_tree(
     let mut known: Vec<Option<FileLoad>> = Vec::with_capacity(files.len());
     let mut wanted: Vec<&TreeFile> = Vec::new();
     {
-        let held = cache.map(FileCache::lock);
+        let mut held = cache.map(|c| (c.once, c.lock()));
         for f in files {
-            let hit = held
-                .as_ref()
-                .and_then(|h| h.get(&(f.id.clone(), f.path.clone())).cloned());
+            let key = (f.id.clone(), f.path.clone());
+            let hit = match &mut held {
+                Some((true, h)) => h.remove(&key),
+                Some((false, h)) => h.get(&key).cloned(),
+                None => None,
+            };
             if hit.is_none() && !f.too_large() {
                 wanted.push(f);
             }
@@ -132,7 +157,7 @@ pub fn load_tree(
             chunk: Vec::with_capacity(CHUNK),
             seq: 0,
             next: 0,
-            keyed: cache.is_some(),
+            keyed: cache.is_some_and(|c| !c.once),
             hand_out,
         };
         outcome = blobs.read(&wanted, &mut |bytes| feed.bytes(bytes));
@@ -235,7 +260,11 @@ fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
     let mut loaded: Vec<(Key, FileLoad)> = Vec::new();
     for work in chunk {
         match work {
-            Work::Cached(hit) => out.extend_from(&hit),
+            // Moved when the cache gave it away, copied when it keeps it.
+            Work::Cached(hit) => match Arc::try_unwrap(hit) {
+                Ok(one) => out.append(one),
+                Err(hit) => out.extend_from(&hit),
+            },
             Work::TooLarge(path, size) => read::too_large(&path, size, &mut out),
             Work::Bytes(path, bytes, None) => {
                 read::parse_bytes(&bytes, &path, &mut out);
@@ -248,20 +277,25 @@ fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
             }
         }
     }
-    if let Some(cache) = cache
-        && !loaded.is_empty()
-    {
-        cache.lock().extend(loaded);
+    if let Some(cache) = cache {
+        cache.insert(loaded);
     }
     ChunkOutput::from(out)
 }
 
 impl FileResult {
     /// Adds a copy of what another file gave.
-    fn extend_from(&mut self, other: &FileResult) {
+    pub(super) fn extend_from(&mut self, other: &FileResult) {
         self.records.extend(other.records.iter().cloned());
         self.invalid.extend(other.invalid.iter().cloned());
         self.problems.extend(other.problems.iter().cloned());
+    }
+
+    /// Adds what another file gave.
+    fn append(&mut self, other: FileResult) {
+        self.records.extend(other.records);
+        self.invalid.extend(other.invalid);
+        self.problems.extend(other.problems);
     }
 }
 

@@ -208,6 +208,47 @@ mod tests {
         }
     }
 
+    /// `reads` decides by the path what the walk decides on the file system.
+    #[test]
+    fn a_path_is_read_as_the_walk_would_read_its_file() {
+        let paths = [
+            "a.yaml",
+            "b.yml",
+            "c.txt",
+            ".d.yaml",
+            ".hidden/e.yaml",
+            "units/.f.yaml",
+            "units/g.yaml",
+            "drafts/h.yaml",
+            "drafts/deep/i.yaml",
+            "old/j.yaml",
+            "units/k.tmp.yaml",
+            "isms.toml",
+            "units/draftsman.yaml",
+        ];
+        let dir = tempfile::tempdir().expect("temp dir");
+        for f in paths {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "").expect("write");
+        }
+        let walk =
+            Walk::new(&["drafts".into(), "old/".into(), "*.tmp.yaml".into()]).expect("globs");
+        let walked: Vec<String> = super::walk(dir.path(), &walk)
+            .filter_map(|f| match f {
+                Found::File(p) => Some(rel(dir.path(), &p).to_string()),
+                Found::Problem(_) => None,
+            })
+            .collect();
+        let mut read: Vec<&str> = paths.into_iter().filter(|p| walk.reads(p)).collect();
+        read.sort();
+        assert_eq!(walked, read);
+        assert_eq!(
+            read,
+            ["a.yaml", "b.yml", "units/draftsman.yaml", "units/g.yaml"]
+        );
+    }
+
     #[test]
     fn the_walk_lists_files_in_the_order_of_their_paths() {
         let dir = tempfile::tempdir().expect("temp dir");

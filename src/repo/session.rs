@@ -40,6 +40,12 @@ impl Session {
     /// record file's would be; only a configuration that cannot be read at all stops the
     /// run.
     pub fn open(root: &Path) -> Result<Session> {
+        Session::open_seeding(root, None)
+    }
+
+    /// Reads `root` as [`Session::open`] does, keeping what each file of `seed` gives in
+    /// its cache for a revision read next (`check --baseline`, `report --compare`).
+    pub fn open_seeding(root: &Path, seed: Option<&load::Seed<'_>>) -> Result<Session> {
         let meta = std::fs::metadata(root)
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());
@@ -48,7 +54,7 @@ impl Session {
         crate::schema::warm_up();
         let (config, config_problems) = Config::read(root)?;
         let walk = Walk::new(&config.exclude)?;
-        let mut loaded = load::load(root, &walk);
+        let mut loaded = load::load_seeding(root, &walk, seed);
         let path: std::sync::Arc<str> = crate::config::FILE_NAME.into();
         loaded.problems.extend(
             config_problems

@@ -162,6 +162,52 @@ fn a_cache_parses_each_changed_file_once() {
     );
 }
 
+/// A revision takes from the work tree's load only the files that git has clean in its
+/// index: an edit made just after the commit (same size, same second: what git calls
+/// racily clean), a staged edit (the index's blob, not the revision's) and a deleted file
+/// are read from the revision.
+#[test]
+fn only_files_the_same_in_the_work_tree_are_taken_from_its_load() {
+    let repo = committed_example();
+    let (staged, edited, deleted) = (
+        "units/kultur-och-fritidsnamnden.yaml",
+        "policies/informationssakerhetspolicy.yaml",
+        "units/raddningstjansten.yaml",
+    );
+    repo.replace(staged, "security_representative: Maria Sjöberg\n", "");
+    git(repo.path(), &["add", staged]);
+    let text = repo.read(edited);
+    repo.write(edited, text.replacen("kind: policy", "kind: polisy", 1));
+    std::fs::remove_file(repo.path().join(deleted)).expect("delete");
+    let ids = isms::git::work_tree_ids(repo.path());
+    for path in [edited, deleted] {
+        assert!(!ids.contains_key(path), "{path}");
+    }
+    // The staged file is the index's blob, not the revision's.
+    let blob = |rev: &str| git(repo.path(), &["rev-parse", &format!("{rev}:{staged}")]);
+    assert_eq!(
+        ids.get(staged).map(|id| id.to_string()),
+        Some(blob("").trim().to_owned())
+    );
+    assert_ne!(blob(""), blob("HEAD"));
+    assert!(ids.contains_key("units/barn-och-utbildningsnamnden.yaml"));
+    let cache = FileCache::once();
+    let seed = isms::load::Seed {
+        ids: &ids,
+        cache: &cache,
+    };
+    let work_tree = Session::open_seeding(repo.path(), Some(&seed)).expect("work tree");
+    assert_eq!(
+        said(&work_tree),
+        said(&Session::open(repo.path()).expect("open"))
+    );
+    let snapshot = Snapshot::read(repo.path(), "HEAD", "--baseline").expect("head");
+    let seeded = snapshot.open(Some(&cache)).expect("seeded");
+    let fresh = snapshot.open(None).expect("fresh");
+    assert_eq!(said(&seeded), said(&fresh));
+    assert_ne!(said(&seeded), said(&work_tree));
+}
+
 /// `check --as-of AS_OF --lang en --baseline REV ARGS` in `dir`.
 fn check_in(dir: &Path, rev: &str, args: &[&str]) -> Run {
     let mut all = vec!["check", "--lang", "en", "--as-of", AS_OF, "--baseline", rev];
@@ -406,14 +452,30 @@ fn an_invalid_record_at_the_revision_is_reported_at_its_place() {
         "kind: unit\nid: trasig\nname: Trasig\ntype: board\nparent: [a\n",
     );
     commit_all(repo.path());
-    let before = isms::check::baseline::findings_at(
-        repo.path(),
-        "HEAD",
-        as_of(),
-        &Selection::default(),
-        isms::config::Language::En,
-    )
-    .expect("findings");
+    let findings_at = |cache: Option<&FileCache>| {
+        isms::check::baseline::findings_at(
+            repo.path(),
+            "HEAD",
+            as_of(),
+            &Selection::default(),
+            isms::config::Language::En,
+            cache,
+        )
+        .expect("findings")
+    };
+    let before = findings_at(None);
+    // The same when the revision takes its files from the work tree's load.
+    let cache = FileCache::once();
+    let ids = isms::git::work_tree_ids(repo.path());
+    assert!(ids.contains_key("units/trasig.yaml"), "{ids:?}");
+    let seed = isms::load::Seed {
+        ids: &ids,
+        cache: &cache,
+    };
+    let _work_tree = Session::open_seeding(repo.path(), Some(&seed)).expect("work tree");
+    assert!(cache.len() > 100);
+    assert_eq!(findings_at(Some(&cache)), before);
+    assert!(cache.is_empty(), "every file given to the revision");
     let rec001 = before
         .iter()
         .find(|d| d.code == "REC001")
