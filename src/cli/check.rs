@@ -119,6 +119,8 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
         _ => None,
     };
+    // What the revision did not take (files added since) is of no more use.
+    drop(cache);
     let new_findings = match &comparison {
         Some((_, c)) => Some(c.new_findings(&result.findings)),
         None if first_commit => Some(Vec::new()),

@@ -167,7 +167,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     // With a comparison, the work tree's load keeps the files git has clean for the
     // revision's, which then parses only the files that differ.
     let compared = args.compare.is_some() && matches!(which, Which::Management | Which::Audit);
-    let cache = compared.then(crate::load::FileCache::once);
+    let mut cache = compared.then(crate::load::FileCache::once);
     let (session, as_of) =
         super::open_seeding(&args.common, Needs::Findings, clock, cache.as_ref())?;
     super::refuse_unread_settings(&session)?;
@@ -183,6 +183,8 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
             let mut opened = snapshot
                 .open(cache.as_ref())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
+            // What the revision did not take (files added since) is of no more use.
+            drop(cache.take());
             opened.config.language = lang;
             session_then = opened;
             Some(Before {

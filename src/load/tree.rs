@@ -305,3 +305,93 @@ impl FileResult {
 pub fn text_of(bytes: &[u8]) -> Option<String> {
     read::text_of(bytes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blobs held in a list, by id; an id it does not hold fails the read there.
+    struct Held(Vec<(String, Vec<u8>)>);
+
+    impl Blobs for Held {
+        fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> anyhow::Result<()> {
+            for f in files {
+                let Some((_, bytes)) = self.0.iter().find(|(id, _)| **id == *f.id) else {
+                    anyhow::bail!("no blob {}", f.id);
+                };
+                each(Ok(bytes.clone()));
+            }
+            Ok(())
+        }
+    }
+
+    fn unit(id: &str) -> Vec<u8> {
+        format!("kind: unit\nid: {id}\nname: N\ntype: board\n").into_bytes()
+    }
+
+    fn file(path: &str, id: &str, size: Option<u64>) -> TreeFile {
+        TreeFile {
+            path: path.into(),
+            id: id.into(),
+            size,
+        }
+    }
+
+    fn ids(r: &LoadResult) -> Vec<String> {
+        r.records().map(|l| l.record.id().to_owned()).collect()
+    }
+
+    /// Cached, oversized and read files, in more than one chunk, come out in path order.
+    #[test]
+    fn files_come_out_in_order_whatever_their_source() {
+        let mut held = Vec::new();
+        let mut files = Vec::new();
+        let names: Vec<String> = (0..300).map(|i| format!("u{i:03}")).collect();
+        for (i, name) in names.iter().enumerate() {
+            held.push((name.clone(), unit(name)));
+            let size = (i % 7 == 3).then_some(MAX_FILE_BYTES + 1);
+            files.push(file(&format!("units/{name}.yaml"), name, size));
+        }
+        let blobs = Held(held);
+        let cache = FileCache::new();
+        // Every other file first, so that the second load mixes cached and read files.
+        let half: Vec<TreeFile> = files.iter().step_by(2).cloned().collect();
+        load_tree(&half, &blobs, Some(&cache)).expect("half");
+        let all = load_tree(&files, &blobs, Some(&cache)).expect("all");
+        let fresh = load_tree(&files, &blobs, None).expect("fresh");
+        let expected: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 7 != 3)
+            .map(|(_, n)| n.clone())
+            .collect();
+        assert_eq!(ids(&all), expected);
+        assert_eq!(ids(&fresh), expected);
+        assert_eq!(all.problems, fresh.problems);
+        assert_eq!(all.problems.len(), names.len().div_ceil(7));
+    }
+
+    /// A read that fails is an error, not a partial tree.
+    #[test]
+    fn a_failed_read_is_an_error() {
+        let blobs = Held(vec![("a".into(), unit("a"))]);
+        let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
+        let err = load_tree(&files, &blobs, None).expect_err("b is missing");
+        assert!(err.to_string().contains("no blob b"), "{err}");
+    }
+
+    /// A cache for one tree gives its files away and keeps none of those read.
+    #[test]
+    fn a_cache_for_one_tree_empties_as_it_is_used() {
+        let blobs = Held(vec![("a".into(), unit("a")), ("b".into(), unit("b"))]);
+        let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
+        let keep = FileCache::new();
+        load_tree(&files[..1], &blobs, Some(&keep)).expect("a");
+        let once = FileCache::once();
+        once.insert(keep.lock().drain().collect());
+        assert_eq!(once.len(), 1);
+        let r = load_tree(&files, &blobs, Some(&once)).expect("both");
+        assert_eq!(ids(&r), ["a", "b"]);
+        assert!(once.is_empty());
+    }
+}
