@@ -242,6 +242,9 @@ fn read_chunk(root: &Path, chunk: ChunkInput, seed: Option<&Seed<'_>>) -> ChunkO
                         out.extend_from(&one);
                         // A file that could not be read says nothing of its blob.
                         if !one.problems.iter().any(RecordProblem::is_io) {
+                            // Kept until the revision is read, one per file: room for
+                            // more records than the file has would be a tenth of it.
+                            one.shrink_to_fit();
                             seeded.push(((id.clone(), relp), Arc::new(one)));
                         }
                     }
@@ -275,6 +278,12 @@ struct FileResult {
 }
 
 impl FileResult {
+    fn shrink_to_fit(&mut self) {
+        self.records.shrink_to_fit();
+        self.invalid.shrink_to_fit();
+        self.problems.shrink_to_fit();
+    }
+
     fn unreadable(&mut self, problem: Unreadable) {
         self.problems.push(problem.into());
     }
