@@ -81,17 +81,24 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } = args;
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
-    // With a baseline, the work tree's load keeps the files git has clean for the
-    // revision's, which then parses only the files that differ (a cache for one revision:
-    // its records move to the revision's session).
-    let cache = baseline.as_ref().map(|_| crate::load::FileCache::once());
-    let (session, as_of, root) = if staged {
-        super::open_staged(&common, clock)?
+    // With a baseline, the load of the work tree (its files git has clean) or of the index
+    // keeps each file for the revision's, which then parses only the files that differ;
+    // the revision takes them over (a cache for one revision: its records move).
+    let (session, as_of, root, cache) = if staged {
+        let keep = baseline.as_ref().map(|_| crate::load::FileCache::new());
+        let (session, as_of, root) = super::open_staged(&common, clock, keep.as_ref())?;
+        (
+            session,
+            as_of,
+            root,
+            keep.map(crate::load::FileCache::into_once),
+        )
     } else {
+        let cache = baseline.as_ref().map(|_| crate::load::FileCache::once());
         let (session, as_of) =
             super::open_seeding(&common, Needs::Findings, clock, cache.as_ref())?;
         let root = session.root.clone();
-        (session, as_of, root)
+        (session, as_of, root, cache)
     };
     super::schema_files::print_note(&root, session.config.language);
     let result = crate::check::check(&session, as_of, &selection);

@@ -216,13 +216,18 @@ pub fn refuse_unread_settings(session: &Session) -> Result<()> {
 }
 
 /// Opens the records staged for the next commit (`check --staged`): the repository is
-/// found as [`open`] finds it, and its files read from git's index into memory. Also
-/// returns the repository's folder.
-pub fn open_staged(common: &Common, clock: Clock) -> Result<(Session, Date, PathBuf)> {
+/// found as [`open`] finds it, and its files read from git's index into memory, each kept
+/// in `cache` when there is one (for a revision read next). Also returns the repository's
+/// folder.
+pub fn open_staged(
+    common: &Common,
+    clock: Clock,
+    cache: Option<&crate::load::FileCache>,
+) -> Result<(Session, Date, PathBuf)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let snapshot = crate::git::Snapshot::staged(&root)?;
-    let mut session = snapshot.open(None)?;
+    let mut session = snapshot.open(cache)?;
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !root.join(config::FILE_NAME).is_file() && empty {

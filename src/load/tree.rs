@@ -75,6 +75,12 @@ impl FileCache {
         }
     }
 
+    /// The same files, now given to the one tree loaded next (the index's files for the
+    /// revision read after them).
+    pub fn into_once(self) -> FileCache {
+        FileCache { once: true, ..self }
+    }
+
     /// Keeps what a file gave, for the trees loaded after.
     pub(super) fn insert(&self, loaded: Vec<(Key, FileLoad)>) {
         if !loaded.is_empty() {
@@ -387,8 +393,7 @@ mod tests {
         let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
         let keep = FileCache::new();
         load_tree(&files[..1], &blobs, Some(&keep)).expect("a");
-        let once = FileCache::once();
-        once.insert(keep.lock().drain().collect());
+        let once = keep.into_once();
         assert_eq!(once.len(), 1);
         let r = load_tree(&files, &blobs, Some(&once)).expect("both");
         assert_eq!(ids(&r), ["a", "b"]);

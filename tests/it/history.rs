@@ -208,6 +208,48 @@ fn only_files_the_same_in_the_work_tree_are_taken_from_its_load() {
     assert_ne!(said(&seeded), said(&work_tree));
 }
 
+/// The pre-commit hook's run (`check --staged --baseline HEAD`): the revision takes the
+/// staged files it shares from the index's load and gives what reading it whole gives.
+#[test]
+fn the_staged_files_are_shared_with_the_revision_read_after_them() {
+    let repo = committed_example();
+    repo.replace(
+        "units/kultur-och-fritidsnamnden.yaml",
+        "security_representative: Maria Sjöberg\n",
+        "",
+    );
+    git(repo.path(), &["add", "-A"]);
+    let keep = FileCache::new();
+    let staged = Snapshot::staged(repo.path()).expect("index");
+    let _index = staged.open(Some(&keep)).expect("index's session");
+    assert_eq!(keep.len(), staged.files().len() - 1);
+    let head = Snapshot::read(repo.path(), "HEAD", "--baseline").expect("head");
+    let once = keep.into_once();
+    let shared = head.open(Some(&once)).expect("shared");
+    assert_eq!(once.len(), 1, "the staged edit, which HEAD does not hold");
+    assert_eq!(said(&shared), said(&head.open(None).expect("whole")));
+    let run = isms_in(
+        repo.path(),
+        &[
+            "check",
+            "--staged",
+            "--lang",
+            "en",
+            "--as-of",
+            AS_OF,
+            "--baseline",
+            "HEAD",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    assert_eq!(ids_in_state(&run, "new"), ["kultur-och-fritidsnamnden"]);
+    assert!(ids_in_state(&run, "absent").is_empty(), "{}", run.stdout);
+}
+
 /// `check --as-of AS_OF --lang en --baseline REV ARGS` in `dir`.
 fn check_in(dir: &Path, rev: &str, args: &[&str]) -> Run {
     let mut all = vec!["check", "--lang", "en", "--as-of", AS_OF, "--baseline", rev];
