@@ -1,6 +1,7 @@
 //! A revision's records, or the staged ones, read from git's object store into memory
-//! without touching the work tree or the index: what `isms check --baseline REV` and `isms report --compare REV` read the
-//! records at REV from, and `isms check --staged` the records about to be committed.
+//! without touching the work tree or the index: what `isms check --baseline REV` and
+//! `isms report --compare REV` read the records at REV from, and `isms check --staged` the
+//! records about to be committed.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
