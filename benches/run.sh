@@ -6,6 +6,8 @@
 #
 #   bash benches/run.sh            # 2k, 10k and 100k records; the peer on 2k and 10k
 #   SIZES="2000 10000" bash benches/run.sh
+#   SECTION=history SIZES="10000 100000" RUNS=3 RUNS_SMALL=3 bash benches/run.sh
+#                                  # the history section alone (reading a git revision)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"2000 10000 100000"}
@@ -14,6 +16,8 @@ RUNS=${RUNS:-10}
 # Runs of tens of milliseconds are at the mercy of the machine's noise: more of them.
 RUNS_SMALL=${RUNS_SMALL:-40}
 OUT=target/bench
+# `all`, or `history` for the history section alone.
+SECTION=${SECTION:-all}
 mkdir -p "$OUT"
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -21,7 +25,7 @@ if ! need hyperfine; then
   echo "installing hyperfine (Debian package)"
   (apt-get update -qq && apt-get install -y -qq hyperfine) >/dev/null
 fi
-if [ ! -x "$OUT/venv/bin/check-jsonschema" ]; then
+if [ "$SECTION" = all ] && [ ! -x "$OUT/venv/bin/check-jsonschema" ]; then
   echo "installing check-jsonschema (PyPI) into $OUT/venv"
   python3 -m venv "$OUT/venv"
   "$OUT/venv/bin/pip" install -q check-jsonschema
@@ -29,11 +33,11 @@ fi
 [ -x /usr/bin/time ] || (apt-get update -qq && apt-get install -y -qq time) >/dev/null
 
 cargo build --release --quiet --bin isms --example generate --example floor
-ISMS=target/release/isms
-FLOOR=target/release/examples/floor
+ISMS=${CARGO_TARGET_DIR:-target}/release/isms
+FLOOR=${CARGO_TARGET_DIR:-target}/release/examples/floor
 
 for n in $SIZES; do
-  [ -d "$OUT/data-$n" ] || target/release/examples/generate --records "$n" --seed 1 "$OUT/data-$n"
+  [ -d "$OUT/data-$n" ] || ${CARGO_TARGET_DIR:-target}/release/examples/generate --records "$n" --seed 1 "$OUT/data-$n"
 done
 
 # Median wall time in seconds of a command, to 0.1 ms (at 2k records a run takes 15 ms:
@@ -71,6 +75,7 @@ export -f peer
 KINDS=$($ISMS schema | grep -vx common | tr '\n' ' ')
 export OUT KINDS
 
+if [ "$SECTION" = all ]; then
 {
   echo "# isms benchmarks"
   echo
@@ -156,4 +161,74 @@ hostile "$OUT/hostile-documents" docs.yaml
   mr=$(peak_mib $ISMS validate --repo "$OUT/hostile-documents" -q)
   echo "Hostile inputs (validate): the example $e s; with a 64 MiB record file $b s; with an alias bomb $a s; with 2.7 million documents in one 15 MiB file $m s and $mr MiB."
 } >> "$OUT/results.md"
+fi
+
+# History: the records at an earlier revision read from git's object store
+# (`check --baseline`, `report --compare`), against the same command on the work tree
+# alone (targets: 2.2x and 2.3x). Each generated repository is committed into git, then
+# about one file in ten is changed (a record's name, or a comment where it has none) in a
+# second commit; the work tree is that second commit. The objects are packed, as in a
+# clone (CI's case).
+history_repo() {
+  local n=$1 g="$OUT/history-$n"
+  [ -d "$g/.git" ] && return
+  rm -rf "$g"
+  cp -r "$OUT/data-$n" "$g"
+  local git=(git -C "$g" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false)
+  "${git[@]}" init -q
+  "${git[@]}" add -A
+  "${git[@]}" commit -qm "the records"
+  python3 - "$g" <<'PY'
+import os, sys
+root = sys.argv[1]
+files = sorted(
+    os.path.join(d, f)
+    for d, _, fs in os.walk(root) if "/.git" not in d
+    for f in fs if f.endswith(".yaml")
+)
+for path in files[::10]:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("name: "):
+            lines[i] = line + " (reviderad)"
+            break
+    else:
+        lines.insert(0, "# reviderad")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+print(f"history: changed {len(files[::10])} of {len(files)} record files")
+PY
+  "${git[@]}" commit -qam "one file in ten changed"
+  "${git[@]}" repack -adq
+}
+if [ "$SECTION" = history ]; then
+  {
+    echo "# isms benchmarks"
+    echo
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); $(date -u +%Y-%m-%d)."
+  } > "$OUT/results.md"
+fi
+{
+  echo
+  echo "## History"
+  echo
+  echo "Median of $RUNS runs (and $RUNS_SMALL below 100k); the revision is HEAD~1, which differs from the work tree in one record file in ten."
+  echo
+  echo "| records | check (s) | check --baseline (s) | ratio | report (s) | report --compare (s) | ratio | check RSS | --baseline RSS | report RSS | --compare RSS (MiB) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >> "$OUT/results.md"
+for n in $SIZES; do
+  history_repo "$n"
+  g="$OUT/history-$n"
+  c=$(median "hist-check-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q")
+  b=$(median "hist-baseline-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q --baseline HEAD~1")
+  r=$(median "hist-report-$n" "$ISMS report management --repo $g --as-of 2026-11-28")
+  rc=$(median "hist-compare-$n" "$ISMS report management --repo $g --as-of 2026-11-28 --compare HEAD~1")
+  cm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q)
+  bm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q --baseline HEAD~1)
+  rm_=$(peak_mib $ISMS report management --repo "$g" --as-of 2026-11-28)
+  rcm=$(peak_mib $ISMS report management --repo "$g" --as-of 2026-11-28 --compare HEAD~1)
+  echo "| $n | $c | $b | $(ratio "$b" "$c") | $r | $rc | $(ratio "$rc" "$r") | $cm | $bm | $rm_ | $rcm |" >> "$OUT/results.md"
+done
 cat "$OUT/results.md"

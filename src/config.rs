@@ -295,6 +295,32 @@ impl Config {
         Ok(Config::parse_all(&text))
     }
 
+    /// Reads an `isms.toml` that is not on disk (a git revision's) as [`Config::read`]
+    /// reads the file: `size` is checked against the same limit before `bytes` reads it,
+    /// then the text must be UTF-8.
+    pub fn read_bytes(
+        size: Option<u64>,
+        bytes: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<(Config, Vec<Problem>)> {
+        use crate::util::file::{MAX_SMALL_FILE_BYTES, SmallFileError};
+        if let Some(size) = size.filter(|s| *s > MAX_SMALL_FILE_BYTES) {
+            return Err(SmallFileError::TooLarge(size, MAX_SMALL_FILE_BYTES))
+                .with_context(|| format!("cannot read {FILE_NAME}"));
+        }
+        let bytes = bytes().with_context(|| format!("cannot read {FILE_NAME}"))?;
+        if bytes.len() as u64 > MAX_SMALL_FILE_BYTES {
+            return Err(SmallFileError::TooLarge(
+                bytes.len() as u64,
+                MAX_SMALL_FILE_BYTES,
+            ))
+            .with_context(|| format!("cannot read {FILE_NAME}"));
+        }
+        let text = String::from_utf8(bytes)
+            .map_err(|_| SmallFileError::NotText)
+            .with_context(|| format!("cannot read {FILE_NAME}"))?;
+        Ok(Config::parse_all(&text))
+    }
+
     /// Parses the text of an `isms.toml`, refusing one with problems; `known_rules` is
     /// checked by the caller.
     pub fn parse(text: &str) -> Result<Config> {

@@ -1,76 +1,56 @@
-//! A revision's records, or the staged ones, read from git without touching the work tree
-//! or the index: what `isms check --baseline REV` and `isms report --compare REV` read the
-//! records at REV from, and `isms check --staged` the records about to be committed.
+//! A revision's records, or the staged ones, read from git's object store into memory
+//! without touching the work tree or the index: what `isms check --baseline REV` and
+//! `isms report --compare REV` read the records at REV from, and `isms check --staged` the
+//! records about to be committed.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
-/// The files of the ISMS repository at one revision, in a temporary folder: what
-/// `check --baseline` and `report --compare` read the records at a revision from.
+use crate::load::{Blob, Blobs, FileCache, MAX_FILE_BYTES, TreeFile};
+use crate::repo::Session;
+
+/// The files of the ISMS repository at one revision (or in the index), as git lists them:
+/// what `check --baseline` and `report --compare` read the records at a revision from.
+/// Their contents stay in git until a session is opened, which reads them straight into
+/// memory.
 pub struct Snapshot {
-    /// `tempfile` rather than a hand-made folder: it is already in the lock file (for the
-    /// tests), creates the folder readable by its owner only (these are a municipality's
-    /// security records) and removes it on every path out, errors included.
-    dir: tempfile::TempDir,
-    /// The full id of the commit the revision names.
+    /// The ISMS repository's folder in the work tree, which git is run in.
+    root: PathBuf,
+    /// The files below the ISMS repository that the loader may read, in path order.
+    files: Vec<TreeFile>,
+    /// The full id of the commit the revision names (empty for the index).
     pub commit: String,
-    /// The commit's committer date, `2026-05-01`.
+    /// The commit's committer date, `2026-05-01` (empty for the index).
     pub date: String,
 }
 
-/// One file of the revision: its blob id, its path below the ISMS repository, and its size
-/// when git said it.
-struct Blob {
-    oid: String,
-    path: PathBuf,
-    size: Option<u64>,
-}
-
-impl Blob {
-    /// The blob at `rel` (below the ISMS repository; `path` as git listed it, for errors),
-    /// or `None` when the loader would not read a file of that name. A path that could
-    /// leave the folder it is joined to is an error: git refuses such paths itself.
-    fn of(
-        oid: &str,
-        rel: &str,
-        path: &str,
-        size: Option<u64>,
-        listing: &str,
-    ) -> Result<Option<Blob>> {
-        let rel = PathBuf::from(rel);
-        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            bail!("git {listing} lists an unsafe path `{path}`");
-        }
-        Ok(is_read(&rel).then(|| Blob {
-            oid: oid.to_owned(),
-            path: rel,
-            size,
-        }))
+/// A path of a listing below the ISMS repository (`path` as git listed it, for errors), or
+/// `None` when the loader would not read a file of that name. A path that could leave the
+/// repository is an error: git refuses such paths itself.
+fn listed(rel: &str, path: &str, listing: &str) -> Result<Option<Arc<str>>> {
+    if !Path::new(rel)
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
+        bail!("git {listing} lists an unsafe path `{path}`");
     }
+    Ok(is_read(rel).then(|| rel.into()))
 }
 
 /// Whether the loader reads a file of this name: a record file (`.yaml`, `.yml`) or the
-/// configuration. Other files are not copied out of git: a revision is read with the
-/// work tree's limits, not whatever a commit holds.
-fn is_read(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-        || path
-            .file_name()
-            .is_some_and(|n| n == crate::config::FILE_NAME)
+/// configuration. Other files are not read out of git: a revision is read with the work
+/// tree's limits, not whatever a commit holds.
+fn is_read(rel: &str) -> bool {
+    crate::load::is_yaml(Path::new(rel)) || rel == crate::config::FILE_NAME
 }
 
-/// Files over the loader's limit are written as sparse files of their size (no content,
-/// no disk), so that the loader refuses them just as in the work tree without git
-/// inflating them into memory.
-const MAX_BLOB_BYTES: u64 = crate::load::MAX_FILE_BYTES;
-
 impl Snapshot {
-    /// Copies the ISMS repository at `root` as it was at `rev` into a temporary folder,
-    /// removed when the snapshot is dropped. `flag` (`--baseline`, `--compare`) starts the
-    /// error messages.
+    /// Lists the ISMS repository at `root` as it was at `rev`. `flag` (`--baseline`,
+    /// `--compare`) starts the error messages.
     pub fn read(root: &Path, rev: &str, flag: &str) -> Result<Snapshot> {
         if rev.is_empty() || rev.starts_with('-') {
             bail!("{flag}: `{rev}` is not a revision");
@@ -100,28 +80,74 @@ impl Snapshot {
         // in every git version that has it.
         let date = git_text(root, &["show", "-s", "--format=%cI", &commit])?;
         let date = date.trim().chars().take(10).collect();
-        let blobs = list_blobs(root, &commit, prefix)?;
-        if blobs.is_empty() {
+        let files = list_blobs(root, &commit, prefix)?;
+        if files.is_empty() {
             bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
         }
-        let dir = tempfile::Builder::new()
-            .prefix("isms-snapshot-")
-            .tempdir()
-            .with_context(|| format!("{flag}: cannot create a temporary folder"))?;
-        write_blobs(root, &blobs, dir.path())
-            .with_context(|| format!("{flag} {rev}: cannot read the files at {rev}"))?;
-        Ok(Snapshot { dir, commit, date })
+        Ok(Snapshot {
+            root: root.to_path_buf(),
+            files,
+            commit,
+            date,
+        })
     }
 
-    /// The folder holding the revision's files.
-    pub fn path(&self) -> &Path {
-        self.dir.path()
+    /// Reads the records of the snapshot into a session, their bytes straight from git's
+    /// object store; `cache` holds the files already loaded in this run.
+    pub fn open(&self, cache: Option<&FileCache>) -> Result<Session> {
+        let blobs = Arc::new(CatFile {
+            root: self.root.clone(),
+        });
+        Session::from_tree(&self.root, self.files.clone(), blobs, cache)
+    }
+
+    /// The files listed, in path order: those the loader may read, by their names.
+    pub fn files(&self) -> &[TreeFile] {
+        &self.files
     }
 
     /// The commit id shortened to the usual seven characters.
     pub fn short_commit(&self) -> &str {
         self.commit.get(..7).unwrap_or(&self.commit)
     }
+}
+
+/// The blob ids of the files below `root` that git has clean in its index (the work
+/// tree's bytes are the blob's), by path relative to `root`: what lets a revision read
+/// after the work tree take the files it shares with it from the work tree's load. Empty
+/// when git cannot say (no repository, no git): the revision is then read whole.
+pub fn work_tree_ids(root: &Path) -> std::collections::HashMap<Box<str>, Arc<str>> {
+    let mut ids = std::collections::HashMap::new();
+    // Paths relative to `root` and below it, as the loader names them.
+    let (Ok(staged), Ok(changed)) = (
+        git(root, &["ls-files", "--stage", "-z"]),
+        git(root, &["diff-files", "--name-only", "--relative", "-z"]),
+    ) else {
+        return ids;
+    };
+    let changed: std::collections::HashSet<&[u8]> = changed
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .collect();
+    for entry in staged.split(|b| *b == 0).filter(|e| !e.is_empty()) {
+        // `<mode> SP <oid> SP <stage> TAB <path>`
+        let Some(tab) = entry.iter().position(|b| *b == b'\t') else {
+            continue;
+        };
+        let (meta, path) = (&entry[..tab], &entry[tab + 1..]);
+        let fields: Vec<&[u8]> = meta.split(|b| *b == b' ').collect();
+        let [mode, oid, stage] = fields[..] else {
+            continue;
+        };
+        if mode == b"120000" || mode == b"160000" || stage != b"0" || changed.contains(path) {
+            continue;
+        }
+        let path = String::from_utf8_lossy(path);
+        if crate::load::is_yaml(Path::new(&*path)) {
+            ids.insert(path.into(), String::from_utf8_lossy(oid).into());
+        }
+    }
+    ids
 }
 
 /// Whether the clone is shallow (its history cut off), which is why a revision it should
@@ -157,10 +183,10 @@ fn work_tree_place(root: &Path, flag: &str) -> Result<String> {
 }
 
 impl Snapshot {
-    /// Copies the files of the ISMS repository at `root` as they are staged in git's index
-    /// (what the next commit will hold), into a temporary folder: what a pre-commit hook
-    /// checks, so that unstaged edits and untracked drafts neither fail nor pass a commit.
-    /// Honours `GIT_INDEX_FILE`, which git sets for `git commit -a` and `git commit PATH`
+    /// Lists the files of the ISMS repository at `root` as they are staged in git's index
+    /// (what the next commit will hold): what a pre-commit hook checks, so that unstaged
+    /// edits and untracked drafts neither fail nor pass a commit. Honours
+    /// `GIT_INDEX_FILE`, which git sets for `git commit -a` and `git commit PATH`
     /// (relative to the folder the hook runs in, the top of the work tree).
     pub fn staged(root: &Path) -> Result<Snapshot> {
         let mut cmd = git_command(root);
@@ -187,7 +213,7 @@ impl Snapshot {
                 String::from_utf8_lossy(&out.stderr).trim()
             );
         }
-        let mut blobs = Vec::new();
+        let mut files = Vec::new();
         for entry in out.stdout.split(|b| *b == 0).filter(|e| !e.is_empty()) {
             let entry = String::from_utf8_lossy(entry);
             // `<mode> SP <oid> SP <stage> TAB <path>`, the path relative to `root`
@@ -203,30 +229,44 @@ impl Snapshot {
             if mode == "120000" || mode == "160000" || stage != "0" {
                 continue;
             }
-            blobs.extend(Blob::of(oid, path, path, None, "ls-files")?);
+            if let Some(path) = listed(path, path, "ls-files")? {
+                // The index does not say sizes: a file over the limit is refused when git
+                // says its size, before its content is read.
+                files.push(TreeFile {
+                    path,
+                    id: oid.into(),
+                    size: None,
+                });
+            }
         }
-        let dir = tempfile::Builder::new()
-            .prefix("isms-staged-")
-            .tempdir()
-            .context("--staged: cannot create a temporary folder")?;
-        write_blobs(root, &blobs, dir.path()).context("--staged: cannot read the staged files")?;
+        in_order(&mut files);
         Ok(Snapshot {
-            dir,
+            root: root.to_path_buf(),
+            files,
             commit: String::new(),
             date: String::new(),
         })
     }
 }
 
+/// The files in the order of their paths, as the walk gives a folder's: git lists them so
+/// already (its trees and index are sorted by the paths' bytes), but only the order of the
+/// paths as the loader names them is what the loader relies on.
+fn in_order(files: &mut [TreeFile]) {
+    if !files.is_sorted_by(|a, b| a.path <= b.path) {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
 /// The regular files under `prefix` (the ISMS repository's folder relative to the git top
 /// level, `""` or ending in `/`) at `commit`; symbolic links and submodules are skipped.
-fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
+fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<TreeFile>> {
     let mut args = vec!["ls-tree", "-r", "-l", "-z", "--full-tree", commit];
     if !prefix.is_empty() {
         args.extend(["--", prefix]);
     }
     let listing = git(root, &args)?;
-    let mut blobs = Vec::new();
+    let mut files = Vec::new();
     for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
         let entry = String::from_utf8_lossy(entry);
         // `<mode> SP <type> SP <oid> SP+ <size> TAB <path>` (`-` for the size of a tree)
@@ -245,84 +285,86 @@ fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<Blob>> {
         let Some(rel) = path.strip_prefix(prefix) else {
             continue;
         };
-        blobs.extend(Blob::of(oid, rel, path, size, "ls-tree")?);
-    }
-    Ok(blobs)
-}
-
-/// Writes every blob below `dir` through one `git cat-file --batch`. Chosen over
-/// `git archive | tar`: one process whatever the number of files, no `tar` needed, and the
-/// bytes exactly as committed (`archive` would apply `export-ignore` and `export-subst`).
-fn write_blobs(root: &Path, blobs: &[Blob], dir: &Path) -> Result<()> {
-    // Files known to be over the limit are not asked of git at all.
-    let (large, blobs): (Vec<&Blob>, Vec<&Blob>) = blobs
-        .iter()
-        .partition(|b| b.size.is_some_and(|s| s > MAX_BLOB_BYTES));
-    for blob in large {
-        sparse(&dir.join(&blob.path), blob.size.unwrap_or(0))?;
-    }
-    let mut child = git_command(root)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(GitError::Spawn)?;
-    let mut stdin = child.stdin.take().context("git cat-file: no input")?;
-    let request: String = blobs.iter().map(|b| format!("{}\n", b.oid)).collect();
-    // Written from another thread: git answers while it reads, and a full pipe either way
-    // would block both sides.
-    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-    let mut out = BufReader::new(child.stdout.take().context("git cat-file: no output")?);
-    let outcome = (|| -> Result<()> {
-        let mut header = String::new();
-        for blob in blobs {
-            header.clear();
-            out.read_line(&mut header)?;
-            // `<oid> blob <size>`, or `<oid> missing`
-            let size: u64 = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
-                [_, "blob", size] => size.parse()?,
-                _ => bail!("git cat-file: {}", header.trim_end()),
-            };
-            let path = dir.join(&blob.path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if size > MAX_BLOB_BYTES {
-                // Read past without keeping it: the size is all the loader needs.
-                std::io::copy(&mut (&mut out).take(size), &mut std::io::sink())?;
-                sparse(&path, size)?;
-            } else {
-                let mut bytes = vec![0; usize::try_from(size)?];
-                out.read_exact(&mut bytes)?;
-                std::fs::write(&path, &bytes)?;
-            }
-            let mut newline = [0u8; 1];
-            out.read_exact(&mut newline)?;
+        if let Some(path) = listed(rel, path, "ls-tree")? {
+            files.push(TreeFile {
+                path,
+                id: oid.into(),
+                size,
+            });
         }
-        Ok(())
-    })();
-    drop(out);
-    let written = writer.join();
-    let status = child.wait()?;
-    outcome?;
-    match written {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(e).context("git cat-file: cannot send the blob ids"),
-        Err(_) => bail!("git cat-file: the writer thread panicked"),
     }
-    anyhow::ensure!(status.success(), "git cat-file failed ({status})");
-    Ok(())
+    in_order(&mut files);
+    Ok(files)
 }
 
-/// A file of `size` bytes that holds nothing (sparse: no disk, and no memory to write it).
-fn sparse(path: &Path, size: u64) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)?;
+/// Reads blobs through `git cat-file --batch`: one process for all of a session's files,
+/// whatever their number, and the bytes exactly as committed (`git archive` would apply
+/// `export-ignore` and `export-subst`).
+struct CatFile {
+    root: PathBuf,
+}
+
+impl Blobs for CatFile {
+    fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> Result<()> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let mut child = git_command(&self.root)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(GitError::Spawn)?;
+        let mut stdin = child.stdin.take().context("git cat-file: no input")?;
+        let mut request = String::with_capacity(files.len() * 41);
+        for f in files {
+            request.push_str(&f.id);
+            request.push('\n');
+        }
+        // Written from another thread: git answers while it reads, and a full pipe either
+        // way would block both sides.
+        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+        let mut out = BufReader::with_capacity(
+            1 << 16,
+            child.stdout.take().context("git cat-file: no output")?,
+        );
+        let outcome = (|| -> Result<()> {
+            let mut header = String::new();
+            for _ in files {
+                header.clear();
+                out.read_line(&mut header)?;
+                // `<oid> blob <size>`, or `<oid> missing`
+                let size: u64 = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
+                    [_, "blob", size] => size.parse()?,
+                    _ => bail!("git cat-file: {}", header.trim_end()),
+                };
+                if size > MAX_FILE_BYTES {
+                    // Read past without keeping it: the size is all the loader needs.
+                    std::io::copy(&mut (&mut out).take(size), &mut std::io::sink())?;
+                    each(Err(size));
+                } else {
+                    let mut bytes = vec![0; usize::try_from(size)?];
+                    out.read_exact(&mut bytes)?;
+                    each(Ok(bytes));
+                }
+                let mut newline = [0u8; 1];
+                out.read_exact(&mut newline)?;
+            }
+            Ok(())
+        })();
+        drop(out);
+        let written = writer.join();
+        let status = child.wait()?;
+        outcome?;
+        match written {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(e).context("git cat-file: cannot send the blob ids"),
+            Err(_) => bail!("git cat-file: the writer thread panicked"),
+        }
+        anyhow::ensure!(status.success(), "git cat-file failed ({status})");
+        Ok(())
     }
-    let file = std::fs::File::create(path)?;
-    file.set_len(size)?;
-    Ok(())
 }
 
 /// Why a git command gave no answer.

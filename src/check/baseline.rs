@@ -10,8 +10,8 @@ use crate::check;
 use crate::config::Language;
 use crate::diagnostic::Diagnostic;
 use crate::git::Snapshot;
+use crate::load::FileCache;
 use crate::model::Date;
-use crate::repo::session::Session;
 use crate::rules::Selection;
 
 /// Where a finding stands against the baseline: the states of SARIF's `baselineState`, and
@@ -129,17 +129,20 @@ pub fn compare(current: &[Diagnostic], baseline: &[Diagnostic]) -> Comparison {
 }
 
 /// Checks the records at `root` as they were at git revision `rev`, with the same date and
-/// selection (and language) as today's check. The revision's files are copied into a temporary folder
-/// (removed before returning); the work tree and the index are never touched.
+/// selection (and language) as today's check. The revision's files are read from git into
+/// memory (the files `cache` holds from the work tree's load are not read again); the work
+/// tree and the index are never touched.
 pub fn findings_at(
     root: &Path,
     rev: &str,
     as_of: Date,
     selection: &Selection,
     language: Language,
+    cache: Option<&FileCache>,
 ) -> Result<Vec<Diagnostic>> {
     let snapshot = Snapshot::read(root, rev, "--baseline")?;
-    let mut session = Session::open(snapshot.path())
+    let mut session = snapshot
+        .open(cache)
         .with_context(|| format!("--baseline {rev}: cannot read the records at {rev}"))?;
     // Said in today's language, so that the same gap reads the same at both revisions.
     session.config.language = language;

@@ -81,13 +81,24 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } = args;
     let selection = Selection { select, ignore };
     check_selection(&selection)?;
-    let (session, as_of, root, _staged) = if staged {
-        let (session, as_of, root, snapshot) = super::open_staged(&common, clock)?;
-        (session, as_of, root, Some(snapshot))
+    // With a baseline, the load of the work tree (its files git has clean) or of the index
+    // keeps each file for the revision's, which then parses only the files that differ;
+    // the revision takes them over (a cache for one revision: its records move).
+    let (session, as_of, root, cache) = if staged {
+        let keep = baseline.as_ref().map(|_| crate::load::FileCache::new());
+        let (session, as_of, root) = super::open_staged(&common, clock, keep.as_ref())?;
+        (
+            session,
+            as_of,
+            root,
+            keep.map(crate::load::FileCache::into_once),
+        )
     } else {
-        let (session, as_of) = super::open(&common, Needs::Findings, clock)?;
+        let cache = baseline.as_ref().map(|_| crate::load::FileCache::once());
+        let (session, as_of) =
+            super::open_seeding(&common, Needs::Findings, clock, cache.as_ref())?;
         let root = session.root.clone();
-        (session, as_of, root, None)
+        (session, as_of, root, cache)
     };
     super::schema_files::print_note(&root, session.config.language);
     let result = crate::check::check(&session, as_of, &selection);
@@ -106,6 +117,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
                 as_of,
                 &selection,
                 session.config.language,
+                cache.as_ref(),
             )?;
             let mut c = crate::check::baseline::compare(&result.findings, &before);
             let prefix = crate::git::work_tree_prefix(&root);
@@ -114,6 +126,8 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
         _ => None,
     };
+    // What the revision did not take (files added since) is of no more use.
+    drop(cache);
     let new_findings = match &comparison {
         Some((_, c)) => Some(c.new_findings(&result.findings)),
         None if first_commit => Some(Vec::new()),

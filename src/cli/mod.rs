@@ -162,6 +162,18 @@ pub enum Needs {
 /// there, and the other commands refuse it when it holds no records either, so that a run
 /// in the wrong folder (a CI job's working directory) fails instead of passing on nothing.
 pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Date)> {
+    open_seeding(common, needs, clock, None)
+}
+
+/// Opens the repository as [`open`] does; with a cache, the work tree's files that git has
+/// clean in its index are kept in it, for a revision read next (`--baseline`,
+/// `--compare`), so that the revision parses only the files that differ.
+pub fn open_seeding(
+    common: &Common,
+    needs: Needs,
+    clock: Clock,
+    cache: Option<&crate::load::FileCache>,
+) -> Result<(Session, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let has_config = root.join(config::FILE_NAME).is_file();
@@ -169,7 +181,11 @@ pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Dat
     if needs == Needs::Write && !has_config && root.is_dir() {
         return Err(no_repository(lang, common.repo.is_some(), true));
     }
-    let mut session = Session::open(&root)?;
+    let ids = cache.map(|_| crate::git::work_tree_ids(&root));
+    let seed = cache
+        .zip(ids.as_ref())
+        .map(|(cache, ids)| crate::load::Seed { ids, cache });
+    let mut session = Session::open_seeding(&root, seed.as_ref())?;
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !has_config && empty {
@@ -200,16 +216,18 @@ pub fn refuse_unread_settings(session: &Session) -> Result<()> {
 }
 
 /// Opens the records staged for the next commit (`check --staged`): the repository is
-/// found as [`open`] finds it, and read from git's index into a temporary copy, which
-/// lives as long as the returned snapshot. Also returns the repository's real folder.
+/// found as [`open`] finds it, and its files read from git's index into memory, each kept
+/// in `cache` when there is one (for a revision read next). Also returns the repository's
+/// folder.
 pub fn open_staged(
     common: &Common,
     clock: Clock,
-) -> Result<(Session, Date, PathBuf, crate::git::Snapshot)> {
+    cache: Option<&crate::load::FileCache>,
+) -> Result<(Session, Date, PathBuf)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let snapshot = crate::git::Snapshot::staged(&root)?;
-    let mut session = Session::open(snapshot.path())?;
+    let mut session = snapshot.open(cache)?;
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !root.join(config::FILE_NAME).is_file() && empty {
@@ -218,7 +236,7 @@ pub fn open_staged(
     }
     check_config_rules(&session.config)?;
     let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
-    Ok((session, as_of, root, snapshot))
+    Ok((session, as_of, root))
 }
 
 /// The error of a folder that is no repository, in `lang`: `given` when the folder came from
@@ -272,7 +290,7 @@ pub fn render_findings(
         Default::default()
     };
     // `paths`: the repository's folder on disk, when the output shows paths (with
-    // `--staged` the records are read from a temporary copy, and this is the real one).
+    // `--staged` the records are read from git's index, and this is where they live).
     let prefix = paths.map(crate::git::work_tree_prefix).unwrap_or_default();
     let shown = from_work_tree(shown, &prefix);
     let text_of = |p: &str| {

@@ -10,7 +10,6 @@ use clap::ValueEnum;
 
 use super::{Clock, Common, Needs};
 use crate::model::Date;
-use crate::repo::session::Session;
 use crate::report::board::{self, ChartMode, Meta};
 use crate::report::{self, Before, UserTemplate, Which};
 
@@ -165,19 +164,27 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         .as_deref()
         .map(UserTemplate::read)
         .transpose()?;
-    let (session, as_of) = super::open(&args.common, Needs::Findings, clock)?;
+    // With a comparison, the work tree's load keeps the files git has clean for the
+    // revision's, which then parses only the files that differ.
+    let compared = args.compare.is_some() && matches!(which, Which::Management | Which::Audit);
+    let mut cache = compared.then(crate::load::FileCache::once);
+    let (session, as_of) =
+        super::open_seeding(&args.common, Needs::Findings, clock, cache.as_ref())?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let input = report::Input::new(&session, as_of, lang);
-    // Declared here: the comparison's input borrows the session at the revision, which
-    // lives in the snapshot's temporary folder until the report is written.
+    // Declared here: the comparison's input borrows the session at the revision until the
+    // report is written.
     let snapshot;
     let session_then;
     let before = match (&args.compare, &which) {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
-            let mut opened = Session::open(snapshot.path())
+            let mut opened = snapshot
+                .open(cache.as_ref())
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
+            // What the revision did not take (files added since) is of no more use.
+            drop(cache.take());
             opened.config.language = lang;
             session_then = opened;
             Some(Before {

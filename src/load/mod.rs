@@ -11,6 +11,7 @@ pub mod placeholder;
 mod problem;
 mod read;
 mod references;
+mod tree;
 mod walk;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
+pub use tree::{Blob, Blobs, FileCache, TreeFile, load_tree, text_of};
 use walk::{Found, rel, walk};
 pub use walk::{Walk, is_yaml};
 
@@ -121,8 +123,22 @@ pub struct LoadResult {
 /// its overhead, few enough that the last ones spread over the threads.
 const CHUNK: usize = 128;
 
+/// The files of a work tree whose content git knows, for a revision read after it:
+/// `ids` their blob ids by path (relative to the root; only files git has clean in its
+/// index), and `cache` where what each of them gives is kept.
+pub struct Seed<'a> {
+    pub ids: &'a std::collections::HashMap<Box<str>, Arc<str>>,
+    pub cache: &'a FileCache,
+}
+
 /// Reads and checks every record below `root`.
 pub fn load(root: &Path, w: &Walk) -> LoadResult {
+    load_seeding(root, w, None)
+}
+
+/// Reads and checks every record below `root`, keeping what each file named in `seed`
+/// gives in its cache, so that a revision read next parses only the files that differ.
+pub fn load_seeding(root: &Path, w: &Walk, seed: Option<&Seed<'_>>) -> LoadResult {
     // The walk visits the files in path order (see `walk`) and hands them out in chunks
     // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
     // gathered in one list and the chunks are joined in walk order: records arrive in
@@ -134,7 +150,7 @@ pub fn load(root: &Path, w: &Walk) -> LoadResult {
         let hand_out = |chunk: ChunkInput, seq: usize| {
             let chunks = &chunks;
             s.spawn(move |_| {
-                let result = read_chunk(root, chunk);
+                let result = read_chunk(root, chunk, seed);
                 // A panic elsewhere poisons the lock but ends the scope with that panic
                 // anyway; no chunk's results are dropped before it.
                 chunks
@@ -209,16 +225,37 @@ type ChunkInput = Vec<Found>;
 
 /// Reads the files of one chunk, in order. The records are split by kind here, on the
 /// worker, so that filing them (`Repository::build`) takes each kind's lists as they are.
-fn read_chunk(root: &Path, chunk: ChunkInput) -> ChunkOutput {
+fn read_chunk(root: &Path, chunk: ChunkInput, seed: Option<&Seed<'_>>) -> ChunkOutput {
     let mut out = FileResult {
         records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
     };
+    let mut seeded = Vec::new();
     for found in chunk {
         match found {
-            Found::File(path) => read::read_file(&path, rel(root, &path), &mut out),
+            Found::File(path) => {
+                let relp = rel(root, &path);
+                match seed.and_then(|s| s.ids.get(&*relp)) {
+                    Some(id) => {
+                        let mut one = FileResult::default();
+                        read::read_file(&path, relp.clone(), &mut one);
+                        out.extend_from(&one);
+                        // A file that could not be read says nothing of its blob.
+                        if !one.problems.iter().any(RecordProblem::is_io) {
+                            // Kept until the revision is read, one per file: room for
+                            // more records than the file has would be a tenth of it.
+                            one.shrink_to_fit();
+                            seeded.push(((id.clone(), relp), Arc::new(one)));
+                        }
+                    }
+                    None => read::read_file(&path, relp, &mut out),
+                }
+            }
             Found::Problem(problem) => out.problems.push(problem),
         }
+    }
+    if let Some(seed) = seed {
+        seed.cache.insert(seeded);
     }
     ChunkOutput::from(out)
 }
@@ -233,7 +270,7 @@ impl From<FileResult> for ChunkOutput {
 }
 
 /// What reading some files gave: their records in file order and their problems.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct FileResult {
     records: Vec<Loaded>,
     invalid: Vec<Invalid>,
@@ -241,6 +278,12 @@ struct FileResult {
 }
 
 impl FileResult {
+    fn shrink_to_fit(&mut self) {
+        self.records.shrink_to_fit();
+        self.invalid.shrink_to_fit();
+        self.problems.shrink_to_fit();
+    }
+
     fn unreadable(&mut self, problem: Unreadable) {
         self.problems.push(problem.into());
     }

@@ -164,6 +164,15 @@ pub enum RecordProblem {
     },
 }
 
+impl RecordProblem {
+    /// Whether the file could not be read from the file system at all (an I/O error): a
+    /// problem of the reading, not of the content.
+    pub fn is_io(&self) -> bool {
+        matches!(self, RecordProblem::Unreadable(u)
+            if u.args.iter().any(|(name, value)| *name == "reason" && *value == "io".into()))
+    }
+}
+
 impl From<Unreadable> for RecordProblem {
     fn from(u: Unreadable) -> RecordProblem {
         RecordProblem::Unreadable(u)

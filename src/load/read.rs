@@ -121,7 +121,16 @@ fn shrink(bytes: &mut Vec<u8>) {
 pub fn source_text(root: &Path, rel: &str) -> Option<String> {
     let mut bytes = Vec::new();
     read_bounded(&root.join(rel), &mut bytes).ok()?.ok()?;
-    let text = decode(&bytes).ok()?;
+    text_of(&bytes)
+}
+
+/// The text of a file's bytes as the loader saw it, as [`source_text`] gives it; `None`
+/// for bytes that are over the limit or not text.
+pub(super) fn text_of(bytes: &[u8]) -> Option<String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return None;
+    }
+    let text = decode(bytes).ok()?;
     Some(lone_cr_to_lf(text).into_owned())
 }
 

@@ -32,6 +32,31 @@ impl Walk {
     }
 }
 
+impl Walk {
+    /// Whether the walk reads the file at `rel` (relative to the root, `/`-separated), by
+    /// its path alone: a record file (`is_yaml`) with no hidden part and neither it nor a
+    /// folder above it excluded. What the walk decides on the file system, for a tree of
+    /// files that is not on it (a git revision).
+    pub fn reads(&self, rel: &str) -> bool {
+        if !is_yaml(Path::new(rel)) {
+            return false;
+        }
+        let mut end = 0;
+        for part in rel.split('/') {
+            end += part.len();
+            if part.starts_with('.') {
+                return false;
+            }
+            // Each folder above the file, then the file, as the walk meets them.
+            if !self.exclude.is_empty() && self.exclude.is_match(&rel[..end]) {
+                return false;
+            }
+            end += 1;
+        }
+        true
+    }
+}
+
 /// An `exclude` entry as matched against paths relative to the root: written the way
 /// `.gitignore` lines are (`./drafts/**`, `/drafts`, `drafts/`), it means the same as
 /// `drafts/**` or `drafts` (a folder that matches is skipped with all below it).
@@ -181,6 +206,47 @@ mod tests {
         for path in ["units/a.yaml", "older/a.yaml"] {
             assert!(!walk.exclude.is_match(path), "{path}");
         }
+    }
+
+    /// `reads` decides by the path what the walk decides on the file system.
+    #[test]
+    fn a_path_is_read_as_the_walk_would_read_its_file() {
+        let paths = [
+            "a.yaml",
+            "b.yml",
+            "c.txt",
+            ".d.yaml",
+            ".hidden/e.yaml",
+            "units/.f.yaml",
+            "units/g.yaml",
+            "drafts/h.yaml",
+            "drafts/deep/i.yaml",
+            "old/j.yaml",
+            "units/k.tmp.yaml",
+            "isms.toml",
+            "units/draftsman.yaml",
+        ];
+        let dir = tempfile::tempdir().expect("temp dir");
+        for f in paths {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, "").expect("write");
+        }
+        let walk =
+            Walk::new(&["drafts".into(), "old/".into(), "*.tmp.yaml".into()]).expect("globs");
+        let walked: Vec<String> = super::walk(dir.path(), &walk)
+            .filter_map(|f| match f {
+                Found::File(p) => Some(rel(dir.path(), &p).to_string()),
+                Found::Problem(_) => None,
+            })
+            .collect();
+        let mut read: Vec<&str> = paths.into_iter().filter(|p| walk.reads(p)).collect();
+        read.sort();
+        assert_eq!(walked, read);
+        assert_eq!(
+            read,
+            ["a.yaml", "b.yml", "units/draftsman.yaml", "units/g.yaml"]
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod everyday_outputs;
 mod example_snapshots;
 mod first_day;
 mod formats;
+mod history;
 mod hostile;
 mod identity;
 mod messages;

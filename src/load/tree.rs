@@ -1,0 +1,402 @@
+//! Loading a tree of files that is not on disk: a git revision's blobs or the index's,
+//! read from git's object store straight into memory. The files are read and checked as a
+//! file of the work tree would be (same limits, same problems, same positions), and the
+//! result of each file can be kept in a [`FileCache`], so that loading several revisions
+//! parses a file only once for each content it had.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use super::{CHUNK, ChunkOutput, FileResult, LoadResult, MAX_FILE_BYTES, read};
+
+/// One file of a tree held outside the file system.
+#[derive(Debug, Clone)]
+pub struct TreeFile {
+    /// The path below the ISMS repository, `/`-separated, as the walk would give it.
+    pub path: Arc<str>,
+    /// What names the file's content: git's blob id. Two files with the same id and path
+    /// load the same.
+    pub id: Arc<str>,
+    /// The size in bytes when it is known before the content is read (git's index does
+    /// not say it): a file over [`MAX_FILE_BYTES`] is refused without reading it.
+    pub size: Option<u64>,
+}
+
+impl TreeFile {
+    /// Whether the file is known to be over [`MAX_FILE_BYTES`] before it is read.
+    pub fn too_large(&self) -> bool {
+        self.size.is_some_and(|s| s > MAX_FILE_BYTES)
+    }
+}
+
+/// Where the bytes of a tree's files come from.
+pub trait Blobs: Send + Sync {
+    /// Reads `files` and hands each one's bytes to `each`, in the order of `files`, or its
+    /// size, unread, when it is over [`MAX_FILE_BYTES`].
+    fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> anyhow::Result<()>;
+}
+
+/// One file's content as [`Blobs`] reads it: its bytes, or its size when it is over
+/// [`MAX_FILE_BYTES`] and was not read.
+pub type Blob = Result<Vec<u8>, u64>;
+
+/// What one file gave the loader: shared between the cache and the revisions that hold it.
+pub(super) type FileLoad = Arc<FileResult>;
+
+/// The loaded result of each file read in a run, by content and path (the path is part of
+/// each record's source and of every problem's place). Loading a revision reads and
+/// parses only the files the cache does not hold; the records of those it holds are copied
+/// out of it, which costs a fraction of a parse. It holds each distinct file once, so its
+/// memory is that of the files loaded, whatever the number of revisions.
+#[derive(Default)]
+pub struct FileCache {
+    files: Mutex<HashMap<Key, FileLoad>>,
+    /// Whether each file is given to the first tree that holds it rather than kept (one
+    /// revision read after the work tree): its records then move rather than being copied,
+    /// and the cache shrinks as the revision grows.
+    once: bool,
+}
+
+/// A file's content id and path.
+pub(super) type Key = (Arc<str>, Arc<str>);
+
+impl FileCache {
+    /// A cache that keeps every file for every tree loaded after (several revisions).
+    pub fn new() -> FileCache {
+        FileCache::default()
+    }
+
+    /// A cache for one tree: each file it holds is given to the tree that holds it and
+    /// leaves the cache, and files read for that tree are not added.
+    pub fn once() -> FileCache {
+        FileCache {
+            once: true,
+            ..FileCache::default()
+        }
+    }
+
+    /// The same files, now given to the one tree loaded next (the index's files for the
+    /// revision read after them).
+    pub fn into_once(self) -> FileCache {
+        FileCache { once: true, ..self }
+    }
+
+    /// Keeps what a file gave, for the trees loaded after.
+    pub(super) fn insert(&self, loaded: Vec<(Key, FileLoad)>) {
+        if !loaded.is_empty() {
+            self.lock().extend(loaded);
+        }
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.lock().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, FileLoad>> {
+        // A panic while the lock was held left the map as it was before or after one
+        // insertion: either is a correct cache.
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// One file as a worker gets it.
+enum Work {
+    /// Already loaded in this run.
+    Cached(FileLoad),
+    /// Over [`MAX_FILE_BYTES`]: refused unread.
+    TooLarge(Arc<str>, u64),
+    /// Read, to be parsed; `Key` when the result goes into the cache.
+    Bytes(Arc<str>, Vec<u8>, Option<Key>),
+}
+
+/// Reads and checks the files of a tree, given in path order (the files the walk would
+/// read: see [`super::Walk::reads`]); `cache` holds the files already loaded and gains the
+/// others. Records and problems come out as [`super::load`] gives them for the same files on
+/// disk.
+pub fn load_tree(
+    files: &[TreeFile],
+    blobs: &dyn Blobs,
+    cache: Option<&FileCache>,
+) -> anyhow::Result<LoadResult> {
+    // What each file needs, decided under one lock: the cached result, nothing (too large),
+    // or its bytes.
+    let mut known: Vec<Option<FileLoad>> = Vec::with_capacity(files.len());
+    let mut wanted: Vec<&TreeFile> = Vec::new();
+    {
+        let mut held = cache.map(|c| (c.once, c.lock()));
+        for f in files {
+            let key = (f.id.clone(), f.path.clone());
+            let hit = match &mut held {
+                Some((true, h)) => h.remove(&key),
+                Some((false, h)) => h.get(&key).cloned(),
+                None => None,
+            };
+            if hit.is_none() && !f.too_large() {
+                wanted.push(f);
+            }
+            known.push(hit);
+        }
+    }
+    let chunks: Mutex<Vec<(usize, ChunkOutput)>> = Default::default();
+    let mut outcome = Ok(());
+    rayon::in_place_scope(|s| {
+        let hand_out = |chunk: Vec<Work>, seq: usize| {
+            let chunks = &chunks;
+            s.spawn(move |_| {
+                let result = load_chunk(chunk, cache);
+                // A panic elsewhere poisons the lock but ends the scope with that panic
+                // anyway; no chunk's results are dropped before it.
+                chunks
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push((seq, result));
+            });
+        };
+        let mut feed = Feed {
+            files,
+            known,
+            chunk: Vec::with_capacity(CHUNK),
+            seq: 0,
+            next: 0,
+            keyed: cache.is_some_and(|c| !c.once),
+            hand_out,
+        };
+        outcome = blobs.read(&wanted, &mut |bytes| feed.bytes(bytes));
+        if outcome.is_ok() {
+            feed.finish();
+        }
+    });
+    outcome?;
+    let mut chunks = chunks.into_inner().unwrap_or_else(|e| e.into_inner());
+    chunks.sort_unstable_by_key(|(seq, _)| *seq);
+    let mut out = LoadResult::default();
+    for (_, c) in chunks {
+        out.append(c);
+    }
+    Ok(out)
+}
+
+/// The files of a tree handed out to the workers in chunks as their bytes arrive, so that
+/// parsing overlaps reading from git and each chunk holds its files' bytes only until it is
+/// parsed.
+struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
+    files: &'f [TreeFile],
+    /// The cached result of each file not yet handed out, if there is one.
+    known: Vec<Option<FileLoad>>,
+    chunk: Vec<Work>,
+    /// The number of the next chunk, by which their results are put back in order.
+    seq: usize,
+    /// The first file not yet handed out.
+    next: usize,
+    /// Whether parsed files go into a cache.
+    keyed: bool,
+    hand_out: H,
+}
+
+impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
+    fn push(&mut self, work: Work) {
+        self.chunk.push(work);
+        if self.chunk.len() == CHUNK {
+            let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(CHUNK));
+            (self.hand_out)(full, self.seq);
+            self.seq += 1;
+        }
+    }
+
+    /// Whether the file at `i` is read from git: neither cached nor too large.
+    fn is_read(&self, i: usize) -> bool {
+        self.known[i].is_none() && !self.files[i].too_large()
+    }
+
+    /// Hands out the files before `end`, which need no bytes.
+    fn unread_up_to(&mut self, end: usize) {
+        while self.next < end {
+            let f = &self.files[self.next];
+            let work = match self.known[self.next].take() {
+                Some(hit) => Work::Cached(hit),
+                None => Work::TooLarge(f.path.clone(), f.size.unwrap_or_default()),
+            };
+            self.push(work);
+            self.next += 1;
+        }
+    }
+
+    /// The bytes of the next file that is read: the files are read in their order, so it
+    /// is the first from `next` that is neither cached nor too large.
+    fn bytes(&mut self, blob: Blob) {
+        let mut end = self.next;
+        while end < self.files.len() && !self.is_read(end) {
+            end += 1;
+        }
+        self.unread_up_to(end);
+        if let Some(f) = self.files.get(self.next) {
+            let work = match blob {
+                Ok(bytes) => {
+                    let key = self.keyed.then(|| (f.id.clone(), f.path.clone()));
+                    Work::Bytes(f.path.clone(), bytes, key)
+                }
+                Err(size) => Work::TooLarge(f.path.clone(), size),
+            };
+            self.push(work);
+            self.next += 1;
+        }
+    }
+
+    /// Hands out the files left and the last chunk.
+    fn finish(mut self) {
+        self.unread_up_to(self.files.len());
+        if !self.chunk.is_empty() {
+            let last = std::mem::take(&mut self.chunk);
+            (self.hand_out)(last, self.seq);
+        }
+    }
+}
+
+/// Loads one chunk of files, in order, adding the files it parsed to `cache`.
+fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
+    let mut out = FileResult {
+        records: Vec::with_capacity(chunk.len()),
+        ..FileResult::default()
+    };
+    let mut loaded: Vec<(Key, FileLoad)> = Vec::new();
+    for work in chunk {
+        match work {
+            // Moved when the cache gave it away, copied when it keeps it.
+            Work::Cached(hit) => match Arc::try_unwrap(hit) {
+                Ok(one) => out.append(one),
+                Err(hit) => out.extend_from(&hit),
+            },
+            Work::TooLarge(path, size) => read::too_large(&path, size, &mut out),
+            Work::Bytes(path, bytes, None) => {
+                read::parse_bytes(&bytes, &path, &mut out);
+            }
+            Work::Bytes(path, bytes, Some(key)) => {
+                let mut one = FileResult::default();
+                read::parse_bytes(&bytes, &path, &mut one);
+                out.extend_from(&one);
+                loaded.push((key, Arc::new(one)));
+            }
+        }
+    }
+    if let Some(cache) = cache {
+        cache.insert(loaded);
+    }
+    ChunkOutput::from(out)
+}
+
+impl FileResult {
+    /// Adds a copy of what another file gave.
+    pub(super) fn extend_from(&mut self, other: &FileResult) {
+        self.records.extend(other.records.iter().cloned());
+        self.invalid.extend(other.invalid.iter().cloned());
+        self.problems.extend(other.problems.iter().cloned());
+    }
+
+    /// Adds what another file gave.
+    fn append(&mut self, other: FileResult) {
+        self.records.extend(other.records);
+        self.invalid.extend(other.invalid);
+        self.problems.extend(other.problems);
+    }
+}
+
+/// The text of a file's bytes as the loader saw it (BOM removed, lone CRs made LFs), so
+/// that positions in diagnostics match it; `None` when the bytes are not text or over
+/// the limit. For code frames of a file that is not on disk.
+pub fn text_of(bytes: &[u8]) -> Option<String> {
+    read::text_of(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Blobs held in a list, by id; an id it does not hold fails the read there.
+    struct Held(Vec<(String, Vec<u8>)>);
+
+    impl Blobs for Held {
+        fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> anyhow::Result<()> {
+            for f in files {
+                let Some((_, bytes)) = self.0.iter().find(|(id, _)| **id == *f.id) else {
+                    anyhow::bail!("no blob {}", f.id);
+                };
+                each(Ok(bytes.clone()));
+            }
+            Ok(())
+        }
+    }
+
+    fn unit(id: &str) -> Vec<u8> {
+        format!("kind: unit\nid: {id}\nname: N\ntype: board\n").into_bytes()
+    }
+
+    fn file(path: &str, id: &str, size: Option<u64>) -> TreeFile {
+        TreeFile {
+            path: path.into(),
+            id: id.into(),
+            size,
+        }
+    }
+
+    fn ids(r: &LoadResult) -> Vec<String> {
+        r.records().map(|l| l.record.id().to_owned()).collect()
+    }
+
+    /// Cached, oversized and read files, in more than one chunk, come out in path order.
+    #[test]
+    fn files_come_out_in_order_whatever_their_source() {
+        let mut held = Vec::new();
+        let mut files = Vec::new();
+        let names: Vec<String> = (0..300).map(|i| format!("u{i:03}")).collect();
+        for (i, name) in names.iter().enumerate() {
+            held.push((name.clone(), unit(name)));
+            let size = (i % 7 == 3).then_some(MAX_FILE_BYTES + 1);
+            files.push(file(&format!("units/{name}.yaml"), name, size));
+        }
+        let blobs = Held(held);
+        let cache = FileCache::new();
+        // Every other file first, so that the second load mixes cached and read files.
+        let half: Vec<TreeFile> = files.iter().step_by(2).cloned().collect();
+        load_tree(&half, &blobs, Some(&cache)).expect("half");
+        let all = load_tree(&files, &blobs, Some(&cache)).expect("all");
+        let fresh = load_tree(&files, &blobs, None).expect("fresh");
+        let expected: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 7 != 3)
+            .map(|(_, n)| n.clone())
+            .collect();
+        assert_eq!(ids(&all), expected);
+        assert_eq!(ids(&fresh), expected);
+        assert_eq!(all.problems, fresh.problems);
+        assert_eq!(all.problems.len(), names.len().div_ceil(7));
+    }
+
+    /// A read that fails is an error, not a partial tree.
+    #[test]
+    fn a_failed_read_is_an_error() {
+        let blobs = Held(vec![("a".into(), unit("a"))]);
+        let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
+        let err = load_tree(&files, &blobs, None).expect_err("b is missing");
+        assert!(err.to_string().contains("no blob b"), "{err}");
+    }
+
+    /// A cache for one tree gives its files away and keeps none of those read.
+    #[test]
+    fn a_cache_for_one_tree_empties_as_it_is_used() {
+        let blobs = Held(vec![("a".into(), unit("a")), ("b".into(), unit("b"))]);
+        let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
+        let keep = FileCache::new();
+        load_tree(&files[..1], &blobs, Some(&keep)).expect("a");
+        let once = keep.into_once();
+        assert_eq!(once.len(), 1);
+        let r = load_tree(&files, &blobs, Some(&once)).expect("both");
+        assert_eq!(ids(&r), ["a", "b"]);
+        assert!(once.is_empty());
+    }
+}
