@@ -13,7 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event as Md, Options, Parser, Tag};
 use quick_xml::events::Event;
 
 use crate::board_html::{AS_OF, REPORTS, Source};
-use crate::support::TempRepo;
+use crate::support::{TempRepo, board_tools};
 
 /// The report as a Word file written to `out`, with `extra` arguments.
 fn docx(source: &Source, report: &[&str], out: &Path, extra: &[&str]) -> Docx {
@@ -562,24 +562,18 @@ fn a_reference_document_brings_its_styles() {
     run.assert_refused("--reference-doc is not a Word document (.docx)");
 }
 
-/// LibreOffice, pdftotext and pdfinfo when `ISMS_BOARD_TOOLS=1` or LibreOffice is found; then
-/// every one of them must be there.
+/// LibreOffice, pdftotext and pdfinfo, or `None` when the check does not run (see
+/// [`board_tools`]).
 fn office_tools() -> Option<OfficeTools> {
-    let required = std::env::var("ISMS_BOARD_TOOLS").is_ok_and(|v| v == "1");
-    let soffice = ["soffice", "libreoffice"].iter().find_map(|p| on_path(p));
-    if !required && soffice.is_none() {
-        eprintln!("LibreOffice check skipped: no soffice (set ISMS_BOARD_TOOLS=1 to require it)");
-        return None;
-    }
-    let find = |program: &str| {
-        on_path(program).unwrap_or_else(|| {
-            panic!("the LibreOffice check needs {program} (libreoffice-writer, poppler-utils), which is not on PATH")
-        })
-    };
+    let (soffice, [pdftotext, pdfinfo]) = board_tools(
+        "LibreOffice check",
+        &["soffice", "libreoffice"],
+        ["pdftotext", "pdfinfo"],
+    )?;
     Some(OfficeTools {
-        soffice: soffice.unwrap_or_else(|| find("soffice")),
-        pdftotext: find("pdftotext"),
-        pdfinfo: find("pdfinfo"),
+        soffice,
+        pdftotext,
+        pdfinfo,
     })
 }
 
@@ -587,13 +581,6 @@ struct OfficeTools {
     soffice: PathBuf,
     pdftotext: PathBuf,
     pdfinfo: PathBuf,
-}
-
-fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
 }
 
 fn output(command: &mut Command) -> String {

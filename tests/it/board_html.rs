@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use crate::support::{Run, TempRepo, example_root, isms_in};
+use crate::support::{Run, TempRepo, board_tools, example_root, isms_in};
 
 pub const AS_OF: &str = "2026-11-28";
 
@@ -304,28 +304,18 @@ fn a_template_s_markup_stays_text() {
     assert_eq!(nesting_problems(&html), Vec::<String>::new());
 }
 
-/// The programs of the print check, or `None` when it does not run: it runs when
-/// `ISMS_BOARD_TOOLS=1` or Chromium is found, and then every program must be there.
+/// The programs of the print check, or `None` when it does not run (see
+/// [`board_tools`]).
 fn print_tools() -> Option<PrintTools> {
-    let required = std::env::var("ISMS_BOARD_TOOLS").is_ok_and(|v| v == "1");
-    let chromium = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|p| on_path(p));
-    if !required && chromium.is_none() {
-        eprintln!("print check skipped: no chromium (set ISMS_BOARD_TOOLS=1 to require it)");
-        return None;
-    }
-    let find = |program: &str| {
-        on_path(program).unwrap_or_else(|| {
-            panic!(
-                "the print check needs {program} (chromium, poppler-utils), which is not on PATH"
-            )
-        })
-    };
+    let (chromium, [pdftotext, pdftoppm]) = board_tools(
+        "print check",
+        &["chromium", "chromium-browser", "google-chrome"],
+        ["pdftotext", "pdftoppm"],
+    )?;
     Some(PrintTools {
-        chromium: chromium.unwrap_or_else(|| find("chromium")),
-        pdftotext: find("pdftotext"),
-        pdftoppm: find("pdftoppm"),
+        chromium,
+        pdftotext,
+        pdftoppm,
     })
 }
 
@@ -333,13 +323,6 @@ struct PrintTools {
     chromium: PathBuf,
     pdftotext: PathBuf,
     pdftoppm: PathBuf,
-}
-
-fn on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
 }
 
 impl PrintTools {

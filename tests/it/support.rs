@@ -243,3 +243,34 @@ pub fn overlay(base: &[(&str, &str)], files: &[(&str, &str)]) -> TempRepo {
     }
     repo
 }
+
+/// The programs a board-paper check runs, or `None` when the check does not run: it runs
+/// when `ISMS_BOARD_TOOLS=1` (as in CI) or its main program (any of `main`'s names) is on
+/// PATH, and then every program must be there.
+pub fn board_tools<const N: usize>(
+    check: &str,
+    main: &[&str],
+    others: [&str; N],
+) -> Option<(PathBuf, [PathBuf; N])> {
+    let required = std::env::var("ISMS_BOARD_TOOLS").is_ok_and(|v| v == "1");
+    let found = main.iter().find_map(|p| on_path(p));
+    if !required && found.is_none() {
+        eprintln!(
+            "{check} skipped: no {} (set ISMS_BOARD_TOOLS=1 to require it)",
+            main[0]
+        );
+        return None;
+    }
+    let find = |program: &str| {
+        on_path(program)
+            .unwrap_or_else(|| panic!("the {check} needs {program}, which is not on PATH"))
+    };
+    Some((found.unwrap_or_else(|| find(main[0])), others.map(find)))
+}
+
+fn on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+}
