@@ -48,20 +48,17 @@ fn one_file(bytes: &[u8]) {
         None => String::from_utf8_lossy(bytes).into_owned(),
     };
     let repo = Repository::build(loaded);
-    let session = Session {
-        root: PathBuf::new(),
-        // Both languages' messages, by the input's length: the same records are said in
-        // either as the fuzzer adds and removes bytes.
-        config: Config {
-            language: if bytes.len().is_multiple_of(2) {
-                Language::Sv
-            } else {
-                Language::En
-            },
-            ..Config::default()
+    // Both languages' messages, by the input's length: the same records are said in
+    // either as the fuzzer adds and removes bytes.
+    let config = Config {
+        language: if bytes.len().is_multiple_of(2) {
+            Language::Sv
+        } else {
+            Language::En
         },
-        repo,
+        ..Config::default()
     };
+    let session = Session::from_parts(PathBuf::new(), config, repo);
     let as_of = Date::parse("2026-06-15").expect("a date");
     let result = check(&session, as_of, &Selection::default());
     for d in &result.findings {

@@ -35,6 +35,17 @@ enum Origin {
 }
 
 impl Session {
+    /// A session over records already loaded (the fuzz target's one file), whose texts,
+    /// when a code frame needs them, are read from `root` on disk.
+    pub fn from_parts(root: PathBuf, config: Config, repo: Repository) -> Session {
+        Session {
+            root,
+            config,
+            repo,
+            origin: Origin::Disk,
+        }
+    }
+
     /// Reads `root`: `isms.toml` first, then every record. A setting of `isms.toml` that
     /// cannot be read keeps its default and is a record problem (REC001) at its line, as a
     /// record file's would be; only a configuration that cannot be read at all stops the
