@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args, clock),
         Command::Report(args) => cli::report::run(args, clock),
         Command::Due(args) => cli::due::run(args, clock),
+        Command::Trend(args) => cli::trend::run(args, clock),
         Command::List(args) => cli::list::run(args, clock),
         Command::Export(args) => cli::export::run(args, clock),
         Command::Rules(args) => cli::rules::run(args),

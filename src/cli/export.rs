@@ -179,7 +179,7 @@ pub fn csv(session: &Session, as_of: Date, separator: Separator) -> Vec<(String,
 /// Scalars as text, nested values as JSON text. Next to `;` a fraction takes the decimal
 /// comma of the locales that separate by `;`, so that Excel reads it as a number. Text that
 /// a spreadsheet would evaluate as a formula is neutralised ([`neutralised`]).
-fn csv_cell(v: &Value, separator: Separator) -> String {
+pub(super) fn csv_cell(v: &Value, separator: Separator) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => neutralised(s),
@@ -205,7 +205,7 @@ fn neutralised(text: &str) -> String {
 
 /// RFC 4180 with `separator` in place of the comma: fields holding the separator, a quote
 /// or a line break are quoted, quotes doubled; records end with CRLF.
-fn csv_line<'a>(cells: impl Iterator<Item = &'a str>, separator: Separator) -> String {
+pub(super) fn csv_line<'a>(cells: impl Iterator<Item = &'a str>, separator: Separator) -> String {
     let sep = separator.char();
     let quoted: Vec<String> = cells
         .map(|c| {

@@ -31,6 +31,7 @@ pub mod rules;
 mod scaffold;
 pub mod schema;
 pub mod schema_files;
+pub mod trend;
 pub mod validate;
 
 /// Exit code when gaps at or above `--fail-on` were found.
@@ -59,6 +60,8 @@ pub enum Command {
     Report(report::Args),
     /// Upcoming deadlines (and those missed in the past year): reviews, renewals, exercises, due dates
     Due(due::Args),
+    /// Key figures and gap counts over time: at points since a date (--since, --every) or at given revisions (--rev)
+    Trend(trend::Args),
     /// List one kind's records with their key figures and findings
     List(list::Args),
     /// Export every record and its findings as JSON or CSV (one file per kind)
@@ -181,7 +184,12 @@ pub fn open_seeding(
     if needs == Needs::Write && !has_config && root.is_dir() {
         return Err(no_repository(lang, common.repo.is_some(), true));
     }
-    let ids = cache.map(|_| crate::git::work_tree_ids(&root));
+    // Only the files a revision still to be read holds are kept.
+    let ids = cache.map(|c| {
+        let mut ids = crate::git::work_tree_ids(&root);
+        ids.retain(|path, id| c.wants(id, path));
+        ids
+    });
     let seed = cache
         .zip(ids.as_ref())
         .map(|(cache, ids)| crate::load::Seed { ids, cache });

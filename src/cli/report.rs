@@ -53,6 +53,10 @@ pub struct Args {
     /// Add the change since this git revision (management and audit; same --as-of on both sides)
     #[arg(long, value_name = "REV")]
     compare: Option<String>,
+    /// Add the development over the year (management): the key figures and gaps at the
+    /// start of each quarter or month of the last twelve months, from git, as `isms trend` shows them
+    #[arg(long, value_enum, value_name = "EVERY")]
+    trend: Option<super::trend::EveryArg>,
 }
 
 /// The report as named on the command line.
@@ -167,9 +171,35 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     // With a comparison, the work tree's load keeps the files git has clean for the
     // revision's, which then parses only the files that differ.
     let compared = args.compare.is_some() && matches!(which, Which::Management | Which::Audit);
-    let mut cache = compared.then(crate::load::FileCache::once);
-    let (session, as_of) =
-        super::open_seeding(&args.common, Needs::Findings, clock, cache.as_ref())?;
+    // With a trend, the revisions are listed before the work tree is read, so that its
+    // load keeps the files they share (and the comparison's revision reads from the same
+    // cache).
+    let plan = match (args.trend, &which) {
+        (Some(every), Which::Management) => Some(super::trend::plan(
+            &args.common,
+            clock,
+            super::trend::By::Dates {
+                since: None,
+                every: every.into(),
+            },
+            "--trend",
+        )?),
+        (Some(_), _) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: --trend applies to the management review; ignored for `{}`",
+                which.name()
+            );
+            None
+        }
+        (None, _) => None,
+    };
+    let mut cache = match &plan {
+        Some(_) => None,
+        None => compared.then(crate::load::FileCache::once),
+    };
+    let shared = plan.as_ref().map(|p| &p.cache).or(cache.as_ref());
+    let (session, as_of) = super::open_seeding(&args.common, Needs::Findings, clock, shared)?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let input = report::Input::new(&session, as_of, lang);
@@ -181,7 +211,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         (Some(rev), Which::Management | Which::Audit) => {
             snapshot = crate::git::Snapshot::read(&session.root, rev, "--compare")?;
             let mut opened = snapshot
-                .open(cache.as_ref())
+                .open(shared)
                 .with_context(|| format!("--compare {rev}: cannot read the records at {rev}"))?;
             // What the revision did not take (files added since) is of no more use.
             drop(cache.take());
@@ -204,6 +234,14 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
         (None, _) => None,
     };
+    let trend = match &plan {
+        Some(plan) => {
+            let now = crate::report::trend::point(&input, Default::default());
+            let points = plan.points(Some(now), lang)?;
+            Some(crate::report::trend::assemble(points, plan.every, lang))
+        }
+        None => None,
+    };
     if args.format == Format::Json {
         let text = report::render_compared(
             &input,
@@ -211,10 +249,18 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
             report::Format::Json,
             template.as_ref(),
             before.as_ref(),
+            trend.as_ref(),
         )?;
         return write(args.output.as_deref(), text.as_bytes());
     }
-    let rendered = report::rendered(&input, &which, template.as_ref(), before.as_ref(), charts)?;
+    let rendered = report::rendered(
+        &input,
+        &which,
+        template.as_ref(),
+        before.as_ref(),
+        trend.as_ref(),
+        charts,
+    )?;
     let meta = Meta {
         lang,
         report: which.name(),

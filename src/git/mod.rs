@@ -150,9 +150,45 @@ pub fn work_tree_ids(root: &Path) -> std::collections::HashMap<Box<str>, Arc<str
     ids
 }
 
+/// One commit of the current branch's first-parent line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineCommit {
+    /// The full commit id.
+    pub id: String,
+    /// The committer date, `YYYY-MM-DD` as written in the committer's own zone: a commit
+    /// made on a day counts on that day, wherever the trend is computed.
+    pub date: String,
+}
+
+/// The commits of `HEAD`'s first-parent line, newest first: the main line's states, which a
+/// trend by date walks back through (a merged branch's own commits are not states of the
+/// main line). Empty before the first commit. `flag` starts the error messages.
+pub fn first_parent_line(root: &Path, flag: &str) -> Result<Vec<LineCommit>> {
+    work_tree_place(root, flag)?;
+    if !has_commits(root)? {
+        return Ok(Vec::new());
+    }
+    let out = git_text(
+        root,
+        &["log", "--first-parent", "--format=%H %cI", "HEAD", "--"],
+    )
+    .map_err(|e| anyhow::anyhow!("{flag}: {e}"))?;
+    let mut line = Vec::new();
+    for entry in out.lines().filter(|l| !l.is_empty()) {
+        let Some((id, date)) = entry.split_once(' ') else {
+            bail!("unexpected output of git log: {entry}");
+        };
+        line.push(LineCommit {
+            id: id.to_owned(),
+            date: date.chars().take(10).collect(),
+        });
+    }
+    Ok(line)
+}
+
 /// Whether the clone is shallow (its history cut off), which is why a revision it should
 /// have can be unknown.
-fn is_shallow(root: &Path) -> bool {
+pub fn is_shallow(root: &Path) -> bool {
     git_text(root, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|s| s.trim() == "true")
 }
 

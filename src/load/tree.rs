@@ -55,6 +55,11 @@ pub struct FileCache {
     /// revision read after the work tree): its records then move rather than being copied,
     /// and the cache shrinks as the revision grows.
     once: bool,
+    /// With trees planned ahead (a trend over several revisions): how many of the trees
+    /// still to be loaded hold each file. A file is kept only while a later tree holds it,
+    /// and the last of them takes it (moved, not copied), so that the cache holds what the
+    /// trees to come share and never every version seen.
+    uses: Option<Mutex<HashMap<Key, u32>>>,
 }
 
 /// A file's content id and path.
@@ -73,6 +78,29 @@ impl FileCache {
             once: true,
             ..FileCache::default()
         }
+    }
+
+    /// A cache for the trees listed, to be loaded in any order after a work tree that may
+    /// seed it: each file is kept only while a tree still to be loaded holds it.
+    pub fn planned(trees: &[&[TreeFile]]) -> FileCache {
+        let mut uses: HashMap<Key, u32> = HashMap::new();
+        for tree in trees {
+            for f in *tree {
+                *uses.entry((f.id.clone(), f.path.clone())).or_default() += 1;
+            }
+        }
+        FileCache {
+            uses: Some(Mutex::new(uses)),
+            ..FileCache::default()
+        }
+    }
+
+    /// Whether a file is worth keeping: a tree still to be loaded holds it (always, for a
+    /// cache that was not planned).
+    pub fn wants(&self, id: &str, path: &str) -> bool {
+        self.uses
+            .as_ref()
+            .is_none_or(|uses| lock(uses).contains_key(&(id.into(), path.into())))
     }
 
     /// The same files, now given to the one tree loaded next (the index's files for the
@@ -98,10 +126,44 @@ impl FileCache {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, FileLoad>> {
-        // A panic while the lock was held left the map as it was before or after one
-        // insertion: either is a correct cache.
-        self.files.lock().unwrap_or_else(|e| e.into_inner())
+        lock(&self.files)
     }
+
+    /// Takes the file for the tree being loaded: what the cache holds of it, moved out when
+    /// no later tree needs it; and whether what is parsed of it is to be kept. One use of a
+    /// planned file is counted off.
+    fn take(
+        &self,
+        files: &mut HashMap<Key, FileLoad>,
+        uses: Option<&mut HashMap<Key, u32>>,
+        key: &Key,
+    ) -> (Option<FileLoad>, bool) {
+        match uses {
+            Some(uses) => {
+                let left = match uses.get_mut(key) {
+                    Some(n) => {
+                        *n = n.saturating_sub(1);
+                        *n
+                    }
+                    None => 0,
+                };
+                if left == 0 {
+                    uses.remove(key);
+                    (files.remove(key), false)
+                } else {
+                    (files.get(key).cloned(), true)
+                }
+            }
+            None if self.once => (files.remove(key), false),
+            None => (files.get(key).cloned(), true),
+        }
+    }
+}
+
+/// A map behind a lock. A panic while the lock was held left the map as it was before or
+/// after one change: either is a correct cache.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One file as a worker gets it.
@@ -126,20 +188,27 @@ pub fn load_tree(
     // What each file needs, decided under one lock: the cached result, nothing (too large),
     // or its bytes.
     let mut known: Vec<Option<FileLoad>> = Vec::with_capacity(files.len());
+    let mut keep: Vec<bool> = Vec::with_capacity(files.len());
     let mut wanted: Vec<&TreeFile> = Vec::new();
-    {
-        let mut held = cache.map(|c| (c.once, c.lock()));
+    if let Some(c) = cache {
+        let mut held = c.lock();
+        let mut uses = c.uses.as_ref().map(lock);
         for f in files {
             let key = (f.id.clone(), f.path.clone());
-            let hit = match &mut held {
-                Some((true, h)) => h.remove(&key),
-                Some((false, h)) => h.get(&key).cloned(),
-                None => None,
-            };
+            let (hit, kept) = c.take(&mut held, uses.as_deref_mut(), &key);
             if hit.is_none() && !f.too_large() {
                 wanted.push(f);
             }
             known.push(hit);
+            keep.push(kept);
+        }
+    } else {
+        for f in files {
+            if !f.too_large() {
+                wanted.push(f);
+            }
+            known.push(None);
+            keep.push(false);
         }
     }
     let chunks: Mutex<Vec<(usize, ChunkOutput)>> = Default::default();
@@ -163,7 +232,7 @@ pub fn load_tree(
             chunk: Vec::with_capacity(CHUNK),
             seq: 0,
             next: 0,
-            keyed: cache.is_some_and(|c| !c.once),
+            keep,
             hand_out,
         };
         outcome = blobs.read(&wanted, &mut |bytes| feed.bytes(bytes));
@@ -193,8 +262,8 @@ struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
     seq: usize,
     /// The first file not yet handed out.
     next: usize,
-    /// Whether parsed files go into a cache.
-    keyed: bool,
+    /// Whether what each file gives goes into the cache, for a tree loaded later.
+    keep: Vec<bool>,
     hand_out: H,
 }
 
@@ -237,7 +306,7 @@ impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
         if let Some(f) = self.files.get(self.next) {
             let work = match blob {
                 Ok(bytes) => {
-                    let key = self.keyed.then(|| (f.id.clone(), f.path.clone()));
+                    let key = self.keep[self.next].then(|| (f.id.clone(), f.path.clone()));
                     Work::Bytes(f.path.clone(), bytes, key)
                 }
                 Err(size) => Work::TooLarge(f.path.clone(), size),

@@ -63,7 +63,7 @@ impl Before<'_> {
 
 /// Adds the values at the revision and the changes to today's key-figure table.
 pub fn management(now: &mut Management<'_>, before: &Before<'_>) -> Compare {
-    let then = management::build(&before.input).key_figures;
+    let then = management::key_figures(&before.input);
     add_changes(&mut now.key_figures, &then, before.input.lang);
     before.compare(then, None)
 }
@@ -78,7 +78,7 @@ pub fn audit(now: &mut Audit<'_>, before: &Before<'_>) -> Compare {
             q.verdict_before_label = Some(label(lang, "verdict", b.verdict.as_str()));
         }
     }
-    let key_figures = management::build(&before.input).key_figures;
+    let key_figures = management::key_figures(&before.input);
     before.compare(key_figures, Some(then.summary))
 }
 

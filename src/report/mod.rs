@@ -26,6 +26,7 @@ pub mod plan;
 pub mod rows;
 pub mod soa;
 pub mod svg;
+pub mod trend;
 pub mod unit;
 
 use std::path::Path;
@@ -130,7 +131,7 @@ pub fn data_compared(
     which: &Which,
     before: Option<&Before<'_>>,
 ) -> Result<serde_json::Value> {
-    Ok(data_and_charts(input, which, before)?.0)
+    Ok(data_and_charts(input, which, before, None)?.0)
 }
 
 /// The data of a report and the charts it holds, in the data's order.
@@ -138,11 +139,12 @@ fn data_and_charts(
     input: &Input<'_>,
     which: &Which,
     before: Option<&Before<'_>>,
+    trend: Option<&trend::Trend>,
 ) -> Result<(serde_json::Value, Vec<charts::Chart>)> {
     fn some(charts: &[&Option<charts::Chart>]) -> Vec<charts::Chart> {
         charts.iter().filter_map(|c| (*c).clone()).collect()
     }
-    let (value, compared, charts) = match which {
+    let (value, compared, mut charts) = match which {
         Which::Management => {
             let mut m = management::build(input);
             let c = before.map(|b| compare::management(&mut m, b));
@@ -190,6 +192,14 @@ fn data_and_charts(
             "compare".to_owned(),
             serde_json::to_value(c).context("cannot serialise the comparison")?,
         );
+    }
+    // The management review's development over the year (`--trend`).
+    if let (Some(t), Which::Management, Some(map)) = (trend, which, value.as_object_mut()) {
+        map.insert(
+            "trend".to_owned(),
+            serde_json::to_value(t).context("cannot serialise the trend")?,
+        );
+        charts.extend(t.chart.clone());
     }
     Ok((value, charts))
 }
@@ -311,25 +321,35 @@ pub fn render(
     format: Format,
     template: Option<&UserTemplate>,
 ) -> Result<String> {
-    render_compared(input, which, format, template, None)
+    render_compared(input, which, format, template, None, None)
 }
 
-/// Renders a report compared with the records at a revision (`isms report --compare REV`):
-/// its data as JSON, or its Markdown.
+/// Renders a report compared with the records at a revision (`isms report --compare REV`)
+/// and, for the management review, with its development over time (`--trend`): its data as
+/// JSON, or its Markdown.
 pub fn render_compared(
     input: &Input<'_>,
     which: &Which,
     format: Format,
     template: Option<&UserTemplate>,
     before: Option<&Before<'_>>,
+    trend: Option<&trend::Trend>,
 ) -> Result<String> {
     if format == Format::Json {
-        let value = data_compared(input, which, before)?;
+        let value = data_and_charts(input, which, before, trend)?.0;
         let mut s = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
         s.push('\n');
         return Ok(s);
     }
-    Ok(rendered(input, which, template, before, board::ChartMode::Mermaid)?.markdown)
+    Ok(rendered(
+        input,
+        which,
+        template,
+        before,
+        trend,
+        board::ChartMode::Mermaid,
+    )?
+    .markdown)
 }
 
 /// A report's Markdown, from the built-in or the user's template, with the charts its data
@@ -341,9 +361,10 @@ pub fn rendered(
     which: &Which,
     template: Option<&UserTemplate>,
     before: Option<&Before<'_>>,
+    trend: Option<&trend::Trend>,
     mode: board::ChartMode,
 ) -> Result<board::Rendered> {
-    let (mut value, charts) = data_and_charts(input, which, before)?;
+    let (mut value, charts) = data_and_charts(input, which, before, trend)?;
     if mode == board::ChartMode::None {
         without_charts(&mut value, &charts);
     }

@@ -13,6 +13,10 @@ use crate::report::gaps::Gaps;
 /// A row of the key-figure table.
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyFigureRow {
+    /// What the figure is, whatever the language: `q1`–`q12` for the audit questions' key
+    /// figures, else a name (`incidents_12m`); the trend's row keys.
+    #[serde(skip)]
+    pub key: String,
     pub name: String,
     pub value_text: String,
     pub target_text: String,
@@ -48,6 +52,7 @@ pub(super) fn build(
             let measured = audit::measure(input, q.number);
             let k: KeyFigure = audit::key_figure(input, q, &measured);
             KeyFigureRow {
+                key: format!("q{}", q.number),
                 name: k.name,
                 value_text: k.value_text,
                 target_text: k.target_text,
@@ -59,7 +64,8 @@ pub(super) fn build(
             }
         })
         .collect();
-    let count = |name: &str, n: usize| KeyFigureRow {
+    let count = |key: &str, name: &str, n: usize| KeyFigureRow {
+        key: key.to_owned(),
         name: name.to_owned(),
         value_text: n.to_string(),
         target_text: String::new(),
@@ -70,6 +76,7 @@ pub(super) fn build(
         change_text: None,
     };
     rows.push(count(
+        "incidents_12m",
         lang.pick(
             "Incidenter de senaste 12 månaderna",
             "Incidents in the last 12 months",
@@ -79,6 +86,7 @@ pub(super) fn build(
     // Every outstanding recommendation (FUP004's `outstanding`): a different measure from
     // FUP004's findings, which are only those past due or open with no activity.
     rows.push(count(
+        "open_recommendations",
         lang.pick(
             "Öppna revisionsrekommendationer",
             "Open audit recommendations",
@@ -86,12 +94,18 @@ pub(super) fn build(
         audit_findings.len(),
     ));
     rows.push(count(
+        "overdue_activities",
         lang.pick("Försenade planaktiviteter", "Overdue plan activities"),
         // PLAN002's count, also when the year has no plan for the overdue work to sit in.
         input.overdue_activities().len(),
     ));
-    rows.push(count(lang.pick("Brister", "Gaps (errors)"), gaps.errors));
     rows.push(count(
+        "errors",
+        lang.pick("Brister", "Gaps (errors)"),
+        gaps.errors,
+    ));
+    rows.push(count(
+        "warnings",
         lang.pick("Anmärkningar", "Gaps (warnings)"),
         gaps.warnings,
     ));

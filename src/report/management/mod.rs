@@ -86,6 +86,15 @@ pub struct Management<'a> {
 }
 
 /// Builds the management review from the input's records and findings.
+/// The key figures alone, as the review shows them: what `--compare` and `isms trend` read
+/// at each revision.
+pub fn key_figures(input: &Input<'_>) -> Vec<KeyFigureRow> {
+    let incidents = incidents::build(input);
+    let audit_findings = follow_up::audit_findings(input);
+    let gaps = gaps::all(input);
+    key_figures::build(input, &incidents, &audit_findings, &gaps)
+}
+
 pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let lang = input.lang;
     let plan = plan_status::build(input);
