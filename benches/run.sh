@@ -231,4 +231,62 @@ for n in $SIZES; do
   rcm=$(peak_mib $ISMS report management --repo "$g" --as-of 2026-11-28 --compare HEAD~1)
   echo "| $n | $c | $b | $(ratio "$b" "$c") | $r | $rc | $(ratio "$rc" "$r") | $cm | $bm | $rm_ | $rcm |" >> "$OUT/results.md"
 done
+
+# A trend over eight revisions, each a month after the last and differing from it in one
+# record file in ten (a different tenth each time).
+trend_repo() {
+  local n=$1 g="$OUT/trend-$n"
+  [ -d "$g/.git" ] && return
+  rm -rf "$g"
+  cp -r "$OUT/data-$n" "$g"
+  local git=(git -C "$g" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false)
+  "${git[@]}" init -q
+  "${git[@]}" add -A
+  GIT_COMMITTER_DATE=2026-01-15T10:00:00+01:00 "${git[@]}" commit -qm "the records"
+  for k in 1 2 3 4 5 6 7; do
+    python3 - "$g" "$k" <<'PY'
+import os, sys
+root, k = sys.argv[1], int(sys.argv[2])
+files = sorted(
+    os.path.join(d, f)
+    for d, _, fs in os.walk(root) if "/.git" not in d
+    for f in fs if f.endswith(".yaml")
+)
+for path in files[k::10]:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("name: "):
+            lines[i] = line + f" (revision {k})"
+            break
+    else:
+        lines.insert(0, f"# revision {k}")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+PY
+    GIT_COMMITTER_DATE="2026-0$((k + 1))-15T10:00:00+01:00" "${git[@]}" commit -qam "revision $k"
+  done
+  "${git[@]}" repack -adq
+}
+{
+  echo
+  echo "### Trend"
+  echo
+  echo "\`isms trend\` over the eight revisions \`HEAD~7\` … \`HEAD\`, each differing from the one before in one record file in ten, against one \`check\` of the work tree; peak memory likewise."
+  echo
+  echo "| records | check (s) | trend, 8 revisions (s) | ratio | check RSS (MiB) | trend RSS (MiB) | ratio |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+} >> "$OUT/results.md"
+for n in $SIZES; do
+  trend_repo "$n"
+  g="$OUT/trend-$n"
+  revs="--rev HEAD~7 --rev HEAD~6 --rev HEAD~5 --rev HEAD~4 --rev HEAD~3 --rev HEAD~2 --rev HEAD~1 --rev HEAD"
+  c=$(median "trend-check-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q")
+  # shellcheck disable=SC2086
+  t=$(median "trend-$n" "$ISMS trend --repo $g --as-of 2026-11-28 $revs")
+  cm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q)
+  # shellcheck disable=SC2086
+  tm=$(peak_mib $ISMS trend --repo "$g" --as-of 2026-11-28 $revs)
+  echo "| $n | $c | $t | $(ratio "$t" "$c") | $cm | $tm | $(ratio "$tm" "$cm") |" >> "$OUT/results.md"
+done
 cat "$OUT/results.md"

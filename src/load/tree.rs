@@ -468,4 +468,32 @@ mod tests {
         assert_eq!(ids(&r), ["a", "b"]);
         assert!(once.is_empty());
     }
+
+    /// A planned cache parses each content once, gives each file to the last tree that
+    /// holds it, and is empty when every planned tree has been loaded; each tree loads as
+    /// it would fresh.
+    #[test]
+    fn a_planned_cache_keeps_a_file_until_its_last_tree() {
+        let mut held = Vec::new();
+        for name in ["a", "b", "b2", "c"] {
+            held.push((name.to_owned(), unit(name)));
+        }
+        let blobs = Held(held);
+        let one = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
+        let two = [file("a.yaml", "a", None), file("b.yaml", "b2", None)];
+        let three = [
+            file("a.yaml", "a", None),
+            file("b.yaml", "b2", None),
+            file("c.yaml", "c", None),
+        ];
+        let cache = FileCache::planned(&[&one, &two, &three]);
+        assert!(cache.wants("a", "a.yaml") && !cache.wants("a", "b.yaml"));
+        for tree in [&one[..], &two, &three] {
+            let cached = load_tree(tree, &blobs, Some(&cache)).expect("cached");
+            let fresh = load_tree(tree, &blobs, None).expect("fresh");
+            assert_eq!(ids(&cached), ids(&fresh));
+        }
+        assert!(cache.is_empty());
+        assert!(!cache.wants("a", "a.yaml"));
+    }
 }

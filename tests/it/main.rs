@@ -35,4 +35,5 @@ mod schema_model;
 mod support;
 mod syntax_words;
 mod tree;
+mod trend;
 mod yaml_suite;

@@ -1,0 +1,279 @@
+//! `isms trend` and `isms report management --trend` on real git histories made in the
+//! test: each point's figures are those of the records at its commit, computed as of its
+//! day, exactly as `isms report` and `isms check` compute them on a checkout of that commit.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::baseline::git;
+use crate::support::{Run, TempRepo, isms_in};
+
+const AS_OF: &str = "2026-12-05";
+
+/// Commits everything with the given committer and author date.
+fn commit_on(dir: &Path, date: &str, message: &str) {
+    git(dir, &["add", "-A"]);
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+            "commit",
+            "-q",
+            "-m",
+            message,
+        ])
+        .current_dir(dir)
+        .env("GIT_COMMITTER_DATE", format!("{date}T10:00:00+01:00"))
+        .env("GIT_AUTHOR_DATE", format!("{date}T10:00:00+01:00"))
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .output()
+        .expect("run git");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The example with a year of history: committed in February, a classification removed in
+/// May, a risk removed in August, and an uncommitted change in the work tree.
+fn history() -> TempRepo {
+    let repo = TempRepo::example();
+    let dir = repo.path();
+    git(dir, &["init", "-q"]);
+    commit_on(dir, "2026-02-10", "the records");
+    std::fs::remove_file(dir.join("classifications/vaxel.yaml")).expect("remove");
+    commit_on(dir, "2026-05-10", "a classification removed");
+    let risk = first_file(&dir.join("risks"));
+    std::fs::remove_file(&risk).expect("remove");
+    commit_on(dir, "2026-08-10", "a risk removed");
+    std::fs::remove_file(dir.join("classifications/m365.yaml")).expect("remove");
+    repo
+}
+
+fn first_file(folder: &Path) -> std::path::PathBuf {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("read folder")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files.remove(0)
+}
+
+fn json(run: &Run) -> Value {
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON")
+}
+
+fn trend(repo: &TempRepo, args: &[&str]) -> Run {
+    let mut all = vec!["trend", "--as-of", AS_OF, "--lang", "en"];
+    all.extend(args);
+    repo.isms(&all)
+}
+
+/// The key figures and finding counts of the records in `dir` as of `date`, as the
+/// management review and `isms check` give them.
+fn figures_of(dir: &Path, date: &str) -> (Vec<(String, Value)>, [u64; 3]) {
+    let report = json(&isms_in(
+        dir,
+        &[
+            "report",
+            "management",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--as-of",
+            date,
+        ],
+    ));
+    let figures = report["key_figures"]
+        .as_array()
+        .expect("key figures")
+        .iter()
+        .map(|k| (k["name"].as_str().expect("name").to_owned(), k["value"].clone()))
+        .collect();
+    let check = isms_in(
+        dir,
+        &["check", "--format", "json", "--lang", "en", "--as-of", date],
+    );
+    let summary: Value = serde_json::from_str(&check.stdout).expect("check JSON");
+    let n = |k: &str| summary["summary"][k].as_u64().expect("a count");
+    (figures, [n("errors"), n("warnings"), n("infos")])
+}
+
+/// The figures a point of the trend holds, in the same shape.
+fn figures_at(point: &Value) -> (Vec<(String, Value)>, [u64; 3]) {
+    let figures = point["key_figures"]
+        .as_array()
+        .expect("key figures")
+        .iter()
+        .map(|k| (k["name"].as_str().expect("name").to_owned(), k["value"].clone()))
+        .collect();
+    let g = &point["gaps"];
+    let n = |k: &str| g[k].as_u64().expect("a count");
+    (figures, [n("errors"), n("warnings"), n("infos")])
+}
+
+/// A checkout of `commit` of the repository at `from`, in a folder of its own.
+fn checkout(from: &Path, commit: &str) -> TempRepo {
+    let to = TempRepo::empty();
+    git(to.path(), &["clone", "-q", &from.display().to_string(), "."]);
+    git(to.path(), &["checkout", "-q", commit]);
+    to
+}
+
+#[test]
+fn each_point_holds_the_figures_of_its_commit_as_of_its_day() {
+    let repo = history();
+    let t = json(&trend(&repo, &["--format", "json"]));
+    assert_eq!(t["as_of"], AS_OF);
+    assert_eq!(t["every"], "quarter");
+    let points = t["points"].as_array().expect("points");
+    let dates: Vec<&str> = points
+        .iter()
+        .map(|p| p["date"].as_str().expect("date"))
+        .collect();
+    // No commit before 2026-01-01: the series starts at the next point.
+    assert_eq!(dates, ["2026-04-01", "2026-07-01", "2026-10-01", AS_OF]);
+    let log = git(repo.path(), &["log", "--format=%H", "--first-parent"]);
+    let commits: Vec<&str> = log.lines().collect();
+    // Newest first: the August, May and February commits.
+    let expected = [commits[2], commits[1], commits[0]];
+    for (point, commit) in points.iter().zip(expected) {
+        assert_eq!(point["commit"], commit);
+        let then = checkout(repo.path(), commit);
+        let date = point["date"].as_str().expect("date");
+        assert_eq!(
+            figures_at(point),
+            figures_of(then.path(), date),
+            "point {date}"
+        );
+    }
+    // The last point is the work tree, uncommitted change included.
+    let now = &points[3];
+    assert!(now["commit"].is_null());
+    assert_eq!(figures_at(now), figures_of(repo.path(), AS_OF));
+    // The records differ from point to point: the classification and the risk are gone.
+    let records: Vec<u64> = points
+        .iter()
+        .map(|p| p["records"].as_u64().expect("records"))
+        .collect();
+    assert!(records.windows(2).all(|w| w[1] == w[0] - 1), "{records:?}");
+    assert!(t["rows"].as_array().expect("rows").iter().any(|r| r["group"] == "area"));
+}
+
+#[test]
+fn revisions_given_are_computed_as_of_their_commit_days() {
+    let repo = history();
+    let t = json(&trend(&repo, &["--rev", "HEAD~2", "--rev", "HEAD", "--format", "json"]));
+    assert!(t["every"].is_null());
+    let points = t["points"].as_array().expect("points");
+    assert_eq!(points.len(), 2, "no work-tree point with --rev");
+    assert_eq!(points[0]["rev"], "HEAD~2");
+    assert_eq!(points[0]["date"], "2026-02-10");
+    assert_eq!(points[1]["date"], "2026-08-10");
+    let head = git(repo.path(), &["rev-parse", "HEAD"]);
+    assert_eq!(points[1]["commit"], head.trim());
+    let then = checkout(repo.path(), head.trim());
+    assert_eq!(figures_at(&points[1]), figures_of(then.path(), "2026-08-10"));
+}
+
+#[test]
+fn monthly_points_and_the_other_formats() {
+    let repo = history();
+    let t = json(&trend(
+        &repo,
+        &["--since", "2026-03-01", "--every", "month", "--format", "json"],
+    ));
+    // Ten months from March, and the work tree.
+    assert_eq!(t["points"].as_array().expect("points").len(), 11);
+    let csv = trend(&repo, &["--format", "csv"]);
+    assert_eq!(csv.code, Some(0), "{}", csv.stderr);
+    let header = csv.stdout.lines().next().expect("a header");
+    assert_eq!(
+        header,
+        "\u{feff}key,figure,2026-04-01,2026-07-01,2026-10-01,2026-12-05"
+    );
+    assert!(csv.stdout.contains("\r\nerrors,Gaps (errors),"), "{}", csv.stdout);
+    let md = trend(&repo, &["--format", "markdown"]);
+    assert!(md.stdout.contains("```mermaid\nxychart-beta"), "{}", md.stdout);
+    let table = repo.isms(&["trend", "--as-of", AS_OF, "--lang", "sv"]);
+    assert_eq!(table.code, Some(0), "{}", table.stderr);
+    assert!(table.stdout.contains("(arbetskopian)"), "{}", table.stdout);
+    assert!(table.stdout.contains("Förändring"), "{}", table.stdout);
+    assert!(
+        table.stderr.contains("no commit was made before 2026-01-01"),
+        "{}",
+        table.stderr
+    );
+}
+
+#[test]
+fn what_cannot_make_a_series_is_refused() {
+    let repo = history();
+    let dash = trend(&repo, &["--rev=-x"]);
+    assert!(dash.stderr.contains("is not a revision"), "{}", dash.stderr);
+    assert_eq!(dash.code, Some(2), "{}", dash.stderr);
+    let later = trend(&repo, &["--since", "2027-01-01"]);
+    assert_eq!(later.code, Some(2));
+    assert!(later.stderr.contains("is not before the as-of date"), "{}", later.stderr);
+    let unknown = trend(&repo, &["--rev", "no-such-tag"]);
+    assert_eq!(unknown.code, Some(2));
+    assert!(unknown.stderr.contains("unknown revision"), "{}", unknown.stderr);
+    let plain = TempRepo::example();
+    let no_git = trend(&plain, &[]);
+    assert_eq!(no_git.code, Some(2));
+    assert!(no_git.stderr.contains("git repository"), "{}", no_git.stderr);
+}
+
+/// The review's development over the year is the trend's own data, in both languages and
+/// in the board papers.
+#[test]
+fn the_management_review_shows_the_development_over_the_year() {
+    let repo = history();
+    let t = json(&trend(&repo, &["--format", "json"]));
+    let report = json(&repo.isms(&[
+        "report",
+        "management",
+        "--trend",
+        "quarter",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+        "--as-of",
+        AS_OF,
+    ]));
+    assert_eq!(report["trend"]["rows"], t["rows"]);
+    assert_eq!(report["trend"]["points"], t["points"]);
+    for (lang, heading) in [("sv", "## Utveckling under året"), ("en", "## Development over the year")] {
+        let md = repo.isms(&[
+            "report", "management", "--trend", "quarter", "--lang", lang, "--as-of", AS_OF,
+        ]);
+        assert_eq!(md.code, Some(0), "{}", md.stderr);
+        let section = md.stdout.split(heading).nth(1).expect("the section");
+        assert!(section.contains("| 2026-04-01 | 2026-07-01 | 2026-10-01 | 2026-12-05 |"));
+    }
+    let plain = repo.isms(&["report", "management", "--lang", "en", "--as-of", AS_OF]);
+    assert!(!plain.stdout.contains("Development over the year"));
+    let html = repo.isms(&[
+        "report", "management", "--trend", "quarter", "--format", "html", "--as-of", AS_OF,
+    ]);
+    assert_eq!(html.code, Some(0), "{}", html.stderr);
+    let section = html
+        .stdout
+        .split("Utveckling under året")
+        .nth(1)
+        .expect("the section");
+    let next = section.find("<h2").unwrap_or(section.len());
+    assert!(section[..next].contains("<svg"), "the trend chart as SVG");
+}
