@@ -99,7 +99,12 @@ fn figures_of(dir: &Path, date: &str) -> (Vec<(String, Value)>, [u64; 3]) {
         .as_array()
         .expect("key figures")
         .iter()
-        .map(|k| (k["name"].as_str().expect("name").to_owned(), k["value"].clone()))
+        .map(|k| {
+            (
+                k["name"].as_str().expect("name").to_owned(),
+                k["value"].clone(),
+            )
+        })
         .collect();
     let check = isms_in(
         dir,
@@ -116,7 +121,12 @@ fn figures_at(point: &Value) -> (Vec<(String, Value)>, [u64; 3]) {
         .as_array()
         .expect("key figures")
         .iter()
-        .map(|k| (k["name"].as_str().expect("name").to_owned(), k["value"].clone()))
+        .map(|k| {
+            (
+                k["name"].as_str().expect("name").to_owned(),
+                k["value"].clone(),
+            )
+        })
         .collect();
     let g = &point["gaps"];
     let n = |k: &str| g[k].as_u64().expect("a count");
@@ -126,7 +136,10 @@ fn figures_at(point: &Value) -> (Vec<(String, Value)>, [u64; 3]) {
 /// A checkout of `commit` of the repository at `from`, in a folder of its own.
 fn checkout(from: &Path, commit: &str) -> TempRepo {
     let to = TempRepo::empty();
-    git(to.path(), &["clone", "-q", &from.display().to_string(), "."]);
+    git(
+        to.path(),
+        &["clone", "-q", &from.display().to_string(), "."],
+    );
     git(to.path(), &["checkout", "-q", commit]);
     to
 }
@@ -168,13 +181,22 @@ fn each_point_holds_the_figures_of_its_commit_as_of_its_day() {
         .map(|p| p["records"].as_u64().expect("records"))
         .collect();
     assert!(records.windows(2).all(|w| w[1] == w[0] - 1), "{records:?}");
-    assert!(t["rows"].as_array().expect("rows").iter().any(|r| r["group"] == "area"));
+    assert!(
+        t["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .any(|r| r["group"] == "area")
+    );
 }
 
 #[test]
 fn revisions_given_are_computed_as_of_their_commit_days() {
     let repo = history();
-    let t = json(&trend(&repo, &["--rev", "HEAD~2", "--rev", "HEAD", "--format", "json"]));
+    let t = json(&trend(
+        &repo,
+        &["--rev", "HEAD~2", "--rev", "HEAD", "--format", "json"],
+    ));
     assert!(t["every"].is_null());
     let points = t["points"].as_array().expect("points");
     assert_eq!(points.len(), 2, "no work-tree point with --rev");
@@ -184,7 +206,10 @@ fn revisions_given_are_computed_as_of_their_commit_days() {
     let head = git(repo.path(), &["rev-parse", "HEAD"]);
     assert_eq!(points[1]["commit"], head.trim());
     let then = checkout(repo.path(), head.trim());
-    assert_eq!(figures_at(&points[1]), figures_of(then.path(), "2026-08-10"));
+    assert_eq!(
+        figures_at(&points[1]),
+        figures_of(then.path(), "2026-08-10")
+    );
 }
 
 #[test]
@@ -192,7 +217,14 @@ fn monthly_points_and_the_other_formats() {
     let repo = history();
     let t = json(&trend(
         &repo,
-        &["--since", "2026-03-01", "--every", "month", "--format", "json"],
+        &[
+            "--since",
+            "2026-03-01",
+            "--every",
+            "month",
+            "--format",
+            "json",
+        ],
     ));
     // Ten months from March, and the work tree.
     assert_eq!(t["points"].as_array().expect("points").len(), 11);
@@ -203,15 +235,25 @@ fn monthly_points_and_the_other_formats() {
         header,
         "\u{feff}key,figure,2026-04-01,2026-07-01,2026-10-01,2026-12-05"
     );
-    assert!(csv.stdout.contains("\r\nerrors,Gaps (errors),"), "{}", csv.stdout);
+    assert!(
+        csv.stdout.contains("\r\nerrors,Gaps (errors),"),
+        "{}",
+        csv.stdout
+    );
     let md = trend(&repo, &["--format", "markdown"]);
-    assert!(md.stdout.contains("```mermaid\nxychart-beta"), "{}", md.stdout);
+    assert!(
+        md.stdout.contains("```mermaid\nxychart-beta"),
+        "{}",
+        md.stdout
+    );
     let table = repo.isms(&["trend", "--as-of", AS_OF, "--lang", "sv"]);
     assert_eq!(table.code, Some(0), "{}", table.stderr);
     assert!(table.stdout.contains("(arbetskopian)"), "{}", table.stdout);
     assert!(table.stdout.contains("Förändring"), "{}", table.stdout);
     assert!(
-        table.stderr.contains("no commit was made before 2026-01-01"),
+        table
+            .stderr
+            .contains("no commit was made before 2026-01-01"),
         "{}",
         table.stderr
     );
@@ -225,14 +267,26 @@ fn what_cannot_make_a_series_is_refused() {
     assert_eq!(dash.code, Some(2), "{}", dash.stderr);
     let later = trend(&repo, &["--since", "2027-01-01"]);
     assert_eq!(later.code, Some(2));
-    assert!(later.stderr.contains("is not before the as-of date"), "{}", later.stderr);
+    assert!(
+        later.stderr.contains("is not before the as-of date"),
+        "{}",
+        later.stderr
+    );
     let unknown = trend(&repo, &["--rev", "no-such-tag"]);
     assert_eq!(unknown.code, Some(2));
-    assert!(unknown.stderr.contains("unknown revision"), "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("unknown revision"),
+        "{}",
+        unknown.stderr
+    );
     let plain = TempRepo::example();
     let no_git = trend(&plain, &[]);
     assert_eq!(no_git.code, Some(2));
-    assert!(no_git.stderr.contains("git repository"), "{}", no_git.stderr);
+    assert!(
+        no_git.stderr.contains("git repository"),
+        "{}",
+        no_git.stderr
+    );
 }
 
 /// The review's development over the year is the trend's own data, in both languages and
@@ -255,9 +309,19 @@ fn the_management_review_shows_the_development_over_the_year() {
     ]));
     assert_eq!(report["trend"]["rows"], t["rows"]);
     assert_eq!(report["trend"]["points"], t["points"]);
-    for (lang, heading) in [("sv", "## Utveckling under året"), ("en", "## Development over the year")] {
+    for (lang, heading) in [
+        ("sv", "## Utveckling under året"),
+        ("en", "## Development over the year"),
+    ] {
         let md = repo.isms(&[
-            "report", "management", "--trend", "quarter", "--lang", lang, "--as-of", AS_OF,
+            "report",
+            "management",
+            "--trend",
+            "quarter",
+            "--lang",
+            lang,
+            "--as-of",
+            AS_OF,
         ]);
         assert_eq!(md.code, Some(0), "{}", md.stderr);
         let section = md.stdout.split(heading).nth(1).expect("the section");
@@ -266,7 +330,14 @@ fn the_management_review_shows_the_development_over_the_year() {
     let plain = repo.isms(&["report", "management", "--lang", "en", "--as-of", AS_OF]);
     assert!(!plain.stdout.contains("Development over the year"));
     let html = repo.isms(&[
-        "report", "management", "--trend", "quarter", "--format", "html", "--as-of", AS_OF,
+        "report",
+        "management",
+        "--trend",
+        "quarter",
+        "--format",
+        "html",
+        "--as-of",
+        AS_OF,
     ]);
     assert_eq!(html.code, Some(0), "{}", html.stderr);
     let section = html
