@@ -179,10 +179,13 @@ pub fn history(root: &Path, file: &str, kind: Kind, id: &str) -> Result<History>
     }
     let prefix = work_tree_place(root, FLAG)?;
     let prefix = prefix.trim_end_matches(['\n', '\r']);
-    let listing = git(root, &log_args(file)).map_err(|e| match e {
-        GitError::Failed(stderr) => anyhow::anyhow!("{FLAG}: git log failed: {stderr}"),
-        e => anyhow::anyhow!("{FLAG}: {e}"),
-    })?;
+    let listing = match git(root, &log_args(file)) {
+        Ok(listing) => listing,
+        // Before the first commit there is no history, which is not an error.
+        Err(GitError::Failed(_)) if !super::has_commits(root)? => Vec::new(),
+        Err(GitError::Failed(stderr)) => bail!("{FLAG}: git log failed: {stderr}"),
+        Err(e) => bail!("{FLAG}: {e}"),
+    };
     let entries = parse_log(&listing)?;
     let versions = read_versions(root, &entries)?;
     let mut commits = Vec::new();

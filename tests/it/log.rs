@@ -437,8 +437,8 @@ fn outside_a_git_repository() {
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
-/// A record not yet committed has no history; one committed in a subfolder ISMS shows
-/// paths from the top of the work tree.
+/// A record not yet committed has no history, nor has any before the first commit; one
+/// committed in a subfolder ISMS shows paths from the top of the work tree.
 #[test]
 fn a_record_not_committed_and_a_subfolder() {
     let repo = history_repo();
@@ -450,6 +450,18 @@ fn a_record_not_committed_and_a_subfolder() {
     assert_eq!(
         run.stdout,
         "History of unit ny – Ny (units/ny.yaml)\n\nno commit holds the record yet\n"
+    );
+    // Before the first commit, no record has a history.
+    let fresh = TempRepo::empty();
+    fresh
+        .write("isms.toml", "organisation = \"Testa kommun\"\n")
+        .write("units/units.yaml", UNITS);
+    git_on(fresh.path(), "2026-01-10", &["init", "-q"], &[]);
+    let run = log(&fresh, &["unit", "socialnamnden", "--lang", "en"]);
+    assert!(
+        run.stdout.ends_with("\n\nno commit holds the record yet\n"),
+        "{}",
+        run.stdout
     );
     let top = TempRepo::empty();
     top.write("lis/isms.toml", "organisation = \"Testa kommun\"\n")
