@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Command::Due(args) => cli::due::run(args, clock),
         Command::Trend(args) => cli::trend::run(args, clock),
         Command::List(args) => cli::list::run(args, clock),
+        Command::Log(args) => cli::log::run(args, clock),
         Command::Export(args) => cli::export::run(args, clock),
         Command::Rules(args) => cli::rules::run(args),
         Command::Explain(args) => cli::rules::run_explain(args),

@@ -37,7 +37,7 @@ pub fn command() -> Command {
     // `mut_subcommands` and `mut_args` change in place: `mut_subcommand` and `mut_arg`
     // would move what they change to the end, reordering the positional arguments.
     super::Cli::command().mut_subcommands(|c| match c.get_name() {
-        "new" | "list" => listing(c, "kind", &kinds),
+        "new" | "list" | "log" => listing(c, "kind", &kinds),
         "schema" => listing(c, "kind", &schemas),
         "explain" => listing(c, "rule", &codes),
         "check" => listing(

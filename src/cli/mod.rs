@@ -24,6 +24,7 @@ pub mod due;
 pub mod export;
 pub mod init;
 pub mod list;
+pub mod log;
 pub mod new;
 mod output;
 pub mod report;
@@ -64,6 +65,8 @@ pub enum Command {
     Trend(trend::Args),
     /// List one kind's records with their key figures and findings
     List(list::Args),
+    /// A record's history from git: the commits that changed it, by whom, and the fields they changed
+    Log(log::Args),
     /// Export every record and its findings as JSON or CSV (one file per kind)
     Export(export::Args),
     /// List the rule catalogue

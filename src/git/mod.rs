@@ -13,6 +13,8 @@ use anyhow::{Context as _, Result, bail};
 use crate::load::{Blob, Blobs, FileCache, MAX_FILE_BYTES, TreeFile};
 use crate::repo::Session;
 
+pub mod log;
+
 /// The files of the ISMS repository at one revision (or in the index), as git lists them:
 /// what `check --baseline` and `report --compare` read the records at a revision from.
 /// Their contents stay in git until a session is opened, which reads them straight into

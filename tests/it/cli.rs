@@ -348,12 +348,13 @@ fn a_folder_that_is_no_repository_is_refused() {
             .all(|d| !d.join("isms.toml").exists()),
         "an isms.toml above the temporary folder"
     );
-    let commands: [&[&str]; 7] = [
+    let commands: [&[&str]; 8] = [
         &["validate"],
         &["check"],
         &["report"],
         &["due"],
         &["list", "assets"],
+        &["log", "asset", "diarium"],
         &["export"],
         &["export", "--format", "csv", "-o", "out"],
     ];

@@ -200,6 +200,7 @@ fn bash_completion_knows_kinds_rule_codes_and_reports() {
     };
     assert_eq!(complete(&["new", "cont"]), "continuity_plan");
     assert_eq!(complete(&["list", "clas"]), "classification");
+    assert_eq!(complete(&["log", "clas"]), "classification");
     assert_eq!(complete(&["schema", "comm"]), "common");
     assert_eq!(complete(&["explain", "BCM00"]), "BCM001 BCM002 BCM003");
     assert_eq!(

@@ -24,6 +24,7 @@ mod formats;
 mod history;
 mod hostile;
 mod identity;
+mod log;
 mod messages;
 mod one_round;
 mod props;
