@@ -285,6 +285,17 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } else {
         "--rev"
     };
+    // A folder that is no repository is refused as every command refuses it, before git
+    // is asked about it: a folder without `isms.toml` is opened first (it is rare, and a
+    // repository of records alone is then read twice).
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    if !config::find_root(args.common.repo.as_deref(), &cwd)
+        .join(config::FILE_NAME)
+        .is_file()
+    {
+        let (session, _) = super::open(&args.common, Needs::Findings, clock)?;
+        drop(session);
+    }
     let plan = plan(&args.common, clock, by, flag)?;
     let has_work_tree = plan.points.iter().any(|p| p.snapshot.is_none());
     let seed = has_work_tree.then_some(&plan.cache);

@@ -207,7 +207,12 @@ pub fn assemble(points: Vec<Point>, every: Option<Every>, lang: Language) -> Tre
         ));
     }
     /// A severity's row: key, Swedish and English name, and its count at a point.
-    type Severity = (&'static str, &'static str, &'static str, fn(&GapCounts) -> usize);
+    type Severity = (
+        &'static str,
+        &'static str,
+        &'static str,
+        fn(&GapCounts) -> usize,
+    );
     let severities: [Severity; 3] = [
         ("errors", "Brister", "Gaps (errors)", |g| g.errors),
         ("warnings", "Anmärkningar", "Gaps (warnings)", |g| {

@@ -348,13 +348,14 @@ fn a_folder_that_is_no_repository_is_refused() {
             .all(|d| !d.join("isms.toml").exists()),
         "an isms.toml above the temporary folder"
     );
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 9] = [
         &["validate"],
         &["check"],
         &["report"],
         &["due"],
         &["list", "assets"],
         &["log", "asset", "diarium"],
+        &["trend"],
         &["export"],
         &["export", "--format", "csv", "-o", "out"],
     ];
