@@ -13,6 +13,11 @@ const AS_OF: &str = "2026-11-28";
 
 /// Runs `git ARGS` in `dir`, as a test's fixed identity, and returns its output.
 pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
+    git_with_env(dir, args, &[])
+}
+
+/// [`git`] with extra environment variables (`GIT_COMMITTER_DATE`, say).
+pub(crate) fn git_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = Command::new("git")
         .args([
             "-c",
@@ -26,6 +31,7 @@ pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
         ])
         .args(args)
         .current_dir(dir)
+        .envs(env.iter().copied())
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
         .env_remove("GIT_INDEX_FILE")

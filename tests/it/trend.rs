@@ -3,11 +3,10 @@
 //! day, exactly as `isms report` and `isms check` compute them on a checkout of that commit.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
-use crate::baseline::git;
+use crate::baseline::{git, git_with_env};
 use crate::support::{Run, TempRepo, isms_in};
 
 const AS_OF: &str = "2026-12-05";
@@ -15,31 +14,11 @@ const AS_OF: &str = "2026-12-05";
 /// Commits everything with the given committer and author date.
 fn commit_on(dir: &Path, date: &str, message: &str) {
     git(dir, &["add", "-A"]);
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "commit.gpgsign=false",
-            "commit",
-            "-q",
-            "-m",
-            message,
-        ])
-        .current_dir(dir)
-        .env("GIT_COMMITTER_DATE", format!("{date}T10:00:00+01:00"))
-        .env("GIT_AUTHOR_DATE", format!("{date}T10:00:00+01:00"))
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let at = format!("{date}T10:00:00+01:00");
+    git_with_env(
+        dir,
+        &["commit", "-q", "-m", message],
+        &[("GIT_COMMITTER_DATE", &at), ("GIT_AUTHOR_DATE", &at)],
     );
 }
 
