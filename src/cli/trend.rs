@@ -298,8 +298,10 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     }
     let plan = plan(&args.common, clock, by, flag)?;
     let has_work_tree = plan.points.iter().any(|p| p.snapshot.is_none());
-    let seed = has_work_tree.then_some(&plan.cache);
-    let (session, as_of) = super::open_seeding(&args.common, Needs::Findings, clock, seed)?;
+    // The work tree is read in any case (its settings, its language); the files it shares
+    // with the revisions are kept for them, which costs less than reading them from git.
+    let (session, as_of) =
+        super::open_seeding(&args.common, Needs::Findings, clock, Some(&plan.cache))?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let work_tree = has_work_tree.then(|| work_tree_point(&session, as_of, lang));

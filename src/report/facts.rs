@@ -31,6 +31,10 @@ pub struct Input<'a> {
     pub findings: Vec<Diagnostic>,
     /// Record problems (REC001–REC003 errors): such records are left out of every figure.
     pub record_problems: usize,
+    /// The continuity plans listing each asset (BCM's own index), made the first time it
+    /// is asked for: a report asks for every asset's plans.
+    plans_by_asset:
+        std::sync::OnceLock<crate::util::hash::HashMap<std::borrow::Cow<'a, str>, Vec<usize>>>,
 }
 
 impl<'a> Input<'a> {
@@ -72,6 +76,7 @@ impl<'a> Input<'a> {
             lang,
             findings,
             record_problems,
+            plans_by_asset: std::sync::OnceLock::new(),
         }
     }
 
@@ -312,7 +317,12 @@ impl<'a> Input<'a> {
     /// Continuity plans covering an asset that existed on the as-of date, as BCM001 counts
     /// them.
     pub fn plans_covering(&self, asset: &str) -> Vec<&'a Rec<ContinuityPlan>> {
-        crate::rules::bcm::plans_covering(self.repo, asset, self.as_of)
+        let repo: &'a Repository = self.repo;
+        self.plans_by_asset
+            .get_or_init(|| rules::bcm::plans_by_asset(repo, self.as_of))
+            .get(&*crate::repo::fold_case(asset))
+            .map(|plans| plans.iter().map(|&pi| &repo.continuity_plans[pi]).collect())
+            .unwrap_or_default()
     }
 
     /// Whether a continuity plan was exercised within `exercise_max_age_months`, as BCM002

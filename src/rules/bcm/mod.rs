@@ -10,7 +10,7 @@ use super::{Context, area_rules};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{ContinuityPlan, Date, Kind};
-use crate::repo::{Rec, Repository};
+use crate::repo::Repository;
 use crate::rules::sec::display_name;
 
 area_rules! {
@@ -47,21 +47,9 @@ pub fn exercised_on(config: &Config, plan: &ContinuityPlan, as_of: Date) -> bool
         && exercise_due(config, plan, as_of).is_some_and(|due| as_of < due)
 }
 
-/// The continuity plans existing on `as_of` that list `asset` (BCM001's coverage, from
-/// `plans_by_asset`), in path order.
-pub fn plans_covering<'r>(
-    repo: &'r Repository,
-    asset: &str,
-    as_of: Date,
-) -> Vec<&'r Rec<ContinuityPlan>> {
-    plans_by_asset(repo, as_of)
-        .get(&*fold_case(asset))
-        .map(|plans| plans.iter().map(|&pi| &repo.continuity_plans[pi]).collect())
-        .unwrap_or_default()
-}
-
 /// The continuity plans listing each asset that existed on `as_of`: lower-cased asset id →
-/// indices into `repo.continuity_plans`, in path order. Built once, so rules join without
+/// indices into `repo.continuity_plans`, in path order (BCM001's coverage; the reports'
+/// `Input::plans_covering` reads it). Built once, so rules and reports join without
 /// scanning.
 pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<Cow<'_, str>, Vec<usize>> {
     let mut index: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::default();
