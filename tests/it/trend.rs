@@ -327,3 +327,85 @@ fn the_management_review_shows_the_development_over_the_year() {
     let next = section.find("<h2").unwrap_or(section.len());
     assert!(section[..next].contains("<svg"), "the trend chart as SVG");
 }
+
+/// A shallow clone holds only its last commit: the points before it are left out with the
+/// settings that fetch the history, and the series is what the clone holds.
+#[test]
+fn a_shallow_clone_gives_the_points_it_holds_and_says_how_to_fetch_the_rest() {
+    let repo = history();
+    let clone = TempRepo::empty();
+    let url = format!("file://{}", repo.path().display());
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, "c"]);
+    let dir = clone.path().join("c");
+    let run = isms_in(
+        &dir,
+        &[
+            "trend", "--as-of", AS_OF, "--lang", "en", "--format", "json",
+        ],
+    );
+    let t = json(&run);
+    let dates: Vec<&str> = t["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| p["date"].as_str().expect("date"))
+        .collect();
+    // The clone's one commit (August) is the state at 2026-10-01; the work tree is today's.
+    assert_eq!(dates, ["2026-10-01", AS_OF]);
+    assert!(run.stderr.contains("shallow"), "{}", run.stderr);
+    assert!(run.stderr.contains("fetch-depth: 0"), "{}", run.stderr);
+}
+
+/// An ISMS in a subfolder of its git repository, with a record that was invalid at one
+/// revision: that point counts it among its record problems and its REC findings, and the
+/// points after it do not.
+#[test]
+fn a_subfolder_isms_and_an_invalid_record_at_a_revision() {
+    let top = TempRepo::empty();
+    let lis = top.path().join("lis");
+    let example = TempRepo::example();
+    for entry in walkdir::WalkDir::new(example.path()) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(example.path()).expect("below");
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(lis.join(rel)).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), lis.join(rel)).expect("copy");
+        }
+    }
+    std::fs::write(top.path().join("README.md"), "top\n").expect("write");
+    git(top.path(), &["init", "-q"]);
+    commit_on(top.path(), "2026-02-10", "the records");
+    let unit = first_file(&lis.join("units"));
+    let good = std::fs::read_to_string(&unit).expect("read");
+    std::fs::write(&unit, good.replacen("kind: unit", "kind: enhet", 1)).expect("write");
+    commit_on(top.path(), "2026-05-10", "a broken unit");
+    std::fs::write(&unit, &good).expect("write");
+    commit_on(top.path(), "2026-08-10", "the unit mended");
+    let run = isms_in(
+        &lis,
+        &[
+            "trend", "--as-of", AS_OF, "--lang", "en", "--format", "json",
+        ],
+    );
+    let t = json(&run);
+    let points = t["points"].as_array().expect("points");
+    let problems: Vec<u64> = points
+        .iter()
+        .map(|p| p["record_problems"].as_u64().expect("a count"))
+        .collect();
+    // 2026-07-01 holds the May commit, with the broken unit (and the records that refer
+    // to it, whose references then lead nowhere).
+    assert_eq!(problems.len(), 4);
+    assert!(problems[1] > 0, "{problems:?}");
+    assert_eq!([problems[0], problems[2], problems[3]], [0, 0, 0]);
+    let rec = |p: &Value| {
+        p["gaps"]["areas"]
+            .as_array()
+            .expect("areas")
+            .iter()
+            .find(|a| a["area"] == "REC")
+            .map_or(0, |a| a["errors"].as_u64().expect("errors"))
+    };
+    assert!(rec(&points[1]) > 0 && rec(&points[0]) == 0 && rec(&points[2]) == 0);
+}
