@@ -169,38 +169,52 @@ fi
 # about one file in ten is changed (a record's name, or a comment where it has none) in a
 # second commit; the work tree is that second commit. The objects are packed, as in a
 # clone (CI's case).
-history_repo() {
-  local n=$1 g="$OUT/history-$n"
-  [ -d "$g/.git" ] && return
+# Commits the generated repository of size $1 into a git repository at $2, dated $3.
+committed_copy() {
+  local n=$1 g=$2
   rm -rf "$g"
   cp -r "$OUT/data-$n" "$g"
-  local git=(git -C "$g" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false)
-  "${git[@]}" init -q
-  "${git[@]}" add -A
-  "${git[@]}" commit -qm "the records"
-  python3 - "$g" <<'PY'
+  git_in "$g" init -q
+  git_in "$g" add -A
+  GIT_COMMITTER_DATE=$3 git_in "$g" commit -qm "the records"
+}
+git_in() {
+  local g=$1; shift
+  git -C "$g" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false "$@"
+}
+# Changes one record file in ten of the repository at $1, starting with the file at
+# position $2 in path order: the record's `name` gains " ($3)", or, without one, the file
+# starts with the comment "# $3".
+change_tenth() {
+  python3 - "$1" "$2" "$3" <<'PY'
 import os, sys
-root = sys.argv[1]
+root, k, label = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 files = sorted(
     os.path.join(d, f)
     for d, _, fs in os.walk(root) if "/.git" not in d
     for f in fs if f.endswith(".yaml")
 )
-for path in files[::10]:
+for path in files[k::10]:
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     for i, line in enumerate(lines):
         if line.startswith("name: "):
-            lines[i] = line + " (reviderad)"
+            lines[i] = line + f" ({label})"
             break
     else:
-        lines.insert(0, "# reviderad")
+        lines.insert(0, f"# {label}")
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
-print(f"history: changed {len(files[::10])} of {len(files)} record files")
+print(f"changed {len(files[k::10])} of {len(files)} record files")
 PY
-  "${git[@]}" commit -qam "one file in ten changed"
-  "${git[@]}" repack -adq
+}
+history_repo() {
+  local n=$1 g="$OUT/history-$n"
+  [ -d "$g/.git" ] && return
+  committed_copy "$n" "$g" 2026-01-15T10:00:00+01:00
+  change_tenth "$g" 0 reviderad
+  git_in "$g" commit -qam "one file in ten changed"
+  git_in "$g" repack -adq
 }
 if [ "$SECTION" = history ]; then
   {
@@ -237,36 +251,12 @@ done
 trend_repo() {
   local n=$1 g="$OUT/trend-$n"
   [ -d "$g/.git" ] && return
-  rm -rf "$g"
-  cp -r "$OUT/data-$n" "$g"
-  local git=(git -C "$g" -c user.name=bench -c user.email=bench@example.org -c commit.gpgsign=false)
-  "${git[@]}" init -q
-  "${git[@]}" add -A
-  GIT_COMMITTER_DATE=2026-01-15T10:00:00+01:00 "${git[@]}" commit -qm "the records"
+  committed_copy "$n" "$g" 2026-01-15T10:00:00+01:00
   for k in 1 2 3 4 5 6 7; do
-    python3 - "$g" "$k" <<'PY'
-import os, sys
-root, k = sys.argv[1], int(sys.argv[2])
-files = sorted(
-    os.path.join(d, f)
-    for d, _, fs in os.walk(root) if "/.git" not in d
-    for f in fs if f.endswith(".yaml")
-)
-for path in files[k::10]:
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    for i, line in enumerate(lines):
-        if line.startswith("name: "):
-            lines[i] = line + f" (revision {k})"
-            break
-    else:
-        lines.insert(0, f"# revision {k}")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-PY
-    GIT_COMMITTER_DATE="2026-0$((k + 1))-15T10:00:00+01:00" "${git[@]}" commit -qam "revision $k"
+    change_tenth "$g" "$k" "revision $k"
+    GIT_COMMITTER_DATE="2026-0$((k + 1))-15T10:00:00+01:00" git_in "$g" commit -qam "revision $k"
   done
-  "${git[@]}" repack -adq
+  git_in "$g" repack -adq
 }
 {
   echo

@@ -10,7 +10,7 @@ use anyhow::Result;
 use serde_json::{Map, Value, json};
 
 use crate::config::Language;
-use crate::l10n::{self, Catalogue, Source};
+use crate::l10n::{self, Source};
 use crate::model::{Date, Kind};
 use crate::repo::derived::Derived;
 use crate::repo::session::Session;
@@ -49,17 +49,7 @@ pub const TEXTS: [&[Source]; 2] = [
     ],
 ];
 
-/// The texts of `isms list` in both languages, read once.
-fn texts() -> &'static Catalogue {
-    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
-    &CATALOGUE
-}
-
-/// The list's text `id` in `lang`, filled from `args`; the id itself when there is no such
-/// text (the tests rule that out).
-fn text(lang: Language, id: &str, args: &[(&'static str, l10n::Value)]) -> String {
-    texts().text(lang, id, args)
-}
+super::catalogue!(TEXTS);
 
 #[derive(clap::Args)]
 pub struct Args {

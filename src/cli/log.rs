@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::Language;
 use crate::git::log::{Change, ChangeKind, FieldChangeKind, History};
-use crate::l10n::{self, Catalogue, Source};
+use crate::l10n::{self, Source};
 use crate::load::RecordProblem;
 use crate::model::Kind;
 use crate::repo::fold_case;
@@ -37,17 +37,7 @@ pub const TEXTS: [&[Source]; 2] = [
     ],
 ];
 
-/// The texts of `isms log` in both languages, read once.
-fn texts() -> &'static Catalogue {
-    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
-    &CATALOGUE
-}
-
-/// The log's text `id` in `lang`, filled from `args`; the id itself when there is no such
-/// text (the tests rule that out).
-fn text(lang: Language, id: &str, args: &[(&'static str, l10n::Value)]) -> String {
-    texts().text(lang, id, args)
-}
+super::catalogue!(TEXTS);
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -99,7 +89,7 @@ struct Found {
 fn find(session: &Session, kind: Kind, id: &str) -> Result<Found> {
     let wanted = fold_case(id);
     let entries = session.repo.entries(kind);
-    if let Some(e) = entries.iter().find(|e| fold_case(e.record.id()) == wanted) {
+    if let Some(e) = session.repo.index(kind, id).and_then(|i| entries.get(i)) {
         let fields = e.record.to_json();
         let title = ["title", "name"]
             .iter()

@@ -35,6 +35,29 @@ pub mod schema_files;
 pub mod trend;
 pub mod validate;
 
+/// A command's texts in both languages from `$texts` (its Swedish sources, then its
+/// English ones): `texts()`, the catalogue read once, and `text(lang, id, args)`, a text
+/// filled from `args` (the id itself when there is no such text: each command's tests
+/// rule that out).
+macro_rules! catalogue {
+    ($texts:expr) => {
+        fn texts() -> &'static $crate::l10n::Catalogue {
+            static CATALOGUE: $crate::l10n::Catalogue =
+                $crate::l10n::Catalogue::new($texts[0], $texts[1]);
+            &CATALOGUE
+        }
+
+        fn text(
+            lang: $crate::config::Language,
+            id: &str,
+            args: &[(&'static str, $crate::l10n::Value)],
+        ) -> String {
+            texts().text(lang, id, args)
+        }
+    };
+}
+pub(crate) use catalogue;
+
 /// Exit code when gaps at or above `--fail-on` were found.
 pub const EXIT_GAPS: u8 = 1;
 /// Exit code when the records are invalid or the command was used wrongly.

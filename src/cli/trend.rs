@@ -96,8 +96,6 @@ pub struct Plan {
     pub points: Vec<Planned>,
     pub cache: FileCache,
     pub every: Option<Every>,
-    /// Points left out (no commit before them), for a note.
-    pub skipped: Vec<Date>,
 }
 
 /// The first start of a month (or quarter) on or after `day`.
@@ -129,6 +127,12 @@ pub fn dates(since: Option<Date>, every: Every, as_of: Date) -> Vec<Date> {
 fn root_and_date(common: &Common, clock: Clock) -> Result<(PathBuf, Date)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
+    // A folder that is no repository is refused as every command refuses it, before git
+    // is asked about it: a folder without `isms.toml` is opened first (that is rare, and a
+    // repository of records alone is then read twice).
+    if !root.join(config::FILE_NAME).is_file() {
+        drop(super::open(common, Needs::Findings, clock)?);
+    }
     let (config, _) = Config::read(&root)?;
     Ok((root, clock.as_of(common.as_of.as_deref(), &config)?))
 }
@@ -138,7 +142,7 @@ fn root_and_date(common: &Common, clock: Clock) -> Result<(PathBuf, Date)> {
 pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
     let (root, as_of) = root_and_date(common, clock)?;
     let mut points = Vec::new();
-    let mut skipped = Vec::new();
+    let mut skipped = None;
     let every = match by {
         By::Dates { since, every } => {
             if let Some(s) = since
@@ -151,7 +155,7 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
                 let day = date.to_string();
                 // Newest first: the first commit made before the day is the state then.
                 let Some(c) = line.iter().find(|c| c.date < day) else {
-                    skipped.push(date);
+                    skipped = skipped.or(Some(date));
                     continue;
                 };
                 let snapshot = Snapshot::read(&root, &c.id, flag)?;
@@ -194,8 +198,7 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
         .filter_map(|p| p.snapshot.as_ref().map(Snapshot::files))
         .collect();
     let cache = FileCache::planned(&trees);
-    if !skipped.is_empty() {
-        let first = skipped[0];
+    if let Some(first) = skipped {
         let mut note = format!(
             "note: no commit was made before {first}: the series starts at {}",
             points.first().map_or(as_of, |p| p.date)
@@ -206,15 +209,12 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
                  actions/checkout, `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)",
             );
         }
-        skipped.clear();
-        skipped.push(first);
         let _ = writeln!(std::io::stderr(), "{note}");
     }
     Ok(Plan {
         points,
         cache,
         every,
-        skipped,
     })
 }
 
@@ -258,15 +258,6 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     if args.csv_separator.is_some() && args.format != Format::Csv {
         anyhow::bail!("--csv-separator applies to `--format csv` only");
     }
-    if args.rev.iter().any(|r| r.is_empty() || r.starts_with('-')) {
-        let bad = args
-            .rev
-            .iter()
-            .find(|r| r.is_empty() || r.starts_with('-'))
-            .cloned()
-            .unwrap_or_default();
-        anyhow::bail!("--rev: `{bad}` is not a revision");
-    }
     let since = args
         .since
         .as_deref()
@@ -285,17 +276,6 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } else {
         "--rev"
     };
-    // A folder that is no repository is refused as every command refuses it, before git
-    // is asked about it: a folder without `isms.toml` is opened first (it is rare, and a
-    // repository of records alone is then read twice).
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    if !config::find_root(args.common.repo.as_deref(), &cwd)
-        .join(config::FILE_NAME)
-        .is_file()
-    {
-        let (session, _) = super::open(&args.common, Needs::Findings, clock)?;
-        drop(session);
-    }
     let plan = plan(&args.common, clock, by, flag)?;
     let has_work_tree = plan.points.iter().any(|p| p.snapshot.is_none());
     // The work tree is read in any case (its settings, its language); the files it shares
@@ -384,17 +364,13 @@ fn csv(trend: &Trend, separator: Separator, lang: Language) -> String {
     for row in &trend.rows {
         let mut cells = vec![row.key.clone(), row.name.clone()];
         cells.extend(row.values.iter().map(|v| {
+            // Counts as whole numbers (`3`, not `3.0`); `from` makes a NaN null.
             let v = v.map_or(serde_json::Value::Null, |x| {
-                serde_json::Number::from_f64(x)
-                    .map(|n| {
-                        // Counts as whole numbers, not `3.0`.
-                        if x.fract() == 0.0 && x.abs() < 1e15 {
-                            serde_json::Value::from(x as i64)
-                        } else {
-                            serde_json::Value::Number(n)
-                        }
-                    })
-                    .unwrap_or(serde_json::Value::Null)
+                if x.fract() == 0.0 && x.abs() < 1e15 {
+                    (x as i64).into()
+                } else {
+                    x.into()
+                }
             });
             csv_cell(&v, separator)
         }));

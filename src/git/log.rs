@@ -519,7 +519,7 @@ fn compare(entry: &LogEntry, old: Option<&Fields>, new: Option<&Fields>) -> Opti
         }
     };
     Some(Change {
-        short_commit: entry.commit.get(..7).unwrap_or(&entry.commit).to_owned(),
+        short_commit: super::short_id(&entry.commit).to_owned(),
         commit: entry.commit.clone(),
         date: entry.date.clone(),
         author: entry.author.clone(),

@@ -110,8 +110,13 @@ impl Snapshot {
 
     /// The commit id shortened to the usual seven characters.
     pub fn short_commit(&self) -> &str {
-        self.commit.get(..7).unwrap_or(&self.commit)
+        short_id(&self.commit)
     }
+}
+
+/// A commit id shortened to the usual seven characters, as the outputs show it.
+pub fn short_id(commit: &str) -> &str {
+    commit.get(..7).unwrap_or(commit)
 }
 
 /// The blob ids of the files below `root` that git has clean in its index (the work

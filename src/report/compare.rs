@@ -51,7 +51,7 @@ impl Before<'_> {
         Compare {
             rev: self.rev.clone(),
             commit: self.commit.clone(),
-            short_commit: self.commit.get(..7).unwrap_or(&self.commit).to_owned(),
+            short_commit: crate::git::short_id(&self.commit).to_owned(),
             date: self.date.clone(),
             as_of: self.input.as_of.to_string(),
             record_problems: self.input.record_problems,

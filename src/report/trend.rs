@@ -134,7 +134,7 @@ pub fn point(input: &Input<'_>, origin: Origin) -> Point {
         short_commit: origin
             .commit
             .as_deref()
-            .map(|c| c.get(..7).unwrap_or(c).to_owned()),
+            .map(|c| crate::git::short_id(c).to_owned()),
         rev: origin.rev,
         commit: origin.commit,
         commit_date: origin.commit_date,

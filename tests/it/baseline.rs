@@ -16,6 +16,19 @@ pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
     git_with_env(dir, args, &[])
 }
 
+/// Commits everything in `dir` with `message`, authored and committed on `day` at 10:00
+/// (so that commits, and what shows them, are the same in every run), with `env` added.
+pub(crate) fn commit_on(dir: &Path, day: &str, message: &str, env: &[(&str, &str)]) {
+    let date = format!("{day}T10:00:00+01:00");
+    let mut all = vec![
+        ("GIT_AUTHOR_DATE", date.as_str()),
+        ("GIT_COMMITTER_DATE", &date),
+    ];
+    all.extend_from_slice(env);
+    git_with_env(dir, &["add", "-A"], &all);
+    git_with_env(dir, &["commit", "-q", "-m", message], &all);
+}
+
 /// [`git`] with extra environment variables (`GIT_COMMITTER_DATE`, say).
 pub(crate) fn git_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> String {
     let out = Command::new("git")
@@ -245,20 +258,7 @@ fn invalid_records_exit_2_whatever_the_baseline() {
 #[test]
 fn a_repository_in_a_subfolder_of_the_git_repository() {
     let top = TempRepo::empty();
-    let example = TempRepo::example();
-    for entry in walkdir::WalkDir::new(example.path()) {
-        let entry = entry.expect("walk");
-        let rel = entry
-            .path()
-            .strip_prefix(example.path())
-            .expect("below the example");
-        let to = top.path().join("isms").join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).expect("create folder");
-        } else {
-            std::fs::copy(entry.path(), &to).expect("copy");
-        }
-    }
+    top.copy_example("isms");
     top.write("README.md", "not records\n");
     commit_all(top.path());
     let unit = "isms/units/miljo-och-byggnadsnamnden.yaml";
@@ -475,17 +475,7 @@ fn a_revision_is_read_with_the_work_trees_limits() {
 fn a_folder_named_like_pathspec_magic_is_a_folder() {
     let top = TempRepo::empty();
     for name in [":!x", ":(top)lis"] {
-        let dir = top.path().join(name);
-        let example = TempRepo::example();
-        for entry in walkdir::WalkDir::new(example.path()) {
-            let entry = entry.expect("walk");
-            let rel = entry.path().strip_prefix(example.path()).expect("below");
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(dir.join(rel)).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), dir.join(rel)).expect("copy");
-            }
-        }
+        top.copy_example(name);
     }
     commit_all(top.path());
     for name in [":!x", ":(top)lis"] {

@@ -343,17 +343,7 @@ fn renamed_and_deleted_files() {
 #[test]
 fn a_subfolder_isms_is_read_with_the_revisions_own_configuration() {
     let top = TempRepo::empty();
-    let lis = top.path().join("lis");
-    let example = TempRepo::example();
-    for entry in walkdir::WalkDir::new(example.path()) {
-        let entry = entry.expect("walk");
-        let rel = entry.path().strip_prefix(example.path()).expect("below");
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(lis.join(rel)).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), lis.join(rel)).expect("copy");
-        }
-    }
+    let lis = top.copy_example("lis");
     // A record beside the ISMS folder is not one of its files.
     top.write("annat/x.yaml", "kind: unit\nid: [trasig\n");
     top.write("lis/utkast/u.yaml", "kind: unit\nid: [trasig\n");

@@ -5,44 +5,32 @@
 //! and the example with an asset changed and its file renamed.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::Value;
 
+use crate::baseline::{commit_on, git_with_env};
 use crate::support::{Run, TempRepo, isms_in, isms_outside_git};
+
+/// Anna Andersson, author and committer of the test's commits.
+const ANNA: [(&str, &str); 4] = [
+    ("GIT_AUTHOR_NAME", "Anna Andersson"),
+    ("GIT_AUTHOR_EMAIL", "anna@example.org"),
+    ("GIT_COMMITTER_NAME", "Anna Andersson"),
+    ("GIT_COMMITTER_EMAIL", "anna@example.org"),
+];
 
 /// Runs `git ARGS` in `dir` as Anna Andersson, author and committer, on `day` at 10:00
 /// (so commits, and the output that shows them, are the same in every run), with `env`
 /// added; returns its output.
 fn git_on(dir: &Path, day: &str, args: &[&str], env: &[(&str, &str)]) -> String {
     let date = format!("{day}T10:00:00+01:00");
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.email=anna@example.org",
-            "-c",
-            "user.name=Anna Andersson",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .env("GIT_AUTHOR_DATE", &date)
-        .env("GIT_COMMITTER_DATE", &date)
-        .envs(env.iter().copied())
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("git output is UTF-8")
+    let mut all = ANNA.to_vec();
+    all.extend([
+        ("GIT_AUTHOR_DATE", date.as_str()),
+        ("GIT_COMMITTER_DATE", &date),
+    ]);
+    all.extend_from_slice(env);
+    git_with_env(dir, args, &all)
 }
 
 /// Commits everything in `dir` on `day` with `subject`.
@@ -50,9 +38,11 @@ fn commit(dir: &Path, day: &str, subject: &str) {
     commit_as(dir, day, subject, &[]);
 }
 
+/// [`commit`] with `env` added (another committer, say).
 fn commit_as(dir: &Path, day: &str, subject: &str, env: &[(&str, &str)]) {
-    git_on(dir, day, &["add", "-A"], env);
-    git_on(dir, day, &["commit", "-q", "-m", subject], env);
+    let mut all = ANNA.to_vec();
+    all.extend_from_slice(env);
+    commit_on(dir, day, subject, &all);
 }
 
 const CLASSIFICATION: &str = "\

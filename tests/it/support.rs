@@ -30,18 +30,26 @@ impl TempRepo {
     /// A copy of `examples/sjobacka`.
     pub fn example() -> TempRepo {
         let repo = TempRepo::empty();
+        repo.copy_example("");
+        repo
+    }
+
+    /// Copies `examples/sjobacka` into the folder `rel` of this one (`""`: this folder)
+    /// and returns that folder's path.
+    pub fn copy_example(&self, rel: &str) -> PathBuf {
         let from = example_root();
+        let into = self.path().join(rel);
         for entry in walkdir::WalkDir::new(&from) {
             let entry = entry.expect("walk the example");
-            let rel = entry.path().strip_prefix(&from).expect("below the example");
-            let to = repo.path().join(rel);
+            let below = entry.path().strip_prefix(&from).expect("below the example");
+            let to = into.join(below);
             if entry.file_type().is_dir() {
                 std::fs::create_dir_all(&to).expect("create folder");
             } else {
                 std::fs::copy(entry.path(), &to).expect("copy file");
             }
         }
-        repo
+        into
     }
 
     /// An empty folder.

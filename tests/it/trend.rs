@@ -6,21 +6,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::baseline::{git, git_with_env};
+use crate::baseline::{commit_on, git};
 use crate::support::{Run, TempRepo, isms_in};
 
 const AS_OF: &str = "2026-12-05";
-
-/// Commits everything with the given committer and author date.
-fn commit_on(dir: &Path, date: &str, message: &str) {
-    git(dir, &["add", "-A"]);
-    let at = format!("{date}T10:00:00+01:00");
-    git_with_env(
-        dir,
-        &["commit", "-q", "-m", message],
-        &[("GIT_COMMITTER_DATE", &at), ("GIT_AUTHOR_DATE", &at)],
-    );
-}
 
 /// The example with a year of history: committed in February, a classification removed in
 /// May, a risk removed in August, and an uncommitted change in the work tree.
@@ -28,12 +17,12 @@ fn history() -> TempRepo {
     let repo = TempRepo::example();
     let dir = repo.path();
     git(dir, &["init", "-q"]);
-    commit_on(dir, "2026-02-10", "the records");
+    commit_on(dir, "2026-02-10", "the records", &[]);
     std::fs::remove_file(dir.join("classifications/vaxel.yaml")).expect("remove");
-    commit_on(dir, "2026-05-10", "a classification removed");
+    commit_on(dir, "2026-05-10", "a classification removed", &[]);
     let risk = first_file(&dir.join("risks"));
     std::fs::remove_file(&risk).expect("remove");
-    commit_on(dir, "2026-08-10", "a risk removed");
+    commit_on(dir, "2026-08-10", "a risk removed", &[]);
     std::fs::remove_file(dir.join("classifications/m365.yaml")).expect("remove");
     repo
 }
@@ -58,9 +47,30 @@ fn trend(repo: &TempRepo, args: &[&str]) -> Run {
     repo.isms(&all)
 }
 
+/// What a point is compared on: each key figure's name and value, and the numbers of
+/// errors, warnings and infos.
+type Figures = (Vec<(String, Value)>, [u64; 3]);
+
+/// [`Figures`] from a list of key figures and an object with the three counts.
+fn figures(key_figures: &Value, counts: &Value) -> Figures {
+    let named = key_figures
+        .as_array()
+        .expect("key figures")
+        .iter()
+        .map(|k| {
+            (
+                k["name"].as_str().expect("name").to_owned(),
+                k["value"].clone(),
+            )
+        })
+        .collect();
+    let n = |k: &str| counts[k].as_u64().expect("a count");
+    (named, [n("errors"), n("warnings"), n("infos")])
+}
+
 /// The key figures and finding counts of the records in `dir` as of `date`, as the
 /// management review and `isms check` give them.
-fn figures_of(dir: &Path, date: &str) -> (Vec<(String, Value)>, [u64; 3]) {
+fn figures_of(dir: &Path, date: &str) -> Figures {
     let report = json(&isms_in(
         dir,
         &[
@@ -74,42 +84,17 @@ fn figures_of(dir: &Path, date: &str) -> (Vec<(String, Value)>, [u64; 3]) {
             date,
         ],
     ));
-    let figures = report["key_figures"]
-        .as_array()
-        .expect("key figures")
-        .iter()
-        .map(|k| {
-            (
-                k["name"].as_str().expect("name").to_owned(),
-                k["value"].clone(),
-            )
-        })
-        .collect();
     let check = isms_in(
         dir,
         &["check", "--format", "json", "--lang", "en", "--as-of", date],
     );
-    let summary: Value = serde_json::from_str(&check.stdout).expect("check JSON");
-    let n = |k: &str| summary["summary"][k].as_u64().expect("a count");
-    (figures, [n("errors"), n("warnings"), n("infos")])
+    let check: Value = serde_json::from_str(&check.stdout).expect("check JSON");
+    figures(&report["key_figures"], &check["summary"])
 }
 
 /// The figures a point of the trend holds, in the same shape.
-fn figures_at(point: &Value) -> (Vec<(String, Value)>, [u64; 3]) {
-    let figures = point["key_figures"]
-        .as_array()
-        .expect("key figures")
-        .iter()
-        .map(|k| {
-            (
-                k["name"].as_str().expect("name").to_owned(),
-                k["value"].clone(),
-            )
-        })
-        .collect();
-    let g = &point["gaps"];
-    let n = |k: &str| g[k].as_u64().expect("a count");
-    (figures, [n("errors"), n("warnings"), n("infos")])
+fn figures_at(point: &Value) -> Figures {
+    figures(&point["key_figures"], &point["gaps"])
 }
 
 /// A checkout of `commit` of the repository at `from`, in a folder of its own.
@@ -362,26 +347,16 @@ fn a_shallow_clone_gives_the_points_it_holds_and_says_how_to_fetch_the_rest() {
 #[test]
 fn a_subfolder_isms_and_an_invalid_record_at_a_revision() {
     let top = TempRepo::empty();
-    let lis = top.path().join("lis");
-    let example = TempRepo::example();
-    for entry in walkdir::WalkDir::new(example.path()) {
-        let entry = entry.expect("walk");
-        let rel = entry.path().strip_prefix(example.path()).expect("below");
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(lis.join(rel)).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), lis.join(rel)).expect("copy");
-        }
-    }
+    let lis = top.copy_example("lis");
     std::fs::write(top.path().join("README.md"), "top\n").expect("write");
     git(top.path(), &["init", "-q"]);
-    commit_on(top.path(), "2026-02-10", "the records");
+    commit_on(top.path(), "2026-02-10", "the records", &[]);
     let unit = first_file(&lis.join("units"));
     let good = std::fs::read_to_string(&unit).expect("read");
     std::fs::write(&unit, good.replacen("kind: unit", "kind: enhet", 1)).expect("write");
-    commit_on(top.path(), "2026-05-10", "a broken unit");
+    commit_on(top.path(), "2026-05-10", "a broken unit", &[]);
     std::fs::write(&unit, &good).expect("write");
-    commit_on(top.path(), "2026-08-10", "the unit mended");
+    commit_on(top.path(), "2026-08-10", "the unit mended", &[]);
     let run = isms_in(
         &lis,
         &[

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{Clock, Common, Needs};
 use crate::config::Language;
-use crate::l10n::{Catalogue, Source, Value};
+use crate::l10n::{Source, Value};
 use crate::model::Date;
 use crate::util::visible::visible;
 
@@ -42,17 +42,7 @@ pub const TEXTS: [&[Source]; 2] = [
     ],
 ];
 
-/// The texts of `isms due` in both languages, read once.
-fn texts() -> &'static Catalogue {
-    static CATALOGUE: Catalogue = Catalogue::new(TEXTS[0], TEXTS[1]);
-    &CATALOGUE
-}
-
-/// Due's text `id` in `lang`, filled from `args`; the id itself when there is no such text
-/// (the tests rule that out).
-fn text(lang: Language, id: &str, args: &[(&'static str, Value)]) -> String {
-    texts().text(lang, id, args)
-}
+super::catalogue!(TEXTS);
 
 /// A deadline's record as the table and the calendar name it: its kind, then its id.
 fn record_args(d: &Deadline, lang: Language) -> Vec<(&'static str, Value)> {
