@@ -37,7 +37,20 @@ pub fn leaves_records_out(d: &Diagnostic) -> bool {
 
 /// Runs the whole check of a session as of a date, said in its configured language.
 pub fn check(session: &Session, as_of: Date, selection: &Selection) -> CheckResult {
-    check_config(session, &session.config, as_of, selection)
+    check_config(session, &session.config, as_of, selection, true)
+}
+
+/// Runs the whole check as [`check`] does, leaving the findings' messages unsaid: for
+/// figures that count findings by their data (a trend's points), where saying tens of
+/// thousands of messages would cost as much as the rules.
+pub fn counted(session: &Session, as_of: Date) -> CheckResult {
+    check_config(
+        session,
+        &session.config,
+        as_of,
+        &Selection::default(),
+        false,
+    )
 }
 
 /// Like [`check`], with the findings said in `lang` whatever `isms.toml` says (a report
@@ -53,7 +66,7 @@ pub fn check_in(
     }
     let mut config = session.config.clone();
     config.language = lang;
-    check_config(session, &config, as_of, selection)
+    check_config(session, &config, as_of, selection, true)
 }
 
 fn check_config(
@@ -61,9 +74,11 @@ fn check_config(
     config: &crate::config::Config,
     as_of: Date,
     selection: &Selection,
+    say: bool,
 ) -> CheckResult {
     let derived = Derived::compute(&session.repo, as_of);
-    let cx = Context::new(&session.repo, config, &derived, as_of);
+    let mut cx = Context::new(&session.repo, config, &derived, as_of);
+    cx.say = say;
     let outcome = rules::run(&cx, selection);
     let mut findings = outcome.findings;
     let invalid_records = findings.iter().any(leaves_records_out);

@@ -194,15 +194,43 @@ pub fn open(common: &Common, needs: Needs, clock: Clock) -> Result<(Session, Dat
     open_seeding(common, needs, clock, None)
 }
 
-/// Opens the repository as [`open`] does; with a cache, the work tree's files that git has
-/// clean in its index are kept in it, for a revision read next (`--baseline`,
-/// `--compare`), so that the revision parses only the files that differ.
+/// Opens the repository as [`open`] does, giving `cache` the files of the work tree that
+/// git has clean, for a revision read next: it then parses only the files that differ.
 pub fn open_seeding(
     common: &Common,
     needs: Needs,
     clock: Clock,
     cache: Option<&crate::load::FileCache>,
 ) -> Result<(Session, Date)> {
+    let (session, as_of, kept) = open_keeping(common, needs, clock, cache.is_some())?;
+    if let (Some(kept), Some(cache)) = (kept, cache) {
+        kept.seed(cache);
+    }
+    Ok((session, as_of))
+}
+
+/// The work tree's files as a load kept them, and the blob ids git gave for them: what
+/// seeds the cache of the revisions read after it.
+pub struct KeptFiles {
+    files: crate::load::Kept,
+    ids: std::collections::HashMap<Box<str>, std::sync::Arc<str>>,
+}
+
+impl KeptFiles {
+    /// Gives `cache` the files a revision still to be read holds.
+    pub fn seed(self, cache: &crate::load::FileCache) {
+        self.files.seed(&self.ids, cache);
+    }
+}
+
+/// Opens the repository as [`open`] does; with `keep`, what each file gave is kept, and git
+/// is asked for the work tree's blob ids while the files are read.
+pub fn open_keeping(
+    common: &Common,
+    needs: Needs,
+    clock: Clock,
+    keep: bool,
+) -> Result<(Session, Date, Option<KeptFiles>)> {
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     let root = config::find_root(common.repo.as_deref(), &cwd);
     let has_config = root.join(config::FILE_NAME).is_file();
@@ -210,16 +238,15 @@ pub fn open_seeding(
     if needs == Needs::Write && !has_config && root.is_dir() {
         return Err(no_repository(lang, common.repo.is_some(), true));
     }
-    // Only the files a revision still to be read holds are kept.
-    let ids = cache.map(|c| {
-        let mut ids = crate::git::work_tree_ids(&root);
-        ids.retain(|path, id| c.wants(id, path));
-        ids
+    let files = keep.then(crate::load::Kept::default);
+    let (opened, ids) = std::thread::scope(|s| {
+        let ids = keep.then(|| s.spawn(|| crate::git::work_tree_ids(&root)));
+        let opened = Session::open_seeding(&root, files.as_ref());
+        // A panic asking git leaves no ids: the revision is then read whole.
+        (opened, ids.map(|h| h.join().unwrap_or_default()))
     });
-    let seed = cache
-        .zip(ids.as_ref())
-        .map(|(cache, ids)| crate::load::Seed { ids, cache });
-    let mut session = Session::open_seeding(&root, seed.as_ref())?;
+    let mut session = opened?;
+    let kept = files.zip(ids).map(|(files, ids)| KeptFiles { files, ids });
     session.config.language = Lang::or_config(common.lang, &session.config);
     let empty = session.repo.record_count() == 0 && session.repo.problems.is_empty();
     if !has_config && empty {
@@ -229,7 +256,7 @@ pub fn open_seeding(
         check_config_rules(&session.config)?;
     }
     let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
-    Ok((session, as_of))
+    Ok((session, as_of, kept))
 }
 
 /// Refuses to go on when a setting of `isms.toml` could not be read (`validate` and

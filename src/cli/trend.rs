@@ -151,14 +151,18 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
                 anyhow::bail!("{flag}: {s} is not before the as-of date {as_of}");
             }
             let line = git::first_parent_line(&root, flag)?;
+            // Newest first: the first commit made before the day is the state then.
+            let mut dated = Vec::new();
             for date in dates(since, every, as_of) {
                 let day = date.to_string();
-                // Newest first: the first commit made before the day is the state then.
-                let Some(c) = line.iter().find(|c| c.date < day) else {
-                    skipped = skipped.or(Some(date));
-                    continue;
-                };
-                let snapshot = Snapshot::read(&root, &c.id, flag)?;
+                match line.iter().find(|c| c.date < day) {
+                    Some(c) => dated.push((date, c)),
+                    None => skipped = skipped.or(Some(date)),
+                }
+            }
+            let ids: Vec<&str> = dated.iter().map(|(_, c)| c.id.as_str()).collect();
+            let snapshots = Snapshot::read_all(&root, &ids, flag)?;
+            for ((date, c), snapshot) in dated.into_iter().zip(snapshots) {
                 points.push(Planned {
                     date,
                     origin: Origin {
@@ -177,8 +181,9 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
             Some(every)
         }
         By::Revs(revs) => {
-            for rev in revs {
-                let snapshot = Snapshot::read(&root, &rev, flag)?;
+            let names: Vec<&str> = revs.iter().map(String::as_str).collect();
+            let snapshots = Snapshot::read_all(&root, &names, flag)?;
+            for (rev, snapshot) in revs.into_iter().zip(snapshots) {
                 let date = Date::parse(&snapshot.date).map_or(as_of, |d| d.min(as_of));
                 points.push(Planned {
                     date,
@@ -221,33 +226,56 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
 impl Plan {
     /// The figures of every point, oldest first: `work_tree` is the work tree's point (when
     /// the series has one), computed by the caller from the session it opened with this
-    /// plan's cache; each revision is read, computed and dropped in turn, the newest
-    /// first, as the work tree shares most with it.
+    /// plan's cache. The revisions are read one at a time, the newest first, as the work
+    /// tree shares most with it; the next is read while the figures of the one before are
+    /// computed, so that at most two are held at once.
     pub fn points(&self, work_tree: Option<Point>, lang: Language) -> Result<Vec<Point>> {
         let mut out: Vec<Option<Point>> = vec![None; self.points.len()];
-        let mut work_tree = work_tree;
-        for (i, p) in self.points.iter().enumerate().rev() {
-            let Some(snapshot) = &p.snapshot else {
-                out[i] = work_tree.take();
-                continue;
-            };
-            let mut session = snapshot.open(Some(&self.cache)).with_context(|| {
-                format!(
-                    "cannot read the records at commit {}",
-                    snapshot.short_commit()
-                )
-            })?;
-            session.config.language = lang;
-            let input = Input::new(&session, p.date, lang);
-            out[i] = Some(trend::point(&input, p.origin.clone()));
-        }
+        out.iter_mut()
+            .zip(&self.points)
+            .filter(|(_, p)| p.snapshot.is_none())
+            .for_each(|(o, _)| *o = work_tree.clone());
+        let revisions: Vec<(usize, &Snapshot)> = self
+            .points
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, p)| p.snapshot.as_ref().map(|s| (i, s)))
+            .collect();
+        std::thread::scope(|s| -> Result<()> {
+            // A rendezvous: the reader hands a revision over only once the one before has
+            // been computed and dropped.
+            let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Result<Session>)>(0);
+            s.spawn(move || {
+                for (i, snapshot) in revisions {
+                    let session = snapshot.open(Some(&self.cache)).with_context(|| {
+                        format!(
+                            "cannot read the records at commit {}",
+                            snapshot.short_commit()
+                        )
+                    });
+                    let failed = session.is_err();
+                    if hand.send((i, session)).is_err() || failed {
+                        break;
+                    }
+                }
+            });
+            for (i, session) in take {
+                let mut session = session?;
+                session.config.language = lang;
+                let p = &self.points[i];
+                let input = Input::counted(&session, p.date, lang);
+                out[i] = Some(trend::point(&input, p.origin.clone()));
+            }
+            Ok(())
+        })?;
         Ok(out.into_iter().flatten().collect())
     }
 }
 
 /// The work tree's point of a series, from the session opened for it.
 pub fn work_tree_point(session: &Session, as_of: Date, lang: Language) -> Point {
-    let input = Input::new(session, as_of, lang);
+    let input = Input::counted(session, as_of, lang);
     trend::point(&input, Origin::default())
 }
 
@@ -276,12 +304,20 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } else {
         "--rev"
     };
-    let plan = plan(&args.common, clock, by, flag)?;
+    // The series is listed while the work tree is read. The work tree is read in any case
+    // (its settings, its language), and the files it shares with the revisions are kept for
+    // them, which costs less than reading them from git.
+    let (planned, opened) = std::thread::scope(|s| {
+        let planning = s.spawn(|| plan(&args.common, clock, by, flag));
+        let opened = super::open_keeping(&args.common, Needs::Findings, clock, true);
+        (planning.join(), opened)
+    });
+    let plan = planned.map_err(|_| anyhow::anyhow!("{flag}: listing the revisions failed"))??;
+    let (session, as_of, kept) = opened?;
+    if let Some(kept) = kept {
+        kept.seed(&plan.cache);
+    }
     let has_work_tree = plan.points.iter().any(|p| p.snapshot.is_none());
-    // The work tree is read in any case (its settings, its language); the files it shares
-    // with the revisions are kept for them, which costs less than reading them from git.
-    let (session, as_of) =
-        super::open_seeding(&args.common, Needs::Findings, clock, Some(&plan.cache))?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let work_tree = has_work_tree.then(|| work_tree_point(&session, as_of, lang));

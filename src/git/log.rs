@@ -12,7 +12,7 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{CatFile, GitError, git, is_shallow, work_tree_place};
+use super::{Batch, CatFile, GitError, git, is_shallow, work_tree_place};
 use crate::load::{Blobs, TreeFile};
 use crate::model::Kind;
 use crate::repo::fold_case;
@@ -370,10 +370,7 @@ fn read_versions(root: &Path, entries: &[LogEntry]) -> Result<Versions> {
     }
     let mut read = Vec::with_capacity(requests.len());
     let refs: Vec<&TreeFile> = requests.iter().collect();
-    CatFile {
-        root: root.to_path_buf(),
-    }
-    .read(&refs, &mut |blob| read.push(blob.ok()))?;
+    CatFile(Arc::new(Batch::new(root))).read(&refs, &mut |blob| read.push(blob.ok()))?;
     let mut read = read.into_iter();
     let mut versions = Vec::with_capacity(entries.len());
     for e in entries {

@@ -3,17 +3,19 @@
 //! `isms report --compare REV` read the records at REV from, and `isms check --staged` the
 //! records about to be committed.
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::load::{Blob, Blobs, FileCache, MAX_FILE_BYTES, TreeFile};
+use crate::load::{FileCache, TreeFile};
 use crate::repo::Session;
 
 pub mod log;
+mod objects;
+
+use objects::{Batch, CatFile};
 
 /// The files of the ISMS repository at one revision (or in the index), as git lists them:
 /// what `check --baseline` and `report --compare` read the records at a revision from.
@@ -28,6 +30,9 @@ pub struct Snapshot {
     pub commit: String,
     /// The commit's committer date, `2026-05-01` (empty for the index).
     pub date: String,
+    /// The `git cat-file` process its blobs are read through, shared with the other
+    /// snapshots listed with it.
+    batch: Arc<Batch>,
 }
 
 /// A path of a listing below the ISMS repository (`path` as git listed it, for errors), or
@@ -54,52 +59,55 @@ impl Snapshot {
     /// Lists the ISMS repository at `root` as it was at `rev`. `flag` (`--baseline`,
     /// `--compare`) starts the error messages.
     pub fn read(root: &Path, rev: &str, flag: &str) -> Result<Snapshot> {
-        if rev.is_empty() || rev.starts_with('-') {
+        let mut one = Snapshot::read_all(root, &[rev], flag)?;
+        one.pop().context("git listed no revision")
+    }
+
+    /// Lists the ISMS repository at each of `revs`, in their order, as [`Snapshot::read`]
+    /// does, through one `git cat-file` process that the snapshots then share to read their
+    /// blobs; the trees the revisions share are read once.
+    pub fn read_all(root: &Path, revs: &[&str], flag: &str) -> Result<Vec<Snapshot>> {
+        if let Some(rev) = revs
+            .iter()
+            .find(|r| r.is_empty() || r.starts_with('-') || r.contains(['\n', '\r', '\0']))
+        {
             bail!("{flag}: `{rev}` is not a revision");
         }
         let prefix = work_tree_place(root, flag)?;
         let prefix = prefix.trim_end_matches(['\n', '\r']);
-        let commit = git_text(
-            root,
-            &[
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                &format!("{rev}^{{commit}}"),
-            ],
-        )
-        .map_err(|e| match e {
-            GitError::Failed(_) if is_shallow(root) => anyhow::anyhow!(
-                "{flag}: unknown revision `{rev}`: this clone is shallow and does not hold it \
-                 (fetch the history: `fetch-depth: 0` in actions/checkout, `GIT_DEPTH: 0` in \
-                 GitLab CI, or `git fetch --unshallow`)"
-            ),
-            GitError::Failed(_) => anyhow::anyhow!("{flag}: unknown revision `{rev}`"),
-            e => e.into(),
-        })?;
-        let commit = commit.trim().to_owned();
-        // `%cI` (strict ISO 8601) rather than `%cs`: the date is its first ten characters
-        // in every git version that has it.
-        let date = git_text(root, &["show", "-s", "--format=%cI", &commit])?;
-        let date = date.trim().chars().take(10).collect();
-        let files = list_blobs(root, &commit, prefix)?;
-        if files.is_empty() {
-            bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
+        let batch = Arc::new(Batch::new(root));
+        let mut trees = std::collections::HashMap::new();
+        let mut snapshots = Vec::with_capacity(revs.len());
+        for rev in revs {
+            let Some(commit) = batch.commit(rev)? else {
+                if is_shallow(root) {
+                    bail!(
+                        "{flag}: unknown revision `{rev}`: this clone is shallow and does not \
+                         hold it (fetch the history: `fetch-depth: 0` in actions/checkout, \
+                         `GIT_DEPTH: 0` in GitLab CI, or `git fetch --unshallow`)"
+                    );
+                }
+                bail!("{flag}: unknown revision `{rev}`");
+            };
+            let files = batch.files(&commit.tree, prefix, &mut trees)?;
+            if files.is_empty() {
+                bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
+            }
+            snapshots.push(Snapshot {
+                root: root.to_path_buf(),
+                files,
+                commit: commit.id,
+                date: commit.date,
+                batch: batch.clone(),
+            });
         }
-        Ok(Snapshot {
-            root: root.to_path_buf(),
-            files,
-            commit,
-            date,
-        })
+        Ok(snapshots)
     }
 
     /// Reads the records of the snapshot into a session, their bytes straight from git's
     /// object store; `cache` holds the files already loaded in this run.
     pub fn open(&self, cache: Option<&FileCache>) -> Result<Session> {
-        let blobs = Arc::new(CatFile {
-            root: self.root.clone(),
-        });
+        let blobs = Arc::new(CatFile(self.batch.clone()));
         Session::from_tree(&self.root, self.files.clone(), blobs, cache)
     }
 
@@ -288,6 +296,7 @@ impl Snapshot {
             files,
             commit: String::new(),
             date: String::new(),
+            batch: Arc::new(Batch::new(root)),
         })
     }
 }
@@ -298,115 +307,6 @@ impl Snapshot {
 fn in_order(files: &mut [TreeFile]) {
     if !files.is_sorted_by(|a, b| a.path <= b.path) {
         files.sort_by(|a, b| a.path.cmp(&b.path));
-    }
-}
-
-/// The regular files under `prefix` (the ISMS repository's folder relative to the git top
-/// level, `""` or ending in `/`) at `commit`; symbolic links and submodules are skipped.
-fn list_blobs(root: &Path, commit: &str, prefix: &str) -> Result<Vec<TreeFile>> {
-    let mut args = vec!["ls-tree", "-r", "-l", "-z", "--full-tree", commit];
-    if !prefix.is_empty() {
-        args.extend(["--", prefix]);
-    }
-    let listing = git(root, &args)?;
-    let mut files = Vec::new();
-    for entry in listing.split(|b| *b == 0).filter(|e| !e.is_empty()) {
-        let entry = String::from_utf8_lossy(entry);
-        // `<mode> SP <type> SP <oid> SP+ <size> TAB <path>` (`-` for the size of a tree)
-        let Some((meta, path)) = entry.split_once('\t') else {
-            bail!("unexpected output of git ls-tree: {entry}");
-        };
-        let mut fields = meta.split(' ').filter(|f| !f.is_empty());
-        let (Some(mode), Some(kind), Some(oid)) = (fields.next(), fields.next(), fields.next())
-        else {
-            bail!("unexpected output of git ls-tree: {entry}");
-        };
-        let size = fields.next().and_then(|s| s.parse::<u64>().ok());
-        if kind != "blob" || mode == "120000" {
-            continue;
-        }
-        let Some(rel) = path.strip_prefix(prefix) else {
-            continue;
-        };
-        if let Some(path) = listed(rel, path, "ls-tree")? {
-            files.push(TreeFile {
-                path,
-                id: oid.into(),
-                size,
-            });
-        }
-    }
-    in_order(&mut files);
-    Ok(files)
-}
-
-/// Reads blobs through `git cat-file --batch`: one process for all of a session's files,
-/// whatever their number, and the bytes exactly as committed (`git archive` would apply
-/// `export-ignore` and `export-subst`).
-struct CatFile {
-    root: PathBuf,
-}
-
-impl Blobs for CatFile {
-    fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> Result<()> {
-        if files.is_empty() {
-            return Ok(());
-        }
-        let mut child = git_command(&self.root)
-            .args(["cat-file", "--batch"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(GitError::Spawn)?;
-        let mut stdin = child.stdin.take().context("git cat-file: no input")?;
-        let mut request = String::with_capacity(files.len() * 41);
-        for f in files {
-            request.push_str(&f.id);
-            request.push('\n');
-        }
-        // Written from another thread: git answers while it reads, and a full pipe either
-        // way would block both sides.
-        let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
-        let mut out = BufReader::with_capacity(
-            1 << 16,
-            child.stdout.take().context("git cat-file: no output")?,
-        );
-        let outcome = (|| -> Result<()> {
-            let mut header = String::new();
-            for _ in files {
-                header.clear();
-                out.read_line(&mut header)?;
-                // `<oid> blob <size>`, or `<oid> missing`
-                let size: u64 = match header.trim_end().split(' ').collect::<Vec<_>>()[..] {
-                    [_, "blob", size] => size.parse()?,
-                    _ => bail!("git cat-file: {}", header.trim_end()),
-                };
-                if size > MAX_FILE_BYTES {
-                    // Read past without keeping it: the size is all the loader needs.
-                    std::io::copy(&mut (&mut out).take(size), &mut std::io::sink())?;
-                    each(Err(size));
-                } else {
-                    let mut bytes = vec![0; usize::try_from(size)?];
-                    out.read_exact(&mut bytes)?;
-                    each(Ok(bytes));
-                }
-                let mut newline = [0u8; 1];
-                out.read_exact(&mut newline)?;
-            }
-            Ok(())
-        })();
-        drop(out);
-        let written = writer.join();
-        let status = child.wait()?;
-        outcome?;
-        match written {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(e).context("git cat-file: cannot send the blob ids"),
-            Err(_) => bail!("git cat-file: the writer thread panicked"),
-        }
-        anyhow::ensure!(status.success(), "git cat-file failed ({status})");
-        Ok(())
     }
 }
 

@@ -25,7 +25,7 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
-pub use tree::{Blob, Blobs, FileCache, TreeFile, load_tree, text_of};
+pub use tree::{Blob, Blobs, FileCache, Kept, TreeFile, load_tree, text_of};
 use walk::{Found, rel, walk};
 pub use walk::{Walk, is_yaml};
 
@@ -123,22 +123,14 @@ pub struct LoadResult {
 /// its overhead, few enough that the last ones spread over the threads.
 const CHUNK: usize = 128;
 
-/// The files of a work tree whose content git knows, for a revision read after it:
-/// `ids` their blob ids by path (relative to the root; only files git has clean in its
-/// index), and `cache` where what each of them gives is kept.
-pub struct Seed<'a> {
-    pub ids: &'a std::collections::HashMap<Box<str>, Arc<str>>,
-    pub cache: &'a FileCache,
-}
-
 /// Reads and checks every record below `root`.
 pub fn load(root: &Path, w: &Walk) -> LoadResult {
     load_seeding(root, w, None)
 }
 
-/// Reads and checks every record below `root`, keeping what each file named in `seed`
-/// gives in its cache, so that a revision read next parses only the files that differ.
-pub fn load_seeding(root: &Path, w: &Walk, seed: Option<&Seed<'_>>) -> LoadResult {
+/// Reads and checks every record below `root`, keeping what each file gives in `kept`, so
+/// that a revision read next parses only the files that differ ([`Kept::seed`]).
+pub fn load_seeding(root: &Path, w: &Walk, seed: Option<&Kept>) -> LoadResult {
     // The walk visits the files in path order (see `walk`) and hands them out in chunks
     // as it goes, so that walking overlaps reading and parsing. Each chunk's results are
     // gathered in one list and the chunks are joined in walk order: records arrive in
@@ -225,7 +217,7 @@ type ChunkInput = Vec<Found>;
 
 /// Reads the files of one chunk, in order. The records are split by kind here, on the
 /// worker, so that filing them (`Repository::build`) takes each kind's lists as they are.
-fn read_chunk(root: &Path, chunk: ChunkInput, seed: Option<&Seed<'_>>) -> ChunkOutput {
+fn read_chunk(root: &Path, chunk: ChunkInput, seed: Option<&Kept>) -> ChunkOutput {
     let mut out = FileResult {
         records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
@@ -235,27 +227,26 @@ fn read_chunk(root: &Path, chunk: ChunkInput, seed: Option<&Seed<'_>>) -> ChunkO
         match found {
             Found::File(path) => {
                 let relp = rel(root, &path);
-                match seed.and_then(|s| s.ids.get(&*relp)) {
-                    Some(id) => {
-                        let mut one = FileResult::default();
-                        read::read_file(&path, relp.clone(), &mut one);
-                        out.extend_from(&one);
-                        // A file that could not be read says nothing of its blob.
-                        if !one.problems.iter().any(RecordProblem::is_io) {
-                            // Kept until the revision is read, one per file: room for
-                            // more records than the file has would be a tenth of it.
-                            one.shrink_to_fit();
-                            seeded.push(((id.clone(), relp), Arc::new(one)));
-                        }
+                if seed.is_some() {
+                    let mut one = FileResult::default();
+                    read::read_file(&path, relp.clone(), &mut one);
+                    out.extend_from(&one);
+                    // A file that could not be read says nothing of its blob.
+                    if !one.problems.iter().any(RecordProblem::is_io) {
+                        // Kept until the revision is read, one per file: room for more
+                        // records than the file has would be a tenth of it.
+                        one.shrink_to_fit();
+                        seeded.push((relp, Arc::new(one)));
                     }
-                    None => read::read_file(&path, relp, &mut out),
+                } else {
+                    read::read_file(&path, relp, &mut out);
                 }
             }
             Found::Problem(problem) => out.problems.push(problem),
         }
     }
     if let Some(seed) = seed {
-        seed.cache.insert(seeded);
+        seed.add(seeded);
     }
     ChunkOutput::from(out)
 }

@@ -4,7 +4,7 @@
 //! result of each file can be kept in a [`FileCache`], so that loading several revisions
 //! parses a file only once for each content it had.
 
-use std::collections::HashMap;
+use crate::util::hash::HashMap;
 use std::sync::{Arc, Mutex};
 
 use super::{CHUNK, ChunkOutput, FileResult, LoadResult, MAX_FILE_BYTES, read};
@@ -83,7 +83,7 @@ impl FileCache {
     /// A cache for the trees listed, to be loaded in any order after a work tree that may
     /// seed it: each file is kept only while a tree still to be loaded holds it.
     pub fn planned(trees: &[&[TreeFile]]) -> FileCache {
-        let mut uses: HashMap<Key, u32> = HashMap::new();
+        let mut uses: HashMap<Key, u32> = HashMap::default();
         for tree in trees {
             for f in *tree {
                 *uses.entry((f.id.clone(), f.path.clone())).or_default() += 1;
@@ -157,6 +157,37 @@ impl FileCache {
             None if self.once => (files.remove(key), false),
             None => (files.get(key).cloned(), true),
         }
+    }
+}
+
+/// What a load of the work tree gave for each file it read, by path, kept for the cache of
+/// a revision read after it: which of them the revision holds is known only when git has
+/// said the work tree's blob ids, which it is asked for while the work tree is read.
+#[derive(Default)]
+pub struct Kept(Mutex<Vec<(Arc<str>, FileLoad)>>);
+
+impl Kept {
+    pub(super) fn add(&self, files: Vec<(Arc<str>, FileLoad)>) {
+        if !files.is_empty() {
+            lock(&self.0).extend(files);
+        }
+    }
+
+    /// Gives `cache` the files git has clean in the work tree (`ids`: their blob ids by
+    /// path) that a revision still to be read holds; the others are dropped.
+    pub fn seed(self, ids: &std::collections::HashMap<Box<str>, Arc<str>>, cache: &FileCache) {
+        let files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        let uses = cache.uses.as_ref().map(lock);
+        let wanted: Vec<(Key, FileLoad)> = files
+            .into_iter()
+            .filter_map(|(path, load)| {
+                let key = (ids.get(&*path)?.clone(), path);
+                let held = uses.as_ref().is_none_or(|u| u.contains_key(&key));
+                held.then_some((key, load))
+            })
+            .collect();
+        drop(uses);
+        cache.insert(wanted);
     }
 }
 

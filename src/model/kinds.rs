@@ -71,18 +71,19 @@ macro_rules! define_kinds {
             }
         }
 
-        /// A record of any kind. Boxed: records move from the parsing threads to the
-        /// repository as a pointer, where the largest record is hundreds of bytes, and no
-        /// second copy of every record is alive at once.
+        /// A record of any kind. Behind a shared pointer: records move from the parsing
+        /// threads to the repository as a pointer, where the largest record is hundreds of
+        /// bytes, and the revisions of a trend that hold the same file share its records
+        /// rather than each holding a copy.
         #[derive(Debug, Clone)]
         pub enum AnyRecord {
-            $($variant(Box<$variant>),)*
+            $($variant(std::sync::Arc<$variant>),)*
         }
 
         $(
             impl From<$variant> for AnyRecord {
                 fn from(r: $variant) -> AnyRecord {
-                    AnyRecord::$variant(Box::new(r))
+                    AnyRecord::$variant(std::sync::Arc::new(r))
                 }
             }
         )*
@@ -102,7 +103,7 @@ macro_rules! define_kinds {
                 value: D,
             ) -> Result<AnyRecord, D::Error> {
                 Ok(match kind {
-                    $(Kind::$variant => AnyRecord::$variant(Box::new($variant::deserialize(value)?)),)*
+                    $(Kind::$variant => AnyRecord::$variant(std::sync::Arc::new($variant::deserialize(value)?)),)*
                 })
             }
 

@@ -48,7 +48,7 @@ fn file_kind<T: Record>(
     ids: &mut IdMap<usize>,
     problems: &mut Vec<RecordProblem>,
     kept_invalid: &mut Vec<Invalid>,
-    unbox: fn(AnyRecord) -> Option<Box<T>>,
+    unbox: fn(AnyRecord) -> Option<std::sync::Arc<T>>,
 ) {
     out.reserve_exact(bucket.valid_len());
     ids.reserve(bucket.valid_len() + bucket.invalid_len());
@@ -140,10 +140,7 @@ fn file_kind<T: Record>(
             Ok(l) => {
                 if let Some(r) = unbox(l.record) {
                     place[i] = out.len();
-                    out.push(Rec {
-                        r: *r,
-                        src: l.source,
-                    });
+                    out.push(Rec { r, src: l.source });
                 }
             }
             Err(inv) => {
@@ -190,7 +187,8 @@ fn named_after(src: &Source, id: &str) -> bool {
 /// A record with its source.
 #[derive(Debug, Clone)]
 pub struct Rec<T> {
-    pub r: T,
+    /// Shared with the loader's cache and with other revisions that hold the same file.
+    pub r: std::sync::Arc<T>,
     pub src: Source,
 }
 
@@ -317,7 +315,7 @@ impl<'r> Entry<'r> {
     fn of<T: Record>(r: &'r Rec<T>) -> Entry<'r> {
         Entry {
             kind: r.r.kind(),
-            record: &r.r,
+            record: &*r.r,
             src: &r.src,
         }
     }

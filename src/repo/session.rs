@@ -54,9 +54,9 @@ impl Session {
         Session::open_seeding(root, None)
     }
 
-    /// Reads `root` as [`Session::open`] does, keeping what each file of `seed` gives in
-    /// its cache for a revision read next (`check --baseline`, `report --compare`).
-    pub fn open_seeding(root: &Path, seed: Option<&load::Seed<'_>>) -> Result<Session> {
+    /// Reads `root` as [`Session::open`] does, keeping what each file gives in `seed` for a
+    /// revision read next (`check --baseline`, `report --compare`, `trend`).
+    pub fn open_seeding(root: &Path, seed: Option<&load::Kept>) -> Result<Session> {
         let meta = std::fs::metadata(root)
             .with_context(|| format!("cannot open repository {}", root.display()))?;
         anyhow::ensure!(meta.is_dir(), "{} is not a folder", root.display());

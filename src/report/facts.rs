@@ -44,6 +44,13 @@ impl<'a> Input<'a> {
         Input::build(session, as_of, lang, result.findings, result.derived)
     }
 
+    /// Runs `isms check` on the session as [`Input::new`] does, its findings' messages left
+    /// unsaid: for figures that count findings and never show one (a trend's points).
+    pub fn counted(session: &'a Session, as_of: Date, lang: Language) -> Input<'a> {
+        let result = crate::check::counted(session, as_of);
+        Input::build(session, as_of, lang, result.findings, result.derived)
+    }
+
     /// Uses the given findings instead of running the rules: for tests, and for callers that
     /// already ran the check.
     pub fn with_findings(

@@ -102,7 +102,8 @@ pub struct AreaCount {
 
 /// The figures of the records of one point.
 pub fn point(input: &Input<'_>, origin: Origin) -> Point {
-    let key_figures = management::key_figures(input)
+    let all = gaps::all(input);
+    let key_figures = management::key_figures_with(input, &all)
         .into_iter()
         .map(|k| Figure {
             share: k.question.is_some(),
@@ -112,7 +113,6 @@ pub fn point(input: &Input<'_>, origin: Origin) -> Point {
             text: k.value_text,
         })
         .collect();
-    let all = gaps::all(input);
     let gaps = GapCounts {
         errors: all.errors,
         warnings: all.warnings,

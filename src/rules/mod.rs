@@ -215,6 +215,9 @@ pub struct Context<'a> {
     pub registry: &'static Registry,
     pub as_of: Date,
     pub tz: TimeZone,
+    /// Whether the findings' messages are said: not for figures that only count findings
+    /// (a trend's points), which read their data alone.
+    pub say: bool,
 }
 
 impl<'a> Context<'a> {
@@ -233,6 +236,7 @@ impl<'a> Context<'a> {
             registry: crate::registry::registry(),
             as_of,
             tz: config.tz(),
+            say: true,
         }
     }
 
@@ -286,8 +290,8 @@ pub struct Sink<'a> {
     waived: Vec<Diagnostic>,
     /// Repository-wide findings are waived by a waiver on the organisation record.
     global_waived: bool,
-    /// The language the findings' messages are said in.
-    lang: crate::config::Language,
+    /// The language the findings' messages are said in; none when they are not said.
+    lang: Option<crate::config::Language>,
     _cx: std::marker::PhantomData<&'a ()>,
 }
 
@@ -304,7 +308,7 @@ impl<'a> Sink<'a> {
                     .iter()
                     .any(|w| w.rule.eq_ignore_ascii_case(meta.code) && w.until >= cx.as_of)
             }),
-            lang: cx.config.language,
+            lang: cx.say.then_some(cx.config.language),
             _cx: std::marker::PhantomData,
         }
     }
@@ -313,7 +317,7 @@ impl<'a> Sink<'a> {
     /// Its message is the rule's template (or the one [`Diagnostic::says`] names), filled
     /// from the values given with [`Diagnostic::arg`] when the rule is done.
     pub fn record<T: Record>(&mut self, rec: &Rec<T>, pointer: &str) -> &mut Diagnostic {
-        self.record_source(&rec.r, &rec.src, pointer)
+        self.record_source(&*rec.r, &rec.src, pointer)
     }
 
     /// Like [`Sink::record`], for a finding that also concerns another record (`also`:
@@ -325,7 +329,7 @@ impl<'a> Sink<'a> {
         pointer: &str,
     ) -> &mut Diagnostic {
         let waived = also.is_some_and(|u| self.waives(u.waivers()));
-        self.push_about(&rec.r, &rec.src, pointer, waived)
+        self.push_about(&*rec.r, &rec.src, pointer, waived)
     }
 
     /// Like [`Sink::record`], for a record whose source is given separately.
@@ -411,11 +415,14 @@ impl<'a> Sink<'a> {
         list.last_mut().expect("just pushed")
     }
 
-    /// The findings and the waived ones, their messages said in the run's language.
+    /// The findings and the waived ones, their messages said in the run's language (when
+    /// the context says them).
     pub fn into_parts(mut self) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
-        let catalogue = messages();
-        for d in self.found.iter_mut().chain(self.waived.iter_mut()) {
-            say(catalogue, self.lang, d);
+        if let Some(lang) = self.lang {
+            let catalogue = messages();
+            for d in self.found.iter_mut().chain(self.waived.iter_mut()) {
+                say(catalogue, lang, d);
+            }
         }
         (self.found, self.waived)
     }

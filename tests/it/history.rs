@@ -192,11 +192,9 @@ fn only_files_the_same_in_the_work_tree_are_taken_from_its_load() {
     assert_ne!(blob(""), blob("HEAD"));
     assert!(ids.contains_key("units/barn-och-utbildningsnamnden.yaml"));
     let cache = FileCache::once();
-    let seed = isms::load::Seed {
-        ids: &ids,
-        cache: &cache,
-    };
-    let work_tree = Session::open_seeding(repo.path(), Some(&seed)).expect("work tree");
+    let kept = isms::load::Kept::default();
+    let work_tree = Session::open_seeding(repo.path(), Some(&kept)).expect("work tree");
+    kept.seed(&ids, &cache);
     assert_eq!(
         said(&work_tree),
         said(&Session::open(repo.path()).expect("open"))
@@ -500,11 +498,9 @@ fn an_invalid_record_at_the_revision_is_reported_at_its_place() {
     let cache = FileCache::once();
     let ids = isms::git::work_tree_ids(repo.path());
     assert!(ids.contains_key("units/trasig.yaml"), "{ids:?}");
-    let seed = isms::load::Seed {
-        ids: &ids,
-        cache: &cache,
-    };
-    let _work_tree = Session::open_seeding(repo.path(), Some(&seed)).expect("work tree");
+    let kept = isms::load::Kept::default();
+    let _work_tree = Session::open_seeding(repo.path(), Some(&kept)).expect("work tree");
+    kept.seed(&ids, &cache);
     assert!(cache.len() > 100);
     assert_eq!(findings_at(Some(&cache)), before);
     assert!(cache.is_empty(), "every file given to the revision");
@@ -564,4 +560,57 @@ fn staged_files_over_the_limit_and_code_frames_come_from_the_index() {
     assert!(run.stdout.contains("units/trasig.yaml:4"), "{}", run.stdout);
     assert!(run.stdout.contains("type: nope"), "{}", run.stdout);
     assert!(!run.stdout.contains("Work tree"), "{}", run.stdout);
+}
+
+/// A trend's points count findings whose messages are left unsaid: the same findings as a
+/// check's, data for data (rule, severity, record, subject, figures, place), and no
+/// message said for any of them that has a template.
+#[test]
+fn counted_findings_are_the_checks_findings_without_their_messages() {
+    let repo = TempRepo::example();
+    let session = Session::open(repo.path()).expect("open");
+    let data = |d: &isms::diagnostic::Diagnostic| {
+        format!(
+            "{} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+            d.code, d.severity, d.id, d.subject, d.related, d.template, d.figures, d.location
+        )
+    };
+    let mut said: Vec<String> = check(&session, as_of(), &Selection::default())
+        .findings
+        .iter()
+        .map(data)
+        .collect();
+    let counted = isms::check::counted(&session, as_of()).findings;
+    assert!(
+        counted
+            .iter()
+            .filter(|d| !d.template.is_empty())
+            .all(|d| d.message.is_empty())
+    );
+    let mut counted: Vec<String> = counted.iter().map(data).collect();
+    said.sort();
+    counted.sort();
+    assert!(said.len() > 50, "{}", said.len());
+    assert_eq!(said, counted);
+}
+
+/// A revision is one line of `git cat-file`'s input: a name with a line break in it is
+/// refused, not read as two questions.
+#[test]
+fn a_revision_with_a_line_break_is_refused() {
+    let repo = committed_example();
+    let refused = |revs: &[&str]| match Snapshot::read_all(repo.path(), revs, "--rev") {
+        Ok(_) => panic!("{revs:?} read"),
+        Err(e) => e.to_string(),
+    };
+    for rev in ["HEAD\nHEAD", "HEAD\rx", "HEAD\0"] {
+        let err = refused(&[rev]);
+        assert!(err.contains("is not a revision"), "{err}");
+    }
+    let err = refused(&["HEAD", "HEAD\nHEAD"]);
+    assert!(err.contains("is not a revision"), "{err}");
+    let known = Snapshot::read_all(repo.path(), &["HEAD", "HEAD"], "--rev").expect("twice");
+    assert_eq!(known.len(), 2);
+    assert_eq!(known[0].commit, known[1].commit);
+    assert_eq!(known[0].files().len(), known[1].files().len());
 }

@@ -51,19 +51,28 @@ fn finding_state_str(s: AuditFindingState) -> &'static str {
 pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
     let lang = input.lang;
     let addressed = Addressed::new(input.repo);
+    // The activities that name each finding (ids compared as ASCII case-folded), from one
+    // pass over the activities rather than one per finding.
+    let mut naming: crate::util::hash::HashMap<String, Vec<&str>> = Default::default();
+    for a in &input.repo.activities {
+        let mut named: Vec<String> = a.addresses.iter().map(|x| x.to_ascii_lowercase()).collect();
+        named.sort_unstable();
+        named.dedup();
+        for f in named {
+            naming.entry(f).or_default().push(&a.id);
+        }
+    }
     let mut v: Vec<(Option<Date>, AuditFindingRow)> = input
         .repo
         .audit_findings
         .iter()
         .filter(|f| outstanding(input.repo, f, input.as_of))
         .map(|f| {
-            let mut acts: Vec<String> = input
-                .repo
-                .activities
-                .iter()
-                .filter(|a| a.addresses.iter().any(|x| x.eq_ignore_ascii_case(&f.id)))
-                .map(|a| a.id.clone())
-                .collect();
+            let mut acts: Vec<String> = naming
+                .get(&f.id.to_ascii_lowercase())
+                .map_or_else(Vec::new, |ids| {
+                    ids.iter().map(|&id| id.to_owned()).collect()
+                });
             acts.sort();
             (
                 f.due,

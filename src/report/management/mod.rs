@@ -89,10 +89,15 @@ pub struct Management<'a> {
 /// The key figures alone, as the review shows them: what `--compare` and `isms trend` read
 /// at each revision.
 pub fn key_figures(input: &Input<'_>) -> Vec<KeyFigureRow> {
+    key_figures_with(input, &gaps::all(input))
+}
+
+/// The key figures as [`key_figures`] computes them, from the findings by area already
+/// grouped (`gaps::all`), for a caller that shows those too.
+pub fn key_figures_with(input: &Input<'_>, gaps: &gaps::Gaps<'_>) -> Vec<KeyFigureRow> {
     let incidents = incidents::build(input);
     let audit_findings = follow_up::audit_findings(input);
-    let gaps = gaps::all(input);
-    key_figures::build(input, &incidents, &audit_findings, &gaps)
+    key_figures::build(input, &incidents, &audit_findings, gaps)
 }
 
 pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {

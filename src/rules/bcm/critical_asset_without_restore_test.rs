@@ -78,7 +78,7 @@ impl Rule for CriticalAssetWithoutRestoreTest {
             let pointer = if from == ai { "/critical" } else { "" };
             let plans: Vec<&ContinuityPlan> = own
                 .iter()
-                .map(|&pi| &cx.repo.continuity_plans[pi].r)
+                .map(|&pi| &*cx.repo.continuity_plans[pi].r)
                 .collect();
             let parts: Vec<Args> = plans
                 .iter()

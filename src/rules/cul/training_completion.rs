@@ -143,7 +143,7 @@ impl Rule for TrainingCompletion {
             let t = &trainings[ti];
             let unit = cx.repo.unit(u.unit);
             let name = unit.map(|r| r.name.clone());
-            sink.record_also(t, unit.map(|r| &r.r), &format!("/results/{ri}/completed"))
+            sink.record_also(t, unit.map(|r| &*r.r), &format!("/results/{ri}/completed"))
                 .with_subject(u.unit)
                 .relate(Kind::Unit, u.unit)
                 .arg("unit", Value::Record(u.unit.to_owned(), name))

@@ -122,6 +122,7 @@ mod tests {
                 registry: crate::registry::registry(),
                 as_of,
                 tz: jiff::tz::TimeZone::UTC,
+                say: true,
             };
             let mut sink = Sink::new(&VacantKeyRole::META, &cx);
             VacantKeyRole.check(&cx, &mut sink);

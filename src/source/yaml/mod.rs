@@ -194,7 +194,7 @@ impl Placement {
     fn document(&self, doc: &mut Document<'_>) {
         if let Some(widths) = &self.widths {
             doc.span = clamp(widths, self.last, doc.span);
-            for e in &mut doc.spans.entries {
+            for e in doc.spans.entries_mut() {
                 e.map(|s| clamp(widths, self.last, s));
             }
             return;
@@ -207,7 +207,7 @@ impl Placement {
         };
         fix(&mut doc.span.start);
         fix(&mut doc.span.end);
-        for e in &mut doc.spans.entries {
+        for e in doc.spans.entries_mut() {
             // A key starts at or above its value: the value's lines bound both.
             if e.value_line + u32::from(e.value_lines) > lines {
                 e.map(|mut s| {

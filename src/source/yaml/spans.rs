@@ -11,7 +11,7 @@ use crate::source::span::{Pos, Span};
 /// list searched linearly is the cheapest structure.
 #[derive(Debug, Clone, Default)]
 pub struct SpanTable {
-    pub(super) entries: Box<[SpanEntry]>,
+    pub(super) entries: std::sync::Arc<[SpanEntry]>,
 }
 
 /// One value's position, packed into 24 bytes: a hundred thousand records hold millions of
@@ -155,6 +155,11 @@ fn segment(parent: u64, seg: &str) -> u64 {
 }
 
 impl SpanTable {
+    /// The entries to change in place, while the document is being built (the table is
+    /// not shared yet, so nothing is copied).
+    pub(super) fn entries_mut(&mut self) -> &mut [SpanEntry] {
+        std::sync::Arc::make_mut(&mut self.entries)
+    }
     /// The span of the value at `pointer`, or of its nearest ancestor that has one.
     pub fn value(&self, pointer: &str) -> Option<Span> {
         self.nearest(pointer).map(SpanEntry::value)

@@ -1,0 +1,388 @@
+//! git's object store read through one `git cat-file --batch` process that stays open for
+//! the run: the commits a run names, the trees that list their files, and the files'
+//! blobs. A trend over a year asks for dozens of revisions and thousands of blobs; one
+//! process answers them all, where a process per question (`rev-parse`, `show`, `ls-tree`,
+//! a `cat-file` per revision) costs more than the reading itself.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Stdio};
+use std::sync::{Arc, Mutex};
+
+use anyhow::{Context as _, Result, bail};
+
+use super::{git_command, in_order, listed};
+use crate::load::{Blob, Blobs, MAX_FILE_BYTES, TreeFile};
+
+/// A `git cat-file --batch` process for the git repository `root` is in, started when first
+/// asked and shared by the snapshots of a run (behind a lock: one question at a time).
+pub struct Batch {
+    root: PathBuf,
+    process: Mutex<Option<Process>>,
+}
+
+/// The running process and its pipes.
+struct Process {
+    child: Child,
+    stdin: ChildStdin,
+    out: BufReader<ChildStdout>,
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // git ends when its input closes; its status says nothing the answers did not.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One object as git gave it: its id, its type (`commit`, `tree`, `blob`) and its bytes.
+struct Object {
+    id: String,
+    kind: String,
+    bytes: Vec<u8>,
+}
+
+/// A commit: its full id, its tree and its committer date (`2026-05-01`, in the
+/// committer's own time zone, as `git log --format=%cI` gives it).
+pub struct Commit {
+    pub id: String,
+    pub tree: String,
+    pub date: String,
+}
+
+impl Batch {
+    pub fn new(root: &Path) -> Batch {
+        Batch {
+            root: root.to_path_buf(),
+            process: Mutex::new(None),
+        }
+    }
+
+    /// Runs `f` with the process, started if need be. A question that failed leaves the
+    /// pipes at an unknown place in git's answer: the process is then ended, and the next
+    /// question starts another.
+    fn with<T>(&self, f: impl FnOnce(&mut Process) -> Result<T>) -> Result<T> {
+        let mut held = self.process.lock().unwrap_or_else(|e| e.into_inner());
+        if held.is_none() {
+            let mut child = git_command(&self.root)
+                .args(["cat-file", "--batch"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .context("cannot run git cat-file")?;
+            let stdin = child.stdin.take().context("git cat-file: no input")?;
+            let out = child.stdout.take().context("git cat-file: no output")?;
+            *held = Some(Process {
+                child,
+                stdin,
+                out: BufReader::with_capacity(1 << 16, out),
+            });
+        }
+        let Some(process) = held.as_mut() else {
+            bail!("git cat-file is not running");
+        };
+        let outcome = f(process);
+        if outcome.is_err() {
+            *held = None;
+        }
+        outcome
+    }
+
+    /// The object `name` names (an id, or any revision expression such as `HEAD~2^{commit}`),
+    /// or `None` when git does not know it or the name is ambiguous.
+    fn object(&self, name: &str) -> Result<Option<Object>> {
+        // One question a line: a name that spans lines would ask several.
+        if name.contains(['\n', '\r', '\0']) {
+            return Ok(None);
+        }
+        self.with(|p| {
+            p.stdin.write_all(format!("{name}\n").as_bytes())?;
+            p.stdin.flush()?;
+            let mut header = String::new();
+            p.out.read_line(&mut header)?;
+            let header = header.trim_end();
+            if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+                return Ok(None);
+            }
+            let (id, kind, size) = parse_header(header)?;
+            let mut bytes = vec![0; usize::try_from(size)?];
+            p.out.read_exact(&mut bytes)?;
+            let mut newline = [0u8; 1];
+            p.out.read_exact(&mut newline)?;
+            Ok(Some(Object {
+                id: id.to_owned(),
+                kind: kind.to_owned(),
+                bytes,
+            }))
+        })
+    }
+
+    /// The commit `rev` names (a tag is followed to its commit), or `None` when git does
+    /// not know it.
+    pub fn commit(&self, rev: &str) -> Result<Option<Commit>> {
+        let Some(object) = self.object(&format!("{rev}^{{commit}}"))? else {
+            return Ok(None);
+        };
+        anyhow::ensure!(object.kind == "commit", "git: {rev} is not a commit");
+        let text = String::from_utf8_lossy(&object.bytes);
+        let mut tree = None;
+        let mut date = None;
+        // The headers, up to the first empty line; a header's continuation lines (a
+        // signature's) start with a space and are no header of their own.
+        for line in text.lines().take_while(|l| !l.is_empty()) {
+            if let Some(t) = line.strip_prefix("tree ") {
+                tree = Some(t.trim().to_owned());
+            } else if let Some(c) = line.strip_prefix("committer ") {
+                date = committer_date(c);
+            }
+        }
+        match (tree, date) {
+            (Some(tree), Some(date)) => Ok(Some(Commit {
+                id: object.id,
+                tree,
+                date,
+            })),
+            _ => bail!("git: cannot read commit {}", object.id),
+        }
+    }
+
+    /// The files of `tree` below `prefix` (a folder relative to the tree's top, `""` or
+    /// ending in `/`) that the loader may read, in path order, their paths relative to
+    /// `prefix`; symbolic links and submodules are skipped. `trees` keeps the trees read,
+    /// by id, for the other revisions of the same run, which share most of them.
+    pub fn files(
+        &self,
+        tree: &str,
+        prefix: &str,
+        trees: &mut HashMap<String, Arc<[Entry]>>,
+    ) -> Result<Vec<TreeFile>> {
+        let hash_len = tree.len() / 2;
+        let mut top = tree.to_owned();
+        for part in prefix.split('/').filter(|p| !p.is_empty()) {
+            let entries = self.tree(&top, hash_len, trees)?;
+            match entries.iter().find(|e| e.name == part && e.is_tree()) {
+                Some(e) => top = e.id.clone(),
+                None => return Ok(Vec::new()),
+            }
+        }
+        let mut files = Vec::new();
+        let mut folders = vec![(top, String::new())];
+        while let Some((id, folder)) = folders.pop() {
+            for e in self.tree(&id, hash_len, trees)?.iter() {
+                let rel = format!("{folder}{}", e.name);
+                if e.is_tree() {
+                    folders.push((e.id.clone(), format!("{rel}/")));
+                } else if e.is_file()
+                    && let Some(path) = listed(&rel, &format!("{prefix}{rel}"), "cat-file")?
+                {
+                    files.push(TreeFile {
+                        path,
+                        id: e.id.as_str().into(),
+                        // Said by git as the blob is read: an oversized one is passed
+                        // over then, unkept.
+                        size: None,
+                    });
+                }
+            }
+        }
+        in_order(&mut files);
+        Ok(files)
+    }
+
+    /// The entries of the tree `id`, read once a run.
+    fn tree(
+        &self,
+        id: &str,
+        hash_len: usize,
+        trees: &mut HashMap<String, Arc<[Entry]>>,
+    ) -> Result<Arc<[Entry]>> {
+        if let Some(t) = trees.get(id) {
+            return Ok(t.clone());
+        }
+        let Some(object) = self.object(id)? else {
+            bail!("git: tree {id} is missing");
+        };
+        anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
+        let entries: Arc<[Entry]> = parse_tree(&object.bytes, hash_len)?.into();
+        trees.insert(id.to_owned(), entries.clone());
+        Ok(entries)
+    }
+}
+
+/// `<id> SP <type> SP <size>`, as `cat-file --batch` starts an object with.
+fn parse_header(header: &str) -> Result<(&str, &str, u64)> {
+    match header.split(' ').collect::<Vec<_>>()[..] {
+        [id, kind, size] => Ok((id, kind, size.parse()?)),
+        _ => bail!("git cat-file: {header}"),
+    }
+}
+
+/// The committer date of a commit's `committer` header (`Name <mail> 1767225600 +0100`) as
+/// a day in the committer's time zone.
+fn committer_date(line: &str) -> Option<String> {
+    let mut parts = line.rsplit(' ');
+    let offset = parts.next()?;
+    let seconds: i64 = parts.next()?.parse().ok()?;
+    let sign = if offset.starts_with('-') { -1 } else { 1 };
+    let digits = offset.trim_start_matches(['+', '-']);
+    let (hours, minutes) = (digits.get(..2)?, digits.get(2..4)?);
+    let offset = sign * (hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60);
+    let offset = jiff::tz::Offset::from_seconds(offset).ok()?;
+    let at = jiff::Timestamp::from_second(seconds).ok()?;
+    Some(
+        at.to_zoned_datetime(jiff::tz::TimeZone::fixed(offset))
+            .date()
+            .to_string(),
+    )
+}
+
+/// One entry of a tree: its mode, name and object id (hex).
+pub struct Entry {
+    mode: Box<str>,
+    name: String,
+    id: String,
+}
+
+impl Entry {
+    fn is_tree(&self) -> bool {
+        &*self.mode == "40000"
+    }
+
+    /// A regular file (not a symbolic link, `120000`, nor a submodule, `160000`).
+    fn is_file(&self) -> bool {
+        self.mode.starts_with("100")
+    }
+}
+
+/// A tree object's entries: `<mode> SP <name> NUL <id, hash_len bytes>`, one after the
+/// other.
+fn parse_tree(mut bytes: &[u8], hash_len: usize) -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    while !bytes.is_empty() {
+        let space = memchr::memchr(b' ', bytes).context("git: a malformed tree")?;
+        let nul = memchr::memchr(0, bytes).context("git: a malformed tree")?;
+        anyhow::ensure!(
+            space < nul && bytes.len() >= nul + 1 + hash_len,
+            "git: a malformed tree"
+        );
+        let mode = String::from_utf8_lossy(&bytes[..space]).into();
+        let name = String::from_utf8_lossy(&bytes[space + 1..nul]).into_owned();
+        let id = hex(&bytes[nul + 1..nul + 1 + hash_len]);
+        entries.push(Entry { mode, name, id });
+        bytes = &bytes[nul + 1 + hash_len..];
+    }
+    Ok(entries)
+}
+
+/// Bytes as lower-case hexadecimal, as git writes object ids.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(DIGITS[usize::from(b >> 4)]));
+        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    s
+}
+
+/// Blobs read through a run's [`Batch`].
+pub struct CatFile(pub Arc<Batch>);
+
+impl Blobs for CatFile {
+    fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> Result<()> {
+        if files.is_empty() {
+            return Ok(());
+        }
+        let mut request = String::with_capacity(files.len() * 41);
+        for f in files {
+            anyhow::ensure!(
+                !f.id.contains(['\n', '\r', '\0']),
+                "git cat-file: a malformed blob id"
+            );
+            request.push_str(&f.id);
+            request.push('\n');
+        }
+        self.0.with(|p| {
+            let Process { stdin, out, .. } = p;
+            std::thread::scope(|s| {
+                // Written from another thread: git answers while it reads, and a full
+                // pipe either way would block both sides.
+                let writer = s.spawn(move || {
+                    stdin.write_all(request.as_bytes())?;
+                    stdin.flush()
+                });
+                let read = (|| -> Result<()> {
+                    let mut header = String::new();
+                    for _ in files {
+                        header.clear();
+                        out.read_line(&mut header)?;
+                        let size = match parse_header(header.trim_end()) {
+                            Ok((_, "blob", size)) => size,
+                            _ => bail!("git cat-file: {}", header.trim_end()),
+                        };
+                        if size > MAX_FILE_BYTES {
+                            // Read past without keeping it: the size is all the loader
+                            // needs.
+                            std::io::copy(&mut (&mut *out).take(size), &mut std::io::sink())?;
+                            each(Err(size));
+                        } else {
+                            let mut bytes = vec![0; usize::try_from(size)?];
+                            out.read_exact(&mut bytes)?;
+                            each(Ok(bytes));
+                        }
+                        let mut newline = [0u8; 1];
+                        out.read_exact(&mut newline)?;
+                    }
+                    Ok(())
+                })();
+                let written = writer.join();
+                read?;
+                match written {
+                    Ok(Ok(())) => Ok(()),
+                    Ok(Err(e)) => Err(e).context("git cat-file: cannot send the blob ids"),
+                    Err(_) => bail!("git cat-file: the writer thread panicked"),
+                }
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_committer_date_is_the_day_in_the_committers_zone() {
+        // 2026-01-15T23:30:00Z
+        let t = 1_768_519_800;
+        assert_eq!(
+            committer_date(&format!("A <a@x> {t} +0000")).as_deref(),
+            Some("2026-01-15")
+        );
+        assert_eq!(
+            committer_date(&format!("A <a@x> {t} +0100")).as_deref(),
+            Some("2026-01-16")
+        );
+        assert_eq!(
+            committer_date(&format!("A <a@x> {t} -0530")).as_deref(),
+            Some("2026-01-15")
+        );
+        assert_eq!(committer_date("A <a@x> soon +0100"), None);
+    }
+
+    #[test]
+    fn a_tree_is_read_entry_by_entry() {
+        let mut bytes = b"100644 a.yaml\0".to_vec();
+        bytes.extend([0xab; 20]);
+        bytes.extend(b"40000 sub\0");
+        bytes.extend([0x01; 20]);
+        let entries = parse_tree(&bytes, 20).expect("a tree");
+        assert_eq!(entries.len(), 2);
+        assert!(entries[0].is_file() && entries[1].is_tree());
+        assert_eq!(entries[0].id, "ab".repeat(20));
+        assert!(parse_tree(&bytes[..bytes.len() - 1], 20).is_err());
+    }
+}
