@@ -31,7 +31,8 @@ struct Process {
 
 impl Drop for Process {
     fn drop(&mut self) {
-        // git ends when its input closes; its status says nothing the answers did not.
+        // Ended rather than waited for: a question that failed may have left git writing
+        // an answer nobody reads, and its status says nothing the answers did not.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
