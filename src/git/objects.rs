@@ -307,7 +307,7 @@ impl Blobs for CatFile {
             request.push('\n');
         }
         self.0.with(|p| {
-            let Process { stdin, out, .. } = p;
+            let Process { child, stdin, out } = p;
             std::thread::scope(|s| {
                 // Written from another thread: git answers while it reads, and a full
                 // pipe either way would block both sides.
@@ -339,6 +339,11 @@ impl Blobs for CatFile {
                     }
                     Ok(())
                 })();
+                if read.is_err() {
+                    // Nobody reads git's answers any more: git stops reading the ids when
+                    // its output is full, and the writer would wait for it for ever.
+                    let _ = child.kill();
+                }
                 let written = writer.join();
                 read?;
                 match written {

@@ -614,3 +614,43 @@ fn a_revision_with_a_line_break_is_refused() {
     assert_eq!(known[0].commit, known[1].commit);
     assert_eq!(known[0].files().len(), known[1].files().len());
 }
+
+/// A blob git cannot give (a damaged object store) is an error naming git's answer, and
+/// the run ends: with thousands of blob ids still to send and git's answers unread, neither
+/// side waits for the other.
+#[test]
+fn a_missing_blob_ends_the_run_with_an_error() {
+    let repo = TempRepo::example();
+    for i in 0..3000 {
+        repo.write(
+            &format!("units/extra-{i:04}.yaml"),
+            format!("kind: unit\nid: extra-{i:04}\nname: Extra {i}\ntype: committee\n"),
+        );
+    }
+    commit_all(repo.path());
+    let blob = git(repo.path(), &["rev-parse", "HEAD:units/extra-0000.yaml"]);
+    let blob = blob.trim();
+    let loose = repo
+        .path()
+        .join(".git/objects")
+        .join(&blob[..2])
+        .join(&blob[2..]);
+    std::fs::remove_file(&loose).expect("the loose object");
+    // Every file differs from the revision: all of them are read from git.
+    for i in 0..3000 {
+        let path = format!("units/extra-{i:04}.yaml");
+        let text = std::fs::read_to_string(repo.path().join(&path)).expect("read");
+        repo.write(&path, format!("{text}# ändrad\n"));
+    }
+    let run = repo.isms(&[
+        "check",
+        "--lang",
+        "en",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        "HEAD",
+    ]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("git cat-file"), "{}", run.stderr);
+}
