@@ -132,8 +132,12 @@ fn excerpt<'t>(
         .min(text.len())
         .max(begin);
     let slice = text[begin..end].trim_end_matches(['\n', '\r']);
-    let line_begin = start_of(line).unwrap_or(begin).saturating_sub(begin);
-    let line_text = &slice[line_begin.min(slice.len())..];
+    // The span's line may be one of the empty lines the excerpt's end lost.
+    let line_begin = start_of(line)
+        .unwrap_or(begin)
+        .saturating_sub(begin)
+        .min(slice.len());
+    let line_text = &slice[line_begin..];
     let line_text = line_text
         .split('\n')
         .next()
@@ -213,6 +217,29 @@ mod tests {
         let span = Span::new(Pos { line: 1, col: 6 }, Pos { line: 1, col: 20 });
         let (slice, _, range) = excerpt(text, &line_starts(text), span);
         assert_eq!(&slice[range], "Överförmyndare");
+    }
+
+    /// Found by fuzzing: a position on an empty last line (after a CRLF) lay past the
+    /// excerpt, whose final line breaks are cut, and the renderer refused the range.
+    #[test]
+    fn a_position_on_a_trailing_empty_line_is_shown_at_the_excerpts_end() {
+        let text = "---\nseq:\n&anchone_mea-\r\n\n";
+        let span = Span::new(Pos { line: 4, col: 0 }, Pos { line: 4, col: 0 });
+        let (slice, _, range) = excerpt(text, &line_starts(text), span);
+        assert!(range.end <= slice.len(), "{range:?} in {slice:?}");
+        let d = Diagnostic::new("REC001", Severity::Error, "m").at("u.yaml".into(), Some(span));
+        let file_text = |_: &str| Some(text);
+        let out = Output {
+            as_of: "2026-01-01".into(),
+            diagnostics: std::slice::from_ref(&d),
+            records: 1,
+            counts: &[],
+            file_text: &file_text,
+            rules: &[],
+            lang: Language::En,
+            path_prefix: "",
+        };
+        assert!(render(&out, false, false).contains("u.yaml"));
     }
 
     /// Found by fuzzing: the code frame showed the line as written, and the renderer leaves
