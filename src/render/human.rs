@@ -227,28 +227,11 @@ mod tests {
         let span = Span::new(Pos { line: 4, col: 0 }, Pos { line: 4, col: 0 });
         let (slice, _, range) = excerpt(text, &line_starts(text), span);
         assert!(range.end <= slice.len(), "{range:?} in {slice:?}");
-        let d = Diagnostic::new("REC001", Severity::Error, "m").at("u.yaml".into(), Some(span));
-        let file_text = |_: &str| Some(text);
-        let out = Output {
-            as_of: "2026-01-01".into(),
-            diagnostics: std::slice::from_ref(&d),
-            records: 1,
-            counts: &[],
-            file_text: &file_text,
-            rules: &[],
-            lang: Language::En,
-            path_prefix: "",
-        };
-        assert!(render(&out, false, false).contains("u.yaml"));
+        assert!(framed(text, span).contains("u.yaml"));
     }
 
-    /// Found by fuzzing: the code frame showed the line as written, and the renderer leaves
-    /// C1 controls (U+009B starts an escape sequence), reordering marks and line separators
-    /// as they are.
-    #[test]
-    fn code_frames_show_controls_and_reordering_marks_as_stand_ins() {
-        let text = "kind: unit\nname: \u{9b}2J\u{200f}x\u{2028}: ]\n";
-        let at = Span::new(Pos { line: 2, col: 6 }, Pos { line: 2, col: 15 });
+    /// A REC001 at `at` in the file `u.yaml` holding `text`, rendered with its code frame.
+    fn framed(text: &str, at: Span) -> String {
         let d = Diagnostic::new("REC001", Severity::Error, "m").at("u.yaml".into(), Some(at));
         let file_text = |_: &str| Some(text);
         let out = Output {
@@ -261,7 +244,17 @@ mod tests {
             lang: Language::En,
             path_prefix: "",
         };
-        let shown = render(&out, false, false);
+        render(&out, false, false)
+    }
+
+    /// Found by fuzzing: the code frame showed the line as written, and the renderer leaves
+    /// C1 controls (U+009B starts an escape sequence), reordering marks and line separators
+    /// as they are.
+    #[test]
+    fn code_frames_show_controls_and_reordering_marks_as_stand_ins() {
+        let text = "kind: unit\nname: \u{9b}2J\u{200f}x\u{2028}: ]\n";
+        let at = Span::new(Pos { line: 2, col: 6 }, Pos { line: 2, col: 15 });
+        let shown = framed(text, at);
         assert!(
             !shown.contains(['\u{9b}', '\u{200f}', '\u{2028}']),
             "{shown}"
