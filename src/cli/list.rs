@@ -31,25 +31,11 @@ pub const KIND_NAMES_EN: Source = Source {
     text: include_str!("kinds.en.ftl"),
 };
 
-/// The texts of `isms list`: the kinds' names and the list's own, Swedish then English.
-pub const TEXTS: [&[Source]; 2] = [
-    &[
-        KIND_NAMES_SV,
-        Source {
-            name: "src/cli/list.sv.ftl",
-            text: include_str!("list.sv.ftl"),
-        },
-    ],
-    &[
-        KIND_NAMES_EN,
-        Source {
-            name: "src/cli/list.en.ftl",
-            text: include_str!("list.en.ftl"),
-        },
-    ],
-];
-
-super::catalogue!(TEXTS);
+super::catalogue!(
+    kinds,
+    sv: "src/cli/list.sv.ftl" => "list.sv.ftl",
+    en: "src/cli/list.en.ftl" => "list.en.ftl"
+);
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config::Language;
 use crate::git::log::{Change, ChangeKind, FieldChangeKind, History};
-use crate::l10n::{self, Source};
+use crate::l10n;
 use crate::load::RecordProblem;
 use crate::model::Kind;
 use crate::repo::fold_case;
@@ -18,26 +18,11 @@ use crate::util::visible::visible;
 
 use super::{Clock, Common, Needs, TableFormat};
 
-/// The texts of `isms log`: the kinds' names (shared with `isms list`) and the log's own,
-/// Swedish then English.
-pub const TEXTS: [&[Source]; 2] = [
-    &[
-        super::list::KIND_NAMES_SV,
-        Source {
-            name: "src/cli/log.sv.ftl",
-            text: include_str!("log.sv.ftl"),
-        },
-    ],
-    &[
-        super::list::KIND_NAMES_EN,
-        Source {
-            name: "src/cli/log.en.ftl",
-            text: include_str!("log.en.ftl"),
-        },
-    ],
-];
-
-super::catalogue!(TEXTS);
+super::catalogue!(
+    kinds,
+    sv: "src/cli/log.sv.ftl" => "log.sv.ftl",
+    en: "src/cli/log.en.ftl" => "log.en.ftl"
+);
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -368,7 +353,7 @@ mod tests {
     /// Every text is in both languages, and each fills without a missing value.
     #[test]
     fn every_text_is_in_both_languages_and_fills() {
-        let ids = |sources: &[Source]| {
+        let ids = |sources: &[l10n::Source]| {
             let mut v = l10n::message_ids(sources);
             v.sort();
             v

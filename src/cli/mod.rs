@@ -40,6 +40,30 @@ pub mod validate;
 /// filled from `args` (the id itself when there is no such text: each command's tests
 /// rule that out).
 macro_rules! catalogue {
+    // A command's texts: the kinds' names (`isms list`'s), then its own catalogue, named
+    // by its path in the crate and by its path beside the command's file.
+    (kinds, sv: $sv_name:literal => $sv:literal, en: $en_name:literal => $en:literal) => {
+        /// The command's texts: the kinds' names (shared with `isms list`) and its own,
+        /// Swedish then English.
+        pub const TEXTS: [&[$crate::l10n::Source]; 2] = [
+            &[
+                $crate::cli::list::KIND_NAMES_SV,
+                $crate::l10n::Source {
+                    name: $sv_name,
+                    text: include_str!($sv),
+                },
+            ],
+            &[
+                $crate::cli::list::KIND_NAMES_EN,
+                $crate::l10n::Source {
+                    name: $en_name,
+                    text: include_str!($en),
+                },
+            ],
+        ];
+
+        $crate::cli::catalogue!(TEXTS);
+    };
     ($texts:expr) => {
         fn texts() -> &'static $crate::l10n::Catalogue {
             static CATALOGUE: $crate::l10n::Catalogue =

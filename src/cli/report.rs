@@ -171,35 +171,36 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     // With a comparison, the work tree's load keeps the files git has clean for the
     // revision's, which then parses only the files that differ.
     let compared = args.compare.is_some() && matches!(which, Which::Management | Which::Audit);
-    // With a trend, the revisions are listed before the work tree is read, so that its
-    // load keeps the files they share (and the comparison's revision reads from the same
-    // cache).
-    let plan = match (args.trend, &which) {
-        (Some(every), Which::Management) => Some(super::trend::plan(
-            &args.common,
-            clock,
-            super::trend::By::Dates {
-                since: None,
-                every: every.into(),
-            },
-            "--trend",
-        )?),
+    // With a trend, the revisions are listed while the work tree is read, and its load
+    // gives them the files they share (the comparison's revision reads from the same cache).
+    let series = match (args.trend, &which) {
+        (Some(every), Which::Management) => Some(super::trend::By::Dates {
+            since: None,
+            every: every.into(),
+        }),
         (Some(_), _) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "note: --trend applies to the management review; ignored for `{}`",
-                which.name()
-            );
+            ignored("--trend", "the management review", &which);
             None
         }
         (None, _) => None,
     };
-    let mut cache = match &plan {
+    let mut cache = match &series {
         Some(_) => None,
         None => compared.then(crate::load::FileCache::once),
     };
+    let (plan, session, as_of) = match series {
+        Some(by) => {
+            let (plan, session, as_of) =
+                super::trend::plan_and_open(&args.common, clock, by, "--trend")?;
+            (Some(plan), session, as_of)
+        }
+        None => {
+            let (session, as_of) =
+                super::open_seeding(&args.common, Needs::Findings, clock, cache.as_ref())?;
+            (None, session, as_of)
+        }
+    };
     let shared = plan.as_ref().map(|p| &p.cache).or(cache.as_ref());
-    let (session, as_of) = super::open_seeding(&args.common, Needs::Findings, clock, shared)?;
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;
     let input = report::Input::new(&session, as_of, lang);
@@ -225,11 +226,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
             })
         }
         (Some(_), _) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "note: --compare applies to the management and audit reports; ignored for `{}`",
-                which.name()
-            );
+            ignored("--compare", "the management and audit reports", &which);
             None
         }
         (None, _) => None,
@@ -296,4 +293,13 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
         }
         Format::Json => unreachable!("handled above"),
     }
+}
+
+/// Says on standard error that `flag` was ignored: it applies to `applies_to` only.
+fn ignored(flag: &str, applies_to: &str, which: &Which) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "note: {flag} applies to {applies_to}; ignored for `{}`",
+        which.name()
+    );
 }

@@ -139,7 +139,7 @@ fn root_and_date(common: &Common, clock: Clock) -> Result<(PathBuf, Date)> {
 
 /// Lists the points of a series and the files of each revision. `flag` starts the error
 /// messages (`--since`, `--rev`, `--trend`).
-pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
+fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
     let (root, as_of) = root_and_date(common, clock)?;
     let mut points = Vec::new();
     let mut skipped = None;
@@ -223,6 +223,29 @@ pub fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
     })
 }
 
+/// Lists a series while the work tree is read, then gives the plan's cache the files of the
+/// work tree that its revisions hold: what `isms trend` and `isms report --trend` open with.
+/// The work tree is read in any case (its settings, its language, the report's point), and
+/// taking the files it shares with the revisions costs less than reading them from git.
+pub fn plan_and_open(
+    common: &Common,
+    clock: Clock,
+    by: By,
+    flag: &str,
+) -> Result<(Plan, Session, Date)> {
+    let (planned, opened) = std::thread::scope(|s| {
+        let planning = s.spawn(|| plan(common, clock, by, flag));
+        let opened = super::open_keeping(common, Needs::Findings, clock, true);
+        (planning.join(), opened)
+    });
+    let plan = planned.map_err(|_| anyhow::anyhow!("{flag}: listing the revisions failed"))??;
+    let (session, as_of, kept) = opened?;
+    if let Some(kept) = kept {
+        kept.seed(&plan.cache);
+    }
+    Ok((plan, session, as_of))
+}
+
 impl Plan {
     /// The figures of every point, oldest first: `work_tree` is the work tree's point (when
     /// the series has one), computed by the caller from the session it opened with this
@@ -304,19 +327,7 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     } else {
         "--rev"
     };
-    // The series is listed while the work tree is read. The work tree is read in any case
-    // (its settings, its language), and the files it shares with the revisions are kept for
-    // them, which costs less than reading them from git.
-    let (planned, opened) = std::thread::scope(|s| {
-        let planning = s.spawn(|| plan(&args.common, clock, by, flag));
-        let opened = super::open_keeping(&args.common, Needs::Findings, clock, true);
-        (planning.join(), opened)
-    });
-    let plan = planned.map_err(|_| anyhow::anyhow!("{flag}: listing the revisions failed"))??;
-    let (session, as_of, kept) = opened?;
-    if let Some(kept) = kept {
-        kept.seed(&plan.cache);
-    }
+    let (plan, session, as_of) = plan_and_open(&args.common, clock, by, flag)?;
     let has_work_tree = plan.points.iter().any(|p| p.snapshot.is_none());
     super::refuse_unread_settings(&session)?;
     let lang = session.config.language;

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::{Clock, Common, Needs};
 use crate::config::Language;
-use crate::l10n::{Source, Value};
+use crate::l10n::Value;
 use crate::model::Date;
 use crate::util::visible::visible;
 
@@ -23,26 +23,11 @@ mod deadlines;
 pub use calendar::{Owner, escape_text, render_ics};
 pub use deadlines::{Deadline, deadlines};
 
-/// The texts of `isms due`: the kinds' names (shared with `isms list`) and due's own,
-/// Swedish then English.
-pub const TEXTS: [&[Source]; 2] = [
-    &[
-        super::list::KIND_NAMES_SV,
-        Source {
-            name: "src/cli/due/sv.ftl",
-            text: include_str!("sv.ftl"),
-        },
-    ],
-    &[
-        super::list::KIND_NAMES_EN,
-        Source {
-            name: "src/cli/due/en.ftl",
-            text: include_str!("en.ftl"),
-        },
-    ],
-];
-
-super::catalogue!(TEXTS);
+super::catalogue!(
+    kinds,
+    sv: "src/cli/due/sv.ftl" => "sv.ftl",
+    en: "src/cli/due/en.ftl" => "en.ftl"
+);
 
 /// A deadline's record as the table and the calendar name it: its kind, then its id.
 fn record_args(d: &Deadline, lang: Language) -> Vec<(&'static str, Value)> {
