@@ -202,3 +202,127 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
     );
     diags.dedup();
 }
+
+/// Drops exact duplicates as [`sort`] does, leaving the findings in the order the rules
+/// gave them: for callers that count findings and never show them. Equal findings share
+/// their code, and each rule reports its code's findings together and mostly in output
+/// order already; so a code's run of findings in strictly increasing order holds no
+/// duplicates and is left as it is, and only a run out of order is sorted. The order is
+/// the output order made total for findings whose messages are unsaid (two subjects of
+/// one record at one place tie on it), so that equal findings end up side by side.
+pub fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for end in 1..=diags.len() {
+        if end == diags.len() || diags[end].code != diags[start].code {
+            runs.push((start, end));
+            start = end;
+        }
+    }
+    let mut codes: Vec<&str> = runs.iter().map(|(s, _)| diags[*s].code).collect();
+    codes.sort_unstable();
+    if codes.windows(2).any(|w| w[0] == w[1]) {
+        // A code in two places: its duplicates need not be in the same run.
+        return sort(diags);
+    }
+    let mut unordered = false;
+    for (s, e) in runs {
+        let run = &mut diags[s..e];
+        if run
+            .windows(2)
+            .any(|w| cmp_total(&w[0], &w[1]) != Ordering::Less)
+        {
+            run.sort_unstable_by(cmp_total);
+            unordered = true;
+        }
+    }
+    if unordered {
+        // Runs of different codes never hold equal findings: duplicates are now neighbours.
+        diags.dedup();
+    }
+}
+
+/// The output order, then every other field: equal only for equal findings (but for
+/// values that compare equal and print apart, such as `0.0` and `-0.0`).
+fn cmp_total(a: &Diagnostic, b: &Diagnostic) -> Ordering {
+    a.cmp_output(b)
+        .then_with(|| a.subject.cmp(&b.subject))
+        .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::span::Pos;
+
+    fn finding(code: &'static str, path: &str, line: usize, subject: &str) -> Diagnostic {
+        let mut d = Diagnostic::templated(code, Severity::Warning, code)
+            .at(path.into(), Some(Span::point(Pos::new(line, 1))))
+            .about(Kind::Asset, "a-1");
+        d.with_subject(subject);
+        d
+    }
+
+    fn keys(diags: &[Diagnostic]) -> Vec<String> {
+        let mut keys: Vec<String> = diags
+            .iter()
+            .map(|d| format!("{} {:?} {:?} {:?}", d.code, d.path(), d.line(), d.subject))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// `dedup` keeps each distinct finding once, whatever order the findings arrive in: a
+    /// run in order untouched, a run out of order with its duplicates dropped, ties on the
+    /// output order (two subjects at one place, messages unsaid) told from duplicates, and
+    /// a code in two places.
+    #[test]
+    fn dedup_drops_the_duplicates_sort_drops() {
+        let cases: Vec<Vec<Diagnostic>> = vec![
+            vec![finding("A1", "a", 1, "x"), finding("A1", "a", 2, "x")],
+            vec![
+                finding("A1", "b", 1, "x"),
+                finding("A1", "a", 1, "x"),
+                finding("A1", "b", 1, "x"),
+                finding("B2", "a", 1, "x"),
+            ],
+            vec![
+                finding("A1", "a", 1, "x"),
+                finding("A1", "a", 1, "y"),
+                finding("A1", "a", 1, "x"),
+                finding("A1", "a", 1, "y"),
+            ],
+            vec![
+                finding("A1", "a", 1, "x"),
+                finding("B2", "a", 1, "x"),
+                finding("A1", "a", 1, "x"),
+            ],
+        ];
+        let kept = [2, 3, 2, 2];
+        for (case, kept) in cases.into_iter().zip(kept) {
+            let mut distinct: Vec<Diagnostic> = Vec::new();
+            for d in &case {
+                if !distinct.contains(d) {
+                    distinct.push(d.clone());
+                }
+            }
+            let mut deduped = case;
+            dedup(&mut deduped);
+            assert_eq!(deduped.len(), kept, "{:?}", keys(&deduped));
+            assert_eq!(keys(&deduped), keys(&distinct));
+        }
+    }
+
+    /// A code's findings already in order keep the rules' order: nothing is sorted.
+    #[test]
+    fn dedup_leaves_findings_in_order_as_they_are() {
+        let mut diags = vec![
+            finding("B2", "a", 1, "x"),
+            finding("B2", "b", 1, "x"),
+            finding("A1", "a", 1, "x"),
+        ];
+        dedup(&mut diags);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["B2", "B2", "A1"]);
+    }
+}

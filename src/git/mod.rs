@@ -76,7 +76,7 @@ impl Snapshot {
         let prefix = work_tree_place(root, flag)?;
         let prefix = prefix.trim_end_matches(['\n', '\r']);
         let batch = Arc::new(Batch::new(root));
-        let mut trees = std::collections::HashMap::new();
+        let mut listing = objects::Listing::default();
         let mut snapshots = Vec::with_capacity(revs.len());
         for rev in revs {
             let Some(commit) = batch.commit(rev)? else {
@@ -89,7 +89,7 @@ impl Snapshot {
                 }
                 bail!("{flag}: unknown revision `{rev}`");
             };
-            let files = batch.files(&commit.tree, prefix, &mut trees)?;
+            let files = batch.files(&commit.tree, prefix, &mut listing)?;
             if files.is_empty() {
                 bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
             }

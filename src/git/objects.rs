@@ -152,55 +152,74 @@ impl Batch {
 
     /// The files of `tree` below `prefix` (a folder relative to the tree's top, `""` or
     /// ending in `/`) that the loader may read, in path order, their paths relative to
-    /// `prefix`; symbolic links and submodules are skipped. `trees` keeps the trees read,
-    /// by id, for the other revisions of the same run, which share most of them.
-    pub fn files(
-        &self,
-        tree: &str,
-        prefix: &str,
-        trees: &mut HashMap<String, Arc<[Entry]>>,
-    ) -> Result<Vec<TreeFile>> {
+    /// `prefix`; symbolic links and submodules are skipped. `listing` keeps the trees read
+    /// and the paths named, for the other revisions of the same run, which share most of
+    /// them.
+    pub fn files(&self, tree: &str, prefix: &str, listing: &mut Listing) -> Result<Vec<TreeFile>> {
         let hash_len = tree.len() / 2;
         let mut top = tree.to_owned();
         for part in prefix.split('/').filter(|p| !p.is_empty()) {
-            let entries = self.tree(&top, hash_len, trees)?;
-            match entries.iter().find(|e| e.name == part && e.is_tree()) {
-                Some(e) => top = e.id.clone(),
+            let entries = self.tree(&top, hash_len, listing)?;
+            match entries.iter().find(|e| &*e.name == part && e.is_tree()) {
+                Some(e) => top = e.id.to_string(),
                 None => return Ok(Vec::new()),
             }
         }
-        let mut files = Vec::new();
-        let mut folders = vec![(top, String::new())];
-        while let Some((id, folder)) = folders.pop() {
-            for e in self.tree(&id, hash_len, trees)?.iter() {
-                let rel = format!("{folder}{}", e.name);
-                if e.is_tree() {
-                    folders.push((e.id.clone(), format!("{rel}/")));
-                } else if e.is_file()
-                    && let Some(path) = listed(&rel, &format!("{prefix}{rel}"), "cat-file")?
-                {
-                    files.push(TreeFile {
-                        path,
-                        id: e.id.as_str().into(),
-                        // Said by git as the blob is read: an oversized one is passed
-                        // over then, unkept.
-                        size: None,
-                    });
-                }
-            }
-        }
+        let mut files = Vec::with_capacity(listing.last_len);
+        self.walk(&top, hash_len, prefix, listing, &mut files)?;
+        listing.last_len = files.len();
+        // In path order already, as git orders a tree's entries (a folder as its name and
+        // `/`), unless the tree was written out of order.
         in_order(&mut files);
         Ok(files)
     }
 
-    /// The entries of the tree `id`, read once a run.
-    fn tree(
+    /// Lists the files below the tree `id` depth first in git's order of a tree's
+    /// entries. A stack of folders rather than recursion: a hostile tree may nest deeper
+    /// than a thread's stack.
+    fn walk(
         &self,
         id: &str,
         hash_len: usize,
-        trees: &mut HashMap<String, Arc<[Entry]>>,
-    ) -> Result<Arc<[Entry]>> {
-        if let Some(t) = trees.get(id) {
+        prefix: &str,
+        listing: &mut Listing,
+        files: &mut Vec<TreeFile>,
+    ) -> Result<()> {
+        let mut rel = String::new();
+        // Each open folder: its entries, the next one to list, and the length of `rel`
+        // that names the folder (`""` or ending in `/`).
+        let mut open = vec![(self.tree(id, hash_len, listing)?, 0, 0)];
+        while let Some((entries, next, folder)) = open.last_mut() {
+            let Some(e) = entries.get(*next) else {
+                open.pop();
+                continue;
+            };
+            *next += 1;
+            let folder = *folder;
+            rel.truncate(folder);
+            rel.push_str(&e.name);
+            if e.is_tree() {
+                rel.push('/');
+                let id = e.id.clone();
+                open.push((self.tree(&id, hash_len, listing)?, 0, rel.len()));
+            } else if e.is_file()
+                && let Some(path) = listing.path(&rel, prefix)?
+            {
+                files.push(TreeFile {
+                    path,
+                    id: e.id.clone(),
+                    // Said by git as the blob is read: an oversized one is passed over
+                    // then, unkept.
+                    size: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The entries of the tree `id`, read once a run.
+    fn tree(&self, id: &str, hash_len: usize, listing: &mut Listing) -> Result<Arc<[Entry]>> {
+        if let Some(t) = listing.trees.get(id) {
             return Ok(t.clone());
         }
         let Some(object) = self.object(id)? else {
@@ -208,8 +227,31 @@ impl Batch {
         };
         anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
         let entries: Arc<[Entry]> = parse_tree(&object.bytes, hash_len)?.into();
-        trees.insert(id.to_owned(), entries.clone());
+        listing.trees.insert(id.to_owned(), entries.clone());
         Ok(entries)
+    }
+}
+
+/// What the listings of a run's revisions share: the trees read, by id, and the paths
+/// named, so that a path the revisions share is one string.
+#[derive(Default)]
+pub struct Listing {
+    trees: HashMap<String, Arc<[Entry]>>,
+    paths: crate::util::hash::HashMap<Box<str>, Option<Arc<str>>>,
+    /// The number of files the last revision listed: the next one lists about as many.
+    last_len: usize,
+}
+
+impl Listing {
+    /// The path `rel` as the loader names it, or none when the loader does not read such a
+    /// file; an unsafe path is refused (see [`listed`]).
+    fn path(&mut self, rel: &str, prefix: &str) -> Result<Option<Arc<str>>> {
+        if let Some(p) = self.paths.get(rel) {
+            return Ok(p.clone());
+        }
+        let path = listed(rel, &format!("{prefix}{rel}"), "cat-file")?;
+        self.paths.insert(rel.into(), path.clone());
+        Ok(path)
     }
 }
 
@@ -243,8 +285,9 @@ fn committer_date(line: &str) -> Option<String> {
 /// One entry of a tree: its mode, name and object id (hex).
 pub struct Entry {
     mode: Box<str>,
-    name: String,
-    id: String,
+    name: Box<str>,
+    /// Shared by every file listed with this entry, in every revision that holds it.
+    id: Arc<str>,
 }
 
 impl Entry {
@@ -270,8 +313,8 @@ fn parse_tree(mut bytes: &[u8], hash_len: usize) -> Result<Vec<Entry>> {
             "git: a malformed tree"
         );
         let mode = String::from_utf8_lossy(&bytes[..space]).into();
-        let name = String::from_utf8_lossy(&bytes[space + 1..nul]).into_owned();
-        let id = hex(&bytes[nul + 1..nul + 1 + hash_len]);
+        let name = String::from_utf8_lossy(&bytes[space + 1..nul]).into();
+        let id = hex(&bytes[nul + 1..nul + 1 + hash_len]).into();
         entries.push(Entry { mode, name, id });
         bytes = &bytes[nul + 1 + hash_len..];
     }
@@ -388,7 +431,7 @@ mod tests {
         let entries = parse_tree(&bytes, 20).expect("a tree");
         assert_eq!(entries.len(), 2);
         assert!(entries[0].is_file() && entries[1].is_tree());
-        assert_eq!(entries[0].id, "ab".repeat(20));
+        assert_eq!(&*entries[0].id, "ab".repeat(20));
         assert!(parse_tree(&bytes[..bytes.len() - 1], 20).is_err());
     }
 }

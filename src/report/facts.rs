@@ -27,7 +27,8 @@ pub struct Input<'a> {
     pub derived: Derived,
     pub as_of: Date,
     pub lang: Language,
-    /// The findings, in output order (waived findings are not among them).
+    /// The findings, in output order but for [`Input::counted`] (waived findings are not
+    /// among them).
     pub findings: Vec<Diagnostic>,
     /// Record problems (REC001–REC003 errors): such records are left out of every figure.
     pub record_problems: usize,
@@ -45,7 +46,8 @@ impl<'a> Input<'a> {
     }
 
     /// Runs `isms check` on the session as [`Input::new`] does, its findings' messages left
-    /// unsaid: for figures that count findings and never show one (a trend's points).
+    /// unsaid and their order the rules' (`diagnostic::dedup`): for figures that count
+    /// findings and never show one (a trend's points).
     pub fn counted(session: &'a Session, as_of: Date, lang: Language) -> Input<'a> {
         let result = crate::check::counted(session, as_of);
         Input::build(session, as_of, lang, result.findings, result.derived)
@@ -57,8 +59,9 @@ impl<'a> Input<'a> {
         session: &'a Session,
         as_of: Date,
         lang: Language,
-        findings: Vec<Diagnostic>,
+        mut findings: Vec<Diagnostic>,
     ) -> Input<'a> {
+        crate::diagnostic::sort(&mut findings);
         let derived = Derived::compute(&session.repo, as_of);
         Input::build(session, as_of, lang, findings, derived)
     }
@@ -67,10 +70,9 @@ impl<'a> Input<'a> {
         session: &'a Session,
         as_of: Date,
         lang: Language,
-        mut findings: Vec<Diagnostic>,
+        findings: Vec<Diagnostic>,
         derived: Derived,
     ) -> Input<'a> {
-        crate::diagnostic::sort(&mut findings);
         let record_problems = findings
             .iter()
             .filter(|d| crate::check::leaves_records_out(d))

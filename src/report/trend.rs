@@ -102,8 +102,8 @@ pub struct AreaCount {
 
 /// The figures of the records of one point.
 pub fn point(input: &Input<'_>, origin: Origin) -> Point {
-    let all = gaps::all(input);
-    let key_figures = management::key_figures_with(input, &all)
+    let (total, areas) = gaps::tally(&input.findings);
+    let key_figures = management::key_figures_with(input, total)
         .into_iter()
         .map(|k| Figure {
             share: k.question.is_some(),
@@ -114,18 +114,17 @@ pub fn point(input: &Input<'_>, origin: Origin) -> Point {
         })
         .collect();
     let gaps = GapCounts {
-        errors: all.errors,
-        warnings: all.warnings,
-        infos: all.infos,
-        areas: all
-            .areas
+        errors: total.errors,
+        warnings: total.warnings,
+        infos: total.infos,
+        areas: areas
             .into_iter()
-            .map(|a| AreaCount {
-                area: a.area,
-                title: a.title,
-                errors: a.errors,
-                warnings: a.warnings,
-                infos: a.infos,
+            .map(|(area, n)| AreaCount {
+                area: gaps::area_key(area),
+                title: area.title(input.lang).to_owned(),
+                errors: n.errors,
+                warnings: n.warnings,
+                infos: n.infos,
             })
             .collect(),
     };

@@ -8,7 +8,7 @@ use super::incidents::Incidents;
 use crate::registry::registry;
 use crate::report::audit::{self, KeyFigure};
 use crate::report::facts::Input;
-use crate::report::gaps::Gaps;
+use crate::report::gaps::Counts;
 
 /// A row of the key-figure table.
 #[derive(Debug, Clone, Serialize)]
@@ -42,7 +42,7 @@ pub(super) fn build(
     input: &Input<'_>,
     incidents: &Incidents,
     audit_findings: &[AuditFindingRow],
-    gaps: &Gaps<'_>,
+    gaps: Counts,
 ) -> Vec<KeyFigureRow> {
     let lang = input.lang;
     let mut rows: Vec<KeyFigureRow> = registry()

@@ -85,21 +85,21 @@ pub struct Management<'a> {
     pub summary: summary::Summary<'a>,
 }
 
-/// Builds the management review from the input's records and findings.
 /// The key figures alone, as the review shows them: what `--compare` and `isms trend` read
 /// at each revision.
 pub fn key_figures(input: &Input<'_>) -> Vec<KeyFigureRow> {
-    key_figures_with(input, &gaps::all(input))
+    key_figures_with(input, gaps::tally(&input.findings).0)
 }
 
-/// The key figures as [`key_figures`] computes them, from the findings by area already
-/// grouped (`gaps::all`), for a caller that shows those too.
-pub fn key_figures_with(input: &Input<'_>, gaps: &gaps::Gaps<'_>) -> Vec<KeyFigureRow> {
+/// The key figures as [`key_figures`] computes them, from the findings already counted
+/// (`gaps::tally`), for a caller that shows those counts too.
+pub fn key_figures_with(input: &Input<'_>, gaps: gaps::Counts) -> Vec<KeyFigureRow> {
     let incidents = incidents::build(input);
     let audit_findings = follow_up::audit_findings(input);
     key_figures::build(input, &incidents, &audit_findings, gaps)
 }
 
+/// Builds the management review from the input's records and findings.
 pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let lang = input.lang;
     let plan = plan_status::build(input);
@@ -108,7 +108,7 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let classification = classification::build(input);
     let audit_findings = follow_up::audit_findings(input);
     let gaps = gaps::all(input);
-    let key_figures = key_figures::build(input, &incidents, &audit_findings, &gaps);
+    let key_figures = key_figures::build(input, &incidents, &audit_findings, gaps.counts());
     let charts = ManagementCharts {
         incidents_by_month: incidents::by_month_chart(lang, &incidents),
         incidents_by_type: incidents::by_type_chart(lang, &incidents),
