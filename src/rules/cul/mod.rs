@@ -3,6 +3,7 @@
 use super::{Context, area_rules};
 use crate::l10n::Value;
 use crate::model::{Date, Training, TrainingType};
+use crate::util::hash::HashMap;
 
 area_rules! {
     training_completion::TrainingCompletion,
@@ -71,9 +72,26 @@ pub fn completion(results: &[CountedResult<'_>], unit: impl Fn(&str) -> bool) ->
     results
         .iter()
         .filter(|r| unit(r.unit))
-        .fold((0u64, 0u64), |(c, t), r| {
-            (c.saturating_add(r.completed), t.saturating_add(r.targeted))
-        })
+        .fold((0u64, 0u64), add)
+}
+
+/// [`completion`] of every unit the results name at once, by the unit as written with its
+/// ASCII letters in lower case (the results of a unit passing `eq_ignore_ascii_case`).
+pub fn completion_by_unit(results: &[CountedResult<'_>]) -> HashMap<String, (u64, u64)> {
+    let mut sums: HashMap<String, (u64, u64)> = HashMap::default();
+    for r in results {
+        let sum = sums.entry(r.unit.to_ascii_lowercase()).or_default();
+        *sum = add(*sum, r);
+    }
+    sums
+}
+
+/// A sum of `completed` and of `targeted` with one more result, as CUL001 sums them.
+fn add((completed, targeted): (u64, u64), r: &CountedResult<'_>) -> (u64, u64) {
+    (
+        completed.saturating_add(r.completed),
+        targeted.saturating_add(r.targeted),
+    )
 }
 
 /// Whether `completed` of `targeted` is below `completion_target`, as CUL001 judges it:
@@ -137,8 +155,42 @@ fn share(num: u64, den: u64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::share_value;
+    use super::{CountedResult, completion, completion_by_unit, share_value};
     use crate::l10n::Value;
+
+    /// Each unit's sum at once is the sum `completion` gives for the results naming it with
+    /// `eq_ignore_ascii_case`: ASCII case variants together, other letters as written.
+    #[test]
+    fn completion_by_unit_is_each_units_completion() {
+        let results: Vec<CountedResult<'_>> = [
+            ("skola", 10, 4),
+            ("SKOLA", 5, 5),
+            ("Åsa", 3, 1),
+            ("åsa", 2, 2),
+            ("vård", u64::MAX, 1),
+            ("Vård", 1, 1),
+            ("VÅRD", 1, 1),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(row, (unit, targeted, completed))| CountedResult {
+            campaign: 0,
+            row,
+            unit,
+            targeted: *targeted,
+            completed: *completed,
+        })
+        .collect();
+        let sums = completion_by_unit(&results);
+        for unit in ["skola", "åsa", "Åsa", "vård", "VÅRD"] {
+            let one = completion(&results, |u| u.eq_ignore_ascii_case(unit));
+            assert_eq!(sums[&unit.to_ascii_lowercase()], one, "{unit}");
+        }
+        assert_eq!(sums["skola"], (9, 15));
+        assert_eq!(sums["vård"], (2, u64::MAX));
+        assert_eq!(sums["vÅrd"], (1, 1));
+        assert_eq!(sums.len(), 5);
+    }
 
     #[test]
     fn shares_near_the_threshold_keep_their_side() {

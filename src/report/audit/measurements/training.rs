@@ -15,10 +15,12 @@ pub(crate) fn completion_by_unit(input: &Input<'_>) -> Vec<(String, String, u64,
     let mut units: Vec<String> = counted.iter().map(|r| r.unit.to_lowercase()).collect();
     units.sort();
     units.dedup();
+    // Each unit's results are those naming it with `eq_ignore_ascii_case`, summed at once.
+    let sums = cul::completion_by_unit(&counted);
     let mut rows: Vec<(String, String, u64, u64)> = units
         .into_iter()
         .map(|id| {
-            let (done, targeted) = cul::completion(&counted, |u| u.eq_ignore_ascii_case(&id));
+            let (done, targeted) = sums.get(&id).copied().unwrap_or_default();
             let canonical = input.repo.unit(&id).map_or(id.clone(), |u| u.id.clone());
             (canonical, input.unit_name(&id), done, targeted)
         })
