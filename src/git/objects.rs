@@ -226,17 +226,18 @@ impl Batch {
             bail!("git: tree {id} is missing");
         };
         anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
-        let entries: Arc<[Entry]> = parse_tree(&object.bytes, hash_len)?.into();
+        let entries: Arc<[Entry]> = parse_tree(&object.bytes, hash_len, &mut listing.ids)?.into();
         listing.trees.insert(id.to_owned(), entries.clone());
         Ok(entries)
     }
 }
 
-/// What the listings of a run's revisions share: the trees read, by id, and the paths
-/// named, so that a path the revisions share is one string.
+/// What the listings of a run's revisions share: the trees read, by id, and the ids and
+/// paths named, so that an id or a path the revisions share is one string.
 #[derive(Default)]
 pub struct Listing {
     trees: HashMap<String, Arc<[Entry]>>,
+    ids: crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
     paths: crate::util::hash::HashMap<Box<str>, Option<Arc<str>>>,
     /// The number of files the last revision listed: the next one lists about as many.
     last_len: usize,
@@ -282,28 +283,44 @@ fn committer_date(line: &str) -> Option<String> {
     )
 }
 
-/// One entry of a tree: its mode, name and object id (hex).
+/// One entry of a tree: what it is, its name and its object id (hex).
 pub struct Entry {
-    mode: Box<str>,
+    mode: Mode,
     name: Box<str>,
     /// Shared by every file listed with this entry, in every revision that holds it.
     id: Arc<str>,
 }
 
+/// What a tree entry's mode says it is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// `40000`.
+    Tree,
+    /// `100644`, `100755`: a regular file.
+    File,
+    /// A symbolic link (`120000`), a submodule (`160000`), anything else.
+    Other,
+}
+
 impl Entry {
     fn is_tree(&self) -> bool {
-        &*self.mode == "40000"
+        self.mode == Mode::Tree
     }
 
     /// A regular file (not a symbolic link, `120000`, nor a submodule, `160000`).
     fn is_file(&self) -> bool {
-        self.mode.starts_with("100")
+        self.mode == Mode::File
     }
 }
 
 /// A tree object's entries: `<mode> SP <name> NUL <id, hash_len bytes>`, one after the
-/// other.
-fn parse_tree(mut bytes: &[u8], hash_len: usize) -> Result<Vec<Entry>> {
+/// other. `ids` holds the ids already named in the run, by their bytes, so that a blob the
+/// revisions share is one string.
+fn parse_tree(
+    mut bytes: &[u8],
+    hash_len: usize,
+    ids: &mut crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
+) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     while !bytes.is_empty() {
         let space = memchr::memchr(b' ', bytes).context("git: a malformed tree")?;
@@ -312,9 +329,21 @@ fn parse_tree(mut bytes: &[u8], hash_len: usize) -> Result<Vec<Entry>> {
             space < nul && bytes.len() >= nul + 1 + hash_len,
             "git: a malformed tree"
         );
-        let mode = String::from_utf8_lossy(&bytes[..space]).into();
+        let mode = match &bytes[..space] {
+            b"40000" => Mode::Tree,
+            m if m.starts_with(b"100") => Mode::File,
+            _ => Mode::Other,
+        };
         let name = String::from_utf8_lossy(&bytes[space + 1..nul]).into();
-        let id = hex(&bytes[nul + 1..nul + 1 + hash_len]).into();
+        let raw = &bytes[nul + 1..nul + 1 + hash_len];
+        let id = match ids.get(raw) {
+            Some(id) => id.clone(),
+            None => {
+                let id: Arc<str> = hex(raw).into();
+                ids.insert(raw.into(), id.clone());
+                id
+            }
+        };
         entries.push(Entry { mode, name, id });
         bytes = &bytes[nul + 1 + hash_len..];
     }
@@ -428,10 +457,17 @@ mod tests {
         bytes.extend([0xab; 20]);
         bytes.extend(b"40000 sub\0");
         bytes.extend([0x01; 20]);
-        let entries = parse_tree(&bytes, 20).expect("a tree");
-        assert_eq!(entries.len(), 2);
+        bytes.extend(b"120000 link\0");
+        bytes.extend([0x02; 20]);
+        let mut ids = Default::default();
+        let entries = parse_tree(&bytes, 20, &mut ids).expect("a tree");
+        assert_eq!(entries.len(), 3);
         assert!(entries[0].is_file() && entries[1].is_tree());
+        assert!(!entries[2].is_file() && !entries[2].is_tree());
         assert_eq!(&*entries[0].id, "ab".repeat(20));
-        assert!(parse_tree(&bytes[..bytes.len() - 1], 20).is_err());
+        assert!(parse_tree(&bytes[..bytes.len() - 1], 20, &mut ids).is_err());
+        // An id named again is the same string.
+        let again = parse_tree(&bytes, 20, &mut ids).expect("a tree");
+        assert!(Arc::ptr_eq(&entries[0].id, &again[0].id));
     }
 }

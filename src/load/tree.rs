@@ -50,16 +50,26 @@ pub(super) type FileLoad = Arc<FileResult>;
 /// memory is that of the files loaded, whatever the number of revisions.
 #[derive(Default)]
 pub struct FileCache {
-    files: Mutex<HashMap<Key, FileLoad>>,
+    /// Each file's result and, with trees planned ahead, its uses: one map, so that taking
+    /// a file for a tree looks it up once.
+    files: Mutex<HashMap<Key, Slot>>,
     /// Whether each file is given to the first tree that holds it rather than kept (one
     /// revision read after the work tree): its records then move rather than being copied,
     /// and the cache shrinks as the revision grows.
     once: bool,
-    /// With trees planned ahead (a trend over several revisions): how many of the trees
-    /// still to be loaded hold each file. A file is kept only while a later tree holds it,
-    /// and the last of them takes it (moved, not copied), so that the cache holds what the
-    /// trees to come share and never every version seen.
-    uses: Option<Mutex<HashMap<Key, u32>>>,
+    /// With trees planned ahead (a trend over several revisions): each file's slot counts
+    /// how many of the trees still to be loaded hold it. A file is kept only while a later
+    /// tree holds it, and the last of them takes it (moved, not copied), so that the cache
+    /// holds what the trees to come share and never every version seen.
+    planned: bool,
+}
+
+/// A file in the cache: what it gave, once loaded, and how many trees still to be loaded
+/// hold it (planned caches only).
+#[derive(Default)]
+struct Slot {
+    load: Option<FileLoad>,
+    uses: u32,
 }
 
 /// A file's content id and path.
@@ -83,14 +93,18 @@ impl FileCache {
     /// A cache for the trees listed, to be loaded in any order after a work tree that may
     /// seed it: each file is kept only while a tree still to be loaded holds it.
     pub fn planned(trees: &[&[TreeFile]]) -> FileCache {
-        let mut uses: HashMap<Key, u32> = HashMap::default();
+        let mut files: HashMap<Key, Slot> = HashMap::default();
         for tree in trees {
             for f in *tree {
-                *uses.entry((f.id.clone(), f.path.clone())).or_default() += 1;
+                files
+                    .entry((f.id.clone(), f.path.clone()))
+                    .or_default()
+                    .uses += 1;
             }
         }
         FileCache {
-            uses: Some(Mutex::new(uses)),
+            files: Mutex::new(files),
+            planned: true,
             ..FileCache::default()
         }
     }
@@ -98,9 +112,7 @@ impl FileCache {
     /// Whether a file is worth keeping: a tree still to be loaded holds it (always, for a
     /// cache that was not planned).
     pub fn wants(&self, id: &str, path: &str) -> bool {
-        self.uses
-            .as_ref()
-            .is_none_or(|uses| lock(uses).contains_key(&(id.into(), path.into())))
+        !self.planned || self.lock().contains_key(&(id.into(), path.into()))
     }
 
     /// The same files, now given to the one tree loaded next (the index's files for the
@@ -109,53 +121,57 @@ impl FileCache {
         FileCache { once: true, ..self }
     }
 
-    /// Keeps what a file gave, for the trees loaded after.
-    pub(super) fn insert(&self, loaded: Vec<(Key, FileLoad)>) {
-        if !loaded.is_empty() {
-            self.lock().extend(loaded);
+    /// Keeps what files gave, for the trees loaded after: in a planned cache, only the
+    /// files a tree still to be loaded holds.
+    pub(super) fn insert(&self, loaded: impl IntoIterator<Item = (Key, FileLoad)>) {
+        let mut files = self.lock();
+        for (key, load) in loaded {
+            if self.planned {
+                if let Some(slot) = files.get_mut(&key) {
+                    slot.load = Some(load);
+                }
+            } else {
+                files.insert(
+                    key,
+                    Slot {
+                        load: Some(load),
+                        uses: 0,
+                    },
+                );
+            }
         }
     }
 
     /// How many files it holds.
     pub fn len(&self) -> usize {
-        self.lock().len()
+        self.lock().values().filter(|s| s.load.is_some()).count()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, FileLoad>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<Key, Slot>> {
         lock(&self.files)
     }
 
     /// Takes the file for the tree being loaded: what the cache holds of it, moved out when
     /// no later tree needs it; and whether what is parsed of it is to be kept. One use of a
     /// planned file is counted off.
-    fn take(
-        &self,
-        files: &mut HashMap<Key, FileLoad>,
-        uses: Option<&mut HashMap<Key, u32>>,
-        key: &Key,
-    ) -> (Option<FileLoad>, bool) {
-        match uses {
-            Some(uses) => {
-                let left = match uses.get_mut(key) {
-                    Some(n) => {
-                        *n = n.saturating_sub(1);
-                        *n
-                    }
-                    None => 0,
-                };
-                if left == 0 {
-                    uses.remove(key);
-                    (files.remove(key), false)
-                } else {
-                    (files.get(key).cloned(), true)
-                }
+    fn take(&self, files: &mut HashMap<Key, Slot>, key: &Key) -> (Option<FileLoad>, bool) {
+        if self.planned {
+            let Some(slot) = files.get_mut(key) else {
+                return (None, false);
+            };
+            slot.uses = slot.uses.saturating_sub(1);
+            if slot.uses > 0 {
+                return (slot.load.clone(), true);
             }
-            None if self.once => (files.remove(key), false),
-            None => (files.get(key).cloned(), true),
+            (files.remove(key).and_then(|s| s.load), false)
+        } else if self.once {
+            (files.remove(key).and_then(|s| s.load), false)
+        } else {
+            (files.get(key).and_then(|s| s.load.clone()), true)
         }
     }
 }
@@ -177,17 +193,11 @@ impl Kept {
     /// path) that a revision still to be read holds; the others are dropped.
     pub fn seed(self, ids: &std::collections::HashMap<Box<str>, Arc<str>>, cache: &FileCache) {
         let files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
-        let uses = cache.uses.as_ref().map(lock);
-        let wanted: Vec<(Key, FileLoad)> = files
-            .into_iter()
-            .filter_map(|(path, load)| {
-                let key = (ids.get(&*path)?.clone(), path);
-                let held = uses.as_ref().is_none_or(|u| u.contains_key(&key));
-                held.then_some((key, load))
-            })
-            .collect();
-        drop(uses);
-        cache.insert(wanted);
+        cache.insert(
+            files
+                .into_iter()
+                .filter_map(|(path, load)| Some(((ids.get(&*path)?.clone(), path), load))),
+        );
     }
 }
 
@@ -223,10 +233,9 @@ pub fn load_tree(
     let mut wanted: Vec<&TreeFile> = Vec::new();
     if let Some(c) = cache {
         let mut held = c.lock();
-        let mut uses = c.uses.as_ref().map(lock);
         for f in files {
             let key = (f.id.clone(), f.path.clone());
-            let (hit, kept) = c.take(&mut held, uses.as_deref_mut(), &key);
+            let (hit, kept) = c.take(&mut held, &key);
             if hit.is_none() && !f.too_large() {
                 wanted.push(f);
             }
