@@ -60,7 +60,7 @@ pub(crate) fn tally<'a>(
     let mut areas: Vec<(Area, Counts)> = Vec::new();
     let mut total = Counts::default();
     for d in findings {
-        let area = Area::of(d.code).unwrap_or(Area::Rec);
+        let area = area_of(d);
         let i = match areas.iter().position(|(a, _)| *a == area) {
             Some(i) => i,
             None => {
@@ -82,7 +82,7 @@ pub(crate) fn by_area<'a>(input: &Input<'_>, findings: Vec<&'a Diagnostic>) -> G
     let mut grouped: Vec<(Area, Vec<&Diagnostic>)> =
         counts.iter().map(|(a, _)| (*a, Vec::new())).collect();
     for d in findings {
-        let area = Area::of(d.code).unwrap_or(Area::Rec);
+        let area = area_of(d);
         if let Some((_, list)) = grouped.iter_mut().find(|(a, _)| *a == area) {
             list.push(d);
         }
@@ -120,6 +120,12 @@ impl Gaps<'_> {
             infos: self.infos,
         }
     }
+}
+
+/// The area of the catalogue a finding belongs to (a code of no area counts with the
+/// record problems).
+fn area_of(d: &Diagnostic) -> Area {
+    Area::of(d.code).unwrap_or(Area::Rec)
 }
 
 /// An area as the reports name it (`CLS`).
