@@ -171,22 +171,34 @@ impl<'a> Input<'a> {
         incident.detected.date(&self.tz())
     }
 
+    /// How many incidents were detected in the last `months` months: the length of
+    /// [`Input::incidents_within`], for figures that count them.
+    pub fn count_incidents_within(&self, months: u32) -> usize {
+        let tz = self.tz();
+        self.repo
+            .incidents
+            .iter()
+            .filter(|i| self.detected_within(i, months, &tz))
+            .count()
+    }
+
+    fn detected_within(&self, incident: &Incident, months: u32, tz: &jiff::tz::TimeZone) -> bool {
+        self.within(incident.detected.date(tz), months)
+    }
+
     /// Incidents detected in the last `months` months, oldest first.
     pub fn incidents_within(&self, months: u32) -> Vec<&'a Rec<Incident>> {
         let tz = self.tz();
-        let mut v: Vec<&Rec<Incident>> = self
+        // Each instant once: a local time's in the time zone costs a lookup in its rules.
+        let mut v: Vec<(jiff::Timestamp, &Rec<Incident>)> = self
             .repo
             .incidents
             .iter()
-            .filter(|i| self.within(i.detected.date(&tz), months))
+            .filter(|i| self.detected_within(i, months, &tz))
+            .map(|i| (i.detected.instant(&tz), i))
             .collect();
-        v.sort_by(|a, b| {
-            a.detected
-                .instant(&tz)
-                .cmp(&b.detected.instant(&tz))
-                .then(a.id.cmp(&b.id))
-        });
-        v
+        v.sort_by(|(a_at, a), (b_at, b)| a_at.cmp(b_at).then(a.id.cmp(&b.id)));
+        v.into_iter().map(|(_, i)| i).collect()
     }
 
     /// Whether an incident was handled to standard as of the date: the reasons it falls

@@ -44,6 +44,18 @@ fn finding_state_str(s: AuditFindingState) -> &'static str {
     }
 }
 
+/// How many audit recommendations are still open or in progress (FUP004's
+/// `outstanding`): the number of [`audit_findings`]' rows, the key figure "open audit
+/// recommendations".
+pub(super) fn open_recommendations(input: &Input<'_>) -> usize {
+    input
+        .repo
+        .audit_findings
+        .iter()
+        .filter(|f| outstanding(input.repo, f, input.as_of))
+        .count()
+}
+
 /// Audit recommendations still open or in progress (FUP004's `outstanding`), by due date;
 /// `past_due` is FUP004's error (`follow_up_gap`). The count of these rows, the key figure
 /// "open audit recommendations", is a different measure from FUP004: it counts every

@@ -3,8 +3,6 @@
 
 use serde::Serialize;
 
-use super::follow_up::AuditFindingRow;
-use super::incidents::Incidents;
 use crate::registry::registry;
 use crate::report::audit::{self, KeyFigure};
 use crate::report::facts::Input;
@@ -37,11 +35,12 @@ pub struct KeyFigureRow {
     pub change_text: Option<String>,
 }
 
-/// The audit questions' key figures, then the counts.
+/// The audit questions' key figures, then the counts: the incidents of the last twelve
+/// months, the outstanding audit recommendations and the gaps.
 pub(super) fn build(
     input: &Input<'_>,
-    incidents: &Incidents,
-    audit_findings: &[AuditFindingRow],
+    incidents: usize,
+    open_recommendations: usize,
     gaps: Counts,
 ) -> Vec<KeyFigureRow> {
     let lang = input.lang;
@@ -81,7 +80,7 @@ pub(super) fn build(
             "Incidenter de senaste 12 månaderna",
             "Incidents in the last 12 months",
         ),
-        incidents.total,
+        incidents,
     ));
     // Every outstanding recommendation (FUP004's `outstanding`): a different measure from
     // FUP004's findings, which are only those past due or open with no activity.
@@ -91,7 +90,7 @@ pub(super) fn build(
             "Öppna revisionsrekommendationer",
             "Open audit recommendations",
         ),
-        audit_findings.len(),
+        open_recommendations,
     ));
     rows.push(count(
         "overdue_activities",

@@ -94,9 +94,12 @@ pub fn key_figures(input: &Input<'_>) -> Vec<KeyFigureRow> {
 /// The key figures as [`key_figures`] computes them, from the findings already counted
 /// (`gaps::tally`), for a caller that shows those counts too.
 pub fn key_figures_with(input: &Input<'_>, gaps: gaps::Counts) -> Vec<KeyFigureRow> {
-    let incidents = incidents::build(input);
-    let audit_findings = follow_up::audit_findings(input);
-    key_figures::build(input, &incidents, &audit_findings, gaps)
+    key_figures::build(
+        input,
+        input.count_incidents_within(PERIOD_MONTHS),
+        follow_up::open_recommendations(input),
+        gaps,
+    )
 }
 
 /// Builds the management review from the input's records and findings.
@@ -108,7 +111,8 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
     let classification = classification::build(input);
     let audit_findings = follow_up::audit_findings(input);
     let gaps = gaps::all(input);
-    let key_figures = key_figures::build(input, &incidents, &audit_findings, gaps.counts());
+    let key_figures =
+        key_figures::build(input, incidents.total, audit_findings.len(), gaps.counts());
     let charts = ManagementCharts {
         incidents_by_month: incidents::by_month_chart(lang, &incidents),
         incidents_by_type: incidents::by_type_chart(lang, &incidents),
@@ -147,5 +151,48 @@ pub fn build<'a>(input: &'a Input<'_>) -> Management<'a> {
         gaps,
         charts,
         summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Language;
+    use crate::model::Date;
+    use crate::repo::session::Session;
+
+    /// The key figures a trend point or `--compare` reads alone count what the review's own
+    /// sections list: the incidents of the last twelve months and the outstanding audit
+    /// recommendations, on both examples at dates that see some of each and none.
+    #[test]
+    fn key_figures_count_what_the_review_lists() {
+        let value = |rows: &[KeyFigureRow], key: &str| {
+            rows.iter()
+                .find(|r| r.key == key)
+                .and_then(|r| r.value)
+                .unwrap_or_else(|| panic!("no {key}"))
+        };
+        let mut seen = (0.0, 0.0);
+        for example in ["sjobacka", "norrvik"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(example);
+            let session = Session::open(&root).expect("example");
+            for day in ["2020-01-01", "2025-06-30", "2026-11-28", "2030-01-01"] {
+                let as_of = Date::parse(day).expect("date");
+                let input = Input::new(&session, as_of, Language::Sv);
+                let review = build(&input);
+                let alone = key_figures(&input);
+                let incidents = value(&alone, "incidents_12m");
+                let open = value(&alone, "open_recommendations");
+                assert_eq!(incidents, review.incidents.total as f64, "{example} {day}");
+                assert_eq!(open, review.audit_findings.len() as f64, "{example} {day}");
+                seen = (seen.0 + incidents, seen.1 + open);
+            }
+        }
+        assert!(
+            seen.0 > 0.0 && seen.1 > 0.0,
+            "the examples count some of each"
+        );
     }
 }
