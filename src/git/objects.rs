@@ -1,14 +1,21 @@
-//! git's object store read through one `git cat-file --batch` process that stays open for
-//! the run: the commits a run names, the trees that list their files, and the files'
-//! blobs. A trend over a year asks for dozens of revisions and thousands of blobs; one
-//! process answers them all, where a process per question (`rev-parse`, `show`, `ls-tree`,
-//! a `cat-file` per revision) costs more than the reading itself.
+//! git's object store, read for a run: the commits it names, the trees that list their
+//! files, and the files' blobs. Trees and blobs, asked for by id, are read in this process
+//! (gix) where it can open the store; the names of revisions (`HEAD~2`, a tag) are git's
+//! to resolve, and they, and any object the store in this process does not hold (a partial
+//! clone's, an alternate named in the environment), go through one
+//! `git cat-file --batch` process that stays open for the run. A trend over a year asks
+//! for dozens of revisions and tens of thousands of blobs: reading them in the process
+//! spares a second process inflating them and the pipe that carries them, and one process
+//! answers the rest, where a process per question (`rev-parse`, `show`, `ls-tree`, a
+//! `cat-file` per revision) costs more than the reading itself.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Stdio};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use gix::prelude::{Find, Header};
 
 use anyhow::{Context as _, Result, bail};
 
@@ -20,6 +27,11 @@ use crate::load::{Blob, Blobs, MAX_FILE_BYTES, TreeFile};
 pub struct Batch {
     root: PathBuf,
     process: Mutex<Option<Process>>,
+    /// The object store opened in this process when first asked; none when it cannot be
+    /// (no repository gix recognises, an extension or a hash it does not know), and every
+    /// object then comes through `cat-file`. Objects are named by their content, so a store
+    /// that answers for an id answers what git would.
+    store: OnceLock<Option<Mutex<gix::Repository>>>,
 }
 
 /// The running process and its pipes.
@@ -58,7 +70,43 @@ impl Batch {
         Batch {
             root: root.to_path_buf(),
             process: Mutex::new(None),
+            store: OnceLock::new(),
         }
+    }
+
+    /// The object store in this process, opened when first asked. Opened isolated: no
+    /// environment variable and no configuration beyond the repository's own, as no
+    /// setting changes what an object id holds.
+    fn store(&self) -> Option<std::sync::MutexGuard<'_, gix::Repository>> {
+        let store = self.store.get_or_init(|| {
+            let repo =
+                gix::ThreadSafeRepository::discover_opts(&self.root, Default::default(), |_, _| {
+                    gix::open::Options::isolated()
+                })
+                .ok()?;
+            Some(Mutex::new(repo.to_thread_local()))
+        });
+        store
+            .as_ref()
+            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// The object with the id `id` (hex), from the store in this process, else from
+    /// `cat-file`; `None` when neither holds it.
+    fn object_by_id(&self, id: &str) -> Result<Option<Object>> {
+        if let Some(repo) = self.store()
+            && let Ok(oid) = gix::ObjectId::from_hex(id.as_bytes())
+        {
+            let mut bytes = Vec::new();
+            if let Ok(Some(object)) = repo.objects.try_find(&oid, &mut bytes) {
+                return Ok(Some(Object {
+                    id: id.to_owned(),
+                    kind: object.kind.to_string(),
+                    bytes: object.data.to_vec(),
+                }));
+            }
+        }
+        self.object(id)
     }
 
     /// Runs `f` with the process, started if need be. A question that failed leaves the
@@ -222,7 +270,7 @@ impl Batch {
         if let Some(t) = listing.trees.get(id) {
             return Ok(t.clone());
         }
-        let Some(object) = self.object(id)? else {
+        let Some(object) = self.object_by_id(id)? else {
             bail!("git: tree {id} is missing");
         };
         anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
@@ -364,8 +412,42 @@ fn hex(bytes: &[u8]) -> String {
 /// Blobs read through a run's [`Batch`].
 pub struct CatFile(pub Arc<Batch>);
 
+impl CatFile {
+    /// Reads the leading files that the store in this process holds, as [`Blobs::read`]
+    /// does, and says how many it read: `cat-file` reads the rest, so that the files still
+    /// reach `each` in order.
+    fn read_stored(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> usize {
+        let Some(repo) = self.0.store() else {
+            return 0;
+        };
+        let mut bytes = Vec::new();
+        for (done, f) in files.iter().enumerate() {
+            let Ok(oid) = gix::ObjectId::from_hex(f.id.as_bytes()) else {
+                return done;
+            };
+            // The size first: a blob over the bound is passed over, never inflated.
+            let size = match repo.objects.try_header(&oid) {
+                Ok(Some(h)) if h.kind() == gix::object::Kind::Blob => h.size(),
+                _ => return done,
+            };
+            if size > MAX_FILE_BYTES {
+                each(Err(size));
+                continue;
+            }
+            match repo.objects.try_find(&oid, &mut bytes) {
+                Ok(Some(blob)) if blob.kind == gix::object::Kind::Blob => {
+                    each(Ok(blob.data.to_vec()));
+                }
+                _ => return done,
+            }
+        }
+        files.len()
+    }
+}
+
 impl Blobs for CatFile {
     fn read(&self, files: &[&TreeFile], each: &mut dyn FnMut(Blob)) -> Result<()> {
+        let files = &files[self.read_stored(files, each)..];
         if files.is_empty() {
             return Ok(());
         }

@@ -654,3 +654,81 @@ fn a_missing_blob_ends_the_run_with_an_error() {
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("git cat-file"), "{}", run.stderr);
 }
+
+/// Trees and blobs are read in the process where its object store holds them, and from
+/// git where it does not: a store git is told of in the environment alone
+/// (`GIT_ALTERNATE_OBJECT_DIRECTORIES`), and a packed store, give the trend the same
+/// figures as the loose objects it was first read from.
+#[test]
+fn objects_read_in_the_process_or_from_git_are_the_same() {
+    let repo = TempRepo::example();
+    commit_all(repo.path());
+    let first = git(repo.path(), &["rev-parse", "HEAD"]);
+    let path = "assets/diarium.yaml";
+    let text = repo.read(path);
+    repo.write(path, text.replace("critical: true", "critical: false"));
+    git(repo.path(), &["commit", "-q", "-am", "not critical"]);
+    let second = git(repo.path(), &["rev-parse", "HEAD"]);
+    let args = [
+        "trend",
+        "--format",
+        "json",
+        "--as-of",
+        AS_OF,
+        "--rev",
+        first.trim(),
+        "--rev",
+        second.trim(),
+    ];
+    let loose = repo.isms(&args);
+    assert_eq!(loose.code, Some(0), "{}", loose.stderr);
+    let points = json(&loose)["points"].as_array().map_or(0, Vec::len);
+    assert_eq!(points, 2, "{}", loose.stdout);
+    let figures = |i: usize| {
+        let point = &json(&loose)["points"][i];
+        (point["key_figures"].clone(), point["gaps"].clone())
+    };
+    assert_ne!(figures(0), figures(1), "the two revisions differ");
+
+    // The same work tree in a repository of its own, with no object of its own: git
+    // finds the objects through the environment, the store in the process does not.
+    let borrowing = TempRepo::empty();
+    git(borrowing.path(), &["init", "-q"]);
+    for entry in walkdir::WalkDir::new(repo.path()) {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(repo.path()).expect("below");
+        if rel.starts_with(".git") || rel.as_os_str().is_empty() {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(borrowing.path().join(rel)).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), borrowing.path().join(rel)).expect("copy");
+        }
+    }
+    let objects = repo.path().join(".git/objects");
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.extend(["--repo".as_ref(), borrowing.path().as_os_str()]);
+    let borrowed = isms_with_env(
+        borrowing.path(),
+        &all,
+        &[(
+            "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+            objects.to_str().expect("a UTF-8 path"),
+        )],
+    );
+    assert_eq!(borrowed.code, Some(0), "{}", borrowed.stderr);
+    assert_eq!(borrowed.stdout, loose.stdout);
+
+    // Packed, with deltas.
+    git(repo.path(), &["gc", "-q", "--aggressive"]);
+    assert!(
+        std::fs::read_dir(repo.path().join(".git/objects/pack"))
+            .expect("packs")
+            .count()
+            > 0
+    );
+    let packed = repo.isms(&args);
+    assert_eq!(packed.code, Some(0), "{}", packed.stderr);
+    assert_eq!(packed.stdout, loose.stdout);
+}
