@@ -267,10 +267,15 @@ impl Plan {
             .collect();
         std::thread::scope(|s| -> Result<()> {
             // A rendezvous: the reader hands a revision over only once the one before has
-            // been computed and dropped.
+            // been computed.
             let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Result<Session>)>(0);
+            // What a point is done with goes back to the reader, which frees it before it
+            // reads the next revision: the points go on at once, freeing a revision's
+            // records costs the reader's time, and no more than two revisions are held.
+            let (give_back, given_back) = std::sync::mpsc::channel::<Spent>();
             s.spawn(move || {
                 for (i, snapshot) in revisions {
+                    given_back.try_iter().for_each(drop);
                     let session = snapshot.open(Some(&self.cache)).with_context(|| {
                         format!(
                             "cannot read the records at commit {}",
@@ -282,19 +287,29 @@ impl Plan {
                         break;
                     }
                 }
+                drop(hand);
+                super::drop_behind(given_back.iter().collect::<Vec<Spent>>());
             });
             for (i, session) in take {
                 let mut session = session?;
                 session.config.language = lang;
                 let p = &self.points[i];
-                let input = Input::counted(&session, p.date, lang);
+                let mut input = Input::counted(&session, p.date, lang);
                 out[i] = Some(trend::point(&input, p.origin.clone()));
+                let findings = std::mem::take(&mut input.findings);
+                drop(input);
+                // Fails only when the reader has gone (it panicked): freed here then.
+                let _ = give_back.send((session, findings));
             }
+            drop(give_back);
             Ok(())
         })?;
         Ok(out.into_iter().flatten().collect())
     }
 }
+
+/// A revision a point is done with: its records and the point's findings.
+type Spent = (Session, Vec<crate::diagnostic::Diagnostic>);
 
 /// The work tree's point of a series, from the session opened for it.
 pub fn work_tree_point(session: &Session, as_of: Date, lang: Language) -> Point {
@@ -333,9 +348,11 @@ pub fn run(args: Args, clock: Clock) -> Result<u8> {
     let lang = session.config.language;
     let work_tree = has_work_tree.then(|| work_tree_point(&session, as_of, lang));
     // The work tree's records are of no more use: the revisions are read without them.
-    drop(session);
+    super::drop_behind(session);
     let points = plan.points(work_tree, lang)?;
-    let trend = trend::assemble(points, plan.every, lang);
+    let every = plan.every;
+    super::drop_behind(plan);
+    let trend = trend::assemble(points, every, lang);
     let text = match args.format {
         Format::Table => table(&trend, lang),
         Format::Json => json(&trend, as_of)?,

@@ -200,16 +200,17 @@ impl Batch {
 
     /// The files of `tree` below `prefix` (a folder relative to the tree's top, `""` or
     /// ending in `/`) that the loader may read, in path order, their paths relative to
-    /// `prefix`; symbolic links and submodules are skipped. `listing` keeps the trees read
-    /// and the paths named, for the other revisions of the same run, which share most of
-    /// them.
+    /// `prefix`; symbolic links and submodules are skipped. `listing` keeps each folder as
+    /// the revision before listed it, for the other revisions of the same run, which share
+    /// most of it.
     pub fn files(&self, tree: &str, prefix: &str, listing: &mut Listing) -> Result<Vec<TreeFile>> {
         let hash_len = tree.len() / 2;
-        let mut top = tree.to_owned();
+        let mut top: Arc<str> = tree.into();
         for part in prefix.split('/').filter(|p| !p.is_empty()) {
-            let entries = self.tree(&top, hash_len, listing)?;
+            let object = self.tree(&top)?;
+            let entries = parse_tree(&object, hash_len, &[], &mut listing.ids, |_| Ok(None))?;
             match entries.iter().find(|e| &*e.name == part && e.is_tree()) {
-                Some(e) => top = e.id.to_string(),
+                Some(e) => top = e.id.clone(),
                 None => return Ok(Vec::new()),
             }
         }
@@ -222,85 +223,120 @@ impl Batch {
         Ok(files)
     }
 
+    /// The bytes of the tree `id`.
+    fn tree(&self, id: &str) -> Result<Vec<u8>> {
+        let Some(object) = self.object_by_id(id)? else {
+            bail!("git: tree {id} is missing");
+        };
+        anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
+        Ok(object.bytes)
+    }
+
     /// Lists the files below the tree `id` depth first in git's order of a tree's
     /// entries. A stack of folders rather than recursion: a hostile tree may nest deeper
     /// than a thread's stack.
     fn walk(
         &self,
-        id: &str,
+        id: &Arc<str>,
         hash_len: usize,
         prefix: &str,
         listing: &mut Listing,
         files: &mut Vec<TreeFile>,
     ) -> Result<()> {
-        let mut rel = String::new();
-        // Each open folder: its entries, the next one to list, and the length of `rel`
-        // that names the folder (`""` or ending in `/`).
-        let mut open = vec![(self.tree(id, hash_len, listing)?, 0, 0)];
+        // Each open folder: its entries, the next one to list, and its path (`""` or
+        // ending in `/`).
+        let mut open = vec![(
+            listing.folder(self, prefix, id, hash_len, "")?,
+            0,
+            String::new(),
+        )];
         while let Some((entries, next, folder)) = open.last_mut() {
             let Some(e) = entries.get(*next) else {
                 open.pop();
                 continue;
             };
             *next += 1;
-            let folder = *folder;
-            rel.truncate(folder);
-            rel.push_str(&e.name);
             if e.is_tree() {
-                rel.push('/');
+                let rel = format!("{folder}{}/", e.name);
                 let id = e.id.clone();
-                open.push((self.tree(&id, hash_len, listing)?, 0, rel.len()));
-            } else if e.is_file()
-                && let Some(path) = listing.path(&rel, prefix)?
-            {
+                let entries = listing.folder(self, prefix, &id, hash_len, &rel)?;
+                open.push((entries, 0, rel));
+            } else if let Some(path) = &e.path {
                 files.push(TreeFile {
-                    path,
+                    path: path.clone(),
                     id: e.id.clone(),
-                    // Said by git as the blob is read: an oversized one is passed over
-                    // then, unkept.
+                    // Said as the blob is read: an oversized one is passed over then,
+                    // unkept.
                     size: None,
                 });
             }
         }
         Ok(())
     }
-
-    /// The entries of the tree `id`, read once a run.
-    fn tree(&self, id: &str, hash_len: usize, listing: &mut Listing) -> Result<Arc<[Entry]>> {
-        if let Some(t) = listing.trees.get(id) {
-            return Ok(t.clone());
-        }
-        let Some(object) = self.object_by_id(id)? else {
-            bail!("git: tree {id} is missing");
-        };
-        anyhow::ensure!(object.kind == "tree", "git: {id} is not a tree");
-        let entries: Arc<[Entry]> = parse_tree(&object.bytes, hash_len, &mut listing.ids)?.into();
-        listing.trees.insert(id.to_owned(), entries.clone());
-        Ok(entries)
-    }
 }
 
-/// What the listings of a run's revisions share: the trees read, by id, and the ids and
-/// paths named, so that an id or a path the revisions share is one string.
+/// What the listings of a run's revisions share: each folder as the last revision listed
+/// it, so that the next revision takes from it the entries it did not change (their ids
+/// and paths, one string each for every revision) and the paths of those it did, and
+/// reads no tree it lists again. Revisions listed one after the other differ in a few
+/// files each.
 #[derive(Default)]
 pub struct Listing {
-    trees: HashMap<String, Arc<[Entry]>>,
+    folders: HashMap<String, Folder>,
+    /// Ids named, by their bytes: an id the revisions share is one string.
     ids: crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
-    paths: crate::util::hash::HashMap<Box<str>, Option<Arc<str>>>,
     /// The number of files the last revision listed: the next one lists about as many.
     last_len: usize,
 }
 
+/// A folder as a revision listed it: its tree and its entries.
+struct Folder {
+    tree: Arc<str>,
+    entries: Arc<[Entry]>,
+}
+
 impl Listing {
-    /// The path `rel` as the loader names it, or none when the loader does not read such a
-    /// file; an unsafe path is refused (see [`listed`]).
-    fn path(&mut self, rel: &str, prefix: &str) -> Result<Option<Arc<str>>> {
-        if let Some(p) = self.paths.get(rel) {
-            return Ok(p.clone());
+    /// The entries of the folder `rel` (below the ISMS folder `prefix`), whose tree is
+    /// `tree`: the last listing's when the tree is the same, else read and parsed, taking
+    /// from the last listing of the folder what it can.
+    fn folder(
+        &mut self,
+        batch: &Batch,
+        prefix: &str,
+        tree: &Arc<str>,
+        hash_len: usize,
+        rel: &str,
+    ) -> Result<Arc<[Entry]>> {
+        let before = self.folders.get(rel);
+        if let Some(f) = before
+            && f.tree == *tree
+        {
+            return Ok(f.entries.clone());
         }
-        let path = listed(rel, &format!("{prefix}{rel}"), "cat-file")?;
-        self.paths.insert(rel.into(), path.clone());
-        Ok(path)
+        let object = batch.tree(tree)?;
+        let before = before.map(|f| f.entries.clone());
+        let entries: Arc<[Entry]> = parse_tree(
+            &object,
+            hash_len,
+            before.as_deref().unwrap_or(&[]),
+            &mut self.ids,
+            |name| {
+                listed(
+                    &format!("{rel}{name}"),
+                    &format!("{prefix}{rel}{name}"),
+                    "cat-file",
+                )
+            },
+        )?
+        .into();
+        self.folders.insert(
+            rel.to_owned(),
+            Folder {
+                tree: tree.clone(),
+                entries: entries.clone(),
+            },
+        );
+        Ok(entries)
     }
 }
 
@@ -331,12 +367,16 @@ fn committer_date(line: &str) -> Option<String> {
     )
 }
 
-/// One entry of a tree: what it is, its name and its object id (hex).
+/// One entry of a tree: what it is, its name, its object id (hex) and, for a file the
+/// loader reads, its path.
 pub struct Entry {
     mode: Mode,
     name: Box<str>,
     /// Shared by every file listed with this entry, in every revision that holds it.
     id: Arc<str>,
+    /// The file's path below the ISMS folder, as the loader names it; none for a folder
+    /// and for a file the loader does not read.
+    path: Option<Arc<str>>,
 }
 
 /// What a tree entry's mode says it is.
@@ -354,22 +394,23 @@ impl Entry {
     fn is_tree(&self) -> bool {
         self.mode == Mode::Tree
     }
-
-    /// A regular file (not a symbolic link, `120000`, nor a submodule, `160000`).
-    fn is_file(&self) -> bool {
-        self.mode == Mode::File
-    }
 }
 
 /// A tree object's entries: `<mode> SP <name> NUL <id, hash_len bytes>`, one after the
-/// other. `ids` holds the ids already named in the run, by their bytes, so that a blob the
-/// revisions share is one string.
+/// other. `before` is the folder's entries as the last revision listed them, in git's
+/// order as the tree is: an entry of the same name takes its path from there, and its id
+/// too when it is the same; `ids` holds the ids already named in the run, by their bytes,
+/// so that a blob the revisions share is one string. `path` names a regular file of a name
+/// not seen before (none when the loader does not read it).
 fn parse_tree(
     mut bytes: &[u8],
     hash_len: usize,
+    before: &[Entry],
     ids: &mut crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
+    path: impl Fn(&str) -> Result<Option<Arc<str>>>,
 ) -> Result<Vec<Entry>> {
-    let mut entries = Vec::new();
+    let mut entries = Vec::with_capacity(before.len());
+    let mut was = before.iter().peekable();
     while !bytes.is_empty() {
         let space = memchr::memchr(b' ', bytes).context("git: a malformed tree")?;
         let nul = memchr::memchr(0, bytes).context("git: a malformed tree")?;
@@ -382,8 +423,26 @@ fn parse_tree(
             m if m.starts_with(b"100") => Mode::File,
             _ => Mode::Other,
         };
-        let name = String::from_utf8_lossy(&bytes[space + 1..nul]).into();
+        let name = &bytes[space + 1..nul];
         let raw = &bytes[nul + 1..nul + 1 + hash_len];
+        bytes = &bytes[nul + 1 + hash_len..];
+        // Both in git's order: the entries before this one are gone from the folder.
+        while was
+            .next_if(|e| git_order(e.name.as_bytes(), e.mode, name, mode).is_lt())
+            .is_some()
+        {}
+        let same = was.next_if(|e| e.name.as_bytes() == name && e.mode == mode);
+        if let Some(e) = same
+            && same_id(&e.id, raw)
+        {
+            entries.push(Entry {
+                mode,
+                name: e.name.clone(),
+                id: e.id.clone(),
+                path: e.path.clone(),
+            });
+            continue;
+        }
         let id = match ids.get(raw) {
             Some(id) => id.clone(),
             None => {
@@ -392,10 +451,39 @@ fn parse_tree(
                 id
             }
         };
-        entries.push(Entry { mode, name, id });
-        bytes = &bytes[nul + 1 + hash_len..];
+        let name: Box<str> = String::from_utf8_lossy(name).into();
+        let path = match (mode, same) {
+            (Mode::File, Some(e)) => e.path.clone(),
+            (Mode::File, None) => path(&name)?,
+            _ => None,
+        };
+        entries.push(Entry {
+            mode,
+            name,
+            id,
+            path,
+        });
     }
     Ok(entries)
+}
+
+/// git's order of a tree's entries: by name, a folder's name as if it ended in `/`.
+fn git_order(a: &[u8], a_mode: Mode, b: &[u8], b_mode: Mode) -> std::cmp::Ordering {
+    let end = |mode: Mode| (mode == Mode::Tree).then_some(b'/');
+    let common = a.len().min(b.len());
+    a[..common].cmp(&b[..common]).then_with(|| {
+        let next = |name: &[u8], mode| name.get(common).copied().or(end(mode));
+        next(a, a_mode).cmp(&next(b, b_mode))
+    })
+}
+
+/// Whether the hexadecimal id `hex` is the id `raw`.
+fn same_id(hex: &str, raw: &[u8]) -> bool {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    hex.len() == raw.len() * 2
+        && hex.as_bytes().chunks_exact(2).zip(raw).all(|(h, b)| {
+            h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 15)]
+        })
 }
 
 /// Bytes as lower-case hexadecimal, as git writes object ids.
@@ -533,23 +621,113 @@ mod tests {
         assert_eq!(committer_date("A <a@x> soon +0100"), None);
     }
 
+    fn entry(mode: &str, name: &str, id: u8) -> Vec<u8> {
+        let mut bytes = format!("{mode} {name}\0").into_bytes();
+        bytes.extend([id; 20]);
+        bytes
+    }
+
+    /// The path of a file `name` as a test's listing names it, counting the names asked.
+    fn named(asked: &std::cell::Cell<usize>) -> impl Fn(&str) -> Result<Option<Arc<str>>> {
+        |name| {
+            asked.set(asked.get() + 1);
+            Ok(name.ends_with(".yaml").then(|| name.into()))
+        }
+    }
+
     #[test]
     fn a_tree_is_read_entry_by_entry() {
-        let mut bytes = b"100644 a.yaml\0".to_vec();
-        bytes.extend([0xab; 20]);
-        bytes.extend(b"40000 sub\0");
-        bytes.extend([0x01; 20]);
-        bytes.extend(b"120000 link\0");
-        bytes.extend([0x02; 20]);
+        let bytes = [
+            entry("100644", "a.yaml", 0xab),
+            entry("40000", "sub", 0x01),
+            entry("120000", "link", 0x02),
+        ]
+        .concat();
         let mut ids = Default::default();
-        let entries = parse_tree(&bytes, 20, &mut ids).expect("a tree");
+        let asked = std::cell::Cell::new(0);
+        let entries = parse_tree(&bytes, 20, &[], &mut ids, named(&asked)).expect("a tree");
         assert_eq!(entries.len(), 3);
-        assert!(entries[0].is_file() && entries[1].is_tree());
-        assert!(!entries[2].is_file() && !entries[2].is_tree());
+        assert!(entries[0].mode == Mode::File && entries[1].is_tree());
+        assert!(entries[2].mode == Mode::Other);
         assert_eq!(&*entries[0].id, "ab".repeat(20));
-        assert!(parse_tree(&bytes[..bytes.len() - 1], 20, &mut ids).is_err());
+        assert_eq!(entries[0].path.as_deref(), Some("a.yaml"));
+        assert!(entries[1].path.is_none() && entries[2].path.is_none());
+        assert_eq!(asked.get(), 1, "only a regular file is named");
+        assert!(parse_tree(&bytes[..bytes.len() - 1], 20, &[], &mut ids, named(&asked)).is_err());
         // An id named again is the same string.
-        let again = parse_tree(&bytes, 20, &mut ids).expect("a tree");
+        let again = parse_tree(&bytes, 20, &[], &mut ids, named(&asked)).expect("a tree");
         assert!(Arc::ptr_eq(&entries[0].id, &again[0].id));
+    }
+
+    /// A folder's next version takes from the last: an unchanged entry its id and path, a
+    /// changed one its path, and only a new name is named; entries gone, added or turned
+    /// from a file into a folder are told apart in git's order.
+    #[test]
+    fn a_folder_takes_what_it_did_not_change_from_its_last_listing() {
+        let mut ids = Default::default();
+        let asked = std::cell::Cell::new(0);
+        let first = [
+            entry("100644", "a-b.yaml", 1),
+            entry("40000", "a", 2),
+            entry("100644", "b.yaml", 3),
+            entry("100644", "c.yaml", 4),
+            entry("100644", "d", 5),
+        ]
+        .concat();
+        let before = parse_tree(&first, 20, &[], &mut ids, named(&asked)).expect("first");
+        assert_eq!(asked.get(), 4);
+        let second = [
+            entry("100644", "a-b.yaml", 1),
+            entry("40000", "a", 2),
+            entry("100644", "b.yaml", 9),
+            entry("100644", "bb.yaml", 6),
+            entry("40000", "d", 5),
+        ]
+        .concat();
+        asked.set(0);
+        let after = parse_tree(&second, 20, &before, &mut ids, named(&asked)).expect("second");
+        assert_eq!(asked.get(), 1, "bb.yaml alone is new");
+        let names: Vec<&str> = after.iter().map(|e| &*e.name).collect();
+        assert_eq!(names, ["a-b.yaml", "a", "b.yaml", "bb.yaml", "d"]);
+        assert!(Arc::ptr_eq(&after[0].id, &before[0].id));
+        let (Some(p0), Some(q0)) = (&after[0].path, &before[0].path) else {
+            panic!("paths")
+        };
+        assert!(Arc::ptr_eq(p0, q0), "an unchanged file keeps its path");
+        assert!(
+            Arc::ptr_eq(&after[1].id, &before[1].id),
+            "an unchanged folder"
+        );
+        assert_eq!(&*after[2].id, "09".repeat(20));
+        let (Some(p2), Some(q2)) = (&after[2].path, &before[2].path) else {
+            panic!("paths")
+        };
+        assert!(Arc::ptr_eq(p2, q2), "a changed file keeps its path");
+        assert_eq!(after[3].path.as_deref(), Some("bb.yaml"));
+        assert!(after[4].is_tree() && after[4].path.is_none());
+        // The same tree read from nothing lists the same.
+        let fresh = parse_tree(&second, 20, &[], &mut ids, named(&asked)).expect("fresh");
+        let said = |es: &[Entry]| -> Vec<(String, String, Option<String>)> {
+            es.iter()
+                .map(|e| {
+                    (
+                        e.name.to_string(),
+                        e.id.to_string(),
+                        e.path.as_deref().map(str::to_owned),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(said(&after), said(&fresh));
+    }
+
+    #[test]
+    fn git_orders_a_folder_as_its_name_and_a_slash() {
+        use std::cmp::Ordering::*;
+        assert_eq!(git_order(b"a", Mode::Tree, b"a-b", Mode::File), Greater);
+        assert_eq!(git_order(b"a", Mode::File, b"a-b", Mode::File), Less);
+        assert_eq!(git_order(b"a", Mode::Tree, b"a0", Mode::File), Less);
+        assert_eq!(git_order(b"b", Mode::File, b"b", Mode::File), Equal);
+        assert_eq!(git_order(b"b", Mode::File, b"a", Mode::Tree), Greater);
     }
 }
