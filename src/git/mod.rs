@@ -30,7 +30,7 @@ pub struct Snapshot {
     pub commit: String,
     /// The commit's committer date, `2026-05-01` (empty for the index).
     pub date: String,
-    /// The `git cat-file` process its blobs are read through, shared with the other
+    /// The reader of git's objects its blobs are read through, shared with the other
     /// snapshots listed with it.
     batch: Arc<Batch>,
 }
@@ -64,8 +64,9 @@ impl Snapshot {
     }
 
     /// Lists the ISMS repository at each of `revs`, in their order, as [`Snapshot::read`]
-    /// does, through one `git cat-file` process that the snapshots then share to read their
-    /// blobs; the trees the revisions share are read once.
+    /// does, through one reader of git's objects (`objects::Batch`) that the snapshots then
+    /// share to read their blobs; a folder a revision did not change since the one listed
+    /// before it is not read again.
     pub fn read_all(root: &Path, revs: &[&str], flag: &str) -> Result<Vec<Snapshot>> {
         if let Some(rev) = revs
             .iter()
