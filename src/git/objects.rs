@@ -371,7 +371,8 @@ fn committer_date(line: &str) -> Option<String> {
 /// loader reads, its path.
 pub struct Entry {
     mode: Mode,
-    name: Box<str>,
+    /// Shared, as the id is, with the folder's next listing.
+    name: Arc<str>,
     /// Shared by every file listed with this entry, in every revision that holds it.
     id: Arc<str>,
     /// The file's path below the ISMS folder, as the loader names it; none for a folder
@@ -451,7 +452,7 @@ fn parse_tree(
                 id
             }
         };
-        let name: Box<str> = String::from_utf8_lossy(name).into();
+        let name: Arc<str> = String::from_utf8_lossy(name).into();
         let path = match (mode, same) {
             (Mode::File, Some(e)) => e.path.clone(),
             (Mode::File, None) => path(&name)?,
@@ -479,22 +480,27 @@ fn git_order(a: &[u8], a_mode: Mode, b: &[u8], b_mode: Mode) -> std::cmp::Orderi
 
 /// Whether the hexadecimal id `hex` is the id `raw`.
 fn same_id(hex: &str, raw: &[u8]) -> bool {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     hex.len() == raw.len() * 2
-        && hex.as_bytes().chunks_exact(2).zip(raw).all(|(h, b)| {
-            h[0] == DIGITS[usize::from(b >> 4)] && h[1] == DIGITS[usize::from(b & 15)]
-        })
+        && hex
+            .as_bytes()
+            .chunks_exact(2)
+            .zip(raw)
+            .all(|(h, &b)| [h[0], h[1]] == hex_digits(b))
 }
 
 /// Bytes as lower-case hexadecimal, as git writes object ids.
 fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(char::from(DIGITS[usize::from(b >> 4)]));
-        s.push(char::from(DIGITS[usize::from(b & 15)]));
+    for &b in bytes {
+        s.extend(hex_digits(b).map(char::from));
     }
     s
+}
+
+/// A byte's two lower-case hexadecimal digits.
+fn hex_digits(b: u8) -> [u8; 2] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]
 }
 
 /// Blobs read through a run's [`Batch`].
