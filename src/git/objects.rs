@@ -95,16 +95,13 @@ impl Batch {
     /// `cat-file`; `None` when neither holds it.
     fn object_by_id(&self, id: &str) -> Result<Option<Object>> {
         if let Some(repo) = self.store()
-            && let Ok(oid) = gix::ObjectId::from_hex(id.as_bytes())
+            && let Some(Stored::Object(kind, bytes)) = stored(&repo, id, u64::MAX, &mut Vec::new())
         {
-            let mut bytes = Vec::new();
-            if let Ok(Some(object)) = repo.objects.try_find(&oid, &mut bytes) {
-                return Ok(Some(Object {
-                    id: id.to_owned(),
-                    kind: object.kind.to_string(),
-                    bytes: object.data.to_vec(),
-                }));
-            }
+            return Ok(Some(Object {
+                id: id.to_owned(),
+                kind: kind.to_string(),
+                bytes,
+            }));
         }
         self.object(id)
     }
@@ -503,6 +500,27 @@ fn hex_digits(b: u8) -> [u8; 2] {
     [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 15)]]
 }
 
+/// What the store in the process holds of an object.
+enum Stored {
+    /// Its type and its bytes.
+    Object(gix::object::Kind, Vec<u8>),
+    /// Its type and its size, over the bound it was asked with: not inflated.
+    Over(gix::object::Kind, u64),
+}
+
+/// The object `id` (hex) from the store in the process, its size read first so that one
+/// over `limit` is never inflated; `buffer` is reused from one object to the next. None
+/// when the store does not hold it or cannot read it.
+fn stored(repo: &gix::Repository, id: &str, limit: u64, buffer: &mut Vec<u8>) -> Option<Stored> {
+    let oid = gix::ObjectId::from_hex(id.as_bytes()).ok()?;
+    let header = repo.objects.try_header(&oid).ok()??;
+    if header.size() > limit {
+        return Some(Stored::Over(header.kind(), header.size()));
+    }
+    let object = repo.objects.try_find(&oid, buffer).ok()??;
+    Some(Stored::Object(object.kind, object.data.to_vec()))
+}
+
 /// Blobs read through a run's [`Batch`].
 pub struct CatFile(pub Arc<Batch>);
 
@@ -514,24 +532,12 @@ impl CatFile {
         let Some(repo) = self.0.store() else {
             return 0;
         };
-        let mut bytes = Vec::new();
+        let mut buffer = Vec::new();
         for (done, f) in files.iter().enumerate() {
-            let Ok(oid) = gix::ObjectId::from_hex(f.id.as_bytes()) else {
-                return done;
-            };
-            // The size first: a blob over the bound is passed over, never inflated.
-            let size = match repo.objects.try_header(&oid) {
-                Ok(Some(h)) if h.kind() == gix::object::Kind::Blob => h.size(),
-                _ => return done,
-            };
-            if size > MAX_FILE_BYTES {
-                each(Err(size));
-                continue;
-            }
-            match repo.objects.try_find(&oid, &mut bytes) {
-                Ok(Some(blob)) if blob.kind == gix::object::Kind::Blob => {
-                    each(Ok(blob.data.to_vec()));
-                }
+            match stored(&repo, &f.id, MAX_FILE_BYTES, &mut buffer) {
+                Some(Stored::Object(gix::object::Kind::Blob, bytes)) => each(Ok(bytes)),
+                Some(Stored::Over(gix::object::Kind::Blob, size)) => each(Err(size)),
+                // Not a blob: `cat-file` says so as it reads it.
                 _ => return done,
             }
         }

@@ -48,12 +48,15 @@ fn finding_state_str(s: AuditFindingState) -> &'static str {
 /// `outstanding`): the number of [`audit_findings`]' rows, the key figure "open audit
 /// recommendations".
 pub(super) fn open_recommendations(input: &Input<'_>) -> usize {
-    input
-        .repo
-        .audit_findings
+    outstanding_findings(input).count()
+}
+
+/// The audit recommendations still open or in progress (FUP004's `outstanding`).
+fn outstanding_findings<'a>(input: &Input<'a>) -> impl Iterator<Item = &'a Rec<AuditFinding>> {
+    let (repo, as_of) = (input.repo, input.as_of);
+    repo.audit_findings
         .iter()
-        .filter(|f| outstanding(input.repo, f, input.as_of))
-        .count()
+        .filter(move |f| outstanding(repo, f, as_of))
 }
 
 /// Audit recommendations still open or in progress (FUP004's `outstanding`), by due date;
@@ -74,11 +77,7 @@ pub(super) fn audit_findings(input: &Input<'_>) -> Vec<AuditFindingRow> {
             naming.entry(f).or_default().push(&a.id);
         }
     }
-    let mut v: Vec<(Option<Date>, AuditFindingRow)> = input
-        .repo
-        .audit_findings
-        .iter()
-        .filter(|f| outstanding(input.repo, f, input.as_of))
+    let mut v: Vec<(Option<Date>, AuditFindingRow)> = outstanding_findings(input)
         .map(|f| {
             let mut acts: Vec<String> = naming
                 .get(&f.id.to_ascii_lowercase())
