@@ -33,7 +33,7 @@ use crate::render::json::JsonFinding;
 
 mod measurements;
 
-pub use measurements::{Measured, Nothing, measure};
+pub use measurements::{Measured, Nothing, count, measure};
 pub(crate) use measurements::{classification_detail, completion_by_unit};
 
 /// The audit report's own texts, Swedish then English: what a question with nothing to

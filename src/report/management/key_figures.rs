@@ -48,7 +48,8 @@ pub(super) fn build(
         .audit_questions
         .iter()
         .map(|q| {
-            let measured = audit::measure(input, q.number);
+            // The table shows the figure alone, not the records behind it.
+            let measured = audit::count(input, q.number);
             let k: KeyFigure = audit::key_figure(input, q, &measured);
             KeyFigureRow {
                 key: format!("q{}", q.number),

@@ -159,7 +159,9 @@ mod tests {
     use super::*;
     use crate::config::Language;
     use crate::model::Date;
+    use crate::registry::registry;
     use crate::repo::session::Session;
+    use crate::report::audit;
 
     /// The key figures a trend point or `--compare` reads alone count what the review's own
     /// sections list: the incidents of the last twelve months and the outstanding audit
@@ -194,5 +196,40 @@ mod tests {
             seen.0 > 0.0 && seen.1 > 0.0,
             "the examples count some of each"
         );
+    }
+
+    /// A key figure counted alone (the table, a trend's point) is the figure the audit
+    /// report counts with the records behind it, on both examples at several dates.
+    #[test]
+    fn a_figure_counted_alone_is_the_figure_described() {
+        let mut counted = 0;
+        for example in ["sjobacka", "norrvik"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(example);
+            let session = Session::open(&root).expect("example");
+            for day in ["2020-01-01", "2025-06-30", "2026-11-28"] {
+                let as_of = Date::parse(day).expect("date");
+                let input = Input::new(&session, as_of, Language::En);
+                for q in &registry().audit_questions {
+                    let full = audit::measure(&input, q.number);
+                    let alone = audit::count(&input, q.number);
+                    let at = format!("{example} {day} question {}", q.number);
+                    assert_eq!(alone.numerator, full.numerator, "{at}");
+                    assert_eq!(alone.denominator, full.denominator, "{at}");
+                    assert_eq!(alone.share, full.share, "{at}");
+                    assert_eq!(alone.nothing, full.nothing, "{at}");
+                    assert!(alone.evidence.is_empty(), "{at}");
+                    if q.number != 4 {
+                        // Question 4's rows are its units; its count is CUL001's results.
+                        assert_eq!(full.evidence.len() as u64, full.denominator, "{at}");
+                        let ok = full.evidence.iter().filter(|e| e.ok).count() as u64;
+                        assert_eq!(ok, full.numerator, "{at}");
+                    }
+                    counted += full.denominator;
+                }
+            }
+        }
+        assert!(counted > 0, "the examples have records in the figures");
     }
 }

@@ -6,7 +6,6 @@ use super::Measured;
 use crate::config::Language;
 use crate::model::*;
 use crate::registry::registry;
-use crate::repo::Rec;
 use crate::report::audit::Evidence;
 use crate::report::facts::{ClassificationState, Input};
 use crate::report::labels::label;
@@ -37,9 +36,14 @@ pub(crate) fn classification_detail(
     input: &Input<'_>,
     asset: &str,
 ) -> (ClassificationState, String) {
-    let lang = input.lang;
     let state = input.classification_state(asset);
-    let detail = match (state, input.classification_of(asset)) {
+    (state, describe_classification(input, asset, state))
+}
+
+/// An asset's classification state, `state`, in words.
+fn describe_classification(input: &Input<'_>, asset: &str, state: ClassificationState) -> String {
+    let lang = input.lang;
+    match (state, input.classification_of(asset)) {
         (ClassificationState::Missing, _) | (_, None) => {
             lang.pick("ingen klassning", "no classification").to_owned()
         }
@@ -54,8 +58,7 @@ pub(crate) fn classification_detail(
                 Language::En => format!("classified {}, older than {max} months", c.date),
             }
         }
-    };
-    (state, detail)
+    }
 }
 
 /// The active assets: what questions 6 and 10 say there is when none is in their scope.
@@ -70,13 +73,18 @@ pub(super) fn classification(input: &Input<'_>, m: &mut Measured) {
         if !input.must_classify(ai) {
             continue;
         }
-        let (state, detail) = classification_detail(input, &a.id);
-        m.push(Evidence {
+        let state = input.classification_state(&a.id);
+        let ok = state == ClassificationState::Current;
+        m.push(ok, || Evidence {
             kind: "asset",
             id: a.id.clone(),
             name: a.name.clone(),
-            ok: state == ClassificationState::Current,
-            detail: format!("{detail} ({})", classification_reasons(input, ai)),
+            ok,
+            detail: format!(
+                "{} ({})",
+                describe_classification(input, &a.id, state),
+                classification_reasons(input, ai)
+            ),
         });
     }
 }
@@ -92,33 +100,28 @@ pub(super) fn continuity(input: &Input<'_>, m: &mut Measured) {
             continue;
         }
         let plans = input.plans_covering(&a.id);
-        let exercised: Vec<&Rec<ContinuityPlan>> = plans
-            .iter()
-            .copied()
-            .filter(|p| input.exercised(p))
-            .collect();
+        let ok = plans.iter().any(|p| input.exercised(p));
         let describe = |p: &ContinuityPlan| match (input.last_exercise(p), lang) {
             (Some(e), Language::Sv) => format!("{} övad {}", p.id, e.date),
             (Some(e), Language::En) => format!("{} exercised {}", p.id, e.date),
             (None, Language::Sv) => format!("{} aldrig övad", p.id),
             (None, Language::En) => format!("{} never exercised", p.id),
         };
-        let detail = if plans.is_empty() {
-            lang.pick("ingen kontinuitetsplan", "no continuity plan")
-                .to_owned()
-        } else {
-            plans
-                .iter()
-                .map(|p| describe(p))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        m.push(Evidence {
+        m.push(ok, || Evidence {
             kind: "asset",
             id: a.id.clone(),
             name: a.name.clone(),
-            ok: !exercised.is_empty(),
-            detail,
+            ok,
+            detail: if plans.is_empty() {
+                lang.pick("ingen kontinuitetsplan", "no continuity plan")
+                    .to_owned()
+            } else {
+                plans
+                    .iter()
+                    .map(|p| describe(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
         });
     }
 }
@@ -167,12 +170,13 @@ pub(super) fn cloud(input: &Input<'_>, m: &mut Measured) {
         }
         let problems = cloud_shortfalls(input, ai);
         let hosting = label(lang, "hosting", model.as_str());
-        m.push(Evidence {
+        let ok = problems.is_empty();
+        m.push(ok, || Evidence {
             kind: "asset",
             id: a.id.clone(),
             name: a.name.clone(),
-            ok: problems.is_empty(),
-            detail: if problems.is_empty() {
+            ok,
+            detail: if ok {
                 match lang {
                     Language::Sv => {
                         format!("{hosting}: klassad, laglig överföring och rätt jurisdiktion")

@@ -17,27 +17,27 @@ pub(super) fn follow_up_units(input: &Input<'_>, m: &mut Measured) {
     let follow_ups = FollowUps::new(input.repo, input.config, input.as_of);
     for u in input.member_units() {
         let reviews = follow_ups.recent(&u.id);
-        let detail = if reviews.is_empty() {
-            lang.pick("ingen uppföljning", "no follow-up").to_owned()
-        } else {
-            reviews
-                .iter()
-                .map(|r| {
-                    format!(
-                        "{} {}",
-                        label(lang, "review", r.review_type.as_str()),
-                        r.date
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        m.push(Evidence {
+        let ok = !reviews.is_empty();
+        m.push(ok, || Evidence {
             kind: "unit",
             id: u.id.clone(),
             name: u.name.clone(),
-            ok: !reviews.is_empty(),
-            detail,
+            ok,
+            detail: if ok {
+                reviews
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "{} {}",
+                            label(lang, "review", r.review_type.as_str()),
+                            r.date
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            } else {
+                lang.pick("ingen uppföljning", "no follow-up").to_owned()
+            },
         });
     }
 }
@@ -64,20 +64,24 @@ pub(super) fn follow_ups(input: &Input<'_>, m: &mut Measured) -> bool {
             detail,
         }
     };
-    m.push(item(
-        review,
-        lang.pick(
-            "Ledningens genomgång till kommunstyrelsen",
-            "Management review to the executive board",
-        )
-        .into(),
-        th.management_review_max_age_months,
-    ));
-    m.push(item(
-        audit,
-        lang.pick("Granskning av ledningssystemet", "Audit of the ISMS")
+    m.push(review.is_some(), || {
+        item(
+            review,
+            lang.pick(
+                "Ledningens genomgång till kommunstyrelsen",
+                "Management review to the executive board",
+            )
             .into(),
-        th.audit_max_age_months,
-    ));
+            th.management_review_max_age_months,
+        )
+    });
+    m.push(audit.is_some(), || {
+        item(
+            audit,
+            lang.pick("Granskning av ledningssystemet", "Audit of the ISMS")
+                .into(),
+            th.audit_max_age_months,
+        )
+    });
     review.is_none() && audit.is_none()
 }

@@ -45,22 +45,44 @@ pub struct Measured {
     pub share: Option<f64>,
     /// Set when the question has nothing to count.
     pub nothing: Option<Nothing>,
+    /// Whether the records behind the figure are only counted, not described: a trend's
+    /// points show the figure alone, and describing every record costs more than counting.
+    pub(super) counting: bool,
 }
 
 impl Measured {
-    pub(super) fn push(&mut self, e: Evidence) {
+    /// Counts a record in the figure's scope, towards it when `ok`; `describe` says which
+    /// record and why (its `ok` is `ok`), unless the figure is only counted.
+    pub(super) fn push(&mut self, ok: bool, describe: impl FnOnce() -> Evidence) {
         self.denominator += 1;
-        if e.ok {
+        if ok {
             self.numerator += 1;
         }
-        self.evidence.push(e);
+        if !self.counting {
+            let e = describe();
+            debug_assert_eq!(e.ok, ok, "a record's evidence says what it counted");
+            self.evidence.push(e);
+        }
     }
 }
 
-/// Counts the key figure of question `number` (rules.md's table), and says what is missing
-/// when it has nothing to count.
+/// Counts the key figure of question `number` (rules.md's table) with the records behind
+/// it, and says what is missing when it has nothing to count.
 pub fn measure(input: &Input<'_>, number: u8) -> Measured {
-    let mut m = Measured::default();
+    measure_into(input, number, Measured::default())
+}
+
+/// The key figure of question `number` as [`measure`] counts it, without the records
+/// behind it (`evidence` stays empty): a trend's point.
+pub fn count(input: &Input<'_>, number: u8) -> Measured {
+    let counting = Measured {
+        counting: true,
+        ..Measured::default()
+    };
+    measure_into(input, number, counting)
+}
+
+fn measure_into(input: &Input<'_>, number: u8, mut m: Measured) -> Measured {
     let th = &input.config.thresholds;
     // Per question: whether it has nothing to count, and the catalogue message (with its
     // values) that says so. Most questions have nothing when nothing is in the figure's

@@ -3,6 +3,7 @@
 
 use super::Measured;
 use crate::config::Language;
+use crate::model::Measure;
 use crate::registry::registry;
 use crate::report::audit::Evidence;
 use crate::report::facts::{Input, PERIOD_MONTHS};
@@ -13,34 +14,39 @@ use crate::rules::sec::{
 /// Question 7: implemented measures verified on time, as SEC002 judges them
 /// (`verification_on`): a measure counts against the figure exactly when SEC002 reports it.
 pub(super) fn measures_verified(input: &Input<'_>, m: &mut Measured) {
-    let lang = input.lang;
     for x in &input.repo.measures {
         if !x.implemented_on(input.as_of) {
             continue;
         }
-        let interval = interval_of(input.config, x);
         let state = verification_on(input.config, x, input.as_of);
-        let detail = match (state, x.last_verified.filter(|d| *d <= input.as_of), lang) {
-            (_, Some(d), Language::Sv) => format!("verifierad {d} (intervall {interval} månader)"),
-            (_, Some(d), Language::En) => format!("verified {d} (interval {interval} months)"),
-            (Verification::Current, None, _) => match (x.implemented, lang) {
-                (Some(d), Language::Sv) => {
-                    format!("genomförd {d}, ännu inte verifierad (intervall {interval} månader)")
-                }
-                (Some(d), Language::En) => {
-                    format!("implemented {d}, not yet verified (interval {interval} months)")
-                }
-                (None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
-            },
-            (_, None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
-        };
-        m.push(Evidence {
+        let ok = state == Verification::Current;
+        m.push(ok, || Evidence {
             kind: "measure",
             id: x.id.clone(),
             name: x.title.clone(),
-            ok: state == Verification::Current,
-            detail,
+            ok,
+            detail: verification_detail(input, x, state),
         });
+    }
+}
+
+/// How and when a measure was verified, in words, for its verification state `state`.
+fn verification_detail(input: &Input<'_>, x: &Measure, state: Verification) -> String {
+    let lang = input.lang;
+    let interval = interval_of(input.config, x);
+    match (state, x.last_verified.filter(|d| *d <= input.as_of), lang) {
+        (_, Some(d), Language::Sv) => format!("verifierad {d} (intervall {interval} månader)"),
+        (_, Some(d), Language::En) => format!("verified {d} (interval {interval} months)"),
+        (Verification::Current, None, _) => match (x.implemented, lang) {
+            (Some(d), Language::Sv) => {
+                format!("genomförd {d}, ännu inte verifierad (intervall {interval} månader)")
+            }
+            (Some(d), Language::En) => {
+                format!("implemented {d}, not yet verified (interval {interval} months)")
+            }
+            (None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
+        },
+        (_, None, _) => lang.pick("aldrig verifierad", "never verified").to_owned(),
     }
 }
 
@@ -77,14 +83,15 @@ pub(super) fn monitoring(input: &Input<'_>, m: &mut Measured) -> bool {
             lang.pick("ingen genomförd åtgärd", "no implemented measure")
                 .to_owned()
         };
-        m.push(Evidence {
+        let ok = !verified.is_empty();
+        m.push(ok, || Evidence {
             kind: "measure",
             id: verified
                 .first()
                 .map(|s| (*s).to_owned())
                 .unwrap_or_default(),
             name,
-            ok: !verified.is_empty(),
+            ok,
             detail,
         });
     }
@@ -98,12 +105,13 @@ pub(super) fn incidents(input: &Input<'_>, m: &mut Measured) {
     let lang = input.lang;
     for i in input.incidents_within(PERIOD_MONTHS) {
         let reasons = input.incident_shortfalls(i);
-        m.push(Evidence {
+        let ok = reasons.is_empty();
+        m.push(ok, || Evidence {
             kind: "incident",
             id: i.id.clone(),
             name: i.title.clone(),
-            ok: reasons.is_empty(),
-            detail: if reasons.is_empty() {
+            ok,
+            detail: if ok {
                 lang.pick("hanterad som den ska", "handled to standard")
                     .to_owned()
             } else {

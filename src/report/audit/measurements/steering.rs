@@ -44,7 +44,7 @@ pub(super) fn required_documents(input: &Input<'_>, m: &mut Measured) {
             },
             Some(p) => document_evidence(lang, p, name, input.as_of, max),
         };
-        m.push(e);
+        m.push(e.ok, || e);
     }
 }
 
@@ -103,7 +103,7 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) -> bool {
     let nothing = org.is_none() && units.is_empty();
     // ORG002's roles (all vacant without an organisation record), then ORG001's units.
     for (role, holder) in org::key_roles(&input.rules_context()) {
-        m.push(Evidence {
+        m.push(holder.is_some(), || Evidence {
             kind: "organisation",
             id: org.map(|o| o.id.clone()).unwrap_or_default(),
             name: label(lang, "role", role),
@@ -113,7 +113,7 @@ pub(super) fn organisation(input: &Input<'_>, m: &mut Measured) -> bool {
     }
     for u in units {
         let rep = u.representative();
-        m.push(Evidence {
+        m.push(rep.is_some(), || Evidence {
             kind: "unit",
             id: u.id.clone(),
             name: u.name.clone(),
@@ -147,45 +147,50 @@ fn on_track(input: &Input<'_>, a: &Activity) -> bool {
 }
 
 pub(super) fn plan_on_track(input: &Input<'_>, m: &mut Measured) {
-    let lang = input.lang;
     let plans = input.current_plans();
     for a in input.activities_of(&plans) {
         if a.status == ActivityStatus::Cancelled {
             continue;
         }
-        let status = label(lang, "activity", a.status.as_str());
-        let detail = match (a.status, a.due, input.days_overdue(a)) {
-            (ActivityStatus::Done, _, _) => match a.completed {
-                Some(c) => format!("{status} {c}"),
-                None => status,
-            },
-            (_, Some(due), Some(days)) => match lang {
-                Language::Sv => format!(
-                    "{status}, försenad sedan {due} ({days} dag{})",
-                    if days == 1 { "" } else { "ar" }
-                ),
-                Language::En => format!(
-                    "{status}, overdue since {due} ({days} day{})",
-                    if days == 1 { "" } else { "s" }
-                ),
-            },
-            (_, Some(due), None) if due < input.as_of => match lang {
-                Language::Sv => format!("{status}, slutdatum {due} har passerat"),
-                Language::En => format!("{status}, was due {due}"),
-            },
-            (_, Some(due), None) => match lang {
-                Language::Sv => format!("{status}, slutdatum {due}"),
-                Language::En => format!("{status}, due {due}"),
-            },
-            (_, None, _) => status,
-        };
-        m.push(Evidence {
+        let ok = on_track(input, a);
+        m.push(ok, || Evidence {
             kind: "activity",
             id: a.id.clone(),
             name: a.title.clone(),
-            ok: on_track(input, a),
-            detail,
+            ok,
+            detail: activity_detail(input, a),
         });
+    }
+}
+
+/// An activity's status and dates, in words.
+fn activity_detail(input: &Input<'_>, a: &Activity) -> String {
+    let lang = input.lang;
+    let status = label(lang, "activity", a.status.as_str());
+    match (a.status, a.due, input.days_overdue(a)) {
+        (ActivityStatus::Done, _, _) => match a.completed {
+            Some(c) => format!("{status} {c}"),
+            None => status,
+        },
+        (_, Some(due), Some(days)) => match lang {
+            Language::Sv => format!(
+                "{status}, försenad sedan {due} ({days} dag{})",
+                if days == 1 { "" } else { "ar" }
+            ),
+            Language::En => format!(
+                "{status}, overdue since {due} ({days} day{})",
+                if days == 1 { "" } else { "s" }
+            ),
+        },
+        (_, Some(due), None) if due < input.as_of => match lang {
+            Language::Sv => format!("{status}, slutdatum {due} har passerat"),
+            Language::En => format!("{status}, was due {due}"),
+        },
+        (_, Some(due), None) => match lang {
+            Language::Sv => format!("{status}, slutdatum {due}"),
+            Language::En => format!("{status}, due {due}"),
+        },
+        (_, None, _) => status,
     }
 }
 

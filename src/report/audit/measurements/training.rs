@@ -37,6 +37,10 @@ pub(super) fn training(input: &Input<'_>, m: &mut Measured) {
     m.numerator = done;
     m.denominator = targeted;
     m.share = Some(cul::completion_share(done, targeted));
+    // The units' rows describe the figure; they do not count in it.
+    if m.counting {
+        return;
+    }
     for (id, name, d, t) in completion_by_unit(input) {
         let share = if t > 0 { d as f64 / t as f64 } else { 0.0 };
         m.evidence.push(Evidence {
