@@ -24,8 +24,9 @@ use objects::{Batch, CatFile};
 pub struct Snapshot {
     /// The ISMS repository's folder in the work tree, which git is run in.
     root: PathBuf,
-    /// The files below the ISMS repository that the loader may read, in path order.
-    files: Vec<TreeFile>,
+    /// The files below the ISMS repository that the loader may read, in path order: shared
+    /// with the sessions opened from it.
+    files: Arc<[TreeFile]>,
     /// The full id of the commit the revision names (empty for the index).
     pub commit: String,
     /// The commit's committer date, `2026-05-01` (empty for the index).
@@ -96,7 +97,7 @@ impl Snapshot {
             }
             snapshots.push(Snapshot {
                 root: root.to_path_buf(),
-                files,
+                files: files.into(),
                 commit: commit.id,
                 date: commit.date,
                 batch: batch.clone(),
@@ -109,7 +110,7 @@ impl Snapshot {
     /// object store; `cache` holds the files already loaded in this run.
     pub fn open(&self, cache: Option<&FileCache>) -> Result<Session> {
         let blobs = Arc::new(CatFile(self.batch.clone()));
-        Session::from_tree(&self.root, self.files.clone(), blobs, cache)
+        Session::from_tree(&self.root, Arc::clone(&self.files), blobs, cache)
     }
 
     /// The files listed, in path order: those the loader may read, by their names.
@@ -294,7 +295,7 @@ impl Snapshot {
         in_order(&mut files);
         Ok(Snapshot {
             root: root.to_path_buf(),
-            files,
+            files: files.into(),
             commit: String::new(),
             date: String::new(),
             batch: Arc::new(Batch::new(root)),

@@ -75,6 +75,53 @@ struct Slot {
 /// A file's content id and path.
 pub(super) type Key = (Arc<str>, Arc<str>);
 
+/// A key as a tree's file holds it: looked up without copying its id and path, whose
+/// counts a hundred thousand files would otherwise touch twice each.
+trait KeyOf {
+    fn id(&self) -> &str;
+    fn path(&self) -> &str;
+}
+
+impl KeyOf for Key {
+    fn id(&self) -> &str {
+        &self.0
+    }
+    fn path(&self) -> &str {
+        &self.1
+    }
+}
+
+impl KeyOf for TreeFile {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn path(&self) -> &str {
+        &self.path
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyOf + 'a> for Key {
+    fn borrow(&self) -> &(dyn KeyOf + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn KeyOf + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.id() == other.id() && self.path() == other.path()
+    }
+}
+
+impl Eq for dyn KeyOf + '_ {}
+
+/// Hashes as [`Key`] does, a pair of strings.
+impl std::hash::Hash for dyn KeyOf + '_ {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id().hash(state);
+        self.path().hash(state);
+    }
+}
+
 impl FileCache {
     /// A cache that keeps every file for every tree loaded after (several revisions).
     pub fn new() -> FileCache {
@@ -160,7 +207,7 @@ impl FileCache {
     /// Takes the file for the tree being loaded: what the cache holds of it, moved out when
     /// no later tree needs it; and whether what is parsed of it is to be kept. One use of a
     /// planned file is counted off.
-    fn take(&self, files: &mut HashMap<Key, Slot>, key: &Key) -> (Option<FileLoad>, bool) {
+    fn take(&self, files: &mut HashMap<Key, Slot>, key: &dyn KeyOf) -> (Option<FileLoad>, bool) {
         if self.planned {
             let Some(slot) = files.get_mut(key) else {
                 return (None, false);
@@ -223,8 +270,8 @@ enum Work {
 /// read: see [`super::Walk::reads`]); `cache` holds the files already loaded and gains the
 /// others. Records and problems come out as [`super::load`] gives them for the same files on
 /// disk.
-pub fn load_tree(
-    files: &[TreeFile],
+pub fn load_tree<F: std::borrow::Borrow<TreeFile> + Sync>(
+    files: &[F],
     blobs: &dyn Blobs,
     cache: Option<&FileCache>,
 ) -> anyhow::Result<LoadResult> {
@@ -236,8 +283,8 @@ pub fn load_tree(
     if let Some(c) = cache {
         let mut held = c.lock();
         for f in files {
-            let key = (f.id.clone(), f.path.clone());
-            let (hit, kept) = c.take(&mut held, &key);
+            let f = f.borrow();
+            let (hit, kept) = c.take(&mut held, f);
             if hit.is_none() && !f.too_large() {
                 wanted.push(f);
             }
@@ -246,6 +293,7 @@ pub fn load_tree(
         }
     } else {
         for f in files {
+            let f = f.borrow();
             if !f.too_large() {
                 wanted.push(f);
             }
@@ -295,8 +343,8 @@ pub fn load_tree(
 /// The files of a tree handed out to the workers in chunks as their bytes arrive, so that
 /// parsing overlaps reading from git and each chunk holds its files' bytes only until it is
 /// parsed.
-struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
-    files: &'f [TreeFile],
+struct Feed<'f, F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> {
+    files: &'f [F],
     /// The cached result of each file not yet handed out, if there is one.
     known: Vec<Option<FileLoad>>,
     chunk: Vec<Work>,
@@ -309,7 +357,7 @@ struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
     hand_out: H,
 }
 
-impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
+impl<F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> Feed<'_, F, H> {
     fn push(&mut self, work: Work) {
         self.chunk.push(work);
         if self.chunk.len() == CHUNK {
@@ -321,13 +369,13 @@ impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
 
     /// Whether the file at `i` is read from git: neither cached nor too large.
     fn is_read(&self, i: usize) -> bool {
-        self.known[i].is_none() && !self.files[i].too_large()
+        self.known[i].is_none() && !self.files[i].borrow().too_large()
     }
 
     /// Hands out the files before `end`, which need no bytes.
     fn unread_up_to(&mut self, end: usize) {
         while self.next < end {
-            let f = &self.files[self.next];
+            let f = self.files[self.next].borrow();
             let work = match self.known[self.next].take() {
                 Some(hit) => Work::Cached(hit),
                 None => Work::TooLarge(f.path.clone(), f.size.unwrap_or_default()),
@@ -345,7 +393,7 @@ impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
             end += 1;
         }
         self.unread_up_to(end);
-        if let Some(f) = self.files.get(self.next) {
+        if let Some(f) = self.files.get(self.next).map(F::borrow) {
             let work = match blob {
                 Ok(bytes) => {
                     let key = self.keep[self.next].then(|| (f.id.clone(), f.path.clone()));

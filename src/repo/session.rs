@@ -27,9 +27,11 @@ pub struct Session {
 enum Origin {
     /// In the folder `root`.
     Disk,
-    /// In a tree of files (path order) whose bytes `blobs` reads.
+    /// In a tree of files (path order) whose bytes `blobs` reads, of which the loader read
+    /// those `walk` reads.
     Tree {
-        files: Vec<TreeFile>,
+        files: Arc<[TreeFile]>,
+        walk: Walk,
         blobs: Arc<dyn Blobs>,
     },
 }
@@ -92,7 +94,7 @@ impl Session {
     /// those read now). `root` is the work tree's folder of the same repository.
     pub fn from_tree(
         root: &Path,
-        files: Vec<TreeFile>,
+        files: Arc<[TreeFile]>,
         blobs: Arc<dyn Blobs>,
         cache: Option<&FileCache>,
     ) -> Result<Session> {
@@ -111,8 +113,9 @@ impl Session {
         };
         let has_config = config_file.is_some();
         let walk = Walk::new(&config.exclude)?;
-        let files: Vec<TreeFile> = files.into_iter().filter(|f| walk.reads(&f.path)).collect();
-        let mut loaded = load::load_tree(&files, &*blobs, cache)?;
+        let read: Vec<&TreeFile> = files.iter().filter(|f| walk.reads(&f.path)).collect();
+        let mut loaded = load::load_tree(&read, &*blobs, cache)?;
+        drop(read);
         let path: Arc<str> = crate::config::FILE_NAME.into();
         loaded.problems.extend(
             config_problems
@@ -127,7 +130,7 @@ impl Session {
             root: root.to_path_buf(),
             config,
             repo,
-            origin: Origin::Tree { files, blobs },
+            origin: Origin::Tree { files, walk, blobs },
         })
     }
 
@@ -148,9 +151,10 @@ impl Session {
             let text = match (self.repo.file_text(&loc.path), &self.origin) {
                 (Some(t), _) => Some(t.to_owned()),
                 (None, Origin::Disk) => crate::load::source_text(&self.root, &loc.path),
-                (None, Origin::Tree { files, .. }) => {
-                    // Read below, all at once.
-                    if let Ok(i) = files.binary_search_by(|f| (*f.path).cmp(&*loc.path))
+                (None, Origin::Tree { files, walk, .. }) => {
+                    // Read below, all at once; only a file the loader read has positions.
+                    if walk.reads(&loc.path)
+                        && let Ok(i) = files.binary_search_by(|f| (*f.path).cmp(&*loc.path))
                         && asked.insert(i)
                     {
                         unread.push(&files[i]);

@@ -22,6 +22,8 @@
 
 mod page;
 
+use std::sync::Arc;
+
 use jiff::tz::TimeZone;
 use rayon::prelude::*;
 
@@ -218,7 +220,18 @@ pub struct Context<'a> {
     /// Whether the findings' messages are said: not for figures that only count findings
     /// (a trend's points), which read their data alone.
     pub say: bool,
+    /// The state of each framework a rule has asked for, worked out once: FRM003 and NIS003
+    /// both read NIS2's article 21.
+    pub frameworks: FrameworkStates<'a>,
 }
+
+/// The framework states of one context, by framework id: each slot is found under the
+/// lock and filled outside it, so that two frameworks are worked out side by side and one
+/// framework only once.
+#[derive(Default)]
+pub struct FrameworkStates<'a>(std::sync::Mutex<Vec<(String, Arc<FrameworkSlot<'a>>)>>);
+
+type FrameworkSlot<'a> = std::sync::OnceLock<Option<Arc<frm::FrameworkState<'a>>>>;
 
 impl<'a> Context<'a> {
     /// What the rules read of `repo` as of a date: the configured time zone, the embedded
@@ -237,7 +250,30 @@ impl<'a> Context<'a> {
             as_of,
             tz: config.tz(),
             say: true,
+            frameworks: FrameworkStates::default(),
         }
+    }
+
+    /// The state of framework `id` as of the date ([`frm::framework_state`]), worked out
+    /// the first time a rule asks for it; none for a framework the registry does not hold.
+    pub fn framework_state(&self, id: &str) -> Option<Arc<frm::FrameworkState<'a>>> {
+        let slot = {
+            let mut slots = self
+                .frameworks
+                .0
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            match slots.iter().find(|(f, _)| f == id) {
+                Some((_, slot)) => slot.clone(),
+                None => {
+                    let slot = Arc::new(FrameworkSlot::new());
+                    slots.push((id.to_owned(), slot.clone()));
+                    slot
+                }
+            }
+        };
+        slot.get_or_init(|| frm::framework_state(self, id).map(Arc::new))
+            .clone()
     }
 
     /// The start of "the last N months": the window is (as_of - N months, as_of].

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::frm::{ControlStatus, all_hosted_externally, framework_state};
+use crate::rules::frm::{ControlStatus, all_hosted_externally};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 declare_rule! {
@@ -53,7 +53,7 @@ impl Rule for MissingControl {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let external = all_hosted_externally(cx);
         for id in &cx.config.frameworks {
-            let Some(state) = framework_state(cx, id) else {
+            let Some(state) = cx.framework_state(id) else {
                 continue;
             };
             for c in state.controls.iter().filter(|c| c.applicable) {

@@ -1,5 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::rules::frm::{ControlStatus, framework_state};
+use crate::rules::frm::ControlStatus;
 use crate::rules::nis::{ART21, applies};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
@@ -52,7 +52,7 @@ impl Rule for MissingRiskMeasure {
         if !applies(cx) {
             return;
         }
-        let Some(state) = framework_state(cx, ART21) else {
+        let Some(state) = cx.framework_state(ART21) else {
             return;
         };
         for c in &state.controls {

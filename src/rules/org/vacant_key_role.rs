@@ -123,6 +123,7 @@ mod tests {
                 as_of,
                 tz: jiff::tz::TimeZone::UTC,
                 say: true,
+                frameworks: Default::default(),
             };
             let mut sink = Sink::new(&VacantKeyRole::META, &cx);
             VacantKeyRole.check(&cx, &mut sink);
