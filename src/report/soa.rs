@@ -396,8 +396,7 @@ pub fn control_row(input: &Input<'_>, c: &ControlState<'_>) -> ControlRow {
     let mut owners: Vec<String> = Vec::new();
     for e in c.evidence.iter().filter(|e| e.source == Source::Document) {
         let owner =
-            e.id.as_deref()
-                .and_then(|id| input.repo.policies.iter().find(|p| p.id == id))
+            e.id.and_then(|id| input.repo.policies.iter().find(|p| p.id == id))
                 .and_then(|p| p.owner.clone());
         if let Some(o) = owner
             && !owners.contains(&o)
@@ -445,10 +444,10 @@ pub fn control_row(input: &Input<'_>, c: &ControlState<'_>) -> ControlRow {
     }
 }
 
-fn evidence_item(input: &Input<'_>, e: &Evidence) -> EvidenceItem {
+fn evidence_item(input: &Input<'_>, e: &Evidence<'_>) -> EvidenceItem {
     let lang = input.lang;
     let date = e.date.map(|d| d.to_string());
-    let id = e.id.clone().unwrap_or_default();
+    let id = e.id.unwrap_or_default().to_owned();
     let on = |sv: &str, en: &str, d: Option<Date>| match d {
         Some(d) => format!(" ({} {d})", lang.pick(sv, en)),
         None => String::new(),
@@ -500,11 +499,8 @@ fn evidence_item(input: &Input<'_>, e: &Evidence) -> EvidenceItem {
     EvidenceItem {
         source: e.source.as_str(),
         kind: e.kind,
-        id: e.id.clone(),
-        title: e
-            .id
-            .as_deref()
-            .and_then(|id| title_of(input.repo, e.source, id)),
+        id: e.id.map(str::to_owned),
+        title: e.id.and_then(|id| title_of(input.repo, e.source, id)),
         count: e.count,
         date,
         planned: e.planned,

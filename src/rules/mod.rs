@@ -258,11 +258,7 @@ impl<'a> Context<'a> {
     /// the first time a rule asks for it; none for a framework the registry does not hold.
     pub fn framework_state(&self, id: &str) -> Option<Arc<frm::FrameworkState<'a>>> {
         let slot = {
-            let mut slots = self
-                .frameworks
-                .0
-                .lock()
-                .unwrap_or_else(|e| e.into_inner());
+            let mut slots = self.frameworks.0.lock().unwrap_or_else(|e| e.into_inner());
             match slots.iter().find(|(f, _)| f == id) {
                 Some((_, slot)) => slot.clone(),
                 None => {

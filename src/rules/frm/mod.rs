@@ -105,11 +105,11 @@ impl Source {
 
 /// One piece of evidence that counts for a control.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Evidence {
+pub struct Evidence<'r> {
     pub source: Source,
     /// The record, for evidence from one record (`None` for the counted registers).
     pub kind: Option<&'static str>,
-    pub id: Option<String>,
+    pub id: Option<&'r str>,
     /// How many records, for the counted registers.
     pub count: Option<usize>,
     /// Its date: implemented, adopted, exercised, started, evaluated, or the latest of a
@@ -123,12 +123,12 @@ pub struct Evidence {
     pub overdue: bool,
 }
 
-impl Evidence {
-    fn of(source: Source, kind: Kind, id: &str, date: Option<Date>) -> Evidence {
+impl<'r> Evidence<'r> {
+    fn of(source: Source, kind: Kind, id: &'r str, date: Option<Date>) -> Evidence<'r> {
         Evidence {
             source,
             kind: Some(kind.as_str()),
-            id: Some(id.to_owned()),
+            id: Some(id),
             count: None,
             date,
             planned: false,
@@ -137,7 +137,7 @@ impl Evidence {
         }
     }
 
-    fn register(source: Source, count: usize, date: Option<Date>) -> Evidence {
+    fn register(source: Source, count: usize, date: Option<Date>) -> Evidence<'r> {
         Evidence {
             source,
             kind: None,
@@ -165,7 +165,7 @@ pub struct ControlState<'r> {
     /// When an exclusion is to be reconsidered.
     pub review: Option<Date>,
     pub status: ControlStatus,
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Evidence<'r>>,
 }
 
 /// A framework's controls as of a date, with the statement of applicability that governs
@@ -234,7 +234,7 @@ pub fn framework_state<'r>(cx: &Context<'r>, id: &str) -> Option<FrameworkState<
     let framework = cx.repo.framework(id)?;
     let statement = statement(cx, id);
     // Evidence by control: a large repository has thousands of pieces for 93 controls.
-    let mut evidence: crate::util::hash::HashMap<String, Vec<Evidence>> = Default::default();
+    let mut evidence: crate::util::hash::HashMap<&str, Vec<Evidence<'r>>> = Default::default();
     for (control, e) in collect_evidence(cx, id) {
         evidence.entry(control).or_default().push(e);
     }
@@ -244,7 +244,7 @@ pub fn framework_state<'r>(cx: &Context<'r>, id: &str) -> Option<FrameworkState<
         .map(|control| {
             let exclusion = statement.and_then(|s| s.exclusion(&control.id));
             let inclusion = statement.and_then(|s| s.inclusion(&control.id));
-            let found = evidence.remove(&control.id).unwrap_or_default();
+            let found = evidence.remove(control.id.as_str()).unwrap_or_default();
             ControlState {
                 control,
                 id: &control.id,
@@ -267,7 +267,7 @@ pub fn framework_state<'r>(cx: &Context<'r>, id: &str) -> Option<FrameworkState<
 }
 
 /// A control's status from the evidence that counts for it.
-fn status_of(evidence: &[Evidence]) -> ControlStatus {
+fn status_of(evidence: &[Evidence<'_>]) -> ControlStatus {
     let measures = || evidence.iter().filter(|e| e.source == Source::Measure);
     let in_place = evidence.iter().any(|e| !e.planned);
     let planned = measures().any(|e| e.planned);
@@ -284,18 +284,18 @@ fn status_of(evidence: &[Evidence]) -> ControlStatus {
 
 /// Every piece of evidence for a control of `framework`, as (control id, evidence), in
 /// the order of the sources above and of the records within each.
-fn collect_evidence(cx: &Context<'_>, framework: &str) -> Vec<(String, Evidence)> {
+fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evidence<'r>)> {
     let map = &cx.registry.control_map;
     let prefix = format!("{framework}:");
-    let mut out: Vec<(String, Evidence)> = Vec::new();
-    let mut add = |refs: &mut dyn Iterator<Item = &str>, e: &Evidence| {
+    let mut out: Vec<(&'r str, Evidence<'r>)> = Vec::new();
+    let mut add = |refs: &mut dyn Iterator<Item = &'r str>, e: &Evidence<'r>| {
         let mut seen: Vec<&str> = Vec::new();
         for r in refs {
             if let Some(control) = r.strip_prefix(&prefix)
                 && !seen.contains(&control)
             {
                 seen.push(control);
-                out.push((control.to_owned(), e.clone()));
+                out.push((control, e.clone()));
             }
         }
     };
@@ -396,7 +396,7 @@ fn register(dates: impl Iterator<Item = Option<Date>>) -> (usize, Option<Date>) 
 
 /// A measure as evidence on the as-of date: in place, or planned (a measure implemented
 /// after the as-of date was still planned then); none for a retired measure.
-fn measure_evidence(cx: &Context<'_>, m: &Rec<Measure>) -> Option<Evidence> {
+fn measure_evidence<'r>(cx: &Context<'r>, m: &'r Rec<Measure>) -> Option<Evidence<'r>> {
     let in_place = m.implemented_on(cx.as_of);
     if !in_place && m.status == MeasureStatus::Retired {
         return None;
@@ -426,14 +426,14 @@ pub fn all_hosted_externally(cx: &Context<'_>) -> bool {
 mod tests {
     use super::*;
 
-    fn measure(planned: bool, overdue: bool) -> Evidence {
+    fn measure(planned: bool, overdue: bool) -> Evidence<'static> {
         let mut e = Evidence::of(Source::Measure, Kind::Measure, "m", None);
         e.planned = planned;
         e.overdue = overdue;
         e
     }
 
-    fn document() -> Evidence {
+    fn document() -> Evidence<'static> {
         Evidence::of(Source::Document, Kind::Policy, "p", None)
     }
 

@@ -72,7 +72,7 @@ impl Rule for MissingRiskMeasure {
                 let planned: Vec<String> = c
                     .evidence
                     .iter()
-                    .filter_map(|e| e.id.clone())
+                    .filter_map(|e| e.id.map(str::to_owned))
                     .collect();
                 d.arg("measures", planned);
             }
