@@ -91,7 +91,12 @@ impl Snapshot {
                 }
                 bail!("{flag}: unknown revision `{rev}`");
             };
-            let files = batch.files(&commit.tree, prefix, &mut listing)?;
+            let files = batch
+                .files(&commit.tree, prefix, &mut listing)
+                .map_err(|e| match e.downcast_ref::<objects::TooManyListed>() {
+                    Some(too_many) => anyhow::anyhow!("{flag} {rev}: {too_many}"),
+                    None => e,
+                })?;
             if files.is_empty() {
                 bail!("{flag} {rev}: the revision holds no files of the ISMS repository");
             }

@@ -247,12 +247,20 @@ impl Batch {
             0,
             String::new(),
         )];
+        // Files and folders listed so far.
+        let mut listed = 1;
         while let Some((entries, next, folder)) = open.last_mut() {
             let Some(e) = entries.get(*next) else {
                 open.pop();
                 continue;
             };
             *next += 1;
+            if e.is_tree() || e.path.is_some() {
+                listed += 1;
+                if listed > MAX_LISTED {
+                    return Err(TooManyListed.into());
+                }
+            }
             if e.is_tree() {
                 let rel = format!("{folder}{}/", e.name);
                 let id = e.id.clone();
@@ -271,6 +279,28 @@ impl Batch {
         Ok(())
     }
 }
+
+/// The most files and folders a revision may list below the ISMS folder. A few bytes of
+/// trees can name one folder any number of times (a tree of a thousand entries that are
+/// all the same folder of a thousand files lists a million files), so a listing is bounded
+/// as a file's read is; an organisation's records are some thousands of files.
+pub const MAX_LISTED: usize = 1_000_000;
+
+/// A revision refused for listing more than [`MAX_LISTED`] files and folders.
+#[derive(Debug)]
+pub struct TooManyListed;
+
+impl std::fmt::Display for TooManyListed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the revision lists more than {MAX_LISTED} files and folders below the ISMS \
+             repository, more than isms reads"
+        )
+    }
+}
+
+impl std::error::Error for TooManyListed {}
 
 /// What the listings of a run's revisions share: each folder as the last revision listed
 /// it, so that the next revision takes from it the entries it did not change (their ids

@@ -655,6 +655,63 @@ fn a_missing_blob_ends_the_run_with_an_error() {
     assert!(run.stderr.contains("git cat-file"), "{}", run.stderr);
 }
 
+/// A tree of a thousand entries that are all one folder of a thousand and one files lists
+/// a million and one files from a few kilobytes of objects: the revision is refused with
+/// the reason, not listed without end.
+#[test]
+fn a_revision_that_lists_without_end_is_refused() {
+    let repo = committed_example();
+    repo.write(
+        "bomb.yaml",
+        "kind: unit\nid: bomb\nname: Bomb\ntype: board\n",
+    );
+    let blob = git(repo.path(), &["hash-object", "-w", "bomb.yaml"]);
+    let mktree = |listing: String| {
+        let mut child = std::process::Command::new("git")
+            .args(["mktree"])
+            .current_dir(repo.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("git mktree");
+        let mut stdin = child.stdin.take().expect("stdin");
+        std::io::Write::write_all(&mut stdin, listing.as_bytes()).expect("write");
+        drop(stdin);
+        let out = child.wait_with_output().expect("mktree ran");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .trim()
+            .to_owned()
+    };
+    let files: String = (0..1001)
+        .map(|i| format!("100644 blob {}\tf{i:04}.yaml\n", blob.trim()))
+        .collect();
+    let folder = mktree(files);
+    let folders: String = (0..1000)
+        .map(|i| format!("040000 tree {folder}\td{i:04}\n"))
+        .collect();
+    let top = mktree(folders);
+    let commit = git(repo.path(), &["commit-tree", &top, "-m", "bomb"]);
+    let run = repo.isms(&[
+        "check",
+        "--lang",
+        "en",
+        "--as-of",
+        AS_OF,
+        "--baseline",
+        commit.trim(),
+    ]);
+    assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("lists more than 1000000 files and folders below the ISMS repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(commit.trim()), "{}", run.stderr);
+}
+
 /// Trees and blobs are read in the process where its object store holds them, and from
 /// git where it does not: a store git is told of in the environment alone
 /// (`GIT_ALTERNATE_OBJECT_DIRECTORIES`), and a packed store, give the trend the same
