@@ -247,7 +247,8 @@ impl Batch {
             0,
             String::new(),
         )];
-        // Files and folders listed so far.
+        // Entries listed so far, every one counted (a file the loader passes over too: a
+        // folder of them named again and again is parsed again each time).
         let mut listed = 1;
         while let Some((entries, next, folder)) = open.last_mut() {
             let Some(e) = entries.get(*next) else {
@@ -255,11 +256,9 @@ impl Batch {
                 continue;
             };
             *next += 1;
-            if e.is_tree() || e.path.is_some() {
-                listed += 1;
-                if listed > MAX_LISTED {
-                    return Err(TooManyListed.into());
-                }
+            listed += 1;
+            if listed > MAX_LISTED {
+                return Err(TooManyListed.into());
             }
             if e.is_tree() {
                 let rel = format!("{folder}{}/", e.name);

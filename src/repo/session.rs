@@ -115,7 +115,6 @@ impl Session {
         let walk = Walk::new(&config.exclude)?;
         let read: Vec<&TreeFile> = files.iter().filter(|f| walk.reads(&f.path)).collect();
         let mut loaded = load::load_tree(&read, &*blobs, cache)?;
-        drop(read);
         let path: Arc<str> = crate::config::FILE_NAME.into();
         loaded.problems.extend(
             config_problems

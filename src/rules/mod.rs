@@ -653,4 +653,25 @@ mod tests {
         assert_eq!(Area::of("PL001"), None);
         assert_eq!(Area::of(""), None);
     }
+
+    /// A framework's state is worked out once for a context, and is the state
+    /// `frm::framework_state` works out; a framework no catalogue holds has none.
+    #[test]
+    fn a_context_works_out_each_framework_once() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka");
+        let session = crate::repo::Session::open(&root).expect("example");
+        let as_of = crate::model::Date::parse("2026-11-28").expect("date");
+        let derived = super::Derived::compute(&session.repo, as_of);
+        let cx = super::Context::new(&session.repo, &session.config, &derived, as_of);
+        let first = cx.framework_state(super::nis::ART21).expect("article 21");
+        let again = cx.framework_state(super::nis::ART21).expect("article 21");
+        assert!(std::sync::Arc::ptr_eq(&first, &again));
+        let fresh = super::frm::framework_state(&cx, super::nis::ART21).expect("article 21");
+        assert_eq!(
+            format!("{:?}", first.controls),
+            format!("{:?}", fresh.controls)
+        );
+        assert!(first.controls.iter().any(|c| !c.evidence.is_empty()));
+        assert!(cx.framework_state("no-such-framework").is_none());
+    }
 }

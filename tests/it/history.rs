@@ -642,15 +642,7 @@ fn a_missing_blob_ends_the_run_with_an_error() {
         let text = std::fs::read_to_string(repo.path().join(&path)).expect("read");
         repo.write(&path, format!("{text}# ändrad\n"));
     }
-    let run = repo.isms(&[
-        "check",
-        "--lang",
-        "en",
-        "--as-of",
-        AS_OF,
-        "--baseline",
-        "HEAD",
-    ]);
+    let run = check_in(repo.path(), "HEAD", &[]);
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("git cat-file"), "{}", run.stderr);
 }
@@ -693,15 +685,7 @@ fn a_revision_that_lists_without_end_is_refused() {
         .collect();
     let top = mktree(folders);
     let commit = git(repo.path(), &["commit-tree", &top, "-m", "bomb"]);
-    let run = repo.isms(&[
-        "check",
-        "--lang",
-        "en",
-        "--as-of",
-        AS_OF,
-        "--baseline",
-        commit.trim(),
-    ]);
+    let run = check_in(repo.path(), commit.trim(), &[]);
     assert_eq!(run.code, Some(2), "{}{}", run.stdout, run.stderr);
     assert!(
         run.stderr
