@@ -237,7 +237,7 @@ pub fn open_seeding(
 /// seeds the cache of the revisions read after it.
 pub struct KeptFiles {
     files: crate::load::Kept,
-    ids: std::collections::HashMap<Box<str>, std::sync::Arc<str>>,
+    ids: crate::util::hash::HashMap<Box<str>, std::sync::Arc<str>>,
 }
 
 impl KeptFiles {

@@ -138,8 +138,8 @@ pub fn short_id(commit: &str) -> &str {
 /// tree's bytes are the blob's), by path relative to `root`: what lets a revision read
 /// after the work tree take the files it shares with it from the work tree's load. Empty
 /// when git cannot say (no repository, no git): the revision is then read whole.
-pub fn work_tree_ids(root: &Path) -> std::collections::HashMap<Box<str>, Arc<str>> {
-    let mut ids = std::collections::HashMap::new();
+pub fn work_tree_ids(root: &Path) -> crate::util::hash::HashMap<Box<str>, Arc<str>> {
+    let mut ids = crate::util::hash::HashMap::default();
     // Paths relative to `root` and below it, as the loader names them.
     let (Ok(staged), Ok(changed)) = (
         git(root, &["ls-files", "--stage", "-z"]),

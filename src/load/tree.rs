@@ -143,10 +143,17 @@ impl FileCache {
         let mut files: HashMap<Key, Slot> = HashMap::default();
         for tree in trees {
             for f in *tree {
-                files
-                    .entry((f.id.clone(), f.path.clone()))
-                    .or_default()
-                    .uses += 1;
+                // Most files are in the tree before too: counted without copying the key.
+                match files.get_mut(f as &dyn KeyOf) {
+                    Some(slot) => slot.uses += 1,
+                    None => {
+                        let slot = Slot {
+                            load: None,
+                            uses: 1,
+                        };
+                        files.insert((f.id.clone(), f.path.clone()), slot);
+                    }
+                }
             }
         }
         FileCache {
@@ -240,7 +247,7 @@ impl Kept {
 
     /// Gives `cache` the files git has clean in the work tree (`ids`: their blob ids by
     /// path) that a revision still to be read holds; the others are dropped.
-    pub fn seed(self, ids: &std::collections::HashMap<Box<str>, Arc<str>>, cache: &FileCache) {
+    pub fn seed(self, ids: &HashMap<Box<str>, Arc<str>>, cache: &FileCache) {
         let files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
         cache.insert(
             files
