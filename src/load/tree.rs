@@ -277,8 +277,8 @@ enum Work {
 /// read: see [`super::Walk::reads`]); `cache` holds the files already loaded and gains the
 /// others. Records and problems come out as [`super::load`] gives them for the same files on
 /// disk.
-pub fn load_tree<F: std::borrow::Borrow<TreeFile> + Sync>(
-    files: &[F],
+pub fn load_tree(
+    files: &[&TreeFile],
     blobs: &dyn Blobs,
     cache: Option<&FileCache>,
 ) -> anyhow::Result<LoadResult> {
@@ -289,8 +289,7 @@ pub fn load_tree<F: std::borrow::Borrow<TreeFile> + Sync>(
     let mut wanted: Vec<&TreeFile> = Vec::new();
     if let Some(c) = cache {
         let mut held = c.lock();
-        for f in files {
-            let f = f.borrow();
+        for &f in files {
             let (hit, kept) = c.take(&mut held, f);
             if hit.is_none() && !f.too_large() {
                 wanted.push(f);
@@ -299,8 +298,7 @@ pub fn load_tree<F: std::borrow::Borrow<TreeFile> + Sync>(
             keep.push(kept);
         }
     } else {
-        for f in files {
-            let f = f.borrow();
+        for &f in files {
             if !f.too_large() {
                 wanted.push(f);
             }
@@ -350,8 +348,8 @@ pub fn load_tree<F: std::borrow::Borrow<TreeFile> + Sync>(
 /// The files of a tree handed out to the workers in chunks as their bytes arrive, so that
 /// parsing overlaps reading from git and each chunk holds its files' bytes only until it is
 /// parsed.
-struct Feed<'f, F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> {
-    files: &'f [F],
+struct Feed<'f, H: FnMut(Vec<Work>, usize)> {
+    files: &'f [&'f TreeFile],
     /// The cached result of each file not yet handed out, if there is one.
     known: Vec<Option<FileLoad>>,
     chunk: Vec<Work>,
@@ -364,7 +362,7 @@ struct Feed<'f, F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> {
     hand_out: H,
 }
 
-impl<F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> Feed<'_, F, H> {
+impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
     fn push(&mut self, work: Work) {
         self.chunk.push(work);
         if self.chunk.len() == CHUNK {
@@ -376,13 +374,13 @@ impl<F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> Feed<'_, F, H
 
     /// Whether the file at `i` is read from git: neither cached nor too large.
     fn is_read(&self, i: usize) -> bool {
-        self.known[i].is_none() && !self.files[i].borrow().too_large()
+        self.known[i].is_none() && !self.files[i].too_large()
     }
 
     /// Hands out the files before `end`, which need no bytes.
     fn unread_up_to(&mut self, end: usize) {
         while self.next < end {
-            let f = self.files[self.next].borrow();
+            let f = self.files[self.next];
             let work = match self.known[self.next].take() {
                 Some(hit) => Work::Cached(hit),
                 None => Work::TooLarge(f.path.clone(), f.size.unwrap_or_default()),
@@ -400,7 +398,7 @@ impl<F: std::borrow::Borrow<TreeFile>, H: FnMut(Vec<Work>, usize)> Feed<'_, F, H
             end += 1;
         }
         self.unread_up_to(end);
-        if let Some(f) = self.files.get(self.next).map(F::borrow) {
+        if let Some(&f) = self.files.get(self.next) {
             let work = match blob {
                 Ok(bytes) => {
                     let key = self.keep[self.next].then(|| (f.id.clone(), f.path.clone()));
@@ -497,6 +495,15 @@ mod tests {
         }
     }
 
+    /// [`load_tree`] over every file of `files`.
+    fn load(
+        files: &[TreeFile],
+        blobs: &dyn Blobs,
+        cache: Option<&FileCache>,
+    ) -> anyhow::Result<LoadResult> {
+        load_tree(&files.iter().collect::<Vec<_>>(), blobs, cache)
+    }
+
     fn unit(id: &str) -> Vec<u8> {
         format!("kind: unit\nid: {id}\nname: N\ntype: board\n").into_bytes()
     }
@@ -528,9 +535,9 @@ mod tests {
         let cache = FileCache::new();
         // Every other file first, so that the second load mixes cached and read files.
         let half: Vec<TreeFile> = files.iter().step_by(2).cloned().collect();
-        load_tree(&half, &blobs, Some(&cache)).expect("half");
-        let all = load_tree(&files, &blobs, Some(&cache)).expect("all");
-        let fresh = load_tree(&files, &blobs, None).expect("fresh");
+        load(&half, &blobs, Some(&cache)).expect("half");
+        let all = load(&files, &blobs, Some(&cache)).expect("all");
+        let fresh = load(&files, &blobs, None).expect("fresh");
         let expected: Vec<String> = names
             .iter()
             .enumerate()
@@ -548,7 +555,7 @@ mod tests {
     fn a_failed_read_is_an_error() {
         let blobs = Held(vec![("a".into(), unit("a"))]);
         let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
-        let err = load_tree(&files, &blobs, None).expect_err("b is missing");
+        let err = load(&files, &blobs, None).expect_err("b is missing");
         assert!(err.to_string().contains("no blob b"), "{err}");
     }
 
@@ -558,10 +565,10 @@ mod tests {
         let blobs = Held(vec![("a".into(), unit("a")), ("b".into(), unit("b"))]);
         let files = [file("a.yaml", "a", None), file("b.yaml", "b", None)];
         let keep = FileCache::new();
-        load_tree(&files[..1], &blobs, Some(&keep)).expect("a");
+        load(&files[..1], &blobs, Some(&keep)).expect("a");
         let once = keep.into_once();
         assert_eq!(once.len(), 1);
-        let r = load_tree(&files, &blobs, Some(&once)).expect("both");
+        let r = load(&files, &blobs, Some(&once)).expect("both");
         assert_eq!(ids(&r), ["a", "b"]);
         assert!(once.is_empty());
     }
@@ -586,8 +593,8 @@ mod tests {
         let cache = FileCache::planned(&[&one, &two, &three]);
         assert!(cache.wants("a", "a.yaml") && !cache.wants("a", "b.yaml"));
         for tree in [&one[..], &two, &three] {
-            let cached = load_tree(tree, &blobs, Some(&cache)).expect("cached");
-            let fresh = load_tree(tree, &blobs, None).expect("fresh");
+            let cached = load(tree, &blobs, Some(&cache)).expect("cached");
+            let fresh = load(tree, &blobs, None).expect("fresh");
             assert_eq!(ids(&cached), ids(&fresh));
         }
         assert!(cache.is_empty());

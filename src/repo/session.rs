@@ -193,3 +193,14 @@ fn config_problem(path: &std::sync::Arc<str>, p: crate::config::Problem) -> Reco
     }
     problem.into()
 }
+
+#[cfg(test)]
+impl Session {
+    /// The bundled example `examples/<name>`, opened as a run opens it: for unit tests.
+    pub fn example(name: &str) -> Session {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        Session::open(&root).expect("the bundled example opens")
+    }
+}

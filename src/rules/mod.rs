@@ -658,8 +658,7 @@ mod tests {
     /// `frm::framework_state` works out; a framework no catalogue holds has none.
     #[test]
     fn a_context_works_out_each_framework_once() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/sjobacka");
-        let session = crate::repo::Session::open(&root).expect("example");
+        let session = crate::repo::Session::example("sjobacka");
         let as_of = crate::model::Date::parse("2026-11-28").expect("date");
         let derived = super::Derived::compute(&session.repo, as_of);
         let cx = super::Context::new(&session.repo, &session.config, &derived, as_of);

@@ -176,10 +176,7 @@ mod tests {
         };
         let mut seen = (0.0, 0.0);
         for example in ["sjobacka", "norrvik"] {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples")
-                .join(example);
-            let session = Session::open(&root).expect("example");
+            let session = Session::example(example);
             for day in ["2020-01-01", "2025-06-30", "2026-11-28", "2030-01-01"] {
                 let as_of = Date::parse(day).expect("date");
                 let input = Input::new(&session, as_of, Language::Sv);
@@ -204,10 +201,7 @@ mod tests {
     fn a_figure_counted_alone_is_the_figure_described() {
         let mut counted = 0;
         for example in ["sjobacka", "norrvik"] {
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("examples")
-                .join(example);
-            let session = Session::open(&root).expect("example");
+            let session = Session::example(example);
             for day in ["2020-01-01", "2025-06-30", "2026-11-28"] {
                 let as_of = Date::parse(day).expect("date");
                 let input = Input::new(&session, as_of, Language::En);
