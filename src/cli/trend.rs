@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
 use clap::ValueEnum;
@@ -198,8 +199,10 @@ fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
             None
         }
     };
+    // In the order `Plan::points` reads them: the newest first.
     let trees: Vec<&[crate::load::TreeFile]> = points
         .iter()
+        .rev()
         .filter_map(|p| p.snapshot.as_ref().map(Snapshot::files))
         .collect();
     let cache = FileCache::planned(&trees);
@@ -268,31 +271,44 @@ impl Plan {
         std::thread::scope(|s| -> Result<()> {
             // A rendezvous: the reader hands a revision over only once the one before has
             // been computed.
-            let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Result<Session>)>(0);
+            let (hand, take) = std::sync::mpsc::sync_channel::<(usize, Result<Arc<Session>>)>(0);
             // What a point is done with goes back to the reader, which frees it before it
             // reads the next revision: the points go on at once, freeing a revision's
             // records costs the reader's time, and no more than two revisions are held.
             let (give_back, given_back) = std::sync::mpsc::channel::<Spent>();
             s.spawn(move || {
+                // Each revision is filed from the one read before it, which the points
+                // share with the reader until the next is filed.
+                let mut before: Option<Arc<Session>> = None;
                 for (i, snapshot) in revisions {
                     given_back.try_iter().for_each(drop);
-                    let session = snapshot.open(Some(&self.cache)).with_context(|| {
-                        format!(
-                            "cannot read the records at commit {}",
-                            snapshot.short_commit()
-                        )
-                    });
+                    let opened = match &before {
+                        Some(b) => snapshot.open_after(Some(&self.cache), b),
+                        None => snapshot.open(Some(&self.cache)),
+                    };
+                    let session = opened
+                        .map(|mut s| {
+                            s.config.language = lang;
+                            Arc::new(s)
+                        })
+                        .with_context(|| {
+                            format!(
+                                "cannot read the records at commit {}",
+                                snapshot.short_commit()
+                            )
+                        });
+                    before = session.as_ref().ok().cloned();
                     let failed = session.is_err();
                     if hand.send((i, session)).is_err() || failed {
                         break;
                     }
                 }
+                drop(before);
                 drop(hand);
                 super::drop_behind(given_back.iter().collect::<Vec<Spent>>());
             });
             for (i, session) in take {
-                let mut session = session?;
-                session.config.language = lang;
+                let session = session?;
                 let p = &self.points[i];
                 let mut input = Input::counted(&session, p.date, lang);
                 out[i] = Some(trend::point(&input, p.origin.clone()));
@@ -309,7 +325,7 @@ impl Plan {
 }
 
 /// A revision a point is done with: its records and the point's findings.
-type Spent = (Session, Vec<crate::diagnostic::Diagnostic>);
+type Spent = (Arc<Session>, Vec<crate::diagnostic::Diagnostic>);
 
 /// The work tree's point of a series, from the session opened for it.
 pub fn work_tree_point(session: &Session, as_of: Date, lang: Language) -> Point {

@@ -118,6 +118,14 @@ impl Snapshot {
         Session::from_tree(&self.root, Arc::clone(&self.files), blobs, cache)
     }
 
+    /// Reads the records as [`Snapshot::open`] does, after `before`, the revision read just
+    /// before in the same run: only the files that differ from it are read
+    /// ([`Session::from_tree_after`]).
+    pub fn open_after(&self, cache: Option<&FileCache>, before: &Session) -> Result<Session> {
+        let blobs = Arc::new(CatFile(self.batch.clone()));
+        Session::from_tree_after(&self.root, Arc::clone(&self.files), blobs, cache, before)
+    }
+
     /// The files listed, in path order: those the loader may read, by their names.
     pub fn files(&self) -> &[TreeFile] {
         &self.files

@@ -21,6 +21,7 @@ pub(super) fn parse_text(text: &str, relp: &Arc<str>, out: &mut FileResult) {
         let source = Source {
             path: relp.clone(),
             doc: doc.index,
+            file: 0,
             spans: doc.spans,
             span: doc.span,
         };
@@ -279,6 +280,7 @@ pub(super) fn salvage_ids(
                 source: Source {
                     path: relp.clone(),
                     doc: first_doc + n,
+                    file: 0,
                     spans: SpanTable::default(),
                     span: Span::point(at),
                 },

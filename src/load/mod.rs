@@ -25,7 +25,7 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
-pub use tree::{Blob, Blobs, FileCache, Kept, TreeFile, load_tree, text_of};
+pub use tree::{Blob, Blobs, FileCache, Kept, TreeFile, load_tree, matched, text_of};
 use walk::{Found, rel, walk};
 pub use walk::{Walk, is_yaml};
 
@@ -35,6 +35,9 @@ pub struct Source {
     pub path: Arc<str>,
     /// 0-based document index in the file.
     pub doc: usize,
+    /// The file's place among the files a load of a tree read (`load_tree`), by which a
+    /// revision filed from the one before finds what it keeps; 0 for a file read from disk.
+    pub file: u32,
     pub spans: SpanTable,
     /// Where the document starts.
     pub span: Span,
@@ -357,6 +360,7 @@ mod tests {
             source: Source {
                 path: path.into(),
                 doc,
+                file: 0,
                 spans: SpanTable::default(),
                 span: Span::file_start(),
             },

@@ -137,13 +137,20 @@ impl FileCache {
         }
     }
 
-    /// A cache for the trees listed, to be loaded in any order after a work tree that may
-    /// seed it: each file is kept only while a tree still to be loaded holds it.
+    /// A cache for the trees listed, in the order they are loaded, after a work tree that
+    /// may seed it: each file is kept only while a tree still to be loaded takes it from the
+    /// cache. A tree filed from the one loaded before it takes from there the files the two
+    /// share (`Session::from_tree_after`), so a file is counted only for the
+    /// trees in which it is not the same as in the tree before.
     pub fn planned(trees: &[&[TreeFile]]) -> FileCache {
         let mut files: HashMap<Key, Slot> = HashMap::default();
+        let mut before: &[TreeFile] = &[];
         for tree in trees {
-            for f in *tree {
-                // Most files are in the tree before too: counted without copying the key.
+            for (f, same) in tree.iter().zip(matched(before, tree)) {
+                if same.is_some() {
+                    continue;
+                }
+                // Counted without copying the key when another tree holds it too.
                 match files.get_mut(f as &dyn KeyOf) {
                     Some(slot) => slot.uses += 1,
                     None => {
@@ -155,6 +162,7 @@ impl FileCache {
                     }
                 }
             }
+            before = tree;
         }
         FileCache {
             files: Mutex::new(files),
@@ -257,6 +265,30 @@ impl Kept {
     }
 }
 
+/// For each file of `after`, the place in `before` of the same file (the same path and
+/// content id), if `before` holds it; both in path order. Revisions listed one after the
+/// other share the names and ids of the entries they have in common, so most files are
+/// told apart without comparing a byte.
+pub fn matched(before: &[TreeFile], after: &[TreeFile]) -> Vec<Option<u32>> {
+    let mut out = Vec::with_capacity(after.len());
+    let mut i = 0;
+    for f in after {
+        while before
+            .get(i)
+            .is_some_and(|b| !Arc::ptr_eq(&b.path, &f.path) && *b.path < *f.path)
+        {
+            i += 1;
+        }
+        let same = before.get(i).filter(|b| {
+            (Arc::ptr_eq(&b.path, &f.path) || b.path == f.path)
+                && (Arc::ptr_eq(&b.id, &f.id) || b.id == f.id)
+        });
+        // A tree holds far fewer than 2^32 files (`git::objects::MAX_LISTED`).
+        out.push(same.and_then(|_| u32::try_from(i).ok()));
+    }
+    out
+}
+
 /// A map behind a lock. A panic while the lock was held left the map as it was before or
 /// after one change: either is a correct cache.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -312,7 +344,7 @@ pub fn load_tree(
         let hand_out = |chunk: Vec<Work>, seq: usize| {
             let chunks = &chunks;
             s.spawn(move |_| {
-                let result = load_chunk(chunk, cache);
+                let result = load_chunk(chunk, seq * CHUNK, cache);
                 // A panic elsewhere poisons the lock but ends the scope with that panic
                 // anyway; no chunk's results are dropped before it.
                 chunks
@@ -421,14 +453,17 @@ impl<H: FnMut(Vec<Work>, usize)> Feed<'_, H> {
     }
 }
 
-/// Loads one chunk of files, in order, adding the files it parsed to `cache`.
-fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
+/// Loads one chunk of files, in order, adding the files it parsed to `cache`. The chunk
+/// holds one work for each file from the `first`th on, and what each file gives is marked
+/// with its place ([`super::Source::file`]).
+fn load_chunk(chunk: Vec<Work>, first: usize, cache: Option<&FileCache>) -> ChunkOutput {
     let mut out = FileResult {
         records: Vec::with_capacity(chunk.len()),
         ..FileResult::default()
     };
     let mut loaded: Vec<(Key, FileLoad)> = Vec::new();
-    for work in chunk {
+    for (n, work) in chunk.into_iter().enumerate() {
+        let (records, invalid) = (out.records.len(), out.invalid.len());
         match work {
             // Moved when the cache gave it away, copied when it keeps it.
             Work::Cached(hit) => match Arc::try_unwrap(hit) {
@@ -446,6 +481,14 @@ fn load_chunk(chunk: Vec<Work>, cache: Option<&FileCache>) -> ChunkOutput {
                 loaded.push((key, Arc::new(one)));
             }
         }
+        // A tree holds far fewer than 2^32 files (`git::objects::MAX_LISTED`).
+        let file = u32::try_from(first + n).unwrap_or(u32::MAX);
+        out.records[records..]
+            .iter_mut()
+            .for_each(|l| l.source.file = file);
+        out.invalid[invalid..]
+            .iter_mut()
+            .for_each(|i| i.source.file = file);
     }
     if let Some(cache) = cache {
         cache.insert(loaded);
@@ -573,9 +616,10 @@ mod tests {
         assert!(once.is_empty());
     }
 
-    /// A planned cache parses each content once, gives each file to the last tree that
-    /// holds it, and is empty when every planned tree has been loaded; each tree loads as
-    /// it would fresh.
+    /// A planned cache counts a file only for the trees in which it differs from the tree
+    /// loaded before (a tree filed from that one takes the others from it), gives each file
+    /// to the last tree that counts it, and is empty when every planned tree has been
+    /// loaded; each tree loads as it would fresh.
     #[test]
     fn a_planned_cache_keeps_a_file_until_its_last_tree() {
         let mut held = Vec::new();
@@ -587,17 +631,51 @@ mod tests {
         let two = [file("a.yaml", "a", None), file("b.yaml", "b2", None)];
         let three = [
             file("a.yaml", "a", None),
-            file("b.yaml", "b2", None),
+            file("b.yaml", "b", None),
             file("c.yaml", "c", None),
         ];
         let cache = FileCache::planned(&[&one, &two, &three]);
         assert!(cache.wants("a", "a.yaml") && !cache.wants("a", "b.yaml"));
+        let mut wanted = Vec::new();
         for tree in [&one[..], &two, &three] {
             let cached = load(tree, &blobs, Some(&cache)).expect("cached");
             let fresh = load(tree, &blobs, None).expect("fresh");
             assert_eq!(ids(&cached), ids(&fresh));
+            wanted.push(
+                [("a", "a.yaml"), ("b", "b.yaml"), ("b2", "b.yaml")]
+                    .map(|(id, path)| cache.wants(id, path)),
+            );
         }
+        // `a` is the same in every tree: only the first counts it. `b` is back in the third
+        // tree after `b2`, and kept for it until then.
+        assert_eq!(
+            wanted,
+            [
+                [false, true, true],
+                [false, true, false],
+                [false, false, false]
+            ]
+        );
         assert!(cache.is_empty());
-        assert!(!cache.wants("a", "a.yaml"));
+    }
+
+    /// A file of a tree is matched with the same file of the tree before: the same path and
+    /// content id, whether or not the two share their names' storage.
+    #[test]
+    fn files_are_matched_by_path_and_content() {
+        let before = [
+            file("a.yaml", "1", None),
+            file("b.yaml", "2", None),
+            file("d.yaml", "4", None),
+        ];
+        let after = [
+            before[0].clone(),
+            file("b.yaml", "2b", None),
+            file("c.yaml", "3", None),
+            file("d.yaml", "4", None),
+        ];
+        assert_eq!(matched(&before, &after), [Some(0), None, None, Some(2)]);
+        assert_eq!(matched(&[], &after), [None, None, None, None]);
+        assert_eq!(matched(&after, &[]), []);
     }
 }

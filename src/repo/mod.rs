@@ -2,6 +2,7 @@
 //! them: the loader's, and those that need all records at once, duplicate ids (REC002) and
 //! references to missing records (REC003).
 
+pub mod after;
 pub mod derived;
 pub mod frameworks;
 pub mod session;
@@ -143,11 +144,7 @@ fn file_kind<T: Record>(
                     out.push(Rec { r, src: l.source });
                 }
             }
-            Err(inv) => {
-                if !inv.refs.is_empty() {
-                    kept_invalid.push(inv);
-                }
-            }
+            Err(inv) => kept_invalid.push(inv),
         }
     }
     for slot in ids.values_mut() {
@@ -213,6 +210,16 @@ macro_rules! define_repository {
             /// Lower-cased ids of every record with a readable id, valid or not, indexed by
             /// kind: the record's place in its kind's list, or `INVALID`.
             ids: [IdMap<usize>; Kind::ALL.len()],
+            /// The records that failed their schema but whose id was read and kept, by kind,
+            /// in path order: their references are checked (REC003), and a revision filed
+            /// from this one gives their ids up with their files.
+            invalid: [Vec<Invalid>; Kind::ALL.len()],
+            /// How many of `problems`, from the first, the loader met (REC001, with those of
+            /// `isms.toml`): what a revision filed from this one keeps for the files it keeps.
+            loader_problems: usize,
+            /// Whether two records of a kind claimed one id, or a second organisation was
+            /// read (REC002): a revision is then filed afresh rather than from this one.
+            contested: bool,
             /// Records per kind, invalid ones included (for the summary line).
             pub counts: Vec<(Kind, usize)>,
             /// File texts by relative path, for code frames.
@@ -264,6 +271,67 @@ macro_rules! define_repository {
                 });
             }
 
+            /// Files each kind's records after the revision before (`after`), the kinds in
+            /// parallel: `None` when ids are contested in a kind.
+            fn file_all_after(
+                &mut self,
+                before: &Repository,
+                delta: &after::Delta,
+                mut by_kind: [Bucket; Kind::ALL.len()],
+            ) -> Option<Vec<after::KindAfter>> {
+                let Repository { $($list,)* ids, invalid, .. } = self;
+                let mut found: [Option<after::KindAfter>; Kind::ALL.len()] = Default::default();
+                let mut ids_left = ids.iter_mut();
+                let mut invalid_left = invalid.iter_mut();
+                let mut found_left = found.iter_mut();
+                rayon::scope(|s| {
+                    $(
+                        let k = Kind::$variant as usize;
+                        let bucket = std::mem::take(&mut by_kind[k]);
+                        let (Some(ids), Some(invalid), Some(found)) =
+                            (ids_left.next(), invalid_left.next(), found_left.next())
+                        else {
+                            return;
+                        };
+                        s.spawn(move |_| {
+                            *found = after::file_kind_after(
+                                &before.$list, &before.ids[k], &before.invalid[k], delta,
+                                bucket, $list, ids, invalid,
+                                |r| match r {
+                                    AnyRecord::$variant(b) => Some(b),
+                                    _ => None,
+                                },
+                            );
+                        });
+                    )*
+                });
+                found.into_iter().collect()
+            }
+
+            /// REC003 for the records at `places` in each kind's list (those read anew).
+            fn check_references_of(
+                &self,
+                found: &[after::KindAfter],
+                problems: &mut Vec<RecordProblem>,
+            ) {
+                $(
+                    if let Some(k) = found.get(Kind::$variant as usize) {
+                        for &i in k.fresh() {
+                            let r = &self.$list[i];
+                            let mut refs = Refs { repo: self, src: &r.src, kind: r.r.kind(), id: r.r.id(), problems };
+                            r.r.references(&mut refs);
+                        }
+                    }
+                )*
+            }
+
+            /// How many valid records of `kind` there are.
+            fn len_of(&self, kind: Kind) -> usize {
+                match kind {
+                    $(Kind::$variant => self.$list.len(),)*
+                }
+            }
+
             /// The valid records of one kind, in path order, as kind-agnostic entries.
             pub fn entries(&self, kind: Kind) -> Vec<Entry<'_>> {
                 match kind {
@@ -274,7 +342,7 @@ macro_rules! define_repository {
             /// REC003 for every kind's records, the kinds in parallel, their problems
             /// joined in table order; then for the records that failed their schema, by
             /// the references read from their documents.
-            fn check_references(&self, invalid: &[Vec<Invalid>]) -> Vec<RecordProblem> {
+            fn check_references(&self) -> Vec<RecordProblem> {
                 let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
                 let mut found_left = found.iter_mut();
                 rayon::scope(|s| {
@@ -290,13 +358,9 @@ macro_rules! define_repository {
                     )*
                 });
                 let mut problems: Vec<RecordProblem> = found.into_iter().flatten().collect();
-                for inv in invalid.iter().flatten() {
-                    let mut refs = Refs { repo: self, src: &inv.source, kind: inv.kind, id: &inv.id, problems: &mut problems };
-                    for r in &inv.refs {
-                        refs.one(&r.pointer, r.target, Some(&r.id));
-                    }
+                for inv in self.invalid.iter().flatten() {
+                    self.check_invalid(inv, &mut problems);
                 }
-                self.check_goals(&mut problems);
                 problems
             }
         }
@@ -337,7 +401,9 @@ impl Repository {
             .collect();
         let mut found: [Vec<RecordProblem>; Kind::ALL.len()] = Default::default();
         let mut invalid: [Vec<Invalid>; Kind::ALL.len()] = Default::default();
+        repo.loader_problems = problems.len();
         repo.file_all(by_kind, &mut found, &mut invalid);
+        repo.contested = found.iter().any(|f| !f.is_empty()) || repo.organisation.len() > 1;
         problems.extend(found.into_iter().flatten());
         let mut counts: Vec<(Kind, usize)> = Kind::ALL
             .iter()
@@ -353,11 +419,20 @@ impl Repository {
                 });
             }
         }
-        problems.extend(repo.check_references(&invalid));
-        repo.catalogues = frameworks::catalogues(crate::registry::registry(), &repo.frameworks);
-        repo.check_controls(&mut problems);
-        repo.problems = problems;
-        repo
+        repo.invalid = invalid;
+        problems.extend(repo.check_references());
+        repo.finish(problems)
+    }
+
+    /// Adds what depends on every record of some kinds, the framework catalogues and the
+    /// problems of activities' goals and of controls, to `problems`, which become the
+    /// repository's.
+    fn finish(mut self, mut problems: Vec<RecordProblem>) -> Repository {
+        self.catalogues = frameworks::catalogues(crate::registry::registry(), &self.frameworks);
+        self.check_goals(&mut problems);
+        self.check_controls(&mut problems);
+        self.problems = problems;
+        self
     }
 
     /// Total records read, invalid ones included.
@@ -421,6 +496,20 @@ impl Repository {
     /// The text of a file, for code frames.
     pub fn file_text(&self, path: &str) -> Option<&str> {
         self.files.get(path).map(|t| &**t)
+    }
+
+    /// REC003 for the references read from the document of a record that failed its schema.
+    fn check_invalid(&self, inv: &Invalid, problems: &mut Vec<RecordProblem>) {
+        let mut refs = Refs {
+            repo: self,
+            src: &inv.source,
+            kind: inv.kind,
+            id: &inv.id,
+            problems,
+        };
+        for r in &inv.refs {
+            refs.one(&r.pointer, r.target, Some(&r.id));
+        }
     }
 
     /// REC003 for an activity's goal, which must be one of its plan's goals.

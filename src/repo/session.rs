@@ -9,7 +9,7 @@ use anyhow::{Context as _, Result};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, Blobs, FileCache, RecordProblem, TreeFile, Unreadable, Walk};
-use crate::repo::Repository;
+use crate::repo::{Repository, after};
 use crate::source::span::{Pos, Span};
 
 /// A repository read from disk, or from a tree of files held elsewhere (a git revision).
@@ -28,9 +28,12 @@ enum Origin {
     /// In the folder `root`.
     Disk,
     /// In a tree of files (path order) whose bytes `blobs` reads, of which the loader read
-    /// those `walk` reads.
+    /// those `walk` reads: `read` of them, each file's place among them in `places`
+    /// ([`load::Source::file`]), or [`NOT_READ`].
     Tree {
         files: Arc<[TreeFile]>,
+        places: Vec<u32>,
+        read: usize,
         walk: Walk,
         blobs: Arc<dyn Blobs>,
     },
@@ -99,22 +102,20 @@ impl Session {
         cache: Option<&FileCache>,
     ) -> Result<Session> {
         crate::schema::warm_up();
-        let config_file = files.iter().find(|f| &*f.path == crate::config::FILE_NAME);
-        let (config, config_problems) = match config_file {
-            Some(f) => Config::read_bytes(f.size, || {
-                let mut bytes = Ok(Vec::new());
-                blobs.read(&[f], &mut |b| bytes = b)?;
-                bytes.map_err(|size| {
-                    let max = crate::util::file::MAX_SMALL_FILE_BYTES;
-                    crate::util::file::SmallFileError::TooLarge(size, max).into()
-                })
-            })?,
-            None => (Config::default(), Vec::new()),
-        };
-        let has_config = config_file.is_some();
+        let (config, config_problems, has_config) = tree_config(&files, &*blobs)?;
         let walk = Walk::new(&config.exclude)?;
-        let read: Vec<&TreeFile> = files.iter().filter(|f| walk.reads(&f.path)).collect();
+        let mut read = Vec::with_capacity(files.len());
+        let mut places = Vec::with_capacity(files.len());
+        for f in files.iter() {
+            if walk.reads(&f.path) {
+                places.push(place(read.len()));
+                read.push(f);
+            } else {
+                places.push(NOT_READ);
+            }
+        }
         let mut loaded = load::load_tree(&read, &*blobs, cache)?;
+        let read = read.len();
         let path: Arc<str> = crate::config::FILE_NAME.into();
         loaded.problems.extend(
             config_problems
@@ -129,7 +130,102 @@ impl Session {
             root: root.to_path_buf(),
             config,
             repo,
-            origin: Origin::Tree { files, walk, blobs },
+            origin: Origin::Tree {
+                files,
+                places,
+                read,
+                walk,
+                blobs,
+            },
+        })
+    }
+
+    /// Reads a tree of files as [`Session::from_tree`] does, after `before`, a tree read
+    /// just before it in the same run (the revision before, in a trend): when both have the
+    /// same `isms.toml`, only the files that differ are read, and the records of the others
+    /// are filed as `before` filed them ([`Repository::build_after`]). Otherwise, and where
+    /// ids are contested, the tree is read afresh. The result is the same either way.
+    pub fn from_tree_after(
+        root: &Path,
+        files: Arc<[TreeFile]>,
+        blobs: Arc<dyn Blobs>,
+        cache: Option<&FileCache>,
+        before: &Session,
+    ) -> Result<Session> {
+        let Origin::Tree {
+            files: before_files,
+            places: before_places,
+            read: before_read,
+            ..
+        } = &before.origin
+        else {
+            return Session::from_tree(root, files, blobs, cache);
+        };
+        let config_id = |files: &[TreeFile]| {
+            files
+                .iter()
+                .find(|f| &*f.path == crate::config::FILE_NAME)
+                .map(|f| f.id.clone())
+        };
+        if before.repo.contested || config_id(before_files) != config_id(&files) {
+            return Session::from_tree(root, files, blobs, cache);
+        }
+        crate::schema::warm_up();
+        // The same `isms.toml`: its problems are among those `before` keeps.
+        let (config, _, _) = tree_config(&files, &*blobs)?;
+        let walk = Walk::new(&config.exclude)?;
+        let mut places = Vec::with_capacity(files.len());
+        let mut kept = vec![after::GONE; *before_read];
+        let mut added = Vec::new();
+        let mut added_files: Vec<&TreeFile> = Vec::new();
+        let mut read = 0;
+        for (f, same) in files.iter().zip(load::matched(before_files, &files)) {
+            // The same file read before: the same walk reads it again.
+            let before_place = same.and_then(|i| before_places.get(i as usize).copied());
+            let reads = match before_place {
+                Some(p) => p != NOT_READ,
+                None => walk.reads(&f.path),
+            };
+            if !reads {
+                places.push(NOT_READ);
+                continue;
+            }
+            match before_place {
+                Some(p) => {
+                    if let Some(k) = kept.get_mut(p as usize) {
+                        *k = place(read);
+                    }
+                }
+                None => {
+                    added.push(place(read));
+                    added_files.push(f);
+                }
+            }
+            places.push(place(read));
+            read += 1;
+        }
+        let gone: Vec<Arc<str>> = before_files
+            .iter()
+            .zip(before_places)
+            .filter(|(_, p)| **p != NOT_READ && kept.get(**p as usize) == Some(&after::GONE))
+            .map(|(f, _)| f.path.clone())
+            .collect();
+        let loaded = load::load_tree(&added_files, &*blobs, cache)?;
+        let delta = after::Delta { kept, added, gone };
+        let Some(repo) = Repository::build_after(&before.repo, &delta, loaded) else {
+            return Session::from_tree(root, files, blobs, cache);
+        };
+        Ok(Session {
+            root: root.to_path_buf(),
+            config,
+            repo,
+            origin: Origin::Tree {
+                files,
+                places,
+                read,
+                walk,
+                blobs,
+            },
         })
     }
 
@@ -180,6 +276,36 @@ impl Session {
         }
         texts
     }
+}
+
+/// In a tree's `places`: a file the walk does not read.
+const NOT_READ: u32 = u32::MAX;
+
+/// A file's place among those a tree read, as [`load::Source::file`] holds it: a tree holds
+/// far fewer than 2^32 files (`git::objects::MAX_LISTED`).
+fn place(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NOT_READ)
+}
+
+/// The settings of a tree, from its `isms.toml` if it has one: the configuration, the
+/// problems of its settings, and whether there is one.
+fn tree_config(
+    files: &[TreeFile],
+    blobs: &dyn Blobs,
+) -> Result<(Config, Vec<crate::config::Problem>, bool)> {
+    let config_file = files.iter().find(|f| &*f.path == crate::config::FILE_NAME);
+    let (config, problems) = match config_file {
+        Some(f) => Config::read_bytes(f.size, || {
+            let mut bytes = Ok(Vec::new());
+            blobs.read(&[f], &mut |b| bytes = b)?;
+            bytes.map_err(|size| {
+                let max = crate::util::file::MAX_SMALL_FILE_BYTES;
+                crate::util::file::SmallFileError::TooLarge(size, max).into()
+            })
+        })?,
+        None => (Config::default(), Vec::new()),
+    };
+    Ok((config, problems, config_file.is_some()))
 }
 
 /// A problem of `isms.toml` as REC001 says it: at the setting's value, identified by its
