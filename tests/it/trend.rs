@@ -384,3 +384,114 @@ fn a_subfolder_isms_and_an_invalid_record_at_a_revision() {
     };
     assert!(rec(&points[1]) > 0 && rec(&points[0]) == 0 && rec(&points[2]) == 0);
 }
+
+/// Revisions read one after the other are filed each from the one before: every kind of
+/// change between them (a record changed, added, renamed, made invalid and mended, an id
+/// claimed twice and given up, a reference to a record that comes, goes and comes back,
+/// `isms.toml` changed) leaves each point with the figures of a checkout of its commit.
+#[test]
+fn revisions_that_differ_in_every_way_each_hold_their_commits_figures() {
+    let repo = TempRepo::example();
+    let dir = repo.path();
+    let write = |rel: &str, text: &str| std::fs::write(dir.join(rel), text).expect("write");
+    let read = |path: &Path| std::fs::read_to_string(path).expect("read");
+    let asset = |id: &str, supports: &str| {
+        format!("kind: asset\nid: {id}\nname: {id}\ntype: system\nsupports: [{supports}]\n")
+    };
+    git(dir, &["init", "-q"]);
+    commit_on(dir, "2026-01-10", "the records", &[]);
+    // A risk changed; an asset added that supports one still to come.
+    let risk = first_file(&dir.join("risks"));
+    std::fs::write(
+        &risk,
+        read(&risk).replacen("\nname: ", "\nname: Ändrad ", 1),
+    )
+    .expect("write");
+    write("assets/zz-new.yaml", &asset("zz-new", "zz-later"));
+    commit_on(dir, "2026-02-10", "a risk changed, an asset added", &[]);
+    // The asset it supports comes; a unit fails its schema; an asset's file is renamed.
+    write("assets/zz-later.yaml", &asset("zz-later", ""));
+    let unit = first_file(&dir.join("units"));
+    let good_unit = read(&unit);
+    std::fs::write(&unit, format!("{good_unit}not_a_field: 1\n")).expect("write");
+    let renamed = first_file(&dir.join("assets"));
+    git(
+        dir,
+        &[
+            "mv",
+            &renamed.display().to_string(),
+            &dir.join("assets/renamed.yaml").display().to_string(),
+        ],
+    );
+    commit_on(
+        dir,
+        "2026-03-10",
+        "an asset comes, a unit broken, a file renamed",
+        &[],
+    );
+    // An id claimed twice; the unit mended.
+    write("assets/zz-copy.yaml", &asset("ZZ-later", ""));
+    std::fs::write(&unit, &good_unit).expect("write");
+    commit_on(
+        dir,
+        "2026-04-10",
+        "an id claimed twice, the unit mended",
+        &[],
+    );
+    // The copy gone; the settings changed.
+    std::fs::remove_file(dir.join("assets/zz-copy.yaml")).expect("remove");
+    let config = read(&dir.join("isms.toml"));
+    write("isms.toml", &format!("{config}\n# changed\n"));
+    commit_on(
+        dir,
+        "2026-05-10",
+        "the copy gone, the settings changed",
+        &[],
+    );
+    // The asset supported gone again.
+    std::fs::remove_file(dir.join("assets/zz-later.yaml")).expect("remove");
+    commit_on(dir, "2026-06-10", "an asset gone", &[]);
+    // Back once more, with a classification changed.
+    write("assets/zz-later.yaml", &asset("zz-later", ""));
+    let classification = first_file(&dir.join("classifications"));
+    let changed =
+        read(&classification).replacen("confidentiality: ", "confidentiality: 4 # was ", 1);
+    std::fs::write(&classification, changed).expect("write");
+    commit_on(
+        dir,
+        "2026-07-10",
+        "the asset back, a classification changed",
+        &[],
+    );
+
+    let revs: Vec<String> = (0..7).rev().map(|n| format!("HEAD~{n}")).collect();
+    let mut args: Vec<&str> = vec!["--format", "json"];
+    for r in &revs {
+        args.extend(["--rev", r.as_str()]);
+    }
+    let t = json(&trend(&repo, &args));
+    let points = t["points"].as_array().expect("points");
+    assert_eq!(points.len(), 7);
+    let mut problems = Vec::new();
+    for p in points {
+        let commit = p["commit"].as_str().expect("a commit");
+        let date = p["date"].as_str().expect("a date");
+        let then = checkout(dir, commit);
+        assert_eq!(figures_at(p), figures_of(then.path(), date), "at {date}");
+        problems.push(p["record_problems"].as_u64().expect("a count"));
+    }
+    // The history holds what it is meant to: a reference to nothing (February, June), a
+    // record that fails its schema (March) and an id claimed twice (April).
+    let rec = |p: &Value| {
+        p["gaps"]["areas"]
+            .as_array()
+            .expect("areas")
+            .iter()
+            .find(|a| a["area"] == "REC")
+            .map_or(0, |a| a["errors"].as_u64().expect("errors"))
+    };
+    let recs: Vec<u64> = points.iter().map(rec).collect();
+    assert!(recs[1] > recs[0] && recs[2] > recs[0], "{recs:?}");
+    assert!(recs[3] > recs[0] && recs[5] > recs[0], "{recs:?}");
+    assert!(problems[2] > 0 && problems[3] > 0, "{problems:?}");
+}
