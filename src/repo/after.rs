@@ -386,69 +386,55 @@ mod tests {
 
     /// Revisions one after the other: records added, changed, renamed and deleted; a
     /// record that fails its schema and is mended; references to records that come and go;
-    /// two files in one; and an id claimed twice, then given up.
+    /// two files in one; and an id claimed twice, then given up. Each holds the
+    /// organisation, a unit and the asset `a`, and the files given.
     fn history() -> Vec<Vec<(&'static str, String)>> {
-        let ks = ("units/ks.yaml", unit("ks", Some("ks-parent")));
-        vec![
+        let pair = format!("{}---\n{}", asset("e", "a"), asset("f", "missing"));
+        let revisions = [
             vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
                 ("assets/b.yaml", asset("b", "")),
                 ("assets/c.yaml", asset("c", "missing")),
             ],
             // b is deleted (a now refers to nothing); d is added; c changes.
             vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
                 ("assets/c.yaml", asset("c", "a")),
                 ("assets/d.yaml", asset("d", "mising")),
             ],
             // b comes back under another name; d fails its schema; two records in one file.
             vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
                 ("assets/bb.yaml", asset("b", "")),
                 ("assets/c.yaml", asset("c", "a")),
                 ("assets/d.yaml", "kind: asset\nid: d\nname: 3\n".to_owned()),
-                (
-                    "assets/pair.yaml",
-                    format!("{}---\n{}", asset("e", "a"), asset("f", "missing")),
-                ),
+                ("assets/pair.yaml", pair.clone()),
             ],
             // d is mended and now names an id that exists only from this revision.
             vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
                 ("assets/bb.yaml", asset("b", "")),
                 ("assets/c.yaml", asset("c", "a")),
                 ("assets/d.yaml", asset("d", "missing")),
                 ("assets/m.yaml", asset("missing", "")),
-                (
-                    "assets/pair.yaml",
-                    format!("{}---\n{}", asset("e", "a"), asset("f", "missing")),
-                ),
+                ("assets/pair.yaml", pair),
             ],
             // Two records claim c.
             vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
                 ("assets/c.yaml", asset("c", "a")),
                 ("assets/c2.yaml", asset("C", "")),
             ],
-            // And one gives it up.
-            vec![
-                ("organisation.yaml", ORG.to_owned()),
-                ks.clone(),
-                ("assets/a.yaml", asset("a", "b")),
-                ("assets/c.yaml", asset("c", "a")),
-                ("units/ks.yaml", unit("ks", None)),
-            ],
-        ]
+            // And one gives it up; the unit changes.
+            vec![("assets/c.yaml", asset("c", "a"))],
+        ];
+        let last = revisions.len() - 1;
+        revisions
+            .into_iter()
+            .enumerate()
+            .map(|(n, mut files)| {
+                let parent = (n < last).then_some("ks-parent");
+                files.push(("organisation.yaml", ORG.to_owned()));
+                files.push(("units/ks.yaml", unit("ks", parent)));
+                files.push(("assets/a.yaml", asset("a", "b")));
+                files
+            })
+            .collect()
     }
 
     fn open(files: &Arc<[TreeFile]>, held: &Arc<Held>, before: Option<&Session>) -> Session {
@@ -512,7 +498,9 @@ mod tests {
         let first = tree(&files, &mut held);
         let mut changed = files.clone();
         let c = asset("c", "d");
-        changed[3].1 = &c;
+        for f in changed.iter_mut().filter(|(path, _)| *path == "assets/c.yaml") {
+            f.1 = &c;
+        }
         let second = tree(&changed, &mut held);
         let held = Arc::new(held);
         let before = open(&first, &held, None);

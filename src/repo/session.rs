@@ -101,43 +101,7 @@ impl Session {
         blobs: Arc<dyn Blobs>,
         cache: Option<&FileCache>,
     ) -> Result<Session> {
-        crate::schema::warm_up();
-        let (config, config_problems, has_config) = tree_config(&files, &*blobs)?;
-        let walk = Walk::new(&config.exclude)?;
-        let mut read = Vec::with_capacity(files.len());
-        let mut places = Vec::with_capacity(files.len());
-        for f in files.iter() {
-            if walk.reads(&f.path) {
-                places.push(place(read.len()));
-                read.push(f);
-            } else {
-                places.push(NOT_READ);
-            }
-        }
-        let mut loaded = load::load_tree(&read, &*blobs, cache)?;
-        let read = read.len();
-        let path: Arc<str> = crate::config::FILE_NAME.into();
-        loaded.problems.extend(
-            config_problems
-                .into_iter()
-                .map(|p| config_problem(&path, p)),
-        );
-        let mut repo = Repository::build(loaded);
-        if has_config {
-            repo.config_file = Some(path);
-        }
-        Ok(Session {
-            root: root.to_path_buf(),
-            config,
-            repo,
-            origin: Origin::Tree {
-                files,
-                places,
-                read,
-                walk,
-                blobs,
-            },
-        })
+        Session::read_tree(root, files, blobs, cache, None)
     }
 
     /// Reads a tree of files as [`Session::from_tree`] does, after `before`, a tree read
@@ -152,77 +116,47 @@ impl Session {
         cache: Option<&FileCache>,
         before: &Session,
     ) -> Result<Session> {
-        let Origin::Tree {
-            files: before_files,
-            places: before_places,
-            read: before_read,
-            ..
-        } = &before.origin
-        else {
-            return Session::from_tree(root, files, blobs, cache);
-        };
-        let config_id = |files: &[TreeFile]| {
-            files
-                .iter()
-                .find(|f| &*f.path == crate::config::FILE_NAME)
-                .map(|f| f.id.clone())
-        };
-        if before.repo.contested || config_id(before_files) != config_id(&files) {
-            return Session::from_tree(root, files, blobs, cache);
-        }
+        Session::read_tree(root, files, blobs, cache, Some(before))
+    }
+
+    fn read_tree(
+        root: &Path,
+        files: Arc<[TreeFile]>,
+        blobs: Arc<dyn Blobs>,
+        cache: Option<&FileCache>,
+        before: Option<&Session>,
+    ) -> Result<Session> {
         crate::schema::warm_up();
-        // The same `isms.toml`: its problems are among those `before` keeps.
-        let (config, _, _) = tree_config(&files, &*blobs)?;
+        let (config, config_problems, has_config) = tree_config(&files, &*blobs)?;
         let walk = Walk::new(&config.exclude)?;
-        let mut places = Vec::with_capacity(files.len());
-        let mut kept = vec![after::GONE; *before_read];
-        let mut added = Vec::new();
-        let mut added_files: Vec<&TreeFile> = Vec::new();
-        let mut read = 0;
-        for (f, same) in files.iter().zip(load::matched(before_files, &files)) {
-            // The same file read before: the same walk reads it again.
-            let before_place = same.and_then(|i| before_places.get(i as usize).copied());
-            let reads = match before_place {
-                Some(p) => p != NOT_READ,
-                None => walk.reads(&f.path),
-            };
-            if !reads {
-                places.push(NOT_READ);
-                continue;
-            }
-            match before_place {
-                Some(p) => {
-                    if let Some(k) = kept.get_mut(p as usize) {
-                        *k = place(read);
-                    }
+        let tree = Tree {
+            files: &files,
+            walk: &walk,
+            blobs: &*blobs,
+            cache,
+        };
+        let after = match before.and_then(|b| tree.follows(b)) {
+            Some(b) => tree.file_after(b)?,
+            None => None,
+        };
+        let filed = match after {
+            Some(filed) => filed,
+            None => {
+                let mut filed = tree.file_afresh(config_problems)?;
+                if has_config {
+                    filed.repo.config_file = Some(crate::config::FILE_NAME.into());
                 }
-                None => {
-                    added.push(place(read));
-                    added_files.push(f);
-                }
+                filed
             }
-            places.push(place(read));
-            read += 1;
-        }
-        let gone: Vec<Arc<str>> = before_files
-            .iter()
-            .zip(before_places)
-            .filter(|(_, p)| **p != NOT_READ && kept.get(**p as usize) == Some(&after::GONE))
-            .map(|(f, _)| f.path.clone())
-            .collect();
-        let loaded = load::load_tree(&added_files, &*blobs, cache)?;
-        let delta = after::Delta { kept, added, gone };
-        let Some(repo) = Repository::build_after(&before.repo, &delta, loaded) else {
-            return Session::from_tree(root, files, blobs, cache);
         };
         Ok(Session {
             root: root.to_path_buf(),
             config,
-            repo,
+            repo: filed.repo,
             origin: Origin::Tree {
                 files,
-                places,
-                read,
+                places: filed.places,
+                read: filed.read,
                 walk,
                 blobs,
             },
@@ -275,6 +209,140 @@ impl Session {
             });
         }
         texts
+    }
+}
+
+/// A tree being read, with what reads it.
+struct Tree<'t> {
+    files: &'t [TreeFile],
+    walk: &'t Walk,
+    blobs: &'t dyn Blobs,
+    cache: Option<&'t FileCache>,
+}
+
+/// A tree's records filed, and which of its files were read ([`Origin::Tree`]).
+struct Filed {
+    repo: Repository,
+    places: Vec<u32>,
+    read: usize,
+}
+
+/// What a tree is filed from when it follows another: that tree's files, their places and
+/// its repository.
+struct Before<'s> {
+    files: &'s [TreeFile],
+    places: &'s [u32],
+    read: usize,
+    repo: &'s Repository,
+}
+
+impl<'t> Tree<'t> {
+    /// What `before` gives this tree to be filed from: a tree read from git, with the same
+    /// `isms.toml` (the same walk, the same settings) and no contested ids.
+    fn follows<'s>(&self, before: &'s Session) -> Option<Before<'s>> {
+        let Origin::Tree {
+            files,
+            places,
+            read,
+            ..
+        } = &before.origin
+        else {
+            return None;
+        };
+        let config_id = |files: &[TreeFile]| {
+            files
+                .iter()
+                .find(|f| &*f.path == crate::config::FILE_NAME)
+                .map(|f| f.id.clone())
+        };
+        (!before.repo.contested && config_id(files) == config_id(self.files)).then_some(Before {
+            files,
+            places,
+            read: *read,
+            repo: &before.repo,
+        })
+    }
+
+    /// Reads and files every file the walk reads.
+    fn file_afresh(&self, config_problems: Vec<crate::config::Problem>) -> Result<Filed> {
+        let mut read = Vec::with_capacity(self.files.len());
+        let mut places = Vec::with_capacity(self.files.len());
+        for f in self.files {
+            if self.walk.reads(&f.path) {
+                places.push(place(read.len()));
+                read.push(f);
+            } else {
+                places.push(NOT_READ);
+            }
+        }
+        let mut loaded = load::load_tree(&read, self.blobs, self.cache)?;
+        let path: Arc<str> = crate::config::FILE_NAME.into();
+        loaded.problems.extend(
+            config_problems
+                .into_iter()
+                .map(|p| config_problem(&path, p)),
+        );
+        Ok(Filed {
+            repo: Repository::build(loaded),
+            places,
+            read: read.len(),
+        })
+    }
+
+    /// Reads the files that differ from `before` and files the tree from it: `None` when
+    /// ids are contested now. The problems of `isms.toml`, the same file, are among those
+    /// `before` keeps.
+    fn file_after(&self, before: Before<'_>) -> Result<Option<Filed>> {
+        let mut places = Vec::with_capacity(self.files.len());
+        let mut kept = vec![after::GONE; before.read];
+        let mut added = Vec::new();
+        let mut added_files: Vec<&TreeFile> = Vec::new();
+        let mut read = 0;
+        for (f, same) in self
+            .files
+            .iter()
+            .zip(load::matched(before.files, self.files))
+        {
+            // The same file read before: the same walk reads it again.
+            let before_place = same.and_then(|i| before.places.get(i as usize).copied());
+            let reads = match before_place {
+                Some(p) => p != NOT_READ,
+                None => self.walk.reads(&f.path),
+            };
+            if !reads {
+                places.push(NOT_READ);
+                continue;
+            }
+            match before_place {
+                Some(p) => {
+                    if let Some(k) = kept.get_mut(p as usize) {
+                        *k = place(read);
+                    }
+                }
+                None => {
+                    added.push(place(read));
+                    added_files.push(f);
+                }
+            }
+            places.push(place(read));
+            read += 1;
+        }
+        let gone: Vec<Arc<str>> = before
+            .files
+            .iter()
+            .zip(before.places)
+            .filter(|(_, p)| **p != NOT_READ && kept.get(**p as usize) == Some(&after::GONE))
+            .map(|(f, _)| f.path.clone())
+            .collect();
+        let loaded = load::load_tree(&added_files, self.blobs, self.cache)?;
+        let delta = after::Delta { kept, added, gone };
+        Ok(
+            Repository::build_after(before.repo, &delta, loaded).map(|repo| Filed {
+                repo,
+                places,
+                read,
+            }),
+        )
     }
 }
 

@@ -97,6 +97,17 @@ fn figures_at(point: &Value) -> Figures {
     figures(&point["key_figures"], &point["gaps"])
 }
 
+/// The errors a point counts in the REC area (records that cannot be read, duplicate ids,
+/// references to nothing).
+fn rec_errors(point: &Value) -> u64 {
+    point["gaps"]["areas"]
+        .as_array()
+        .expect("areas")
+        .iter()
+        .find(|a| a["area"] == "REC")
+        .map_or(0, |a| a["errors"].as_u64().expect("errors"))
+}
+
 /// A checkout of `commit` of the repository at `from`, in a folder of its own.
 fn checkout(from: &Path, commit: &str) -> TempRepo {
     let to = TempRepo::empty();
@@ -374,15 +385,8 @@ fn a_subfolder_isms_and_an_invalid_record_at_a_revision() {
     assert_eq!(problems.len(), 4);
     assert!(problems[1] > 0, "{problems:?}");
     assert_eq!([problems[0], problems[2], problems[3]], [0, 0, 0]);
-    let rec = |p: &Value| {
-        p["gaps"]["areas"]
-            .as_array()
-            .expect("areas")
-            .iter()
-            .find(|a| a["area"] == "REC")
-            .map_or(0, |a| a["errors"].as_u64().expect("errors"))
-    };
-    assert!(rec(&points[1]) > 0 && rec(&points[0]) == 0 && rec(&points[2]) == 0);
+    let rec = |i: usize| rec_errors(&points[i]);
+    assert!(rec(1) > 0 && rec(0) == 0 && rec(2) == 0);
 }
 
 /// Revisions read one after the other are filed each from the one before: every kind of
@@ -482,15 +486,7 @@ fn revisions_that_differ_in_every_way_each_hold_their_commits_figures() {
     }
     // The history holds what it is meant to: a reference to nothing (February, June), a
     // record that fails its schema (March) and an id claimed twice (April).
-    let rec = |p: &Value| {
-        p["gaps"]["areas"]
-            .as_array()
-            .expect("areas")
-            .iter()
-            .find(|a| a["area"] == "REC")
-            .map_or(0, |a| a["errors"].as_u64().expect("errors"))
-    };
-    let recs: Vec<u64> = points.iter().map(rec).collect();
+    let recs: Vec<u64> = points.iter().map(rec_errors).collect();
     assert!(recs[1] > recs[0] && recs[2] > recs[0], "{recs:?}");
     assert!(recs[3] > recs[0] && recs[5] > recs[0], "{recs:?}");
     assert!(problems[2] > 0 && problems[3] > 0, "{problems:?}");
