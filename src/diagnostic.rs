@@ -225,7 +225,9 @@ pub fn dedup(diags: &mut Vec<Diagnostic>) {
         // A code in two places: its duplicates need not be in the same run.
         return sort(diags);
     }
-    let mut unordered = false;
+    // Equal findings are neighbours now, and only in the runs that were sorted: a run in
+    // strictly increasing order holds none, and runs of different codes share none.
+    let mut equal_to_last = Vec::new();
     for (s, e) in runs {
         let run = &mut diags[s..e];
         if run
@@ -233,12 +235,14 @@ pub fn dedup(diags: &mut Vec<Diagnostic>) {
             .any(|w| cmp_total(&w[0], &w[1]) != Ordering::Less)
         {
             run.sort_unstable_by(cmp_total);
-            unordered = true;
+            equal_to_last.resize(s, false);
+            equal_to_last.push(false);
+            equal_to_last.extend(run.windows(2).map(|w| w[0] == w[1]));
         }
     }
-    if unordered {
-        // Runs of different codes never hold equal findings: duplicates are now neighbours.
-        diags.dedup();
+    if equal_to_last.iter().any(|e| *e) {
+        let mut equal = equal_to_last.into_iter();
+        diags.retain(|_| !equal.next().unwrap_or(false));
     }
 }
 
@@ -297,8 +301,18 @@ mod tests {
                 finding("B2", "a", 1, "x"),
                 finding("A1", "a", 1, "x"),
             ],
+            // A run in order, then one out of order with a duplicate, then one in order.
+            vec![
+                finding("B2", "a", 1, "x"),
+                finding("B2", "b", 1, "x"),
+                finding("A1", "b", 1, "x"),
+                finding("A1", "a", 1, "x"),
+                finding("A1", "b", 1, "x"),
+                finding("C3", "a", 1, "x"),
+                finding("C3", "a", 2, "x"),
+            ],
         ];
-        let kept = [2, 3, 2, 2];
+        let kept = [2, 3, 2, 2, 6];
         for (case, kept) in cases.into_iter().zip(kept) {
             let mut distinct: Vec<Diagnostic> = Vec::new();
             for d in &case {
