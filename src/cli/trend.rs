@@ -6,9 +6,10 @@
 //! current branch's first-parent line made before that day, and computes its figures as of
 //! that day; its last point is the work tree as of `--as-of`. A series of revisions
 //! (`--rev`) computes each as of its commit's date. Every revision is listed before any is
-//! read, so that one cache ([`FileCache::planned`]) parses each file once for each content
-//! it had and gives it up after the last point that holds it; the points are computed one
-//! at a time and only their figures are kept.
+//! read; each after the first is filed from the one read before it, which gives it the
+//! files the two share, and one cache ([`FileCache::planned`]) parses each other file once
+//! for each content it had and gives it up after the last point that needs it; the points
+//! are computed one at a time and only their figures are kept.
 
 use std::fmt::Write as _;
 use std::io::Write as _;

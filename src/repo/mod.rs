@@ -308,7 +308,7 @@ macro_rules! define_repository {
                 found.into_iter().collect()
             }
 
-            /// REC003 for the records at `places` in each kind's list (those read anew).
+            /// REC003 for the records each kind read anew (`KindAfter::fresh`).
             fn check_references_of(
                 &self,
                 found: &[after::KindAfter],
