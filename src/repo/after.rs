@@ -498,7 +498,10 @@ mod tests {
         let first = tree(&files, &mut held);
         let mut changed = files.clone();
         let c = asset("c", "d");
-        for f in changed.iter_mut().filter(|(path, _)| *path == "assets/c.yaml") {
+        for f in changed
+            .iter_mut()
+            .filter(|(path, _)| *path == "assets/c.yaml")
+        {
             f.1 = &c;
         }
         let second = tree(&changed, &mut held);
