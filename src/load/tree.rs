@@ -266,9 +266,10 @@ impl Kept {
 }
 
 /// For each file of `after`, the place in `before` of the same file (the same path and
-/// content id), if `before` holds it; both in path order. Revisions listed one after the
-/// other share the names and ids of the entries they have in common, so most files are
-/// told apart without comparing a byte.
+/// content id), if `before` holds it; both in path order. Each file of `before` is matched
+/// at most once, even where names that are not UTF-8 read as the same path. Revisions
+/// listed one after the other share the names and ids of the entries they have in common,
+/// so most files are told apart without comparing a byte.
 pub fn matched(before: &[TreeFile], after: &[TreeFile]) -> Vec<Option<u32>> {
     let mut out = Vec::with_capacity(after.len());
     let mut i = 0;
@@ -284,7 +285,11 @@ pub fn matched(before: &[TreeFile], after: &[TreeFile]) -> Vec<Option<u32>> {
                 && (Arc::ptr_eq(&b.id, &f.id) || b.id == f.id)
         });
         // A tree holds far fewer than 2^32 files (`git::objects::MAX_LISTED`).
-        out.push(same.and_then(|_| u32::try_from(i).ok()));
+        let place = same.and_then(|_| u32::try_from(i).ok());
+        if place.is_some() {
+            i += 1;
+        }
+        out.push(place);
     }
     out
 }
@@ -675,6 +680,9 @@ mod tests {
             file("d.yaml", "4", None),
         ];
         assert_eq!(matched(&before, &after), [Some(0), None, None, Some(2)]);
+        // Two names that read as one path: only one of them is the file before.
+        let twice = [before[0].clone(), before[0].clone()];
+        assert_eq!(matched(&before, &twice), [Some(0), None]);
         assert_eq!(matched(&[], &after), [None, None, None, None]);
         assert_eq!(matched(&after, &[]), []);
     }

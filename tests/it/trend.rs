@@ -491,3 +491,36 @@ fn revisions_that_differ_in_every_way_each_hold_their_commits_figures() {
     assert!(recs[3] > recs[0] && recs[5] > recs[0], "{recs:?}");
     assert!(problems[2] > 0 && problems[3] > 0, "{problems:?}");
 }
+
+/// Two file names that differ only in bytes that are not UTF-8 read as one path. A revision
+/// that holds both, read after one that holds one of them, still holds two files (and
+/// their records claim one id), as a checkout of it does.
+#[test]
+fn names_that_read_as_one_path_are_two_files_at_every_point() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = TempRepo::example();
+    let dir = repo.path();
+    let unit = "kind: unit\nid: samma\nname: Samma\ntype: board\n";
+    let name = |b: u8| {
+        dir.join("units").join(std::ffi::OsStr::from_bytes(&[
+            b'a', b, b'.', b'y', b'a', b'm', b'l',
+        ]))
+    };
+    std::fs::write(name(0xfe), unit).expect("write");
+    std::fs::write(name(0xff), unit).expect("write");
+    git(dir, &["init", "-q"]);
+    commit_on(dir, "2026-01-10", "two names that read as one", &[]);
+    std::fs::remove_file(name(0xfe)).expect("remove");
+    commit_on(dir, "2026-02-10", "one of them", &[]);
+    let t = json(&trend(
+        &repo,
+        &["--rev", "HEAD~1", "--rev", "HEAD", "--format", "json"],
+    ));
+    let points = t["points"].as_array().expect("points");
+    for p in points {
+        let then = checkout(dir, p["commit"].as_str().expect("a commit"));
+        let date = p["date"].as_str().expect("a date");
+        assert_eq!(figures_at(p), figures_of(then.path(), date), "at {date}");
+    }
+    assert!(rec_errors(&points[0]) > rec_errors(&points[1]));
+}
