@@ -327,13 +327,19 @@ impl<'t> Tree<'t> {
             places.push(place(read));
             read += 1;
         }
-        let gone: Vec<Arc<str>> = before
-            .files
-            .iter()
-            .zip(before.places)
-            .filter(|(_, p)| **p != NOT_READ && kept.get(**p as usize) == Some(&after::GONE))
-            .map(|(f, _)| f.path.clone())
-            .collect();
+        let mut gone: Vec<Arc<str>> = Vec::new();
+        for (j, (f, p)) in before.files.iter().zip(before.places).enumerate() {
+            if *p == NOT_READ || kept.get(*p as usize) != Some(&after::GONE) {
+                continue;
+            }
+            // Names that read as one path (bytes that are not UTF-8) are next to each other;
+            // a problem's path cannot tell which of them it is in: filed afresh.
+            let twin = |k: usize| before.files.get(k).is_some_and(|g| g.path == f.path);
+            if twin(j + 1) || j.checked_sub(1).is_some_and(twin) {
+                return Ok(None);
+            }
+            gone.push(f.path.clone());
+        }
         let loaded = load::load_tree(&added_files, self.blobs, self.cache)?;
         let delta = after::Delta { kept, added, gone };
         Ok(

@@ -492,26 +492,28 @@ fn revisions_that_differ_in_every_way_each_hold_their_commits_figures() {
     assert!(problems[2] > 0 && problems[3] > 0, "{problems:?}");
 }
 
-/// Two file names that differ only in bytes that are not UTF-8 read as one path. A revision
-/// that holds both, read after one that holds one of them, still holds two files (and
-/// their records claim one id), as a checkout of it does.
-#[test]
-fn names_that_read_as_one_path_are_two_files_at_every_point() {
+/// Each point of a trend over two commits, the first holding `older` and the second
+/// `newer` (units by the last byte of their names, which is not UTF-8, and their texts),
+/// holds the figures of a checkout of its commit; the older point's REC errors are
+/// returned with the newer's.
+fn twins(older: &[(u8, &str)], newer: &[(u8, &str)]) -> (u64, u64) {
     use std::os::unix::ffi::OsStrExt;
     let repo = TempRepo::example();
     let dir = repo.path();
-    let unit = "kind: unit\nid: samma\nname: Samma\ntype: board\n";
     let name = |b: u8| {
-        dir.join("units").join(std::ffi::OsStr::from_bytes(&[
-            b'a', b, b'.', b'y', b'a', b'm', b'l',
-        ]))
+        let bytes = [b'a', b, b'.', b'y', b'a', b'm', b'l'];
+        dir.join("units").join(std::ffi::OsStr::from_bytes(&bytes))
     };
-    std::fs::write(name(0xfe), unit).expect("write");
-    std::fs::write(name(0xff), unit).expect("write");
     git(dir, &["init", "-q"]);
-    commit_on(dir, "2026-01-10", "two names that read as one", &[]);
-    std::fs::remove_file(name(0xfe)).expect("remove");
-    commit_on(dir, "2026-02-10", "one of them", &[]);
+    for (date, files) in [("2026-01-10", older), ("2026-02-10", newer)] {
+        for b in [0xfe, 0xff] {
+            let _ = std::fs::remove_file(name(b));
+        }
+        for (b, text) in files {
+            std::fs::write(name(*b), text).expect("write");
+        }
+        commit_on(dir, date, "units", &[]);
+    }
     let t = json(&trend(
         &repo,
         &["--rev", "HEAD~1", "--rev", "HEAD", "--format", "json"],
@@ -522,5 +524,20 @@ fn names_that_read_as_one_path_are_two_files_at_every_point() {
         let date = p["date"].as_str().expect("a date");
         assert_eq!(figures_at(p), figures_of(then.path(), date), "at {date}");
     }
-    assert!(rec_errors(&points[0]) > rec_errors(&points[1]));
+    (rec_errors(&points[0]), rec_errors(&points[1]))
+}
+
+/// Two file names that differ only in bytes that are not UTF-8 read as one path. A revision
+/// that holds both, read after one that holds one of them, still holds two files (and
+/// their records claim one id); one that holds one of them, read after one that holds
+/// both, keeps the problems of the one it holds. Each as a checkout of it does.
+#[test]
+fn names_that_read_as_one_path_are_two_files_at_every_point() {
+    let unit = "kind: unit\nid: samma\nname: Samma\ntype: board\n";
+    let (older, newer) = twins(&[(0xfe, unit), (0xff, unit)], &[(0xff, unit)]);
+    assert!(older > newer, "{older} {newer}");
+    let broken = "kind: unit\nid: trasig\nname: Trasig\ntype: nope\n";
+    let other = "kind: unit\nid: annan\nname: Annan\ntype: board\n";
+    let (older, newer) = twins(&[(0xfe, broken)], &[(0xfe, broken), (0xff, other)]);
+    assert!(older > 0 && older == newer, "{older} {newer}");
 }
