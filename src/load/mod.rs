@@ -25,7 +25,7 @@ pub use document::typed_record;
 pub use problem::{At, Place, RecordProblem, Unreadable};
 pub use read::{MAX_FILE_BYTES, source_text};
 pub use references::RawRef;
-pub use tree::{Blob, Blobs, FileCache, Kept, TreeFile, load_tree, matched, text_of};
+pub use tree::{Blob, Blobs, FileCache, Kept, TreeFile, file_place, load_tree, matched, text_of};
 use walk::{Found, rel, walk};
 pub use walk::{Walk, is_yaml};
 

@@ -147,19 +147,11 @@ impl FileCache {
         let mut before: &[TreeFile] = &[];
         for tree in trees {
             for (f, same) in tree.iter().zip(matched(before, tree)) {
-                if same.is_some() {
-                    continue;
-                }
-                // Counted without copying the key when another tree holds it too.
-                match files.get_mut(f as &dyn KeyOf) {
-                    Some(slot) => slot.uses += 1,
-                    None => {
-                        let slot = Slot {
-                            load: None,
-                            uses: 1,
-                        };
-                        files.insert((f.id.clone(), f.path.clone()), slot);
-                    }
+                if same.is_none() {
+                    files
+                        .entry((f.id.clone(), f.path.clone()))
+                        .or_default()
+                        .uses += 1;
                 }
             }
             before = tree;
@@ -265,6 +257,12 @@ impl Kept {
     }
 }
 
+/// The `n`th file of a tree as [`super::Source::file`] holds it. A tree lists at most
+/// a million entries (`git::objects::MAX_LISTED`), far fewer than 2^32.
+pub fn file_place(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// For each file of `after`, the place in `before` of the same file (the same path and
 /// content id), if `before` holds it; both in path order. Each file of `before` is matched
 /// at most once, even where names that are not UTF-8 read as the same path. Revisions
@@ -284,8 +282,7 @@ pub fn matched(before: &[TreeFile], after: &[TreeFile]) -> Vec<Option<u32>> {
             (Arc::ptr_eq(&b.path, &f.path) || b.path == f.path)
                 && (Arc::ptr_eq(&b.id, &f.id) || b.id == f.id)
         });
-        // A tree holds far fewer than 2^32 files (`git::objects::MAX_LISTED`).
-        let place = same.and_then(|_| u32::try_from(i).ok());
+        let place = same.map(|_| file_place(i));
         if place.is_some() {
             i += 1;
         }
@@ -486,8 +483,7 @@ fn load_chunk(chunk: Vec<Work>, first: usize, cache: Option<&FileCache>) -> Chun
                 loaded.push((key, Arc::new(one)));
             }
         }
-        // A tree holds far fewer than 2^32 files (`git::objects::MAX_LISTED`).
-        let file = u32::try_from(first + n).unwrap_or(u32::MAX);
+        let file = file_place(first + n);
         out.records[records..]
             .iter_mut()
             .for_each(|l| l.source.file = file);

@@ -277,12 +277,6 @@ impl Repository {
         }
         Some(repo.finish(problems))
     }
-
-    /// The id of `kind` closest to `value`, for a reference to nothing (REC003).
-    pub(super) fn closest(&self, kind: Kind, value: &str) -> Option<String> {
-        let candidates = self.ids[kind as usize].keys().map(|k| &**k);
-        crate::util::suggest::closest(value, candidates).map(str::to_owned)
-    }
 }
 
 /// Filing [`Repository::build_after`] gives the same repository as filing afresh.

@@ -445,6 +445,12 @@ impl Repository {
         self.ids[kind as usize].contains_key(&*fold_case(id))
     }
 
+    /// The id of `kind` closest to `value`, for a reference to nothing (REC003).
+    fn closest(&self, kind: Kind, value: &str) -> Option<String> {
+        let candidates = self.ids[kind as usize].keys().map(|k| &**k);
+        crate::util::suggest::closest(value, candidates).map(str::to_owned)
+    }
+
     /// The place of the valid record of `kind` with `id` in its kind's list (ids compare
     /// ignoring case): for views kept in the same order, such as the derived assets.
     pub fn index(&self, kind: Kind, id: &str) -> Option<usize> {
@@ -546,11 +552,6 @@ impl References for Refs<'_> {
             return;
         }
         let (kind, id, src) = (self.kind, self.id, self.src);
-        let candidates: Vec<&str> = self.repo.ids[target as usize]
-            .keys()
-            .map(|k| &**k)
-            .collect();
-        let closest = crate::util::suggest::closest(value, candidates.iter().copied());
         let field = pointer
             .trim_start_matches('/')
             .split('/')
@@ -561,7 +562,7 @@ impl References for Refs<'_> {
             target,
             value: value.to_owned(),
             field: field.to_owned(),
-            closest: closest.map(str::to_owned),
+            closest: self.repo.closest(target, value),
         });
     }
 

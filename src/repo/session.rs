@@ -269,7 +269,7 @@ impl<'t> Tree<'t> {
         let mut places = Vec::with_capacity(self.files.len());
         for f in self.files {
             if self.walk.reads(&f.path) {
-                places.push(place(read.len()));
+                places.push(load::file_place(read.len()));
                 read.push(f);
             } else {
                 places.push(NOT_READ);
@@ -316,15 +316,15 @@ impl<'t> Tree<'t> {
             match before_place {
                 Some(p) => {
                     if let Some(k) = kept.get_mut(p as usize) {
-                        *k = place(read);
+                        *k = load::file_place(read);
                     }
                 }
                 None => {
-                    added.push(place(read));
+                    added.push(load::file_place(read));
                     added_files.push(f);
                 }
             }
-            places.push(place(read));
+            places.push(load::file_place(read));
             read += 1;
         }
         let mut gone: Vec<Arc<str>> = Vec::new();
@@ -354,12 +354,6 @@ impl<'t> Tree<'t> {
 
 /// In a tree's `places`: a file the walk does not read.
 const NOT_READ: u32 = u32::MAX;
-
-/// A file's place among those a tree read, as [`load::Source::file`] holds it: a tree holds
-/// far fewer than 2^32 files (`git::objects::MAX_LISTED`).
-fn place(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(NOT_READ)
-}
 
 /// The settings of a tree, from its `isms.toml` if it has one: the configuration, the
 /// problems of its settings, and whether there is one.
