@@ -28,13 +28,12 @@ enum Origin {
     /// In the folder `root`.
     Disk,
     /// In a tree of files (path order) whose bytes `blobs` reads, of which the loader read
-    /// those `walk` reads: `read` of them, each file's place among them in `places`
+    /// those the walk reads: `read` of them, each file's place among them in `places`
     /// ([`load::Source::file`]), or [`NOT_READ`].
     Tree {
         files: Arc<[TreeFile]>,
         places: Vec<u32>,
         read: usize,
-        walk: Walk,
         blobs: Arc<dyn Blobs>,
     },
 }
@@ -157,7 +156,6 @@ impl Session {
                 files,
                 places: filed.places,
                 read: filed.read,
-                walk,
                 blobs,
             },
         })
@@ -180,10 +178,10 @@ impl Session {
             let text = match (self.repo.file_text(&loc.path), &self.origin) {
                 (Some(t), _) => Some(t.to_owned()),
                 (None, Origin::Disk) => crate::load::source_text(&self.root, &loc.path),
-                (None, Origin::Tree { files, walk, .. }) => {
+                (None, Origin::Tree { files, places, .. }) => {
                     // Read below, all at once; only a file the loader read has positions.
-                    if walk.reads(&loc.path)
-                        && let Ok(i) = files.binary_search_by(|f| (*f.path).cmp(&*loc.path))
+                    if let Ok(i) = files.binary_search_by(|f| (*f.path).cmp(&*loc.path))
+                        && places.get(i).is_some_and(|p| *p != NOT_READ)
                         && asked.insert(i)
                     {
                         unread.push(&files[i]);
