@@ -283,6 +283,22 @@ pub fn open_keeping(
     Ok((session, as_of, kept))
 }
 
+/// Opens the repository's settings and none of its records, for a run that reads its
+/// records from git revisions only; none when there is no `isms.toml` to read, so that the
+/// caller reads the work tree to tell a repository from a wrong folder.
+pub fn open_settings(common: &Common, clock: Clock) -> Result<Option<(Session, Date)>> {
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    let root = config::find_root(common.repo.as_deref(), &cwd);
+    if !root.join(config::FILE_NAME).is_file() {
+        return Ok(None);
+    }
+    let mut session = Session::open_settings(&root)?;
+    session.config.language = Lang::or_config(common.lang, &session.config);
+    check_config_rules(&session.config)?;
+    let as_of = clock.as_of(common.as_of.as_deref(), &session.config)?;
+    Ok(Some((session, as_of)))
+}
+
 /// Refuses to go on when a setting of `isms.toml` could not be read (`validate` and
 /// `check` report it as REC001 and run with its default): a board paper, an export, a
 /// deadline list or a calendar computed with a default the organisation did not choose

@@ -229,14 +229,28 @@ fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
 
 /// Lists a series while the work tree is read, then gives the plan's cache the files of the
 /// work tree that its revisions hold: what `isms trend` and `isms report --trend` open with.
-/// The work tree is read in any case (its settings, its language, the report's point), and
-/// taking the files it shares with the revisions costs less than reading them from git.
+/// A series of dates ends at the work tree (its point, the report's), and taking the files
+/// it shares with the revisions costs less than reading them from git once it is read. A
+/// series of named revisions has no work tree point: of the work tree, only `isms.toml` is
+/// read then (its settings and language), when there is one.
 pub fn plan_and_open(
     common: &Common,
     clock: Clock,
     by: By,
     flag: &str,
 ) -> Result<(Plan, Session, Date)> {
+    // Revisions named one by one have no work tree point: its records would be read only
+    // to hand the revisions the files they share, which costs more than git reading them.
+    let settings = match by {
+        By::Revs(_) => super::open_settings(common, clock).transpose(),
+        By::Dates { .. } => None,
+    };
+    if let Some(settings) = settings {
+        // The listing's error first, as when both are read side by side.
+        let plan = plan(common, clock, by, flag)?;
+        let (session, as_of) = settings?;
+        return Ok((plan, session, as_of));
+    }
     let (planned, opened) = std::thread::scope(|s| {
         let planning = s.spawn(|| plan(common, clock, by, flag));
         let opened = super::open_keeping(common, Needs::Findings, clock, true);

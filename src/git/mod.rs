@@ -78,6 +78,41 @@ impl Snapshot {
         let prefix = work_tree_place(root, flag)?;
         let prefix = prefix.trim_end_matches(['\n', '\r']);
         let batch = Arc::new(Batch::new(root));
+        // Listing is most of a series' planning, and nothing else can start before it:
+        // neighbouring revisions are listed together, each group beside the others with a
+        // listing of its own. Each group stops at its first error, so the first error of
+        // the first group with one is the first a listing in order would meet.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let per = revs.len().div_ceil(threads).max(1);
+        let groups: Vec<Result<Vec<Snapshot>>> = std::thread::scope(|s| {
+            let listing: Vec<_> = revs
+                .chunks(per)
+                .map(|group| s.spawn(|| Snapshot::list(root, &batch, prefix, group, flag)))
+                .collect();
+            listing
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err(anyhow::anyhow!("{flag}: listing failed")))
+                })
+                .collect()
+        });
+        let mut snapshots = Vec::with_capacity(revs.len());
+        for group in groups {
+            snapshots.extend(group?);
+        }
+        Ok(snapshots)
+    }
+
+    /// The snapshots of `revs`, listed one after the other with one listing, as
+    /// [`Snapshot::read_all`] gives them.
+    fn list(
+        root: &Path,
+        batch: &Arc<Batch>,
+        prefix: &str,
+        revs: &[&str],
+        flag: &str,
+    ) -> Result<Vec<Snapshot>> {
         let mut listing = objects::Listing::default();
         let mut snapshots = Vec::with_capacity(revs.len());
         for rev in revs {

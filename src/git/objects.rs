@@ -31,7 +31,38 @@ pub struct Batch {
     /// (no repository gix recognises, an extension or a hash it does not know), and every
     /// object then comes through `cat-file`. Objects are named by their content, so a store
     /// that answers for an id answers what git would.
-    store: OnceLock<Option<Mutex<gix::Repository>>>,
+    store: OnceLock<Option<gix::ThreadSafeRepository>>,
+    /// Handles on the store not in use: each thread reading at a time has its own, which
+    /// keeps the objects it inflated for the next question.
+    handles: Mutex<Vec<gix::Repository>>,
+}
+
+/// A handle on the store, given back to its [`Batch`] when dropped.
+struct Handle<'a> {
+    repo: Option<gix::Repository>,
+    batch: &'a Batch,
+}
+
+impl std::ops::Deref for Handle<'_> {
+    type Target = gix::Repository;
+
+    fn deref(&self) -> &gix::Repository {
+        self.repo.as_ref().expect("held until dropped")
+    }
+}
+
+impl Drop for Handle<'_> {
+    fn drop(&mut self) {
+        if let Some(repo) = self.repo.take() {
+            lock(&self.batch.handles).push(repo);
+        }
+    }
+}
+
+/// The value behind `m`: a thread that panicked holding it left no half-made change to
+/// it, as every change is one push or pop.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The running process and its pipes.
@@ -71,24 +102,28 @@ impl Batch {
             root: root.to_path_buf(),
             process: Mutex::new(None),
             store: OnceLock::new(),
+            handles: Mutex::new(Vec::new()),
         }
     }
 
     /// The object store in this process, opened when first asked. Opened isolated: no
     /// environment variable and no configuration beyond the repository's own, as no
     /// setting changes what an object id holds.
-    fn store(&self) -> Option<std::sync::MutexGuard<'_, gix::Repository>> {
+    fn store(&self) -> Option<Handle<'_>> {
         let store = self.store.get_or_init(|| {
-            let repo =
-                gix::ThreadSafeRepository::discover_opts(&self.root, Default::default(), |_, _| {
-                    gix::open::Options::isolated()
-                })
-                .ok()?;
-            Some(Mutex::new(repo.to_thread_local()))
+            gix::ThreadSafeRepository::discover_opts(&self.root, Default::default(), |_, _| {
+                gix::open::Options::isolated()
+            })
+            .ok()
         });
-        store
-            .as_ref()
-            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()))
+        let store = store.as_ref()?;
+        let repo = lock(&self.handles)
+            .pop()
+            .unwrap_or_else(|| store.to_thread_local());
+        Some(Handle {
+            repo: Some(repo),
+            batch: self,
+        })
     }
 
     /// The object with the id `id` (hex), from the store in this process, else from

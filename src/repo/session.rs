@@ -88,6 +88,30 @@ impl Session {
         })
     }
 
+    /// Reads `root`'s `isms.toml` and no record: for a run that reads its records from
+    /// git revisions only (`isms trend --rev`), which needs the work tree's settings, not
+    /// its records. A setting that cannot be read is a record problem, as in
+    /// [`Session::open`].
+    pub fn open_settings(root: &Path) -> Result<Session> {
+        let (config, config_problems) = Config::read(root)?;
+        let path: std::sync::Arc<str> = crate::config::FILE_NAME.into();
+        let loaded = load::LoadResult {
+            problems: config_problems
+                .into_iter()
+                .map(|p| config_problem(&path, p))
+                .collect(),
+            ..Default::default()
+        };
+        let mut repo = Repository::build(loaded);
+        repo.config_file = Some(path);
+        Ok(Session {
+            root: root.to_path_buf(),
+            config,
+            repo,
+            origin: Origin::Disk,
+        })
+    }
+
     /// Reads a tree of files that is not on disk (a git revision, the index) as
     /// [`Session::open`] reads a folder: its own `isms.toml` (the file `isms.toml` of
     /// `files`) first, then the record files the walk would read, with the same limits,

@@ -234,6 +234,75 @@ fn monthly_points_and_the_other_formats() {
     );
 }
 
+/// Many revisions are listed in groups side by side: each point still holds its own
+/// revision, in the order given, and a series with two unknown revisions is refused at the
+/// first.
+#[test]
+fn many_revisions_are_listed_in_their_order_and_refused_at_the_first_unknown() {
+    let repo = history();
+    let revs = [
+        "HEAD~2", "HEAD", "HEAD~1", "HEAD~1", "HEAD~2", "HEAD", "HEAD", "HEAD~2", "HEAD~1",
+    ];
+    let mut args: Vec<&str> = revs.iter().flat_map(|r| ["--rev", *r]).collect();
+    args.extend(["--format", "json"]);
+    let t = json(&trend(&repo, &args));
+    let points = t["points"].as_array().expect("points");
+    assert_eq!(points.len(), revs.len());
+    for (point, rev) in points.iter().zip(revs) {
+        let commit = git(repo.path(), &["rev-parse", rev]);
+        assert_eq!(point["rev"], rev);
+        assert_eq!(point["commit"], commit.trim(), "{rev}");
+    }
+    // The same revision gives the same figures wherever it stands in the series.
+    assert_eq!(figures_at(&points[1]), figures_at(&points[5]));
+    assert_ne!(figures_at(&points[0]), figures_at(&points[1]));
+    let mut bad: Vec<&str> = ["HEAD", "HEAD~1", "HEAD", "HEAD~2", "HEAD", "HEAD~1"]
+        .iter()
+        .flat_map(|r| ["--rev", *r])
+        .collect();
+    bad.extend([
+        "--rev",
+        "no-such-tag",
+        "--rev",
+        "HEAD",
+        "--rev",
+        "nor-this-one",
+    ]);
+    let refused = trend(&repo, &bad);
+    assert_eq!(refused.code, Some(2), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("`no-such-tag`") && !refused.stderr.contains("nor-this-one"),
+        "{}",
+        refused.stderr
+    );
+}
+
+/// Named revisions need the work tree's settings, not its records: a series is the same
+/// with the work tree's records gone, and a setting the work tree cannot read still
+/// refuses it.
+#[test]
+fn named_revisions_need_the_work_trees_settings_not_its_records() {
+    let repo = history();
+    let args = ["--rev", "HEAD~2", "--rev", "HEAD", "--format", "json"];
+    let before = trend(&repo, &args);
+    assert_eq!(before.code, Some(0), "{}", before.stderr);
+    for entry in std::fs::read_dir(repo.path()).expect("read folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() && !path.ends_with(".git") {
+            std::fs::remove_dir_all(&path).expect("remove records");
+        }
+    }
+    let after = trend(&repo, &args);
+    assert_eq!(after.code, Some(0), "{}", after.stderr);
+    assert_eq!(after.stdout, before.stdout);
+    let config = repo.path().join("isms.toml");
+    let text = std::fs::read_to_string(&config).expect("isms.toml");
+    std::fs::write(&config, format!("{text}\n[rules]\nNOPE999 = \"off\"\n")).expect("write");
+    let refused = trend(&repo, &args);
+    assert_eq!(refused.code, Some(2), "{}", refused.stderr);
+    assert!(refused.stderr.contains("NOPE999"), "{}", refused.stderr);
+}
+
 #[test]
 fn what_cannot_make_a_series_is_refused() {
     let repo = history();
