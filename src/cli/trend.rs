@@ -140,8 +140,9 @@ fn root_and_date(common: &Common, clock: Clock) -> Result<(PathBuf, Date)> {
 }
 
 /// Lists the points of a series and the files of each revision. `flag` starts the error
-/// messages (`--since`, `--rev`, `--trend`).
-fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
+/// messages (`--since`, `--rev`, `--trend`); `seeded` says whether the work tree's files
+/// will seed the plan's cache.
+fn plan(common: &Common, clock: Clock, by: By, flag: &str, seeded: bool) -> Result<Plan> {
     let (root, as_of) = root_and_date(common, clock)?;
     let mut points = Vec::new();
     let mut skipped = None;
@@ -206,7 +207,7 @@ fn plan(common: &Common, clock: Clock, by: By, flag: &str) -> Result<Plan> {
         .rev()
         .filter_map(|p| p.snapshot.as_ref().map(Snapshot::files))
         .collect();
-    let cache = FileCache::planned(&trees);
+    let cache = FileCache::planned(&trees, seeded);
     if let Some(first) = skipped {
         let mut note = format!(
             "note: no commit was made before {first}: the series starts at {}",
@@ -247,12 +248,12 @@ pub fn plan_and_open(
     };
     if let Some(settings) = settings {
         // The listing's error first, as when both are read side by side.
-        let plan = plan(common, clock, by, flag)?;
+        let plan = plan(common, clock, by, flag, false)?;
         let (session, as_of) = settings?;
         return Ok((plan, session, as_of));
     }
     let (planned, opened) = std::thread::scope(|s| {
-        let planning = s.spawn(|| plan(common, clock, by, flag));
+        let planning = s.spawn(|| plan(common, clock, by, flag, true));
         let opened = super::open_keeping(common, Needs::Findings, clock, true);
         (planning.join(), opened)
     });

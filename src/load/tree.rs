@@ -138,14 +138,19 @@ impl FileCache {
     }
 
     /// A cache for the trees listed, in the order they are loaded, after a work tree that
-    /// may seed it: each file is kept only while a tree still to be loaded takes it from the
-    /// cache. A tree filed from the one loaded before it takes from there the files the two
-    /// share (`Session::from_tree_after`), so a file is counted only for the
+    /// seeds it when `seeded`: each file is kept only while a tree still to be loaded takes
+    /// it from the cache. A tree filed from the one loaded before it takes from there the
+    /// files the two share (`Session::from_tree_after`), so a file is counted only for the
     /// trees in which it is not the same as in the tree before.
-    pub fn planned(trees: &[&[TreeFile]]) -> FileCache {
+    ///
+    /// Unseeded, a file only one tree counts is read by that tree and never taken from the
+    /// cache, so it is left out: the first tree's files (a whole revision) are counted only
+    /// where a later tree counts them too.
+    pub fn planned(trees: &[&[TreeFile]], seeded: bool) -> FileCache {
         let mut files: HashMap<Key, Slot> = HashMap::default();
-        let mut before: &[TreeFile] = &[];
-        for tree in trees {
+        let skip = usize::from(!seeded).min(trees.len());
+        let mut before: &[TreeFile] = trees[..skip].last().copied().unwrap_or(&[]);
+        for tree in &trees[skip..] {
             for (f, same) in tree.iter().zip(matched(before, tree)) {
                 if same.is_none() {
                     files
@@ -155,6 +160,14 @@ impl FileCache {
                 }
             }
             before = tree;
+        }
+        if !seeded {
+            for f in trees[..skip].iter().flat_map(|t| t.iter()) {
+                if let Some(slot) = files.get_mut(f as &dyn KeyOf) {
+                    slot.uses += 1;
+                }
+            }
+            files.retain(|_, slot| slot.uses > 1);
         }
         FileCache {
             files: Mutex::new(files),
@@ -635,7 +648,7 @@ mod tests {
             file("b.yaml", "b", None),
             file("c.yaml", "c", None),
         ];
-        let cache = FileCache::planned(&[&one, &two, &three]);
+        let cache = FileCache::planned(&[&one, &two, &three], true);
         assert!(cache.wants("a", "a.yaml") && !cache.wants("a", "b.yaml"));
         let mut wanted = Vec::new();
         for tree in [&one[..], &two, &three] {
@@ -658,6 +671,22 @@ mod tests {
             ]
         );
         assert!(cache.is_empty());
+        // With no work tree to seed it, only `b` is worth keeping: each other file is read
+        // by the one tree that counts it.
+        let unseeded = FileCache::planned(&[&one, &two, &three], false);
+        let kept = [
+            ("a", "a.yaml"),
+            ("b", "b.yaml"),
+            ("b2", "b.yaml"),
+            ("c", "c.yaml"),
+        ]
+        .map(|(id, path)| unseeded.wants(id, path));
+        assert_eq!(kept, [false, true, false, false]);
+        for tree in [&one[..], &two, &three] {
+            let cached = load(tree, &blobs, Some(&unseeded)).expect("cached");
+            assert_eq!(ids(&cached), ids(&load(tree, &blobs, None).expect("fresh")));
+        }
+        assert!(unseeded.is_empty());
     }
 
     /// A file of a tree is matched with the same file of the tree before: the same path and
