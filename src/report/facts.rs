@@ -36,6 +36,9 @@ pub struct Input<'a> {
     /// is asked for: a report asks for every asset's plans.
     plans_by_asset:
         std::sync::OnceLock<crate::util::hash::HashMap<std::borrow::Cow<'a, str>, Vec<usize>>>,
+    /// The configured time zone, looked up once: figures ask for it, and for a rules'
+    /// context, asset by asset.
+    tz: TimeZone,
 }
 
 impl<'a> Input<'a> {
@@ -86,17 +89,24 @@ impl<'a> Input<'a> {
             findings,
             record_problems,
             plans_by_asset: std::sync::OnceLock::new(),
+            tz: session.config.tz(),
         }
     }
 
     pub fn tz(&self) -> TimeZone {
-        self.config.tz()
+        self.tz.clone()
     }
 
     /// What the rules read, over the same records, settings and date: a report hands it to
     /// a rule's predicate so that a figure it shows is the rule's, never a reading of its own.
     pub fn rules_context(&self) -> Context<'_> {
-        Context::new(self.repo, self.config, &self.derived, self.as_of)
+        Context::in_zone(
+            self.repo,
+            self.config,
+            &self.derived,
+            self.as_of,
+            self.tz.clone(),
+        )
     }
 
     /// The organisation's name: its record, else `isms.toml`, else empty.

@@ -242,13 +242,24 @@ impl<'a> Context<'a> {
         derived: &'a Derived,
         as_of: Date,
     ) -> Context<'a> {
+        Context::in_zone(repo, config, derived, as_of, config.tz())
+    }
+
+    /// Like [`Context::new`], with the configured time zone already looked up.
+    pub fn in_zone(
+        repo: &'a Repository,
+        config: &'a Config,
+        derived: &'a Derived,
+        as_of: Date,
+        tz: jiff::tz::TimeZone,
+    ) -> Context<'a> {
         Context {
             repo,
             config,
             derived,
             registry: crate::registry::registry(),
             as_of,
-            tz: config.tz(),
+            tz,
             say: true,
             frameworks: FrameworkStates::default(),
         }
