@@ -95,7 +95,7 @@ pub(super) fn file_kind_after<T: Record>(
     // The ids of the records whose files are gone are given up; the others move with
     // their records.
     *ids = before_ids.clone();
-    let mut gone: Vec<Box<str>> = Vec::new();
+    let mut gone: Vec<Arc<str>> = Vec::new();
     let mut place = vec![INVALID; before.len()];
     out.reserve_exact(before.len() + fresh.len());
     let mut fresh = fresh.into_iter().peekable();

@@ -17,8 +17,9 @@ use crate::load::{At, Invalid, LoadResult, Loaded, RecordProblem, Source, in_pat
 use crate::model::*;
 
 /// Ids to what is known of them. A fixed-seed hash keeps runs identical; ids are the
-/// repository's own, not an attacker's choice of keys.
-type IdMap<V> = crate::util::hash::HashMap<Box<str>, V>;
+/// repository's own, not an attacker's choice of keys. Shared strings: a revision filed
+/// from the one before copies its index without copying an id.
+type IdMap<V> = crate::util::hash::HashMap<Arc<str>, V>;
 
 /// The place in `ids` of a record that failed its schema: its id exists, its record does not.
 const INVALID: usize = usize::MAX;
