@@ -66,7 +66,15 @@ pub struct Diagnostic {
     /// `""` for a message given as text.
     pub template: &'static str,
     /// The typed values behind the message, which fill its template in either language.
+    /// Empty for a finding that is only counted (see [`Diagnostic::counted`]).
     pub figures: Args,
+    /// For a finding that is only counted, never said (a trend's point): its figures as
+    /// a hash in place of the figures themselves, so that two findings that differ only
+    /// in their figures still differ. Zero otherwise.
+    pub figures_hash: u64,
+    /// Whether the finding is only counted: [`Diagnostic::arg`] then feeds the value to
+    /// `figures_hash` and keeps nothing of it.
+    pub counted: bool,
     pub location: Option<Location>,
 }
 
@@ -83,6 +91,8 @@ impl Diagnostic {
             related: Vec::new(),
             template: "",
             figures: Vec::new(),
+            figures_hash: 0,
+            counted: false,
             location: None,
         }
     }
@@ -97,7 +107,17 @@ impl Diagnostic {
 
     /// Adds a value behind the message, named as the template names it.
     pub fn arg(&mut self, name: &'static str, value: impl Into<Value>) -> &mut Diagnostic {
-        self.figures.push((name, value.into()));
+        let value = value.into();
+        if self.counted {
+            use std::hash::{BuildHasher, Hash, Hasher};
+            let mut state = foldhash::fast::FixedState::default().build_hasher();
+            self.figures_hash.hash(&mut state);
+            name.hash(&mut state);
+            value.feed(&mut state);
+            self.figures_hash = state.finish();
+        } else {
+            self.figures.push((name, value));
+        }
         self
     }
 
@@ -280,6 +300,40 @@ mod tests {
     /// run in order untouched, a run out of order with its duplicates dropped, ties on the
     /// output order (two subjects at one place, messages unsaid) told from duplicates, and
     /// a code in two places.
+    /// Counting keeps two findings that differ only in their figures apart, whether the
+    /// figures are kept or only hashed.
+    #[test]
+    fn a_counted_finding_keeps_a_hash_of_its_figures_and_is_told_apart_by_it() {
+        let with = |counted: bool, days: i64, due: &str| {
+            let mut d = finding("A1", "a", 1, "x");
+            d.counted = counted;
+            d.arg("days_overdue", days).arg("due", due);
+            d
+        };
+        for counted in [false, true] {
+            // Two findings that differ only in a figure, and a copy of the first.
+            let mut found = vec![
+                with(counted, 3, "2026-01-01"),
+                with(counted, 4, "2026-01-01"),
+            ];
+            found.push(found[0].clone());
+            dedup(&mut found);
+            assert_eq!(found.len(), 2, "counted: {counted}");
+            // The same figures in another order, or under other names, are other figures.
+            assert_ne!(with(counted, 3, "2026-01-01"), {
+                let mut d = finding("A1", "a", 1, "x");
+                d.counted = counted;
+                d.arg("due", "2026-01-01").arg("days_overdue", 3_i64);
+                d
+            });
+        }
+        let counted = with(true, 3, "2026-01-01");
+        assert!(counted.figures.is_empty() && counted.figures_hash != 0);
+        let said = with(false, 3, "2026-01-01");
+        assert_eq!(said.figures.len(), 2);
+        assert_eq!(said.figures_hash, 0);
+    }
+
     #[test]
     fn dedup_drops_the_duplicates_sort_drops() {
         let cases: Vec<Vec<Diagnostic>> = vec![

@@ -87,6 +87,35 @@ pub enum Value {
 }
 
 impl Value {
+    /// Feeds the value to `state`: values that differ, or print apart (`0.0`, `-0.0`), feed
+    /// it differently. Not `Hash`: numbers compare as numbers, and `0.0 == -0.0`.
+    pub fn feed(&self, state: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Value::Int(n) => n.hash(state),
+            Value::Num(x) | Value::Tenths(x) | Value::Share(x) | Value::ShareTenths(x) => {
+                x.to_bits().hash(state);
+            }
+            Value::Date(d) => d.hash(state),
+            Value::Text(s) => s.hash(state),
+            Value::List(items) | Value::Codes(items) => items.hash(state),
+            Value::Record(id, name) => (id, name).hash(state),
+            Value::Records(records) => records.hash(state),
+            Value::Levels(levels) => levels.hash(state),
+            Value::Parts(parts) => {
+                parts.len().hash(state);
+                for part in parts {
+                    part.len().hash(state);
+                    for (name, value) in part {
+                        name.hash(state);
+                        value.feed(state);
+                    }
+                }
+            }
+        }
+    }
+
     /// The value as text in `lang` (numbers stay numbers, for plural selection).
     fn fluent(&self, lang: Language) -> FluentValue<'_> {
         match self {

@@ -422,9 +422,12 @@ impl<'a> Sink<'a> {
             .any(|w| w.rule.eq_ignore_ascii_case(self.meta.code) && w.until >= self.as_of)
     }
 
-    /// A new finding of this rule, said through its own template.
+    /// A new finding of this rule, said through its own template; only counted when the
+    /// context says no message.
     fn finding(&self) -> Diagnostic {
-        Diagnostic::templated(self.meta.code, self.meta.severity, self.meta.code)
+        let mut d = Diagnostic::templated(self.meta.code, self.meta.severity, self.meta.code);
+        d.counted = self.lang.is_none();
+        d
     }
 
     fn push_about<T: Record + ?Sized>(
