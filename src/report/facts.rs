@@ -157,7 +157,17 @@ impl<'a> Input<'a> {
     /// Missing (CLS001/CLS005: none of its own), outdated (CLS002: too old to stand) or
     /// current.
     pub fn classification_state(&self, asset: &str) -> ClassificationState {
-        match self.classification_of(asset) {
+        self.state_of(self.classification_of(asset))
+    }
+
+    /// [`Input::classification_state`] of the asset at `ai` in the repository's assets.
+    pub fn classification_state_at(&self, ai: usize) -> ClassificationState {
+        let current = self.derived.assets.get(ai).and_then(|a| a.current);
+        self.state_of(current.and_then(|ci| self.repo.classifications.get(ci)))
+    }
+
+    fn state_of(&self, classification: Option<&Rec<Classification>>) -> ClassificationState {
+        match classification {
             None => ClassificationState::Missing,
             Some(c) if rules::cls::is_stale(&self.rules_context(), c) => {
                 ClassificationState::Outdated
@@ -184,12 +194,17 @@ impl<'a> Input<'a> {
     /// How many incidents were detected in the last `months` months: the length of
     /// [`Input::incidents_within`], for figures that count them.
     pub fn count_incidents_within(&self, months: u32) -> usize {
+        self.incidents_in(months).count()
+    }
+
+    /// The incidents of [`Input::incidents_within`] in the records' order: for figures
+    /// that count them.
+    pub fn incidents_in(&self, months: u32) -> impl Iterator<Item = &'a Rec<Incident>> + '_ {
         let tz = self.tz();
         self.repo
             .incidents
             .iter()
-            .filter(|i| self.detected_within(i, months, &tz))
-            .count()
+            .filter(move |i| self.detected_within(i, months, &tz))
     }
 
     fn detected_within(&self, incident: &Incident, months: u32, tz: &jiff::tz::TimeZone) -> bool {
@@ -309,14 +324,24 @@ impl<'a> Input<'a> {
 
     /// Activities of the given plans, in id order.
     pub fn activities_of(&self, plans: &[&Rec<Plan>]) -> Vec<&'a Rec<Activity>> {
-        let mut v: Vec<&Rec<Activity>> = self
-            .repo
+        let mut v: Vec<&Rec<Activity>> = self.activities_in(plans).collect();
+        v.sort_by(|a, b| a.id.cmp(&b.id));
+        v
+    }
+
+    /// The activities of [`Input::activities_of`] in the records' order: for figures that
+    /// count them.
+    pub fn activities_in<'p>(
+        &self,
+        plans: &'p [&Rec<Plan>],
+    ) -> impl Iterator<Item = &'a Rec<Activity>> + 'p
+    where
+        'a: 'p,
+    {
+        self.repo
             .activities
             .iter()
             .filter(|a| plans.iter().any(|p| p.id.eq_ignore_ascii_case(&a.plan)))
-            .collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id));
-        v
     }
 
     /// Days an activity is overdue, when PLAN002 finds it so: past its due date and still

@@ -73,7 +73,7 @@ pub(super) fn classification(input: &Input<'_>, m: &mut Measured) {
         if !input.must_classify(ai) {
             continue;
         }
-        let state = input.classification_state(&a.id);
+        let state = input.classification_state_at(ai);
         let ok = state == ClassificationState::Current;
         m.push(ok, || Evidence {
             kind: "asset",
