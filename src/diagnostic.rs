@@ -296,10 +296,6 @@ mod tests {
         keys
     }
 
-    /// `dedup` keeps each distinct finding once, whatever order the findings arrive in: a
-    /// run in order untouched, a run out of order with its duplicates dropped, ties on the
-    /// output order (two subjects at one place, messages unsaid) told from duplicates, and
-    /// a code in two places.
     /// Counting keeps two findings that differ only in their figures apart, whether the
     /// figures are kept or only hashed.
     #[test]
@@ -334,6 +330,10 @@ mod tests {
         assert_eq!(said.figures_hash, 0);
     }
 
+    /// `dedup` keeps each distinct finding once, whatever order the findings arrive in: a
+    /// run in order untouched, a run out of order with its duplicates dropped, ties on the
+    /// output order (two subjects at one place, messages unsaid) told from duplicates, and
+    /// a code in two places.
     #[test]
     fn dedup_drops_the_duplicates_sort_drops() {
         let cases: Vec<Vec<Diagnostic>> = vec![
