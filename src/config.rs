@@ -449,12 +449,29 @@ impl Config {
 /// A time zone by its IANA name, from the database built into `isms`. Not the system's:
 /// dates then come out the same on every machine whatever its `tzdata`, and no start-up
 /// time goes to listing `/usr/share/zoneinfo`.
+///
+/// Each thread keeps the last zone it looked up: a run has one zone, and reports ask for it
+/// asset by asset (a rules' context each), where a lookup in the database costs more than
+/// the figure.
 pub fn zone(name: &str) -> Option<jiff::tz::TimeZone> {
     static BUNDLED: std::sync::OnceLock<jiff::tz::TimeZoneDatabase> = std::sync::OnceLock::new();
-    BUNDLED
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, jiff::tz::TimeZone)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    if let Some(tz) = LAST.with_borrow(|last| {
+        last.as_ref()
+            .filter(|(n, _)| n == name)
+            .map(|(_, tz)| tz.clone())
+    }) {
+        return Some(tz);
+    }
+    let tz = BUNDLED
         .get_or_init(jiff::tz::TimeZoneDatabase::bundled)
         .get(name)
-        .ok()
+        .ok()?;
+    LAST.set(Some((name.to_owned(), tz.clone())));
+    Some(tz)
 }
 
 /// The TOML table of `text`. A syntax error is a problem at its line, and the file is

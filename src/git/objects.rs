@@ -21,6 +21,7 @@ use anyhow::{Context as _, Result, bail};
 
 use super::{git_command, in_order, listed};
 use crate::load::{Blob, Blobs, MAX_FILE_BYTES, TreeFile};
+use crate::util::lock;
 
 /// A `git cat-file --batch` process for the git repository `root` is in, started when first
 /// asked and shared by the snapshots of a run (behind a lock: one question at a time).
@@ -57,12 +58,6 @@ impl Drop for Handle<'_> {
             lock(&self.batch.handles).push(repo);
         }
     }
-}
-
-/// The value behind `m`: a thread that panicked holding it left no half-made change to
-/// it, as every change is one push or pop.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The running process and its pipes.
@@ -145,7 +140,7 @@ impl Batch {
     /// pipes at an unknown place in git's answer: the process is then ended, and the next
     /// question starts another.
     fn with<T>(&self, f: impl FnOnce(&mut Process) -> Result<T>) -> Result<T> {
-        let mut held = self.process.lock().unwrap_or_else(|e| e.into_inner());
+        let mut held = lock(&self.process);
         if held.is_none() {
             let mut child = git_command(&self.root)
                 .args(["cat-file", "--batch"])

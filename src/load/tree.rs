@@ -5,6 +5,7 @@
 //! parses a file only once for each content it had.
 
 use crate::util::hash::HashMap;
+use crate::util::lock;
 use std::sync::{Arc, Mutex};
 
 use super::{CHUNK, ChunkOutput, FileResult, LoadResult, MAX_FILE_BYTES, read};
@@ -148,9 +149,13 @@ impl FileCache {
     /// where a later tree counts them too.
     pub fn planned(trees: &[&[TreeFile]], seeded: bool) -> FileCache {
         let mut files: HashMap<Key, Slot> = HashMap::default();
-        let skip = usize::from(!seeded).min(trees.len());
-        let mut before: &[TreeFile] = trees[..skip].last().copied().unwrap_or(&[]);
-        for tree in &trees[skip..] {
+        // Unseeded, the first tree is counted last, and only where a later one counts.
+        let (first, counted) = match trees.split_first() {
+            Some((first, rest)) if !seeded => (Some(*first), rest),
+            _ => (None, trees),
+        };
+        let mut before: &[TreeFile] = first.unwrap_or(&[]);
+        for tree in counted {
             for (f, same) in tree.iter().zip(matched(before, tree)) {
                 if same.is_none() {
                     files
@@ -161,8 +166,8 @@ impl FileCache {
             }
             before = tree;
         }
-        if !seeded {
-            for f in trees[..skip].iter().flat_map(|t| t.iter()) {
+        if let Some(first) = first {
+            for f in first {
                 if let Some(slot) = files.get_mut(f as &dyn KeyOf) {
                     slot.uses += 1;
                 }
@@ -302,12 +307,6 @@ pub fn matched(before: &[TreeFile], after: &[TreeFile]) -> Vec<Option<u32>> {
         out.push(place);
     }
     out
-}
-
-/// A map behind a lock. A panic while the lock was held left the map as it was before or
-/// after one change: either is a correct cache.
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One file as a worker gets it.

@@ -67,15 +67,10 @@ impl Session {
         // Before the configuration is read: compiling the schemas takes longer, and the
         // configuration is read in a moment.
         crate::schema::warm_up();
-        let (config, config_problems) = Config::read(root)?;
+        let (config, settings_problems) = Config::read(root)?;
         let walk = Walk::new(&config.exclude)?;
         let mut loaded = load::load_seeding(root, &walk, seed);
-        let path: std::sync::Arc<str> = crate::config::FILE_NAME.into();
-        loaded.problems.extend(
-            config_problems
-                .into_iter()
-                .map(|p| config_problem(&path, p)),
-        );
+        loaded.problems.extend(config_problems(settings_problems));
         let mut repo = Repository::build(loaded);
         if root.join(crate::config::FILE_NAME).is_file() {
             repo.config_file = Some(crate::config::FILE_NAME.into());
@@ -93,17 +88,13 @@ impl Session {
     /// its records. A setting that cannot be read is a record problem, as in
     /// [`Session::open`].
     pub fn open_settings(root: &Path) -> Result<Session> {
-        let (config, config_problems) = Config::read(root)?;
-        let path: std::sync::Arc<str> = crate::config::FILE_NAME.into();
+        let (config, settings_problems) = Config::read(root)?;
         let loaded = load::LoadResult {
-            problems: config_problems
-                .into_iter()
-                .map(|p| config_problem(&path, p))
-                .collect(),
+            problems: config_problems(settings_problems).collect(),
             ..Default::default()
         };
         let mut repo = Repository::build(loaded);
-        repo.config_file = Some(path);
+        repo.config_file = Some(crate::config::FILE_NAME.into());
         Ok(Session {
             root: root.to_path_buf(),
             config,
@@ -150,7 +141,7 @@ impl Session {
         before: Option<&Session>,
     ) -> Result<Session> {
         crate::schema::warm_up();
-        let (config, config_problems, has_config) = tree_config(&files, &*blobs)?;
+        let (config, settings_problems, has_config) = tree_config(&files, &*blobs)?;
         let walk = Walk::new(&config.exclude)?;
         let tree = Tree {
             files: &files,
@@ -165,7 +156,7 @@ impl Session {
         let filed = match after {
             Some(filed) => filed,
             None => {
-                let mut filed = tree.file_afresh(config_problems)?;
+                let mut filed = tree.file_afresh(settings_problems)?;
                 if has_config {
                     filed.repo.config_file = Some(crate::config::FILE_NAME.into());
                 }
@@ -286,7 +277,7 @@ impl<'t> Tree<'t> {
     }
 
     /// Reads and files every file the walk reads.
-    fn file_afresh(&self, config_problems: Vec<crate::config::Problem>) -> Result<Filed> {
+    fn file_afresh(&self, settings_problems: Vec<crate::config::Problem>) -> Result<Filed> {
         let mut read = Vec::with_capacity(self.files.len());
         let mut places = Vec::with_capacity(self.files.len());
         for f in self.files {
@@ -298,12 +289,7 @@ impl<'t> Tree<'t> {
             }
         }
         let mut loaded = load::load_tree(&read, self.blobs, self.cache)?;
-        let path: Arc<str> = crate::config::FILE_NAME.into();
-        loaded.problems.extend(
-            config_problems
-                .into_iter()
-                .map(|p| config_problem(&path, p)),
-        );
+        loaded.problems.extend(config_problems(settings_problems));
         Ok(Filed {
             repo: Repository::build(loaded),
             places,
@@ -398,16 +384,19 @@ fn tree_config(
     Ok((config, problems, config_file.is_some()))
 }
 
-/// A problem of `isms.toml` as REC001 says it: at the setting's value, identified by its
-/// pointer.
-fn config_problem(path: &std::sync::Arc<str>, p: crate::config::Problem) -> RecordProblem {
-    let start = Pos::new(p.line, p.column);
-    let span = Span::new(start, Pos::new(p.line, p.column + p.width));
-    let mut problem = Unreadable::new(path, Some(span), "REC001-config").with_args(p.args);
-    if !p.setting.is_empty() {
-        problem = problem.at_pointer(&p.setting);
-    }
-    problem.into()
+/// The problems of `isms.toml` as REC001 says them: each at its setting's value,
+/// identified by its pointer.
+fn config_problems(problems: Vec<crate::config::Problem>) -> impl Iterator<Item = RecordProblem> {
+    let path: Arc<str> = crate::config::FILE_NAME.into();
+    problems.into_iter().map(move |p| {
+        let start = Pos::new(p.line, p.column);
+        let span = Span::new(start, Pos::new(p.line, p.column + p.width));
+        let mut problem = Unreadable::new(&path, Some(span), "REC001-config").with_args(p.args);
+        if !p.setting.is_empty() {
+            problem = problem.at_pointer(&p.setting);
+        }
+        problem.into()
+    })
 }
 
 #[cfg(test)]

@@ -36,9 +36,6 @@ pub struct Input<'a> {
     /// is asked for: a report asks for every asset's plans.
     plans_by_asset:
         std::sync::OnceLock<crate::util::hash::HashMap<std::borrow::Cow<'a, str>, Vec<usize>>>,
-    /// The configured time zone, looked up once: figures ask for it, and for a rules'
-    /// context, asset by asset.
-    tz: TimeZone,
 }
 
 impl<'a> Input<'a> {
@@ -89,24 +86,17 @@ impl<'a> Input<'a> {
             findings,
             record_problems,
             plans_by_asset: std::sync::OnceLock::new(),
-            tz: session.config.tz(),
         }
     }
 
     pub fn tz(&self) -> TimeZone {
-        self.tz.clone()
+        self.config.tz()
     }
 
     /// What the rules read, over the same records, settings and date: a report hands it to
     /// a rule's predicate so that a figure it shows is the rule's, never a reading of its own.
     pub fn rules_context(&self) -> Context<'_> {
-        Context::in_zone(
-            self.repo,
-            self.config,
-            &self.derived,
-            self.as_of,
-            self.tz.clone(),
-        )
+        Context::new(self.repo, self.config, &self.derived, self.as_of)
     }
 
     /// The organisation's name: its record, else `isms.toml`, else empty.
@@ -149,7 +139,11 @@ impl<'a> Input<'a> {
     /// An asset's current classification: its newest dated on or before the as-of date,
     /// the one the CLS rules judge.
     pub fn classification_of(&self, asset: &str) -> Option<&'a Rec<Classification>> {
-        let ai = self.repo.index(Kind::Asset, asset)?;
+        self.classification_at(self.repo.index(Kind::Asset, asset)?)
+    }
+
+    /// [`Input::classification_of`] the asset at `ai` in the repository's assets.
+    fn classification_at(&self, ai: usize) -> Option<&'a Rec<Classification>> {
         let ci = self.derived.assets.get(ai)?.current?;
         self.repo.classifications.get(ci)
     }
@@ -162,8 +156,7 @@ impl<'a> Input<'a> {
 
     /// [`Input::classification_state`] of the asset at `ai` in the repository's assets.
     pub fn classification_state_at(&self, ai: usize) -> ClassificationState {
-        let current = self.derived.assets.get(ai).and_then(|a| a.current);
-        self.state_of(current.and_then(|ci| self.repo.classifications.get(ci)))
+        self.state_of(self.classification_at(ai))
     }
 
     fn state_of(&self, classification: Option<&Rec<Classification>>) -> ClassificationState {

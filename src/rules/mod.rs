@@ -242,24 +242,13 @@ impl<'a> Context<'a> {
         derived: &'a Derived,
         as_of: Date,
     ) -> Context<'a> {
-        Context::in_zone(repo, config, derived, as_of, config.tz())
-    }
-
-    /// Like [`Context::new`], with the configured time zone already looked up.
-    pub fn in_zone(
-        repo: &'a Repository,
-        config: &'a Config,
-        derived: &'a Derived,
-        as_of: Date,
-        tz: jiff::tz::TimeZone,
-    ) -> Context<'a> {
         Context {
             repo,
             config,
             derived,
             registry: crate::registry::registry(),
             as_of,
-            tz,
+            tz: config.tz(),
             say: true,
             frameworks: FrameworkStates::default(),
         }
@@ -269,7 +258,7 @@ impl<'a> Context<'a> {
     /// the first time a rule asks for it; none for a framework the registry does not hold.
     pub fn framework_state(&self, id: &str) -> Option<Arc<frm::FrameworkState<'a>>> {
         let slot = {
-            let mut slots = self.frameworks.0.lock().unwrap_or_else(|e| e.into_inner());
+            let mut slots = crate::util::lock(&self.frameworks.0);
             match slots.iter().find(|(f, _)| f == id) {
                 Some((_, slot)) => slot.clone(),
                 None => {
