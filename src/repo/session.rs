@@ -69,18 +69,8 @@ impl Session {
         crate::schema::warm_up();
         let (config, settings_problems) = Config::read(root)?;
         let walk = Walk::new(&config.exclude)?;
-        let mut loaded = load::load_seeding(root, &walk, seed);
-        loaded.problems.extend(config_problems(settings_problems));
-        let mut repo = Repository::build(loaded);
-        if root.join(crate::config::FILE_NAME).is_file() {
-            repo.config_file = Some(crate::config::FILE_NAME.into());
-        }
-        Ok(Session {
-            root: root.to_path_buf(),
-            config,
-            repo,
-            origin: Origin::Disk,
-        })
+        let loaded = load::load_seeding(root, &walk, seed);
+        Ok(Session::on_disk(root, config, settings_problems, loaded))
     }
 
     /// Reads `root`'s `isms.toml` and no record: for a run that reads its records from
@@ -89,18 +79,29 @@ impl Session {
     /// [`Session::open`].
     pub fn open_settings(root: &Path) -> Result<Session> {
         let (config, settings_problems) = Config::read(root)?;
-        let loaded = load::LoadResult {
-            problems: config_problems(settings_problems).collect(),
-            ..Default::default()
-        };
+        let none = load::LoadResult::default();
+        Ok(Session::on_disk(root, config, settings_problems, none))
+    }
+
+    /// A session over the folder `root`: its settings, the problems of its `isms.toml`
+    /// (REC001, with the records' own) and what was loaded of its records.
+    fn on_disk(
+        root: &Path,
+        config: Config,
+        settings_problems: Vec<crate::config::Problem>,
+        mut loaded: load::LoadResult,
+    ) -> Session {
+        loaded.problems.extend(config_problems(settings_problems));
         let mut repo = Repository::build(loaded);
-        repo.config_file = Some(crate::config::FILE_NAME.into());
-        Ok(Session {
+        if root.join(crate::config::FILE_NAME).is_file() {
+            repo.config_file = Some(crate::config::FILE_NAME.into());
+        }
+        Session {
             root: root.to_path_buf(),
             config,
             repo,
             origin: Origin::Disk,
-        })
+        }
     }
 
     /// Reads a tree of files that is not on disk (a git revision, the index) as
