@@ -2,11 +2,6 @@
 //! classification, its effective levels and criticality through `supports`, the
 //! requirements in force and the measures that apply to each asset.
 
-use std::borrow::Cow;
-
-use crate::repo::fold_case;
-use crate::util::hash::HashMap;
-
 use crate::load::{At, RecordProblem};
 use crate::model::{Aspect, Condition, Kind, MeasureScope, MeasureStatus};
 use crate::registry::registry;
@@ -67,18 +62,14 @@ impl Derived {
     pub fn compute(repo: &Repository, as_of: crate::model::Date) -> Derived {
         let n = repo.assets.len();
         let mut views = vec![AssetView::default(); n];
-        let index: HashMap<Cow<'_, str>, usize> = repo
-            .assets
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (fold_case(&a.id), i))
-            .collect();
+        // The repository's own index: each asset's place by its id, ignoring case.
+        let asset = |id: &str| repo.index(crate::model::Kind::Asset, id);
         // Newest classification per asset; on equal dates the later record in path order.
         for (ci, c) in repo.classifications.iter().enumerate() {
             if c.date > as_of {
                 continue;
             }
-            if let Some(&ai) = index.get(&*fold_case(&c.asset)) {
+            if let Some(ai) = asset(&c.asset) {
                 let better = views[ai]
                     .current
                     .is_none_or(|prev| repo.classifications[prev].date <= c.date);
@@ -98,11 +89,7 @@ impl Derived {
             .assets
             .iter()
             .map(|a| {
-                let mut e: Vec<usize> = a
-                    .supports
-                    .iter()
-                    .filter_map(|s| index.get(&*fold_case(s)).copied())
-                    .collect();
+                let mut e: Vec<usize> = a.supports.iter().filter_map(|s| asset(s)).collect();
                 e.sort_unstable();
                 e.dedup();
                 e

@@ -229,7 +229,11 @@ pub struct Context<'a> {
 /// lock and filled outside it, so that two frameworks are worked out side by side and one
 /// framework only once.
 #[derive(Default)]
-pub struct FrameworkStates<'a>(std::sync::Mutex<Vec<(String, Arc<FrameworkSlot<'a>>)>>);
+pub struct FrameworkStates<'a> {
+    slots: std::sync::Mutex<Vec<(String, Arc<FrameworkSlot<'a>>)>>,
+    /// The registers every framework counts as evidence, counted once for all.
+    registers: std::sync::OnceLock<frm::Registers>,
+}
 
 type FrameworkSlot<'a> = std::sync::OnceLock<Option<Arc<frm::FrameworkState<'a>>>>;
 
@@ -258,7 +262,7 @@ impl<'a> Context<'a> {
     /// the first time a rule asks for it; none for a framework the registry does not hold.
     pub fn framework_state(&self, id: &str) -> Option<Arc<frm::FrameworkState<'a>>> {
         let slot = {
-            let mut slots = crate::util::lock(&self.frameworks.0);
+            let mut slots = crate::util::lock(&self.frameworks.slots);
             match slots.iter().find(|(f, _)| f == id) {
                 Some((_, slot)) => slot.clone(),
                 None => {
@@ -270,6 +274,14 @@ impl<'a> Context<'a> {
         };
         slot.get_or_init(|| frm::framework_state(self, id).map(Arc::new))
             .clone()
+    }
+
+    /// The registers every framework counts as evidence ([`frm::registers`]), counted the
+    /// first time a framework's state asks for them.
+    pub fn framework_registers(&self) -> &frm::Registers {
+        self.frameworks
+            .registers
+            .get_or_init(|| frm::registers(self))
     }
 
     /// The start of "the last N months": the window is (as_of - N months, as_of].

@@ -16,6 +16,7 @@ mod catalogue;
 mod cli;
 mod commands;
 mod compare;
+mod derived;
 mod due_and_list_lang;
 mod everyday_outputs;
 mod example_snapshots;

@@ -350,7 +350,25 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
             add(&mut evaluation.iter().map(String::as_str), &e);
         }
     }
-    let registers = [
+    for &(source, kind, (count, date)) in &cx.framework_registers().0 {
+        if count > 0 {
+            let e = Evidence::register(source, count, date);
+            add(&mut map.for_evidence(kind).iter().map(String::as_str), &e);
+        }
+    }
+    out
+}
+
+/// The registers any framework counts as evidence (suppliers, classifications, the asset
+/// inventory), each with the source and kind it is evidence as, how many records it holds
+/// on the as-of date and the latest of their dates.
+pub struct Registers([(Source, EvidenceKind, (usize, Option<Date>)); 3]);
+
+/// The registers as of the context's date. They are the same for every framework, and
+/// reading them visits every classification and asset: a context counts them once
+/// ([`Context::framework_registers`]).
+pub(crate) fn registers(cx: &Context<'_>) -> Registers {
+    Registers([
         (
             Source::Suppliers,
             EvidenceKind::Supplier,
@@ -379,14 +397,7 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
             EvidenceKind::AssetInventory,
             register(cx.repo.assets.iter().filter(|a| a.is_active()).map(|_| None)),
         ),
-    ];
-    for (source, kind, (count, date)) in registers {
-        if count > 0 {
-            let e = Evidence::register(source, count, date);
-            add(&mut map.for_evidence(kind).iter().map(String::as_str), &e);
-        }
-    }
-    out
+    ])
 }
 
 /// How many records a register holds, and the latest of their dates.
