@@ -148,26 +148,40 @@ impl FileCache {
     /// cache, so it is left out: the first tree's files (a whole revision) are counted only
     /// where a later tree counts them too.
     pub fn planned(trees: &[&[TreeFile]], seeded: bool) -> FileCache {
-        let mut files: HashMap<Key, Slot> = HashMap::default();
+        use rayon::prelude::*;
         // Unseeded, the first tree is counted last, and only where a later one counts.
         let (first, counted) = match trees.split_first() {
             Some((first, rest)) if !seeded => (Some(*first), rest),
             _ => (None, trees),
         };
-        let mut before: &[TreeFile] = first.unwrap_or(&[]);
-        for tree in counted {
-            for (f, same) in tree.iter().zip(matched(before, tree)) {
-                if same.is_none() {
-                    files
-                        .entry((f.id.clone(), f.path.clone()))
-                        .or_default()
-                        .uses += 1;
-                }
-            }
-            before = tree;
+        // The run loads nothing until its plan is made: each tree's files that are not
+        // the same as in the tree before are found side by side, and so are the first
+        // tree's files that a later tree counts.
+        let befores = std::iter::once(first.unwrap_or(&[])).chain(counted.iter().copied());
+        let pairs: Vec<(&[TreeFile], &[TreeFile])> = befores.zip(counted.iter().copied()).collect();
+        let changed: Vec<Vec<&TreeFile>> = pairs
+            .par_iter()
+            .map(|(before, tree)| {
+                tree.iter()
+                    .zip(matched(before, tree))
+                    .filter_map(|(f, same)| same.is_none().then_some(f))
+                    .collect()
+            })
+            .collect();
+        let mut files: HashMap<Key, Slot> = HashMap::default();
+        files.reserve(changed.iter().map(Vec::len).sum());
+        for f in changed.iter().flatten() {
+            files
+                .entry((f.id.clone(), f.path.clone()))
+                .or_default()
+                .uses += 1;
         }
         if let Some(first) = first {
-            for f in first {
+            let again: Vec<&TreeFile> = first
+                .par_iter()
+                .filter(|f| files.contains_key(*f as &dyn KeyOf))
+                .collect();
+            for f in again {
                 if let Some(slot) = files.get_mut(f as &dyn KeyOf) {
                     slot.uses += 1;
                 }

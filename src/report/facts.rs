@@ -34,8 +34,7 @@ pub struct Input<'a> {
     pub record_problems: usize,
     /// The continuity plans listing each asset (BCM's own index), made the first time it
     /// is asked for: a report asks for every asset's plans.
-    plans_by_asset:
-        std::sync::OnceLock<crate::util::hash::HashMap<std::borrow::Cow<'a, str>, Vec<usize>>>,
+    plans_by_asset: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 impl<'a> Input<'a> {
@@ -367,9 +366,12 @@ impl<'a> Input<'a> {
     /// them.
     pub fn plans_covering(&self, asset: &str) -> Vec<&'a Rec<ContinuityPlan>> {
         let repo: &'a Repository = self.repo;
+        let Some(ai) = repo.index(Kind::Asset, asset) else {
+            return Vec::new();
+        };
         self.plans_by_asset
             .get_or_init(|| rules::bcm::plans_by_asset(repo, self.as_of))
-            .get(&*crate::repo::fold_case(asset))
+            .get(ai)
             .map(|plans| plans.iter().map(|&pi| &repo.continuity_plans[pi]).collect())
             .unwrap_or_default()
     }

@@ -1,5 +1,4 @@
 use crate::model::Aspect;
-use crate::repo::fold_case;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{critical_figures, plans_by_asset};
@@ -58,7 +57,7 @@ impl Rule for CriticalAssetWithoutContinuityPlan {
             .position(|a| *a == Aspect::Availability)
             .unwrap_or(2);
         for (ai, asset) in cx.repo.assets.iter().enumerate() {
-            if !asset.is_active() || covered.contains_key(&*fold_case(&asset.id)) {
+            if !asset.is_active() || covered.get(ai).is_some_and(|p| !p.is_empty()) {
                 continue;
             }
             let Some(view) = cx.derived.assets.get(ai) else {

@@ -1,6 +1,5 @@
 use crate::l10n::{Args, Value};
 use crate::model::{ContinuityPlan, ExerciseType, Kind};
-use crate::repo::fold_case;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
 use super::{critical_figures, plans_by_asset};
@@ -69,7 +68,7 @@ impl Rule for CriticalAssetWithoutRestoreTest {
             if !asset.is_active() {
                 continue;
             }
-            let Some(own) = plans.get(&*fold_case(&asset.id)) else {
+            let Some(own) = plans.get(ai).filter(|p| !p.is_empty()) else {
                 continue;
             };
             if own.iter().any(|&pi| tested[pi]) {

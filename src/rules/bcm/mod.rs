@@ -1,10 +1,7 @@
 //! Continuity (BCM): critical assets covered by continuity plans, plans exercised, restores
 //! tested.
 
-use std::borrow::Cow;
 
-use crate::repo::fold_case;
-use crate::util::hash::HashMap;
 
 use super::{Context, area_rules};
 use crate::config::Config;
@@ -47,19 +44,21 @@ pub fn exercised_on(config: &Config, plan: &ContinuityPlan, as_of: Date) -> bool
         && exercise_due(config, plan, as_of).is_some_and(|due| as_of < due)
 }
 
-/// The continuity plans listing each asset that existed on `as_of`: lower-cased asset id →
-/// indices into `repo.continuity_plans`, in path order (BCM001's coverage; the reports'
-/// `Input::plans_covering` reads it). Built once, so rules and reports join without
-/// scanning.
-pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> HashMap<Cow<'_, str>, Vec<usize>> {
-    let mut index: HashMap<Cow<'_, str>, Vec<usize>> = HashMap::default();
+/// The continuity plans listing each asset that existed on `as_of`, by the asset's place
+/// in `repo.assets`: indices into `repo.continuity_plans`, in path order (BCM001's
+/// coverage; the reports' `Input::plans_covering` reads it). An asset is found by the
+/// repository's index, as a reference is; a plan listing an id no asset holds covers
+/// nothing. Built once, so rules and reports join without scanning.
+pub(crate) fn plans_by_asset(repo: &Repository, as_of: Date) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); repo.assets.len()];
     for (pi, plan) in repo.continuity_plans.iter().enumerate() {
         if !plan.exists_on(as_of) {
             continue;
         }
         for asset in &plan.assets {
-            let plans = index.entry(fold_case(asset)).or_default();
-            if plans.last() != Some(&pi) {
+            if let Some(plans) = repo.index(Kind::Asset, asset).map(|ai| &mut index[ai])
+                && plans.last() != Some(&pi)
+            {
                 plans.push(pi);
             }
         }

@@ -1,8 +1,3 @@
-use std::borrow::Cow;
-
-use crate::repo::fold_case;
-use crate::util::hash::HashMap;
-
 use crate::model::{Date, Kind, Risk};
 use crate::repo::Rec;
 use crate::rules::cls::Criticality;
@@ -52,13 +47,17 @@ impl Rule for CriticalWithoutRiskAssessment {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
         // The latest assessment up to as-of per asset: (date, risk).
-        let mut latest: HashMap<Cow<'_, str>, (Date, &Rec<Risk>)> = HashMap::default();
+        // Each asset's latest risk assessment, by the asset's place; a risk is on the asset
+        // the repository's index finds for its `asset`.
+        let mut latest: Vec<Option<(Date, &Rec<Risk>)>> = vec![None; cx.repo.assets.len()];
         for r in &cx.repo.risks {
-            let Some(asset) = &r.asset else { continue };
+            let Some(ai) = r.asset.as_deref().and_then(|a| cx.repo.index(Kind::Asset, a)) else {
+                continue;
+            };
             if r.assessed > cx.as_of {
                 continue;
             }
-            let slot = latest.entry(fold_case(asset)).or_insert((r.assessed, r));
+            let slot = latest[ai].get_or_insert((r.assessed, r));
             if r.assessed > slot.0 {
                 *slot = (r.assessed, r);
             }
@@ -70,8 +69,8 @@ impl Rule for CriticalWithoutRiskAssessment {
             let Some(criticality) = Criticality::of(cx, ai) else {
                 continue;
             };
-            let last = latest.get(&*fold_case(&a.id));
-            if last.is_some_and(|(date, _)| cx.within_months(*date, months)) {
+            let last = latest.get(ai).copied().flatten();
+            if last.is_some_and(|(date, _)| cx.within_months(date, months)) {
                 continue;
             }
             let d = sink
@@ -83,7 +82,7 @@ impl Rule for CriticalWithoutRiskAssessment {
                 Some((date, risk)) => {
                     d.arg("latest", &risk.id)
                         .arg("latest_title", &risk.title)
-                        .arg("assessed", *date)
+                        .arg("assessed", date)
                         .relate(Kind::Risk, &risk.id);
                 }
                 None => {
