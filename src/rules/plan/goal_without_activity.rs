@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use crate::repo::fold_case;
-use crate::util::hash::HashSet;
+use crate::util::hash::HashMap;
 
 use crate::model::ActivityStatus;
 use crate::rules::{Context, Rule, Sink, declare_rule};
@@ -54,23 +54,34 @@ impl Rule for GoalWithoutActivity {
         if !cx.repo.plans.iter().any(|p| p.year == year) {
             return;
         }
-        // (plan, goal), lower-cased: goals with a working activity, and those with only
-        // cancelled or postponed ones.
-        let mut worked: HashSet<(Cow<'_, str>, Cow<'_, str>)> = HashSet::default();
-        let mut dropped: HashSet<(Cow<'_, str>, Cow<'_, str>)> = HashSet::default();
+        let this_year = || cx.repo.plans.iter().filter(|p| p.year == year);
+        // The goals of this year's plans by (plan, goal), lower-cased: whether an activity
+        // works on the goal, and whether one was cancelled or postponed. Only these few
+        // are looked up, where the activities are many.
+        let mut goals: HashMap<(Cow<'_, str>, Cow<'_, str>), (bool, bool)> = HashMap::default();
+        for p in this_year() {
+            for g in &p.goals {
+                goals.insert((fold_case(&p.id), fold_case(g.id.trim())), (false, false));
+            }
+        }
         for a in &cx.repo.activities {
             let Some(goal) = &a.goal else { continue };
-            let key = (fold_case(&a.plan), fold_case(goal.trim()));
-            match a.status {
-                ActivityStatus::Cancelled | ActivityStatus::Postponed => dropped.insert(key),
-                _ => worked.insert(key),
+            let Some((worked, dropped)) =
+                goals.get_mut(&(fold_case(&a.plan), fold_case(goal.trim())))
+            else {
+                continue;
             };
+            match a.status {
+                ActivityStatus::Cancelled | ActivityStatus::Postponed => *dropped = true,
+                _ => *worked = true,
+            }
         }
-        for p in cx.repo.plans.iter().filter(|p| p.year == year) {
+        for p in this_year() {
             let plan = fold_case(&p.id);
             for (i, g) in p.goals.iter().enumerate() {
                 let key = (plan.clone(), fold_case(g.id.trim()));
-                if worked.contains(&key) {
+                let (worked, dropped) = goals.get(&key).copied().unwrap_or_default();
+                if worked {
                     continue;
                 }
                 let d = sink.record(p, &format!("/goals/{i}/id"));
@@ -79,7 +90,7 @@ impl Rule for GoalWithoutActivity {
                     .arg("year", i64::from(year))
                     .arg(
                         "only_cancelled_or_postponed",
-                        if dropped.contains(&key) { "yes" } else { "no" },
+                        if dropped { "yes" } else { "no" },
                     );
                 match g.title.as_deref().filter(|t| !t.trim().is_empty()) {
                     Some(title) => d.arg("goal_title", title),
