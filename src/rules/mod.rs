@@ -220,8 +220,8 @@ pub struct Context<'a> {
     /// Whether the findings' messages are said: not for figures that only count findings
     /// (a trend's points), which read their data alone.
     pub say: bool,
-    /// The state of each framework a rule has asked for, worked out once: FRM003 and NIS003
-    /// both read NIS2's article 21.
+    /// The state of each framework a rule has asked for, worked out once (FRM003 and NIS003
+    /// both read NIS2's article 21), and the registers all frameworks count as evidence.
     pub frameworks: FrameworkStates<'a>,
 }
 
