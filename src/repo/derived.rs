@@ -63,7 +63,7 @@ impl Derived {
         let n = repo.assets.len();
         let mut views = vec![AssetView::default(); n];
         // The repository's own index: each asset's place by its id, ignoring case.
-        let asset = |id: &str| repo.index(crate::model::Kind::Asset, id);
+        let asset = |id: &str| repo.index(Kind::Asset, id);
         // Newest classification per asset; on equal dates the later record in path order.
         for (ci, c) in repo.classifications.iter().enumerate() {
             if c.date > as_of {
