@@ -88,33 +88,32 @@ pub enum Ground {
 /// The grounds on which CLS001 requires a classification of asset `ai`, whether or not it
 /// is active; empty when none applies (then CLS005 covers it).
 pub fn classification_grounds(cx: &Context<'_>, ai: usize) -> Vec<Ground> {
-    let Some(a) = cx.repo.assets.get(ai) else {
-        return Vec::new();
-    };
-    let mut grounds = Vec::new();
-    if let Some(criticality) = Criticality::of(cx, ai) {
-        grounds.push(Ground::Critical(criticality));
-    }
-    if a.personal_data == crate::model::PersonalData::Sensitive {
-        grounds.push(Ground::SensitivePersonalData);
-    }
-    if a.secrecy {
-        grounds.push(Ground::Secrecy);
-    }
-    if let Some(service) = a
-        .essential_service
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
-        grounds.push(Ground::EssentialService(service.to_owned()));
-    }
-    grounds
+    grounds(cx, ai).collect()
+}
+
+/// [`classification_grounds`] one at a time, each worked out when asked for: whether an
+/// asset has any is asked of every asset at every point, and needs only the first.
+fn grounds<'c>(cx: &'c Context<'_>, ai: usize) -> impl Iterator<Item = Ground> + 'c {
+    let a = cx.repo.assets.get(ai);
+    std::iter::once_with(move || Criticality::of(cx, ai).map(Ground::Critical))
+        .chain(std::iter::once_with(move || {
+            a.filter(|a| a.personal_data == crate::model::PersonalData::Sensitive)
+                .map(|_| Ground::SensitivePersonalData)
+        }))
+        .chain(std::iter::once_with(move || {
+            a.filter(|a| a.secrecy).map(|_| Ground::Secrecy)
+        }))
+        .chain(std::iter::once_with(move || {
+            a.and_then(|a| a.essential_service.as_deref())
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| Ground::EssentialService(s.to_owned()))
+        }))
+        .flatten()
 }
 
 /// Whether CLS001 requires a classification of asset `ai`: an active asset that is
 /// critical, holds sensitive personal data, is under secrecy or supports an essential
 /// service. The reports' "must be classified" is this.
 pub fn requires_classification(cx: &Context<'_>, ai: usize) -> bool {
-    cx.repo.assets.get(ai).is_some_and(|a| a.is_active())
-        && !classification_grounds(cx, ai).is_empty()
+    cx.repo.assets.get(ai).is_some_and(|a| a.is_active()) && grounds(cx, ai).next().is_some()
 }
