@@ -110,13 +110,24 @@ impl Diagnostic {
         let value = value.into();
         if self.counted {
             use std::hash::{BuildHasher, Hash, Hasher};
-            let mut state = foldhash::fast::FixedState::default().build_hasher();
+            let mut state = crate::util::hash::Fixed::default().build_hasher();
             self.figures_hash.hash(&mut state);
             name.hash(&mut state);
             value.feed(&mut state);
             self.figures_hash = state.finish();
         } else {
             self.figures.push((name, value));
+        }
+        self
+    }
+
+    /// Adds values behind the message, as [`Diagnostic::arg`] adds each.
+    pub fn args(
+        &mut self,
+        args: impl IntoIterator<Item = (&'static str, Value)>,
+    ) -> &mut Diagnostic {
+        for (name, value) in args {
+            self.arg(name, value);
         }
         self
     }

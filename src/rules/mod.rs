@@ -223,6 +223,9 @@ pub struct Context<'a> {
     /// The state of each framework a rule has asked for, worked out once (FRM003 and NIS003
     /// both read NIS2's article 21), and the registers all frameworks count as evidence.
     pub frameworks: FrameworkStates<'a>,
+    /// The continuity plans covering each asset ([`bcm::plans_by_asset`]), made once for
+    /// BCM001 and BCM003.
+    pub plans_by_asset: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 /// The framework states of one context, by framework id: each slot is found under the
@@ -255,6 +258,7 @@ impl<'a> Context<'a> {
             tz: config.tz(),
             say: true,
             frameworks: FrameworkStates::default(),
+            plans_by_asset: std::sync::OnceLock::new(),
         }
     }
 
@@ -282,6 +286,13 @@ impl<'a> Context<'a> {
         self.frameworks
             .registers
             .get_or_init(|| frm::registers(self))
+    }
+
+    /// The continuity plans covering each asset on the as-of date, by the asset's place
+    /// ([`bcm::plans_by_asset`]), made the first time a rule asks.
+    pub fn plans_by_asset(&self) -> &[Vec<usize>] {
+        self.plans_by_asset
+            .get_or_init(|| bcm::plans_by_asset(self.repo, self.as_of))
     }
 
     /// The start of "the last N months": the window is (as_of - N months, as_of].

@@ -3,8 +3,11 @@
 //! (`foldhash`) instead of the standard library's SipHash with a random seed. A fixed seed
 //! also keeps every run identical.
 
-pub type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
-pub type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
+/// The fixed-seed hasher of [`HashMap`] and [`HashSet`], for values hashed on their own.
+pub type Fixed = foldhash::fast::FixedState;
+
+pub type HashMap<K, V> = std::collections::HashMap<K, V, Fixed>;
+pub type HashSet<K> = std::collections::HashSet<K, Fixed>;
 
 /// A hash of `parts` that is the same in every build and on every machine (FNV-1a, 64
 /// bits, over the parts separated by a unit separator): for identities that outlive a

@@ -600,8 +600,7 @@ fn counted_findings_are_the_checks_findings_without_their_messages() {
     assert!(said.len() > 50, "{}", said.len());
     assert_eq!(said.len(), counted.len());
     assert_eq!(grouped(&said), grouped(&counted));
-    // The figures of a counted finding are hashed, not kept (but those a rule adds as a
-    // list, such as a record problem's).
+    // The figures of a counted finding are hashed, not kept.
     assert!(said.iter().all(|d| d.figures_hash == 0));
     let hashed = counted.iter().filter(|d| d.figures_hash != 0).count();
     assert!(

@@ -1,7 +1,7 @@
 use crate::model::Aspect;
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::{critical_figures, plans_by_asset};
+use super::critical_figures;
 use crate::rules::sec::{display_name, level_sources};
 
 /// Availability from this level up puts an asset in scope (KLASSA: "allvarlig" and above).
@@ -51,7 +51,7 @@ declare_rule! {
 
 impl Rule for CriticalAssetWithoutContinuityPlan {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let covered = plans_by_asset(cx.repo, cx.as_of);
+        let covered = cx.plans_by_asset();
         let availability = Aspect::ALL
             .iter()
             .position(|a| *a == Aspect::Availability)

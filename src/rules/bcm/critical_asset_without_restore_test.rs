@@ -2,7 +2,7 @@ use crate::l10n::{Args, Value};
 use crate::model::{ContinuityPlan, ExerciseType, Kind};
 use crate::rules::{Context, Rule, Sink, declare_rule};
 
-use super::{critical_figures, plans_by_asset};
+use super::critical_figures;
 use crate::rules::sec::display_name;
 
 declare_rule! {
@@ -50,7 +50,7 @@ declare_rule! {
 
 impl Rule for CriticalAssetWithoutRestoreTest {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
-        let plans = plans_by_asset(cx.repo, cx.as_of);
+        let plans = cx.plans_by_asset();
         let tested: Vec<bool> = cx
             .repo
             .continuity_plans

@@ -60,7 +60,7 @@ impl Rule for FrameworkNotApproved {
                     .arg("framework", id.as_str());
                 let mut args = Vec::new();
                 crate::l10n::suggest(&mut args, closest(id, known));
-                d.figures.extend(args);
+                d.args(args);
                 continue;
             };
             let Some(s) = statement(cx, id) else {

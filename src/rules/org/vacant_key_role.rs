@@ -124,6 +124,7 @@ mod tests {
                 tz: jiff::tz::TimeZone::UTC,
                 say: true,
                 frameworks: Default::default(),
+                plans_by_asset: Default::default(),
             };
             let mut sink = Sink::new(&VacantKeyRole::META, &cx);
             VacantKeyRole.check(&cx, &mut sink);

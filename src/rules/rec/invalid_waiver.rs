@@ -74,7 +74,7 @@ fn check_waivers(cx: &Context<'_>, sink: &mut Sink<'_>, rec: &Entry<'_>, codes: 
                 .record_source(rec.record, rec.src, &format!("/waivers/{i}/rule"))
                 .says("REC004-unknown")
                 .with_subject(format!("waiver {} unknown", w.rule));
-            d.figures.extend(args);
+            d.args(args);
         }
         if w.until < cx.as_of {
             sink.record_source(rec.record, rec.src, &format!("/waivers/{i}/until"))

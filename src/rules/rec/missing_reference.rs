@@ -66,7 +66,7 @@ impl Rule for MissingReference {
                         .problem(&at.place())
                         .relate(*target, value)
                         .with_subject(format!("{field} {value}"));
-                    d.figures.extend(args);
+                    d.args(args);
                 }
                 RecordProblem::MissingGoal {
                     at,
@@ -86,7 +86,7 @@ impl Rule for MissingReference {
                         .says("REC003-goal")
                         .relate(Kind::Plan, plan)
                         .with_subject(format!("goal {goal}"));
-                    d.figures.extend(args);
+                    d.args(args);
                 }
                 RecordProblem::SupportsCycle { at, assets } => {
                     let d = sink
@@ -126,7 +126,7 @@ impl Rule for MissingReference {
                         ],
                     };
                     l10n::suggest(&mut args, problem.suggestion());
-                    d.figures.extend(args);
+                    d.args(args);
                 }
                 _ => {}
             }

@@ -63,7 +63,7 @@ impl Rule for SchemaViolation {
                     };
                     // What found the problem said what it is: `REC001-<problem>`.
                     let d = sink.problem(&u.place).says(u.template);
-                    d.figures.extend(u.args.iter().cloned());
+                    d.args(u.args.iter().cloned());
                     d.subject = subject;
                 }
                 RecordProblem::LinkNotFollowed { path } => {
