@@ -36,15 +36,15 @@ pub struct Snapshot {
     batch: Arc<Batch>,
 }
 
-/// A path of a listing below the ISMS repository (`path` as git listed it, for errors), or
-/// `None` when the loader would not read a file of that name. A path that could leave the
-/// repository is an error: git refuses such paths itself.
-fn listed(rel: &str, path: &str, listing: &str) -> Result<Option<Arc<str>>> {
+/// A path of a listing below the ISMS repository (git listed it as `prefix` and `rel`,
+/// which errors name), or `None` when the loader would not read a file of that name. A path
+/// that could leave the repository is an error: git refuses such paths itself.
+fn listed(rel: &str, prefix: &str, listing: &str) -> Result<Option<Arc<str>>> {
     if !Path::new(rel)
         .components()
         .all(|c| matches!(c, Component::Normal(_)))
     {
-        bail!("git {listing} lists an unsafe path `{path}`");
+        bail!("git {listing} lists an unsafe path `{prefix}{rel}`");
     }
     Ok(is_read(rel).then(|| rel.into()))
 }
@@ -330,7 +330,7 @@ impl Snapshot {
             if mode == "120000" || mode == "160000" || stage != "0" {
                 continue;
             }
-            if let Some(path) = listed(path, path, "ls-files")? {
+            if let Some(path) = listed(path, "", "ls-files")? {
                 // The index does not say sizes: a file over the limit is refused when git
                 // says its size, before its content is read.
                 files.push(TreeFile {

@@ -235,7 +235,7 @@ impl Batch {
         let mut top: Arc<str> = tree.into();
         for part in prefix.split('/').filter(|p| !p.is_empty()) {
             let object = self.tree(&top)?;
-            let entries = parse_tree(&object, hash_len, &[], &mut listing.ids, |_| Ok(None))?;
+            let entries = parse_tree(&object, hash_len, &[], |_| Ok(None))?;
             match entries.iter().find(|e| &*e.name == part && e.is_tree()) {
                 Some(e) => top = e.id.clone(),
                 None => return Ok(Vec::new()),
@@ -335,12 +335,11 @@ impl std::error::Error for TooManyListed {}
 /// it, so that the next revision takes from it the entries it did not change (their ids
 /// and paths, one string each for every revision) and the paths of those it did, and
 /// reads no tree it lists again. Revisions listed one after the other differ in a few
-/// files each.
+/// files each. A changed entry's id is a string of its own: the same blob under another
+/// name is rare, and looking every new id up to share it cost more than the strings.
 #[derive(Default)]
 pub struct Listing {
     folders: HashMap<String, Folder>,
-    /// Ids named, by their bytes: an id the revisions share is one string.
-    ids: crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
     /// The number of files the last revision listed: the next one lists about as many.
     last_len: usize,
 }
@@ -375,14 +374,7 @@ impl Listing {
             &object,
             hash_len,
             before.as_deref().unwrap_or(&[]),
-            &mut self.ids,
-            |name| {
-                listed(
-                    &format!("{rel}{name}"),
-                    &format!("{prefix}{rel}{name}"),
-                    "cat-file",
-                )
-            },
+            |name| listed(&format!("{rel}{name}"), prefix, "cat-file"),
         )?
         .into();
         self.folders.insert(
@@ -456,14 +448,12 @@ impl Entry {
 /// A tree object's entries: `<mode> SP <name> NUL <id, hash_len bytes>`, one after the
 /// other. `before` is the folder's entries as the last revision listed them, in git's
 /// order as the tree is: an entry of the same name takes its path from there, and its id
-/// too when it is the same; `ids` holds the ids already named in the run, by their bytes,
-/// so that a blob the revisions share is one string. `path` names a regular file of a name
-/// not seen before (none when the loader does not read it).
+/// too when it is the same. `path` names a regular file of a name not seen before (none
+/// when the loader does not read it).
 fn parse_tree(
     mut bytes: &[u8],
     hash_len: usize,
     before: &[Entry],
-    ids: &mut crate::util::hash::HashMap<Box<[u8]>, Arc<str>>,
     path: impl Fn(&str) -> Result<Option<Arc<str>>>,
 ) -> Result<Vec<Entry>> {
     let mut entries = Vec::with_capacity(before.len());
@@ -500,14 +490,7 @@ fn parse_tree(
             });
             continue;
         }
-        let id = match ids.get(raw) {
-            Some(id) => id.clone(),
-            None => {
-                let id: Arc<str> = hex(raw).into();
-                ids.insert(raw.into(), id.clone());
-                id
-            }
-        };
+        let id: Arc<str> = hex(raw).into();
         let name: Arc<str> = String::from_utf8_lossy(name).into();
         let path = match (mode, same) {
             (Mode::File, Some(e)) => e.path.clone(),
@@ -714,9 +697,8 @@ mod tests {
             entry("120000", "link", 0x02),
         ]
         .concat();
-        let mut ids = Default::default();
         let asked = std::cell::Cell::new(0);
-        let entries = parse_tree(&bytes, 20, &[], &mut ids, named(&asked)).expect("a tree");
+        let entries = parse_tree(&bytes, 20, &[], named(&asked)).expect("a tree");
         assert_eq!(entries.len(), 3);
         assert!(entries[0].mode == Mode::File && entries[1].is_tree());
         assert!(entries[2].mode == Mode::Other);
@@ -724,10 +706,7 @@ mod tests {
         assert_eq!(entries[0].path.as_deref(), Some("a.yaml"));
         assert!(entries[1].path.is_none() && entries[2].path.is_none());
         assert_eq!(asked.get(), 1, "only a regular file is named");
-        assert!(parse_tree(&bytes[..bytes.len() - 1], 20, &[], &mut ids, named(&asked)).is_err());
-        // An id named again is the same string.
-        let again = parse_tree(&bytes, 20, &[], &mut ids, named(&asked)).expect("a tree");
-        assert!(Arc::ptr_eq(&entries[0].id, &again[0].id));
+        assert!(parse_tree(&bytes[..bytes.len() - 1], 20, &[], named(&asked)).is_err());
     }
 
     /// A folder's next version takes from the last: an unchanged entry its id and path, a
@@ -735,7 +714,6 @@ mod tests {
     /// from a file into a folder are told apart in git's order.
     #[test]
     fn a_folder_takes_what_it_did_not_change_from_its_last_listing() {
-        let mut ids = Default::default();
         let asked = std::cell::Cell::new(0);
         let first = [
             entry("100644", "a-b.yaml", 1),
@@ -745,7 +723,7 @@ mod tests {
             entry("100644", "d", 5),
         ]
         .concat();
-        let before = parse_tree(&first, 20, &[], &mut ids, named(&asked)).expect("first");
+        let before = parse_tree(&first, 20, &[], named(&asked)).expect("first");
         assert_eq!(asked.get(), 4);
         let second = [
             entry("100644", "a-b.yaml", 1),
@@ -756,7 +734,7 @@ mod tests {
         ]
         .concat();
         asked.set(0);
-        let after = parse_tree(&second, 20, &before, &mut ids, named(&asked)).expect("second");
+        let after = parse_tree(&second, 20, &before, named(&asked)).expect("second");
         assert_eq!(asked.get(), 1, "bb.yaml alone is new");
         let names: Vec<&str> = after.iter().map(|e| &*e.name).collect();
         assert_eq!(names, ["a-b.yaml", "a", "b.yaml", "bb.yaml", "d"]);
@@ -777,7 +755,7 @@ mod tests {
         assert_eq!(after[3].path.as_deref(), Some("bb.yaml"));
         assert!(after[4].is_tree() && after[4].path.is_none());
         // The same tree read from nothing lists the same.
-        let fresh = parse_tree(&second, 20, &[], &mut ids, named(&asked)).expect("fresh");
+        let fresh = parse_tree(&second, 20, &[], named(&asked)).expect("fresh");
         let said = |es: &[Entry]| -> Vec<(String, String, Option<String>)> {
             es.iter()
                 .map(|e| {

@@ -492,7 +492,14 @@ impl Repository {
             for (i, a) in self.assets.iter().enumerate() {
                 let named = a.hosting.as_ref().and_then(|h| h.supplier.as_deref());
                 if let Some(s) = named.filter(|_| a.is_active()) {
-                    map.entry(fold_case(s).into()).or_default().push(i);
+                    // A supplier serves many assets: its key is made once, at the first.
+                    let key = fold_case(s);
+                    match map.get_mut(&*key) {
+                        Some(served) => served.push(i),
+                        None => {
+                            map.insert(key.into(), vec![i]);
+                        }
+                    }
                 }
             }
             map

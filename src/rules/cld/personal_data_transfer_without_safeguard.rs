@@ -220,7 +220,10 @@ pub fn unlawful_supplier_transfers<'a>(
             .collect();
     }
     // Each country with the first asset whose safeguard fails there: one finding per
-    // country, as for an asset.
+    // country, as for an asset. The countries are the supplier's, so their verdict turns on
+    // the safeguard alone: worked out once for each of the few safeguards, not for each of
+    // the hundreds of assets a supplier may serve.
+    let mut verdicts: Vec<(TransferSafeguard, Vec<UnlawfulTransfer<'a>>)> = Vec::new();
     let mut found: Vec<SupplierTransfer<'a>> = Vec::new();
     for asset in holding {
         let safeguard = asset
@@ -228,10 +231,18 @@ pub fn unlawful_supplier_transfers<'a>(
             .as_ref()
             .and_then(|h| h.transfer_safeguard)
             .unwrap_or(TransferSafeguard::None);
-        for transfer in unlawful_countries(registry, &supplier.countries, safeguard, as_of) {
+        let at = match verdicts.iter().position(|(s, _)| *s == safeguard) {
+            Some(at) => at,
+            None => {
+                let unlawful = unlawful_countries(registry, &supplier.countries, safeguard, as_of);
+                verdicts.push((safeguard, unlawful));
+                verdicts.len() - 1
+            }
+        };
+        for transfer in &verdicts[at].1 {
             if !found.iter().any(|f| f.transfer.index == transfer.index) {
                 found.push(SupplierTransfer {
-                    transfer,
+                    transfer: transfer.clone(),
                     asset: Some(asset),
                 });
             }

@@ -289,12 +289,14 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
     let prefix = format!("{framework}:");
     let mut out: Vec<(&'r str, Evidence<'r>)> = Vec::new();
     let mut add = |refs: &mut dyn Iterator<Item = &'r str>, e: &Evidence<'r>| {
-        let mut seen: Vec<&str> = Vec::new();
+        // A record counts once for a control it names twice: the controls it was added to
+        // so far are the last ones pushed (a few), searched there rather than gathered in a
+        // list of their own for each of thousands of records.
+        let start = out.len();
         for r in refs {
             if let Some(control) = r.strip_prefix(&prefix)
-                && !seen.contains(&control)
+                && !out[start..].iter().any(|(c, _)| *c == control)
             {
-                seen.push(control);
                 out.push((control, e.clone()));
             }
         }
