@@ -5,9 +5,9 @@
 
 use std::fmt;
 
+use jiff::Timestamp;
 use jiff::civil;
 use jiff::tz::TimeZone;
-use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date (`YYYY-MM-DD`); impossible dates such as 2024-02-30 do not deserialise.
@@ -196,7 +196,9 @@ impl DateTime {
     /// The calendar date in `tz`.
     pub fn date(&self, tz: &TimeZone) -> Date {
         match self {
-            DateTime::Instant(t) => Date(ZonedDateTime::new(*t, tz.clone()).date()),
+            // The zone's offset at the instant, without a zoned value that would hold a
+            // reference to the zone: rules ask this of every incident on every thread.
+            DateTime::Instant(t) => Date(tz.to_datetime(*t).date()),
             DateTime::Local(dt) => Date(dt.date()),
         }
     }

@@ -288,34 +288,43 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
     let map = &cx.registry.control_map;
     let prefix = format!("{framework}:");
     let mut out: Vec<(&'r str, Evidence<'r>)> = Vec::new();
-    let mut add = |refs: &mut dyn Iterator<Item = &'r str>, e: &Evidence<'r>| {
-        // A record counts once for a control it names twice: the controls it was added to
-        // so far are the last ones pushed (a few), searched there rather than gathered in a
-        // list of their own for each of thousands of records.
+    // The controls of this framework each capability counts for, found and taken out of
+    // their prefix once: thousands of measures name a handful of capabilities. The first
+    // entry of a capability is the one that counts, as in `for_capability`.
+    let mut by_capability: crate::util::hash::HashMap<&str, Vec<&'r str>> = Default::default();
+    for c in &map.capabilities {
+        by_capability.entry(c.capability.as_str()).or_insert_with(|| {
+            c.controls
+                .iter()
+                .filter_map(|r| r.strip_prefix(&prefix))
+                .collect()
+        });
+    }
+    // Each record's controls are given to `add` out of their prefix; a record counts once
+    // for a control it names twice: the controls it was added to so far are the last ones
+    // pushed (a few), searched there rather than gathered in a list of their own for each
+    // of thousands of records.
+    let mut add = |controls: &mut dyn Iterator<Item = &'r str>, e: &Evidence<'r>| {
         let start = out.len();
-        for r in refs {
-            if let Some(control) = r.strip_prefix(&prefix)
-                && !out[start..].iter().any(|(c, _)| *c == control)
-            {
+        for control in controls {
+            if !out[start..].iter().any(|(c, _)| *c == control) {
                 out.push((control, e.clone()));
             }
         }
     };
+    let ours = |r: &'r String| r.strip_prefix(prefix.as_str());
     for m in &cx.repo.measures {
         let Some(e) = measure_evidence(cx, m) else {
             continue;
         };
-        let mut refs = m
-            .controls
-            .iter()
-            .map(String::as_str)
-            .chain(
-                m.provides
-                    .iter()
-                    .flat_map(|c| map.for_capability(c))
-                    .map(String::as_str),
-            );
-        add(&mut refs, &e);
+        let mut controls = m.controls.iter().filter_map(ours).chain(
+            m.provides
+                .iter()
+                .filter_map(|c| by_capability.get(c.as_str()))
+                .flatten()
+                .copied(),
+        );
+        add(&mut controls, &e);
     }
     let policy = map.for_evidence(EvidenceKind::InformationSecurityPolicy);
     for p in cx.repo.policies.iter().filter(|p| p.adopted_on(cx.as_of)) {
@@ -329,7 +338,7 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
             .iter()
             .flat_map(|t| map.for_topic(t))
             .chain(by_type)
-            .map(String::as_str);
+            .filter_map(ours);
         add(&mut refs, &e);
     }
     let exercised = map.for_evidence(EvidenceKind::ContinuityExercised);
@@ -337,25 +346,25 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
         if bcm::exercised_on(cx.config, plan, cx.as_of) {
             let date = bcm::last_exercise(plan, cx.as_of);
             let e = Evidence::of(Source::Exercise, Kind::ContinuityPlan, &plan.id, date);
-            add(&mut exercised.iter().map(String::as_str), &e);
+            add(&mut exercised.iter().filter_map(ours), &e);
         }
     }
     let training = map.for_evidence(EvidenceKind::Training);
     for t in cx.repo.trainings.iter().filter(|t| cul::in_window(cx, t)) {
         let e = Evidence::of(Source::Training, Kind::Training, &t.id, Some(t.start));
-        add(&mut training.iter().map(String::as_str), &e);
+        add(&mut training.iter().filter_map(ours), &e);
     }
     let evaluation = map.for_evidence(EvidenceKind::Evaluation);
     for ev in &cx.repo.evaluations {
         if cx.within_months(ev.date, EVALUATION_MONTHS) {
             let e = Evidence::of(Source::Evaluation, Kind::Evaluation, &ev.id, Some(ev.date));
-            add(&mut evaluation.iter().map(String::as_str), &e);
+            add(&mut evaluation.iter().filter_map(ours), &e);
         }
     }
     for &(source, kind, (count, date)) in &cx.framework_registers().0 {
         if count > 0 {
             let e = Evidence::register(source, count, date);
-            add(&mut map.for_evidence(kind).iter().map(String::as_str), &e);
+            add(&mut map.for_evidence(kind).iter().filter_map(ours), &e);
         }
     }
     out
