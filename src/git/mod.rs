@@ -75,9 +75,15 @@ impl Snapshot {
         {
             bail!("{flag}: `{rev}` is not a revision");
         }
-        let prefix = work_tree_place(root, flag)?;
-        let prefix = prefix.trim_end_matches(['\n', '\r']);
         let batch = Arc::new(Batch::new(root));
+        // The object reader starts while git says where the ISMS folder sits: its process
+        // and its object store take as long to open as that answer, and the listing would
+        // otherwise wait for each after it.
+        let prefix = std::thread::scope(|s| {
+            s.spawn(|| batch.warm());
+            work_tree_place(root, flag)
+        })?;
+        let prefix = prefix.trim_end_matches(['\n', '\r']);
         // Listing is most of a series' planning, and nothing else can start before it:
         // neighbouring revisions are listed together, each group beside the others with a
         // listing of its own. Each group stops at its first error, so the first error of

@@ -101,6 +101,13 @@ impl Batch {
         }
     }
 
+    /// Starts `cat-file` and opens the object store, ahead of the first question. A reader
+    /// that cannot start says so when a question is asked.
+    pub fn warm(&self) {
+        let _ = self.with(|_| Ok(()));
+        drop(self.store());
+    }
+
     /// The object store in this process, opened when first asked. Opened isolated: no
     /// environment variable and no configuration beyond the repository's own, as no
     /// setting changes what an object id holds.
