@@ -58,6 +58,17 @@ peak_mib() {
   { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | awk '/Maximum resident/ {printf "%.0f", $6/1024}'
 }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):.2f}')" "$1" "$2"; }
+# Two commands timed in pairs (benches/paired.py): "median-first median-second ratio", the
+# ratio the median of the pairs' own. Runs and warm-ups as for `median`, by the size that
+# ends the name.
+paired() {
+  local name=$1; shift
+  local runs=$RUNS warm=1
+  if [[ "${name##*-}" =~ ^[0-9]+$ && "${name##*-}" -lt 100000 && "$RUNS" -gt 1 ]]; then
+    runs=$RUNS_SMALL warm=3
+  fi
+  python3 benches/paired.py "$runs" "$warm" "$1" "$2"
+}
 
 # The peer validates each kind's files against that kind's schema: one call per kind.
 peer() {
@@ -227,7 +238,7 @@ fi
   echo
   echo "## History"
   echo
-  echo "Median of $RUNS runs (and $RUNS_SMALL below 100k); the revision is HEAD~1, which differs from the work tree in one record file in ten."
+  echo "Median of $RUNS runs (and $RUNS_SMALL below 100k), each command with the one it is compared with right before or after it (benches/paired.py); a ratio is the median of those pairs' ratios. The revision is HEAD~1, which differs from the work tree in one record file in ten."
   echo
   echo "| records | check (s) | check --baseline (s) | ratio | report (s) | report --compare (s) | ratio | check RSS | --baseline RSS | report RSS | --compare RSS (MiB) |"
   echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -235,15 +246,15 @@ fi
 for n in $SIZES; do
   history_repo "$n"
   g="$OUT/history-$n"
-  c=$(median "hist-check-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q")
-  b=$(median "hist-baseline-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q --baseline HEAD~1")
-  r=$(median "hist-report-$n" "$ISMS report management --repo $g --as-of 2026-11-28")
-  rc=$(median "hist-compare-$n" "$ISMS report management --repo $g --as-of 2026-11-28 --compare HEAD~1")
+  read -r c b br < <(paired "hist-baseline-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q" \
+    "$ISMS check --repo $g --as-of 2026-11-28 -q --baseline HEAD~1")
+  read -r r rc rr < <(paired "hist-compare-$n" "$ISMS report management --repo $g --as-of 2026-11-28" \
+    "$ISMS report management --repo $g --as-of 2026-11-28 --compare HEAD~1")
   cm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q)
   bm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q --baseline HEAD~1)
   rm_=$(peak_mib $ISMS report management --repo "$g" --as-of 2026-11-28)
   rcm=$(peak_mib $ISMS report management --repo "$g" --as-of 2026-11-28 --compare HEAD~1)
-  echo "| $n | $c | $b | $(ratio "$b" "$c") | $r | $rc | $(ratio "$rc" "$r") | $cm | $bm | $rm_ | $rcm |" >> "$OUT/results.md"
+  echo "| $n | $c | $b | $br | $r | $rc | $rr | $cm | $bm | $rm_ | $rcm |" >> "$OUT/results.md"
 done
 
 # A trend over eight revisions, each a month after the last and differing from it in one
@@ -262,7 +273,7 @@ trend_repo() {
   echo
   echo "### Trend"
   echo
-  echo "\`isms trend\` over the eight revisions \`HEAD~7\` … \`HEAD\`, each differing from the one before in one record file in ten, against one \`check\` of the work tree; peak memory likewise."
+  echo "\`isms trend\` over the eight revisions \`HEAD~7\` … \`HEAD\`, each differing from the one before in one record file in ten, against one \`check\` of the work tree, timed in pairs as above; peak memory likewise."
   echo
   echo "| records | check (s) | trend, 8 revisions (s) | ratio | check RSS (MiB) | trend RSS (MiB) | ratio |"
   echo "|---:|---:|---:|---:|---:|---:|---:|"
@@ -271,12 +282,11 @@ for n in $SIZES; do
   trend_repo "$n"
   g="$OUT/trend-$n"
   revs="--rev HEAD~7 --rev HEAD~6 --rev HEAD~5 --rev HEAD~4 --rev HEAD~3 --rev HEAD~2 --rev HEAD~1 --rev HEAD"
-  c=$(median "trend-check-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q")
-  # shellcheck disable=SC2086
-  t=$(median "trend-$n" "$ISMS trend --repo $g --as-of 2026-11-28 $revs")
+  read -r c t tr < <(paired "trend-$n" "$ISMS check --repo $g --as-of 2026-11-28 -q" \
+    "$ISMS trend --repo $g --as-of 2026-11-28 $revs")
   cm=$(peak_mib $ISMS check --repo "$g" --as-of 2026-11-28 -q)
   # shellcheck disable=SC2086
   tm=$(peak_mib $ISMS trend --repo "$g" --as-of 2026-11-28 $revs)
-  echo "| $n | $c | $t | $(ratio "$t" "$c") | $cm | $tm | $(ratio "$tm" "$cm") |" >> "$OUT/results.md"
+  echo "| $n | $c | $t | $tr | $cm | $tm | $(ratio "$tm" "$cm") |" >> "$OUT/results.md"
 done
 cat "$OUT/results.md"
