@@ -233,18 +233,14 @@ pub fn approval_expires(s: &StatementOfApplicability) -> Option<Date> {
 pub fn framework_state<'r>(cx: &Context<'r>, id: &str) -> Option<FrameworkState<'r>> {
     let framework = cx.repo.framework(id)?;
     let statement = statement(cx, id);
-    // Evidence by control: a large repository has thousands of pieces for 93 controls.
-    let mut evidence: crate::util::hash::HashMap<&str, Vec<Evidence<'r>>> = Default::default();
-    for (control, e) in collect_evidence(cx, id) {
-        evidence.entry(control).or_default().push(e);
-    }
+    let evidence = collect_evidence(cx, framework);
     let controls = framework
         .controls
         .iter()
-        .map(|control| {
+        .zip(evidence)
+        .map(|(control, found)| {
             let exclusion = statement.and_then(|s| s.exclusion(&control.id));
             let inclusion = statement.and_then(|s| s.inclusion(&control.id));
-            let found = evidence.remove(control.id.as_str()).unwrap_or_default();
             ControlState {
                 control,
                 id: &control.id,
@@ -282,37 +278,45 @@ fn status_of(evidence: &[Evidence<'_>]) -> ControlStatus {
     }
 }
 
-/// Every piece of evidence for a control of `framework`, as (control id, evidence), in
-/// the order of the sources above and of the records within each.
-fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evidence<'r>)> {
+/// The evidence for each control of `framework`, by the control's place in its catalogue,
+/// in the order of the sources above and of the records within each. A control named twice
+/// in the catalogue takes its evidence at its first place.
+fn collect_evidence<'r>(cx: &Context<'r>, framework: &'r Framework) -> Vec<Vec<Evidence<'r>>> {
     let map = &cx.registry.control_map;
-    let prefix = format!("{framework}:");
-    let mut out: Vec<(&'r str, Evidence<'r>)> = Vec::new();
-    // The controls of this framework each capability counts for, found and taken out of
-    // their prefix once: thousands of measures name a handful of capabilities. The first
-    // entry of a capability is the one that counts, as in `for_capability`.
-    let mut by_capability: crate::util::hash::HashMap<&str, Vec<&'r str>> = Default::default();
-    for c in &map.capabilities {
-        by_capability.entry(c.capability.as_str()).or_insert_with(|| {
-            c.controls
-                .iter()
-                .filter_map(|r| r.strip_prefix(&prefix))
-                .collect()
-        });
+    let prefix = format!("{}:", framework.id);
+    // A large repository has tens of thousands of pieces of evidence for a hundred controls:
+    // each reference is turned into a control's place once, and the pieces go straight to
+    // their control.
+    let mut place: crate::util::hash::HashMap<&str, usize> = Default::default();
+    for (i, c) in framework.controls.iter().enumerate() {
+        place.entry(c.id.as_str()).or_insert(i);
     }
-    // Each record's controls are given to `add` out of their prefix; a record counts once
-    // for a control it names twice: the controls it was added to so far are the last ones
-    // pushed (a few), searched there rather than gathered in a list of their own for each
-    // of thousands of records.
-    let mut add = |controls: &mut dyn Iterator<Item = &'r str>, e: &Evidence<'r>| {
-        let start = out.len();
-        for control in controls {
-            if !out[start..].iter().any(|(c, _)| *c == control) {
-                out.push((control, e.clone()));
+    let ours = |r: &String| {
+        r.strip_prefix(prefix.as_str())
+            .and_then(|c| place.get(c).copied())
+    };
+    let places = |refs: &[String]| -> Vec<usize> { refs.iter().filter_map(ours).collect() };
+    let mut by_capability: crate::util::hash::HashMap<&str, Vec<usize>> = Default::default();
+    for c in &map.capabilities {
+        // The first entry of a capability is the one that counts, as in `for_capability`.
+        by_capability
+            .entry(c.capability.as_str())
+            .or_insert_with(|| places(&c.controls));
+    }
+    let mut out: Vec<Vec<Evidence<'r>>> = vec![Vec::new(); framework.controls.len()];
+    // A record counts once for a control it names twice: the last record each control took
+    // evidence from, by the record's number in this gathering.
+    let mut last = vec![usize::MAX; framework.controls.len()];
+    let mut record = 0;
+    let mut add = |controls: &mut dyn Iterator<Item = usize>, e: &Evidence<'r>| {
+        record += 1;
+        for c in controls {
+            if last[c] != record {
+                last[c] = record;
+                out[c].push(e.clone());
             }
         }
     };
-    let ours = |r: &'r String| r.strip_prefix(prefix.as_str());
     for m in &cx.repo.measures {
         let Some(e) = measure_evidence(cx, m) else {
             continue;
@@ -333,38 +337,38 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &str) -> Vec<(&'r str, Evid
             PolicyType::InformationSecurityPolicy => policy,
             _ => &[],
         };
-        let mut refs = p
+        let mut controls = p
             .topics
             .iter()
             .flat_map(|t| map.for_topic(t))
             .chain(by_type)
             .filter_map(ours);
-        add(&mut refs, &e);
+        add(&mut controls, &e);
     }
-    let exercised = map.for_evidence(EvidenceKind::ContinuityExercised);
+    let exercised = places(map.for_evidence(EvidenceKind::ContinuityExercised));
     for plan in &cx.repo.continuity_plans {
         if bcm::exercised_on(cx.config, plan, cx.as_of) {
             let date = bcm::last_exercise(plan, cx.as_of);
             let e = Evidence::of(Source::Exercise, Kind::ContinuityPlan, &plan.id, date);
-            add(&mut exercised.iter().filter_map(ours), &e);
+            add(&mut exercised.iter().copied(), &e);
         }
     }
-    let training = map.for_evidence(EvidenceKind::Training);
+    let training = places(map.for_evidence(EvidenceKind::Training));
     for t in cx.repo.trainings.iter().filter(|t| cul::in_window(cx, t)) {
         let e = Evidence::of(Source::Training, Kind::Training, &t.id, Some(t.start));
-        add(&mut training.iter().filter_map(ours), &e);
+        add(&mut training.iter().copied(), &e);
     }
-    let evaluation = map.for_evidence(EvidenceKind::Evaluation);
+    let evaluation = places(map.for_evidence(EvidenceKind::Evaluation));
     for ev in &cx.repo.evaluations {
         if cx.within_months(ev.date, EVALUATION_MONTHS) {
             let e = Evidence::of(Source::Evaluation, Kind::Evaluation, &ev.id, Some(ev.date));
-            add(&mut evaluation.iter().filter_map(ours), &e);
+            add(&mut evaluation.iter().copied(), &e);
         }
     }
     for &(source, kind, (count, date)) in &cx.framework_registers().0 {
         if count > 0 {
             let e = Evidence::register(source, count, date);
-            add(&mut map.for_evidence(kind).iter().filter_map(ours), &e);
+            add(&mut places(map.for_evidence(kind)).into_iter(), &e);
         }
     }
     out
