@@ -567,25 +567,9 @@ fn stored(repo: &gix::Repository, id: &str, limit: u64, buffer: &mut Vec<u8>) ->
         return Some(Stored::Over(header.kind(), header.size()));
     }
     let object = repo.objects.try_find(&oid, buffer).ok()??;
-    let (kind, start, len) = (
-        object.kind,
-        object.data.as_ptr() as usize,
-        object.data.len(),
-    );
-    // The store decodes an object into the buffer it is given, from its start: the buffer
-    // is then handed over rather than copied, and the next object gets one of its own.
-    let offset = start.checked_sub(buffer.as_ptr() as usize)?;
-    let bytes = match buffer.get(offset..offset.checked_add(len)?) {
-        Some(_) if offset == 0 => {
-            let mut bytes = std::mem::take(buffer);
-            bytes.truncate(len);
-            bytes
-        }
-        Some(data) => data.to_vec(),
-        // Not in the buffer: a store that answers otherwise is not one this reads.
-        None => return None,
-    };
-    Some(Stored::Object(kind, bytes))
+    // Copied out at its size: the buffer the store decodes into may hold more (a delta's
+    // base beside it), and a file's text is kept for as long as its revision.
+    Some(Stored::Object(object.kind, object.data.to_vec()))
 }
 
 /// Blobs read through a run's [`Batch`].
