@@ -1,8 +1,6 @@
 //! Continuity (BCM): critical assets covered by continuity plans, plans exercised, restores
 //! tested.
 
-
-
 use super::{Context, area_rules};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;

@@ -46,9 +46,8 @@ declare_rule! {
 impl Rule for CriticalWithoutRiskAssessment {
     fn check(&self, cx: &Context<'_>, sink: &mut Sink<'_>) {
         let months = cx.config.thresholds.risk_max_age_months;
-        // The latest assessment up to as-of per asset: (date, risk).
-        // Each asset's latest risk assessment, by the asset's place; a risk is on the asset
-        // the repository's index finds for its `asset`.
+        // Each asset's latest risk assessment up to as-of, (date, risk), by the asset's
+        // place; a risk is on the asset the repository's index finds for its `asset`.
         let mut latest: Vec<Option<(Date, &Rec<Risk>)>> = vec![None; cx.repo.assets.len()];
         for r in &cx.repo.risks {
             let Some(ai) = r.asset.as_deref().and_then(|a| cx.repo.index(Kind::Asset, a)) else {

@@ -296,13 +296,12 @@ fn collect_evidence<'r>(cx: &Context<'r>, framework: &'r Framework) -> Vec<Vec<E
             .and_then(|c| place.get(c).copied())
     };
     let places = |refs: &[String]| -> Vec<usize> { refs.iter().filter_map(ours).collect() };
-    let mut by_capability: crate::util::hash::HashMap<&str, Vec<usize>> = Default::default();
-    for c in &map.capabilities {
-        // The first entry of a capability is the one that counts, as in `for_capability`.
-        by_capability
-            .entry(c.capability.as_str())
-            .or_insert_with(|| places(&c.controls));
-    }
+    // Each capability's controls, as `for_capability` gives them, by their places.
+    let by_capability: crate::util::hash::HashMap<&str, Vec<usize>> = map
+        .capabilities
+        .iter()
+        .map(|c| (c.capability.as_str(), places(map.for_capability(&c.capability))))
+        .collect();
     let mut out: Vec<Vec<Evidence<'r>>> = vec![Vec::new(); framework.controls.len()];
     // A record counts once for a control it names twice: the last record each control took
     // evidence from, by the record's number in this gathering.
